@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createColors } from 'picocolors';
+import { stringify } from 'yaml';
+import { InputError, readIssues } from './cli/read-issues.js';
+import { ConfigError, loadConfig } from './config/load.js';
+import { lintIssues, passes } from './core/lint.js';
+import { renderJson } from './core/render/json.js';
+import { renderMarkdown } from './core/render/markdown.js';
+import { renderText, type Palette } from './core/render/text.js';
+import type { JiraIssue } from './core/ticket/normalise.js';
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
+const USAGE = `Usage:
+  centric lint [FILE…] [--format text|json|markdown] [--config PATH]
+      Lints Jira issues (one issue, an array, a search response or NDJSON; stdin when no FILE or "-").
+      Exit status: 0 no error finding, 1 at least one, 2 usage or input error.
+  centric config --print [--config PATH]
+      Prints the effective configuration (defaults with centric.yml laid over them).
+  centric help`;
+
+const FORMATS = ['text', 'json', 'markdown'] as const;
+type Format = (typeof FORMATS)[number];
+
+class UsageError extends Error {}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function readSource(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'unknown error'})`;
+    throw new InputError(`${file}: ${reason}`);
+  }
+}
+
+async function collectIssues(files: string[], io: CliIo): Promise<JiraIssue[]> {
+  const sources = files.length > 0 ? files : ['-'];
+  const issues: JiraIssue[] = [];
+  for (const source of sources) {
+    if (source === '-') {
+      if (io.stdin.isTTY) throw new UsageError('no input: give a FILE, or pipe Jira issue JSON to stdin');
+      issues.push(...readIssues(await readStream(io.stdin), '<stdin>'));
+    } else {
+      issues.push(...readIssues(readSource(source), source));
+    }
+  }
+  return issues;
+}
+
+function palette(io: CliIo): Palette {
+  const enabled = io.stdout.isTTY === true && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
+  const c = createColors(enabled);
+  return { red: c.red, yellow: c.yellow, green: c.green, dim: c.dim, bold: c.bold };
+}
+
+async function lintCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', short: 'f', default: 'text' }, config: { type: 'string', short: 'c' } },
+  });
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
+  const config = loadConfig(values.config ?? io.env.CENTRIC_CONFIG);
+  const result = lintIssues(await collectIssues(positionals, io), config);
+  const out =
+    format === 'json' ? renderJson(result) : format === 'markdown' ? renderMarkdown(result) : renderText(result, palette(io));
+  io.stdout.write(out);
+  return result.reports.some((r) => !r.skipped && !passes(r)) ? 1 : 0;
+}
+
+function configCommand(args: string[], io: CliIo): number {
+  const { values } = parseArgs({ args, options: { print: { type: 'boolean' }, config: { type: 'string', short: 'c' } } });
+  if (!values.print) throw new UsageError('centric config takes --print');
+  io.stdout.write(stringify(loadConfig(values.config ?? io.env.CENTRIC_CONFIG)));
+  return 0;
+}
+
+/** Runs the CLI and returns its exit status; never throws, never prints a stack trace. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'lint':
+        return await lintCommand(rest, io);
+      case 'config':
+        return configCommand(rest, io);
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout.write(`${USAGE}\n`);
+        return 0;
+      default:
+        throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+    }
+  } catch (err) {
+    if (err instanceof InputError || err instanceof ConfigError) {
+      io.stderr.write(`centric: ${err.message}\n`);
+    } else if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`centric: ${(err as Error).message}\n\n${USAGE}\n`);
+    } else {
+      io.stderr.write(`centric: unexpected error: ${(err as Error).message ?? String(err)}\n`);
+    }
+    return 2;
+  }
+}

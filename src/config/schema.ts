@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { RULE_IDS } from '../core/types.js';
+
+const regexSource = z.string().min(1).refine(
+  (s) => {
+    try {
+      new RegExp(s, 'iu');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expected a valid regular expression' },
+);
+
+const words = z.array(z.string().min(1));
+
+export const vocabularySchema = z
+  .object({
+    roleMarkers: z.array(regexSource),
+    goalMarkers: z.array(regexSource),
+    benefitMarkers: z.array(regexSource),
+    nonRolePhrases: words,
+    articles: words,
+    genericRoles: words,
+    vagueQualifiers: words,
+    metricTerms: words,
+    metricHeads: words,
+    metricHeadStopWords: words,
+    targetWords: words,
+    units: z.array(regexSource),
+    acceptanceHeadings: words,
+    givenWhenThen: z.tuple([z.string().min(1), z.string().min(1), z.string().min(1)]),
+    conjunctions: words,
+    goalVerbs: words,
+  })
+  .partial()
+  .strict();
+
+const ruleId = z.enum(RULE_IDS);
+
+const lintSettings = {
+  issueTypes: z.array(z.string().min(1)).min(1, 'list at least one issue type, e.g. [Story]'),
+  rules: z.partialRecord(ruleId, z.enum(['off', 'warn', 'error'])),
+  scoreWeights: z.partialRecord(ruleId, z.number().min(0).max(1000)),
+  personas: z.array(
+    z
+      .object({
+        name: z.string().min(1),
+        description: z.string().default(''),
+        aliases: z.array(z.string().min(1)).default([]),
+      })
+      .strict(),
+  ),
+  vocabulary: z.record(z.string().regex(/^[a-z]{2,3}$/, 'expected a language code such as en or de'), vocabularySchema),
+  designDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'expected a domain such as figma.com')),
+  recordingDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'expected a domain such as loom.com')),
+  acceptanceCriteriaField: z.string().regex(/^customfield_\d+$/, 'expected a field id such as customfield_10035').nullable(),
+};
+
+export const projectOverrideSchema = z.object(lintSettings).partial().strict();
+
+/** centric.yml: every key optional, unknown keys rejected so a typo never goes unnoticed. */
+export const configFileSchema = z
+  .object({
+    ...lintSettings,
+    projects: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected a Jira project key such as SHOP'), projectOverrideSchema),
+  })
+  .partial()
+  .strict();
+
+export type ConfigFile = z.infer<typeof configFileSchema>;
+export type VocabularyOverride = z.infer<typeof vocabularySchema>;

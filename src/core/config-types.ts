@@ -1,0 +1,71 @@
+import type { RuleId, RuleSetting } from './types.js';
+
+/**
+ * Words and phrases of one language. Markers are regular-expression sources, matched
+ * case-insensitively at word boundaries; the rest are plain words or phrases.
+ */
+export interface Vocabulary {
+  /** "As a", "Als", "En tant que"… the article, when present, is stripped from the role. */
+  roleMarkers: string[];
+  /** "I want", "I'd like", "möchte ich"… */
+  goalMarkers: string[];
+  /** "so that", "in order to", "damit"… */
+  benefitMarkers: string[];
+  /** Phrases that start like a role marker but are not one: "As discussed", "As soon as"… */
+  nonRolePhrases: string[];
+  /** Articles stripped from the front of a role. */
+  articles: string[];
+  /** Roles that say nothing about who the customer is when they stand alone. */
+  genericRoles: string[];
+  /** Qualifiers that do not make a generic role specific ("end user", "regular user"). */
+  vagueQualifiers: string[];
+  /** Customer metrics. A term ending in " rate", " time" or " score" is also a metric head. */
+  metricTerms: string[];
+  /** Generic metric heads: "<something> rate", "<something> time", "<something> score". */
+  metricHeads: string[];
+  /** Words before a head that do not make a metric ("first time", "same time"). */
+  metricHeadStopWords: string[];
+  /** Words that turn a following number into a target: "to", "below", "at least"… */
+  targetWords: string[];
+  /** Units that make a number a measurement: %, seconds, points… (regular-expression sources). */
+  units: string[];
+  /** Headings or labels that open an acceptance-criteria section. */
+  acceptanceHeadings: string[];
+  /** Given / When / Then keywords. */
+  givenWhenThen: [string, string, string];
+  /** Conjunctions that can join two goals. */
+  conjunctions: string[];
+  /** Verbs that start a goal; a conjunction followed by one of them joins two goals. */
+  goalVerbs: string[];
+}
+
+export interface PersonaDefinition {
+  name: string;
+  description: string;
+  aliases: string[];
+}
+
+export interface LintConfig {
+  /** Issue types that are linted; every other type is reported as skipped. */
+  issueTypes: string[];
+  rules: Record<RuleId, RuleSetting>;
+  /** Weight of each rule in the 0-100 score. */
+  scoreWeights: Record<RuleId, number>;
+  personas: PersonaDefinition[];
+  /** Language code -> vocabulary; the order is the order languages are tried in. */
+  vocabulary: Record<string, Vocabulary>;
+  designDomains: string[];
+  recordingDomains: string[];
+  /** Jira custom field holding acceptance criteria, e.g. customfield_10035. */
+  acceptanceCriteriaField: string | null;
+}
+
+/** A project's partial override of the lint settings. */
+export type ProjectOverride = Partial<Omit<LintConfig, 'rules' | 'scoreWeights'>> & {
+  rules?: Partial<Record<RuleId, RuleSetting>>;
+  scoreWeights?: Partial<Record<RuleId, number>>;
+};
+
+export interface CentricConfig extends LintConfig {
+  projects: Record<string, ProjectOverride>;
+}

@@ -1,0 +1,35 @@
+import type { CentricConfig } from './config-types.js';
+import { DEFAULT_VOCABULARY } from './vocab/index.js';
+
+/** The configuration Centric runs with when centric.yml says nothing. */
+export const DEFAULT_CONFIG: CentricConfig = {
+  issueTypes: ['Story'],
+  rules: {
+    'story-format': 'error',
+    'customer-value': 'error',
+    'specific-persona': 'warn',
+    'customer-metric': 'error',
+    'visual-evidence': 'warn',
+    'acceptance-criteria': 'warn',
+    'single-goal': 'warn',
+  },
+  scoreWeights: {
+    'story-format': 20,
+    'customer-value': 15,
+    'specific-persona': 10,
+    'customer-metric': 20,
+    'visual-evidence': 15,
+    'acceptance-criteria': 15,
+    'single-goal': 5,
+  },
+  personas: [],
+  vocabulary: DEFAULT_VOCABULARY,
+  designDomains: [
+    'figma.com', 'miro.com', 'sketch.com', 'invisionapp.com', 'invis.io', 'zeplin.io',
+    'balsamiq.com', 'balsamiq.cloud', 'whimsical.com', 'axure.cloud', 'axshare.com',
+    'xd.adobe.com', 'framer.com', 'canva.com', 'lucid.app', 'lucidchart.com',
+  ],
+  recordingDomains: ['loom.com', 'vimeo.com', 'youtube.com', 'youtu.be', 'scribehow.com', 'tango.us'],
+  acceptanceCriteriaField: null,
+  projects: {},
+};

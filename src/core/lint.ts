@@ -1,0 +1,116 @@
+import { compile, type CompiledConfig, type CompiledLanguage } from './compile.js';
+import type { CentricConfig, LintConfig } from './config-types.js';
+import { RULES, type RuleContext } from './rules/index.js';
+import { score, type ScoredFailure } from './score.js';
+import { parseStory } from './story/parse-story.js';
+import { normalise, type JiraIssue } from './ticket/normalise.js';
+import type { Finding, LintResult, Report, Summary, TextBlock, Ticket } from './types.js';
+
+const SENTENCE_BREAK = /\n|(?<=[.!?])\s+(?=[\p{Lu}\p{N}"“(])/u;
+
+const projectConfigs = new WeakMap<CentricConfig, Map<string, LintConfig>>();
+
+/** The configuration for one project: the base with the project's overrides laid over it. */
+export function configForProject(config: CentricConfig, project: string): LintConfig {
+  const override = config.projects[project];
+  if (!override) return config;
+  let byProject = projectConfigs.get(config);
+  if (!byProject) projectConfigs.set(config, (byProject = new Map()));
+  let resolved = byProject.get(project);
+  if (!resolved) {
+    resolved = {
+      ...config,
+      ...override,
+      rules: { ...config.rules, ...override.rules },
+      scoreWeights: { ...config.scoreWeights, ...override.scoreWeights },
+    };
+    byProject.set(project, resolved);
+  }
+  return resolved;
+}
+
+const languageOrders = new WeakMap<CompiledConfig, Map<string, CompiledLanguage[]>>();
+
+/** The story's language first, then every other one. */
+function languagesFor(compiled: CompiledConfig, code: string | undefined): CompiledLanguage[] {
+  if (!code) return compiled.languages;
+  let orders = languageOrders.get(compiled);
+  if (!orders) languageOrders.set(compiled, (orders = new Map()));
+  let order = orders.get(code);
+  if (!order) {
+    order = [...compiled.languages].sort((a, b) => Number(b.code === code) - Number(a.code === code));
+    orders.set(code, order);
+  }
+  return order;
+}
+
+function sentencesOf(blocks: TextBlock[]): string[] {
+  const sentences: string[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'code') continue;
+    for (const s of block.text.split(SENTENCE_BREAK)) if (s.trim()) sentences.push(s);
+  }
+  return sentences;
+}
+
+export function isLinted(ticket: Ticket, config: LintConfig): boolean {
+  const type = ticket.issueType.toLowerCase();
+  return config.issueTypes.some((t) => t.toLowerCase() === type);
+}
+
+/** Lints one normalised ticket under a project's configuration. */
+export function lintTicket(ticket: Ticket, config: LintConfig): Report {
+  if (!isLinted(ticket, config)) return { key: ticket.key, skipped: true };
+  const compiled = compile(config);
+  const storyTexts = [ticket.summary, ticket.description.filter((b) => b.kind !== 'code').map((b) => b.text).join('\n')];
+  const story = parseStory(storyTexts, compiled.languages);
+  const blocks: TextBlock[] = [{ kind: 'heading', text: ticket.summary }, ...ticket.description, ...ticket.acceptanceCriteria];
+  const ctx: RuleContext = {
+    ticket,
+    story,
+    config,
+    compiled,
+    languages: languagesFor(compiled, story?.language),
+    blocks,
+    sentences: sentencesOf(blocks),
+  };
+  const findings: Finding[] = [];
+  const failures: ScoredFailure[] = [];
+  for (const rule of RULES) {
+    const setting = config.rules[rule.id];
+    if (setting === 'off') continue;
+    const failure = rule.check(ctx);
+    if (!failure) continue;
+    const severity = failure.maxSeverity === 'warn' ? 'warn' : setting;
+    findings.push({ rule: rule.id, severity, message: failure.message, hint: failure.hint });
+    failures.push({ rule: rule.id, partial: failure.partial === true });
+  }
+  return { key: ticket.key, skipped: false, score: score(failures, config), story, findings };
+}
+
+/** Normalises and lints one Jira issue as the REST API returns it. */
+export function lintIssue(issue: JiraIssue, config: CentricConfig): Report {
+  const project = issue.fields.project?.key ?? issue.key.split('-')[0] ?? '';
+  const projectConfig = configForProject(config, project);
+  return lintTicket(normalise(issue, projectConfig.acceptanceCriteriaField), projectConfig);
+}
+
+export const passes = (report: Report): boolean =>
+  !report.skipped && !(report.findings ?? []).some((f) => f.severity === 'error');
+
+export function summarise(reports: Report[]): Summary {
+  const linted = reports.filter((r) => !r.skipped);
+  const total = linted.reduce((sum, r) => sum + (r.score ?? 0), 0);
+  return {
+    tickets: reports.length,
+    linted: linted.length,
+    skipped: reports.length - linted.length,
+    passing: linted.filter(passes).length,
+    averageScore: linted.length > 0 ? Math.round(total / linted.length) : null,
+  };
+}
+
+export function lintIssues(issues: JiraIssue[], config: CentricConfig): LintResult {
+  const reports = issues.map((issue) => lintIssue(issue, config));
+  return { reports, summary: summarise(reports) };
+}

@@ -1,0 +1,42 @@
+import { passes } from '../lint.js';
+import type { LintResult, Report } from '../types.js';
+import { storyLine } from './story-line.js';
+import { summaryLine } from './text.js';
+
+/** Escapes what would break a table cell or start markup. */
+const cell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function verdict(r: Report): string {
+  if (r.skipped) return 'skipped';
+  return passes(r) ? '✅ passes' : '❌ fails';
+}
+
+function section(r: Report): string[] {
+  if (r.skipped || !r.findings) return [];
+  const lines = [`### ${r.key} — ${r.score}/100`, ''];
+  if (r.story) lines.push(`Story: ${cell(storyLine(r.story))}`, '');
+  if (r.findings.length === 0) lines.push('Every check passes.');
+  for (const f of r.findings) {
+    const icon = f.severity === 'error' ? '❌' : '⚠️';
+    lines.push(`- ${icon} **${f.rule}** (${f.severity}): ${cell(f.message)}  `, `  _Fix:_ ${cell(f.hint)}`);
+  }
+  lines.push('');
+  return lines;
+}
+
+export function renderMarkdown(result: LintResult): string {
+  const rows = result.reports.map(
+    (r) => `| ${cell(r.key)} | ${r.skipped ? '–' : r.score} | ${verdict(r)} | ${r.findings?.length ?? 0} |`,
+  );
+  return [
+    '## Centric report',
+    '',
+    summaryLine(result.summary),
+    '',
+    '| Ticket | Score | Result | Findings |',
+    '| --- | ---: | --- | ---: |',
+    ...rows,
+    '',
+    ...result.reports.flatMap(section),
+  ].join('\n');
+}

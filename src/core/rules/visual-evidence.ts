@@ -1,0 +1,41 @@
+import type { Ticket } from '../types.js';
+import type { Rule } from './rule.js';
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+const onDomain = (host: string, domains: string[]): boolean =>
+  domains.some((d) => host === d || host.endsWith(`.${d}`));
+
+/** What the ticket shows of what the customer will see, or an empty list. */
+export function visualEvidence(ticket: Ticket, designDomains: string[], recordingDomains: string[]): string[] {
+  const found = ticket.attachments
+    .filter((a) => a.mimeType.startsWith('image/') || a.mimeType.startsWith('video/'))
+    .map((a) => a.filename);
+  found.push(...ticket.images);
+  for (const link of ticket.links) {
+    const host = hostOf(link);
+    if (host && (onDomain(host, designDomains) || onDomain(host, recordingDomains))) found.push(link);
+  }
+  return found;
+}
+
+export const visualEvidenceRule: Rule = {
+  id: 'visual-evidence',
+  defaultSeverity: 'warn',
+  why: 'A screenshot, wireframe or recording shows what the customer will see; words alone get built three different ways.',
+  check({ ticket, compiled }) {
+    if (visualEvidence(ticket, compiled.designDomains, compiled.recordingDomains).length > 0) return null;
+    const others = ticket.attachments.map((a) => a.filename);
+    const note = others.length > 0 ? ` (${others.join(', ')} ${others.length === 1 ? 'is' : 'are'} not a picture of it)` : '';
+    return {
+      message: `Nothing shows what the customer will see: no screenshot, wireframe, design link or recording${note}.`,
+      hint: 'Attach a screenshot or wireframe, or link the design (Figma, Miro, Sketch…) or a screen recording (Loom) of the flow.',
+    };
+  },
+};

@@ -1,0 +1,88 @@
+import type { Attachment, Person, Ticket } from '../types.js';
+import { readAdf, type RichText } from './adf.js';
+import { readWiki } from './wiki.js';
+
+/** A Jira issue as the REST API (v2 or v3) or a webhook returns it; only what Centric reads. */
+export interface JiraIssue {
+  key: string;
+  fields: {
+    summary?: string | null;
+    description?: unknown;
+    issuetype?: { name?: string | null } | null;
+    status?: { name?: string | null } | null;
+    project?: { key?: string | null } | null;
+    attachment?: Array<{ filename?: string | null; mimeType?: string | null }> | null;
+    labels?: string[] | null;
+    components?: Array<{ name?: string | null }> | null;
+    reporter?: JiraUser | null;
+    assignee?: JiraUser | null;
+    [field: string]: unknown;
+  };
+}
+
+export interface JiraUser {
+  accountId?: string | null;
+  name?: string | null;
+  key?: string | null;
+  displayName?: string | null;
+  emailAddress?: string | null;
+}
+
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'|\]\)]+[^\s<>"'|\]\).,;:!?]/gi;
+
+const IMAGE_EXT: Record<string, string> = {
+  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', svg: 'image/svg+xml',
+  webp: 'image/webp', bmp: 'image/bmp', heic: 'image/heic', avif: 'image/avif',
+};
+
+/** A description may be ADF (Cloud v3), wiki markup (Data Center, webhooks), plain text or null. */
+export function readRichText(value: unknown): RichText {
+  if (typeof value === 'string') return readWiki(value);
+  if (value && typeof value === 'object') return readAdf(value);
+  return { blocks: [], links: [], images: [], truncated: false };
+}
+
+function person(user: JiraUser | null | undefined): Person | null {
+  if (!user) return null;
+  return {
+    accountId: user.accountId ?? user.name ?? user.key ?? null,
+    displayName: user.displayName ?? null,
+    email: user.emailAddress ?? null,
+  };
+}
+
+function attachment(a: { filename?: string | null; mimeType?: string | null }): Attachment {
+  const filename = a.filename ?? '';
+  const ext = filename.split('.').pop()?.toLowerCase() ?? '';
+  return { filename, mimeType: a.mimeType || IMAGE_EXT[ext] || 'application/octet-stream' };
+}
+
+const unique = (items: string[]): string[] => [...new Set(items)];
+
+/** Turns a Jira issue into the Ticket the rules read. */
+export function normalise(issue: JiraIssue, acceptanceCriteriaField: string | null = null): Ticket {
+  const f = issue.fields;
+  const description = readRichText(f.description);
+  const criteria = acceptanceCriteriaField ? readRichText(f[acceptanceCriteriaField]) : readRichText(null);
+  const links = [...description.links, ...criteria.links];
+  for (const block of [...description.blocks, ...criteria.blocks]) {
+    if (block.kind !== 'code' && block.text.includes('http')) links.push(...(block.text.match(URL_IN_TEXT) ?? []));
+  }
+  return {
+    key: issue.key,
+    project: f.project?.key ?? issue.key.split('-')[0] ?? '',
+    summary: (f.summary ?? '').trim(),
+    issueType: f.issuetype?.name ?? '',
+    status: f.status?.name ?? null,
+    description: description.blocks,
+    acceptanceCriteria: criteria.blocks,
+    links: unique(links),
+    images: unique([...description.images, ...criteria.images]),
+    attachments: (f.attachment ?? []).map(attachment),
+    labels: f.labels ?? [],
+    components: (f.components ?? []).map((c) => c.name ?? '').filter(Boolean),
+    reporter: person(f.reporter),
+    assignee: person(f.assignee),
+    truncated: description.truncated || criteria.truncated,
+  };
+}

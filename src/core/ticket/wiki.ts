@@ -1,0 +1,107 @@
+import type { BlockKind } from '../types.js';
+import type { RichText } from './adf.js';
+
+/** Longer descriptions are cut here; Jira itself caps a text field at 32,767 characters. */
+export const WIKI_MAX_CHARS = 1_000_000;
+
+const HEADING = /^h[1-6]\.\s+(.*)$/;
+const LIST_ITEM = /^\s*[*#-]+\s+(.*)$/;
+const QUOTE_LINE = /^bq\.\s+(.*)$/;
+const TABLE_ROW = /^\s*\|/;
+const BLOCK_TAG = /^\s*\{(code|noformat|quote|panel)(?::[^}]*)?\}\s*(.*)$/;
+const RULE = /^\s*-{4,}\s*$/;
+
+const IMAGE = /!([^!\s|][^!|\n]*?)(?:\|[^!\n]*)?!/g;
+const LINK_WITH_TEXT = /\[([^\]|\n]*)\|([^\]\n]+)\]/g;
+const BARE_LINK = /\[([^\]|\n]+)\]/g;
+const EMPHASIS = /(^|[^\p{L}\p{N}])([*_+^~-]|\?\?)(\S(?:[^\n]*?\S)?)\2(?=$|[^\p{L}\p{N}])/gu;
+const MONOSPACE = /\{\{(.*?)\}\}/g;
+const COLOR = /\{color(?::[^}]*)?\}/g;
+const ESCAPE = /\\([*_+^~\-!{}[\]|?])/g;
+
+function inline(raw: string, out: RichText): string {
+  let text = raw.replace(IMAGE, (_, name: string) => {
+    out.images.push(name.trim());
+    return '';
+  });
+  text = text.replace(LINK_WITH_TEXT, (_, label: string, target: string) => {
+    if (/^(?:https?|mailto):/i.test(target)) out.links.push(target.trim());
+    return label;
+  });
+  text = text.replace(BARE_LINK, (whole, inner: string) => {
+    if (/^(?:https?|mailto):/i.test(inner)) {
+      out.links.push(inner.trim());
+      return inner;
+    }
+    if (inner.startsWith('^')) return inner.slice(1);
+    if (inner.startsWith('~')) return `@${inner.slice(1).replace(/^accountid:/, '')}`;
+    return whole;
+  });
+  text = text.replace(MONOSPACE, '$1').replace(COLOR, '');
+  // Nested emphasis (*_both_*) needs a second pass.
+  text = text.replace(EMPHASIS, '$1$3').replace(EMPHASIS, '$1$3');
+  return text.replace(ESCAPE, '$1').replace(/\\\\/g, '\n');
+}
+
+/**
+ * Reads Jira wiki markup (Data Center, webhook payloads) or plain text into the same blocks the
+ * ADF reader gives: headings, paragraphs, list items, code, quotes and table cells kept apart.
+ */
+export function readWiki(source: string): RichText {
+  const out: RichText = { blocks: [], links: [], images: [], truncated: source.length > WIKI_MAX_CHARS };
+  const lines = (out.truncated ? source.slice(0, WIKI_MAX_CHARS) : source).split(/\r?\n/);
+  let paragraph: string[] = [];
+  let tag: string | null = null;
+  let tagged: string[] = [];
+
+  const add = (kind: BlockKind, raw: string, verbatim = false): void => {
+    const text = (verbatim ? raw : inline(raw, out)).replace(/[ \t]+\n/g, '\n').trim();
+    if (text) out.blocks.push({ kind, text });
+  };
+  const flush = (): void => {
+    if (paragraph.length > 0) add(tag === 'quote' ? 'quote' : 'paragraph', paragraph.join('\n'));
+    paragraph = [];
+  };
+
+  for (const line of lines) {
+    const blockTag = BLOCK_TAG.exec(line);
+    if (tag === 'code' || tag === 'noformat') {
+      if (blockTag?.[1] === tag) {
+        add('code', tagged.join('\n'), true);
+        tag = null;
+        tagged = [];
+      } else tagged.push(line);
+      continue;
+    }
+    if (blockTag) {
+      flush();
+      const name = blockTag[1]!;
+      tag = tag === name ? null : name;
+      if (blockTag[2]) paragraph.push(blockTag[2]);
+      continue;
+    }
+    const heading = HEADING.exec(line);
+    const item = heading ? null : LIST_ITEM.exec(line);
+    const quote = QUOTE_LINE.exec(line);
+    if (heading) {
+      flush();
+      add('heading', heading[1]!);
+    } else if (quote) {
+      flush();
+      add('quote', quote[1]!);
+    } else if (TABLE_ROW.test(line)) {
+      flush();
+      for (const cell of line.split(/\|\|?/)) add('tableCell', cell);
+    } else if (item && !RULE.test(line)) {
+      flush();
+      add(tag === 'quote' ? 'quote' : 'listItem', item[1]!);
+    } else if (line.trim() === '' || RULE.test(line)) {
+      flush();
+    } else {
+      paragraph.push(line);
+    }
+  }
+  if (tag === 'code' || tag === 'noformat') add('code', tagged.join('\n'), true);
+  flush();
+  return out;
+}

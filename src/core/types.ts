@@ -1,0 +1,91 @@
+/** Shapes shared by the whole core. Nothing here does I/O. */
+
+export type Severity = 'error' | 'warn';
+export type RuleSetting = Severity | 'off';
+
+export const RULE_IDS = [
+  'story-format',
+  'customer-value',
+  'specific-persona',
+  'customer-metric',
+  'visual-evidence',
+  'acceptance-criteria',
+  'single-goal',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type BlockKind = 'heading' | 'paragraph' | 'listItem' | 'code' | 'quote' | 'tableCell';
+
+/** One unit of text the rules read: a heading, a paragraph, a list item… kept apart. */
+export interface TextBlock {
+  kind: BlockKind;
+  text: string;
+}
+
+export interface Attachment {
+  filename: string;
+  mimeType: string;
+}
+
+/** A Jira issue reduced to what the rules read, whatever format its description came in. */
+export interface Ticket {
+  key: string;
+  project: string;
+  summary: string;
+  issueType: string;
+  status: string | null;
+  description: TextBlock[];
+  acceptanceCriteria: TextBlock[];
+  /** URLs found in link marks, cards and bare text. */
+  links: string[];
+  /** Embedded images: media nodes in ADF, `!file.png!` in wiki markup. */
+  images: string[];
+  attachments: Attachment[];
+  labels: string[];
+  components: string[];
+  reporter: Person | null;
+  assignee: Person | null;
+  /** True when the description was larger or deeper than the normaliser reads. */
+  truncated: boolean;
+}
+
+export interface Person {
+  accountId: string | null;
+  displayName: string | null;
+  email: string | null;
+}
+
+export interface Story {
+  role: string;
+  goal: string;
+  benefit: string | null;
+  language: string;
+}
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  hint: string;
+}
+
+export interface Report {
+  key: string;
+  skipped: boolean;
+  score?: number;
+  story?: Story | null;
+  findings?: Finding[];
+}
+
+export interface Summary {
+  tickets: number;
+  linted: number;
+  skipped: number;
+  passing: number;
+  averageScore: number | null;
+}
+
+export interface LintResult {
+  reports: Report[];
+  summary: Summary;
+}
