@@ -14,7 +14,9 @@ export class ConfigError extends Error {
 
 function describe(issue: z.core.$ZodIssue): string {
   const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
-  return `${where}: ${issue.message}`;
+  // A bad record key carries the reason in its nested issues.
+  const reason = issue.code === 'invalid_key' ? issue.issues[0]?.message ?? issue.message : issue.message;
+  return `${where}: ${reason}`;
 }
 
 const EMPTY_VOCABULARY: Vocabulary = {

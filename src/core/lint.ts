@@ -4,7 +4,7 @@ import { RULES, type RuleContext } from './rules/index.js';
 import { score, type ScoredFailure } from './score.js';
 import { parseStory } from './story/parse-story.js';
 import { normalise, type JiraIssue } from './ticket/normalise.js';
-import type { Finding, LintResult, Report, Summary, TextBlock, Ticket } from './types.js';
+import type { Finding, LintResult, Report, RuleId, Summary, TextBlock, Ticket } from './types.js';
 
 const SENTENCE_BREAK = /\n|(?<=[.!?])\s+(?=[\p{Lu}\p{N}"“(])/u;
 
@@ -76,16 +76,21 @@ export function lintTicket(ticket: Ticket, config: LintConfig): Report {
   };
   const findings: Finding[] = [];
   const failures: ScoredFailure[] = [];
+  const notApplicable: RuleId[] = [];
   for (const rule of RULES) {
     const setting = config.rules[rule.id];
     if (setting === 'off') continue;
+    if (rule.needsStory && !story) {
+      notApplicable.push(rule.id);
+      continue;
+    }
     const failure = rule.check(ctx);
     if (!failure) continue;
     const severity = failure.maxSeverity === 'warn' ? 'warn' : setting;
     findings.push({ rule: rule.id, severity, message: failure.message, hint: failure.hint });
     failures.push({ rule: rule.id, partial: failure.partial === true });
   }
-  return { key: ticket.key, skipped: false, score: score(failures, config), story, findings };
+  return { key: ticket.key, skipped: false, score: score(failures, config, notApplicable), story, findings };
 }
 
 /** Normalises and lints one Jira issue as the REST API returns it. */

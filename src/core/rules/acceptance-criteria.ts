@@ -20,6 +20,7 @@ export const acceptanceCriteria: Rule = {
   id: 'acceptance-criteria',
   defaultSeverity: 'warn',
   why: 'Acceptance criteria say when the customer\'s problem is solved, so "done" means the same to the product owner, the developer and the tester.',
+  needsStory: false,
   check({ ticket, blocks, languages, story }) {
     if (ticket.acceptanceCriteria.length > 0) return null;
     const text = blocks.map((b) => b.text).join('\n');

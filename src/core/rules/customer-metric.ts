@@ -33,6 +33,7 @@ export const customerMetric: Rule = {
   id: 'customer-metric',
   defaultSeverity: 'error',
   why: 'A metric with a target is how the team learns whether customers got the benefit, instead of assuming so once the ticket is closed.',
+  needsStory: false,
   check({ sentences, languages, story }) {
     let named: string | null = null;
     for (const sentence of sentences) {

@@ -4,6 +4,7 @@ export const customerValue: Rule = {
   id: 'customer-value',
   defaultSeverity: 'error',
   why: 'The benefit is what the customer gets; without it nobody can tell whether the work was worth doing or find a cheaper way to the same outcome.',
+  needsStory: false,
   check({ story }) {
     if (story?.benefit) return null;
     if (!story) {

@@ -30,5 +30,7 @@ export interface Rule {
   defaultSeverity: Severity;
   /** One line on why this matters for the customer. */
   why: string;
+  /** Judges the parsed story: not applicable, and left out of the score, when there is none. */
+  needsStory: boolean;
   check(ctx: RuleContext): RuleFailure | null;
 }

@@ -23,13 +23,14 @@ export function splitGoals(goal: string, lang: CompiledLanguage): string[] {
     }
   }
   parts.push(goal.slice(start).trim());
-  return parts.filter(Boolean);
+  return parts.map((p) => p.replace(/^to\s+/i, '')).filter(Boolean);
 }
 
 export const singleGoal: Rule = {
   id: 'single-goal',
   defaultSeverity: 'warn',
   why: 'One story, one outcome: two goals in one ticket ship, get measured and get rolled back together, so neither gets a clear answer.',
+  needsStory: true,
   check({ story, languages }) {
     if (!story) return null;
     const lang = languages[0]!;

@@ -32,6 +32,7 @@ export const specificPersona: Rule = {
   id: 'specific-persona',
   defaultSeverity: 'warn',
   why: 'A "user" has no needs; a first-time shopper on a phone does. A concrete persona lets the team picture the person and make trade-offs for them.',
+  needsStory: true,
   check({ story, languages, config, ticket }) {
     if (!story) return null;
     const lang = languages[0]!;

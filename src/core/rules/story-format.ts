@@ -4,6 +4,7 @@ export const storyFormat: Rule = {
   id: 'story-format',
   defaultSeverity: 'error',
   why: 'A ticket that names who it is for and what they want keeps the team building for a person, not a feature list.',
+  needsStory: false,
   check({ story, ticket }) {
     if (story) return null;
     const about = ticket.summary ? `: who needs "${ticket.summary}", and why?` : '.';

@@ -29,6 +29,7 @@ export const visualEvidenceRule: Rule = {
   id: 'visual-evidence',
   defaultSeverity: 'warn',
   why: 'A screenshot, wireframe or recording shows what the customer will see; words alone get built three different ways.',
+  needsStory: false,
   check({ ticket, compiled }) {
     if (visualEvidence(ticket, compiled.designDomains, compiled.recordingDomains).length > 0) return null;
     const others = ticket.attachments.map((a) => a.filename);

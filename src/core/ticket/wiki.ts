@@ -66,8 +66,11 @@ export function readWiki(source: string): RichText {
   for (const line of lines) {
     const blockTag = BLOCK_TAG.exec(line);
     if (tag === 'code' || tag === 'noformat') {
-      if (blockTag?.[1] === tag) {
+      const close = line.indexOf(`{${tag}}`);
+      if (close >= 0) {
+        tagged.push(line.slice(0, close));
         add('code', tagged.join('\n'), true);
+        paragraph.push(line.slice(close + tag.length + 2));
         tag = null;
         tagged = [];
       } else tagged.push(line);
@@ -76,8 +79,21 @@ export function readWiki(source: string): RichText {
     if (blockTag) {
       flush();
       const name = blockTag[1]!;
+      const rest = blockTag[2] ?? '';
+      if (name === 'code' || name === 'noformat') {
+        // "{code}x{code}" on one line, or code that starts on the opening line.
+        const close = rest.indexOf(`{${name}}`);
+        if (close >= 0) {
+          add('code', rest.slice(0, close), true);
+          paragraph.push(rest.slice(close + name.length + 2));
+        } else {
+          tag = name;
+          if (rest) tagged.push(rest);
+        }
+        continue;
+      }
       tag = tag === name ? null : name;
-      if (blockTag[2]) paragraph.push(blockTag[2]);
+      if (rest) paragraph.push(rest);
       continue;
     }
     const heading = HEADING.exec(line);

@@ -1,0 +1,83 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseConfig } from '../../src/config/load.js';
+import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
+
+const error = (yaml: string): string => {
+  try {
+    parseConfig(yaml, 'centric.yml');
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('centric.yml', () => {
+  it('lays the file over the defaults', () => {
+    const config = parseConfig(
+      [
+        'issueTypes: [Story, Task]',
+        'rules:',
+        '  visual-evidence: off',
+        'scoreWeights:',
+        '  single-goal: 0',
+        'personas:',
+        '  - name: Weekly shopper',
+        '    description: reorders the same basket',
+        'acceptanceCriteriaField: customfield_10035',
+        'vocabulary:',
+        '  en:',
+        '    genericRoles: [user, shopper]',
+        'projects:',
+        '  OPS:',
+        '    rules: { customer-metric: warn }',
+      ].join('\n'),
+      'centric.yml',
+    );
+    expect(config.issueTypes).toEqual(['Story', 'Task']);
+    expect(config.rules).toEqual({ ...DEFAULT_CONFIG.rules, 'visual-evidence': 'off' });
+    expect(config.scoreWeights['single-goal']).toBe(0);
+    expect(config.personas).toEqual([{ name: 'Weekly shopper', description: 'reorders the same basket', aliases: [] }]);
+    expect(config.vocabulary.en?.genericRoles).toEqual(['user', 'shopper']);
+    expect(config.vocabulary.en?.goalMarkers).toEqual(DEFAULT_CONFIG.vocabulary.en?.goalMarkers);
+    expect(config.vocabulary.de).toBe(DEFAULT_CONFIG.vocabulary.de);
+    expect(config.projects.OPS?.rules).toEqual({ 'customer-metric': 'warn' });
+  });
+
+  it('an empty file is the defaults', () => {
+    expect(parseConfig('', 'centric.yml')).toEqual(DEFAULT_CONFIG);
+  });
+
+  it('names the file, the path inside it and what was expected', () => {
+    expect(error('rules:\n  visual-evidence: of')).toBe(
+      'centric.yml: rules.visual-evidence: Invalid option: expected one of "off"|"warn"|"error"',
+    );
+    expect(error('rules:\n  visual-evidense: off')).toBe('centric.yml: rules: Unrecognized key: "visual-evidense"');
+    expect(error('issueTypes: []')).toBe('centric.yml: issueTypes: list at least one issue type, e.g. [Story]');
+    expect(error('acceptanceCriteriaField: acceptance')).toBe(
+      'centric.yml: acceptanceCriteriaField: expected a field id such as customfield_10035',
+    );
+    expect(error('projects:\n  shop:\n    rules: {}')).toMatch(/^centric\.yml: projects\.shop: expected a Jira project key such as SHOP/);
+    expect(error('vocabulary:\n  en:\n    goalMarkers: ["i (want"]')).toBe(
+      'centric.yml: vocabulary.en.goalMarkers.0: expected a valid regular expression',
+    );
+  });
+
+  it('reports every problem, one per line', () => {
+    expect(error('issueTypes: Story\nscoreWeights: { story-format: -1 }').split('\n')).toHaveLength(2);
+  });
+
+  it('names the line of a YAML syntax error', () => {
+    expect(error('rules:\n  a: [b\n')).toMatch(/^centric\.yml:\d+: not valid YAML: /);
+  });
+
+  it('says when the given file does not exist', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'centric-'));
+    expect(() => loadConfig(join(dir, 'missing.yml'))).toThrow(`${join(dir, 'missing.yml')}: file not found`);
+    writeFileSync(join(dir, 'ok.yml'), 'issueTypes: [Task]\n');
+    expect(loadConfig(join(dir, 'ok.yml')).issueTypes).toEqual(['Task']);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { finding } from '../../helpers/lint.js';
+
+const STORY = 'As a returning shopper, I want to save my basket so that I pay later.';
+const withLine = (line: string) => `${STORY}\n\n${line}`;
+
+describe('customer-metric', () => {
+  it.each([
+    'Success: checkout conversion +3% within 4 weeks.',
+    'Retention from 40% to 45% by Q3.',
+    'Churn below 2% a month.',
+    'NPS of 40 or more.',
+    'NPS above 50.',
+    'Cart abandonment under 60 %.',
+    'Time on task under 30 s.',
+    'LCP < 2.5s on mobile.',
+    'Average order value to 45 by March.',
+    'CSAT ≥ 4.5/5.',
+    'Contacts to customer care down by 20%.',
+    'Checkout error rate under 0.5%.',
+    'Click-through on recommendations at least 8%.',
+  ])('passes with "%s"', (line) => {
+    expect(finding('customer-metric', withLine(line))).toBeUndefined();
+  });
+
+  it.each([
+    ['We want better retention.', 'retention'],
+    ['Track conversion for 3 items in the basket.', 'conversion'],
+    ['Conversion matters; story points: 5 story points.', 'conversion'],
+    ['Load time regressed in version 2.3.1 on 2026-05-01.', 'load time'],
+    ['Bounce spikes on HTTP 500 and status 404.', 'bounce'],
+    ['NPS survey ships in 2027.', 'nps'],
+  ])('warns when a metric has no target: "%s"', (line, metric) => {
+    expect(finding('customer-metric', withLine(line))).toEqual({
+      rule: 'customer-metric',
+      severity: 'warn',
+      message: `Names a customer metric (${metric}) but no target.`,
+      hint: `Say by how much and by when, e.g. '${metric} +5% in Q3'.`,
+    });
+  });
+
+  it('needs the target in the same sentence or list item as the metric', () => {
+    expect(finding('customer-metric', withLine('* Retention matters\n* 10% of users use it'))?.severity).toBe('warn');
+  });
+
+  it('does not take "first time" or "same time" for a metric', () => {
+    expect(finding('customer-metric', withLine('At the same time, 5 screens change for a first time visitor.'))?.severity).toBe('error');
+  });
+
+  it('fails as an error when no metric is named, with the persona in the message', () => {
+    expect(finding('customer-metric', STORY)).toEqual({
+      rule: 'customer-metric',
+      severity: 'error',
+      message: 'No customer metric: nothing says how we will know this worked for the returning shopper.',
+      hint: 'Add a success criterion with a metric and a target, e.g. "Success: checkout conversion +3% within 4 weeks of release".',
+    });
+  });
+
+  it.each([
+    ['de', 'Als Stammkundin möchte ich speichern, damit ich zahle.\n\nKonversionsrate über 4 % in 8 Wochen.'],
+    ['es', 'Como compradora quiero guardar para pagar.\n\nTasa de conversión del 5% en Q3.'],
+    ['it', 'Come acquirente voglio salvare per pagare.\n\nTasso di abbandono sotto il 40%.'],
+    ['fr', 'En tant qu’acheteuse je veux enregistrer afin de payer.\n\nTaux de conversion à 3 % en mars.'],
+    ['nl', 'Als koper wil ik bewaren zodat ik betaal.\n\nConversie naar 3% binnen 6 weken.'],
+    ['pt', 'Como compradora quero salvar para pagar.\n\nTaxa de conversão acima de 4% em 8 semanas.'],
+  ])('knows metric terms in %s', (_lang, description) => {
+    expect(finding('customer-metric', description)).toBeUndefined();
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../../src/core/default-config.js';
+import { finding } from '../../helpers/lint.js';
+
+const story = (role: string) => `As a ${role}, I want to reorder my last basket so that I save time.`;
+
+describe('specific-persona', () => {
+  it.each(['first-time shopper', 'night nurse', 'data user', 'site member who read the teaser'])('passes for "%s"', (role) => {
+    expect(finding('specific-persona', story(role))).toBeUndefined();
+  });
+
+  it.each(['user', 'customer', 'registered user', 'end user', 'regular customer', 'admin', 'people'])('warns for "%s"', (role) => {
+    expect(finding('specific-persona', story(role))).toMatchObject({ severity: 'warn', message: `"${role}" is a generic role, not a persona.` });
+  });
+
+  it('asks who exactly when no persona catalogue is configured', () => {
+    expect(finding('specific-persona', story('user'))?.hint).toBe(
+      'Who exactly is the user? Say it, e.g. "As a first-time shopper on mobile" or "As a returning customer with a saved card".',
+    );
+  });
+
+  it('suggests the closest persona from the catalogue', () => {
+    const config = {
+      ...DEFAULT_CONFIG,
+      personas: [
+        { name: 'Bargain hunter', description: 'compares prices before buying', aliases: [] },
+        { name: 'Weekly shopper', description: 'reorders the same basket every week', aliases: ['regular'] },
+      ],
+    };
+    expect(finding('specific-persona', story('customer'), {}, config)?.hint).toBe(
+      'Name the persona: "As a weekly shopper, …" (reorders the same basket every week).',
+    );
+  });
+
+  it('knows the generic roles of other languages', () => {
+    expect(finding('specific-persona', 'Als Kunde möchte ich bezahlen, damit ich fertig bin.')?.message).toBe('"kunde" is a generic role, not a persona.');
+    expect(finding('specific-persona', 'Como usuario quiero pagar para terminar.')?.message).toBe('"usuario" is a generic role, not a persona.');
+  });
+});
