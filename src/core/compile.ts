@@ -7,7 +7,7 @@ const WORD_END = '(?![\\p{L}\\p{N}_])';
 export interface CompiledLanguage {
   code: string;
   vocab: Vocabulary;
-  /** Finds a role marker where a story may start (line start, after punctuation). */
+  /** Sticky: a role marker at a position where a story may start. */
   roleMarker: RegExp;
   /** Sticky: role, then the goal marker, from the end of a role marker. */
   roleThenGoal: RegExp;
@@ -19,17 +19,52 @@ export interface CompiledLanguage {
   articles: RegExp;
   genericRoles: Set<string>;
   vagueQualifiers: Set<string>;
-  metricTerm: RegExp;
-  metricHeadStopWords: Set<string>;
-  target: RegExp;
-  acceptanceHeading: RegExp;
-  givenWhenThen: [RegExp, RegExp, RegExp];
+  /** Given / When / Then, lower case: each must open a line. */
+  givenWhenThen: [string, string, string];
   conjunction: RegExp;
   goalVerbs: Set<string>;
 }
 
+/**
+ * A number is a target when it is a percentage or measurement, carries a sign, follows a
+ * comparator, or follows a target word and no counted noun follows it ("to 3 items").
+ */
+function targetPattern(vocabularies: Vocabulary[]): RegExp {
+  const number = '\\d+(?:[.,]\\d+)?';
+  const unitSources = new Set(vocabularies.flatMap((v) => v.units.map((u) => (/^[\p{L}]/u.test(u) ? `${u}${WORD_END}` : u))));
+  const wordSources = new Set(vocabularies.flatMap((v) => v.targetWords.map(phrase)));
+  const source = [
+    `${number}\\s*${alternation([...unitSources])}`,
+    `(?<![\\p{L}\\p{N}])[+\\-±]\\s?${number}`,
+    `[<>≤≥]=?\\s*${number}`,
+    `${WORD_START}${alternation([...wordSources])}\\s+[$€£]?${number}(?=\\s*(?:$|[.,;:!?)\\]]|\\s(?:in|by|within|per|for|during|after|before|and|or)${WORD_END}))`,
+  ].join('|');
+  return new RegExp(source, 'iu');
+}
+
+/** Customer metrics of every language, looked up word by word. */
+export interface MetricIndex {
+  /** Hashes (see wordHash) of every term's first word and every head. */
+  hashes: Set<number>;
+  /** 1 at (hash & 0xffff) of every hash above: most words are ruled out by one array read. */
+  hashFilter: Uint8Array;
+  /** First word of a term -> the words of each term starting with it, longest first. */
+  terms: Map<string, string[][]>;
+  /** "rate", "time", "quote"…: "<qualifier> <head>" names a metric. */
+  heads: Set<string>;
+  /** Qualifiers that do not make a metric: "first time", "same time". */
+  headStopWords: Set<string>;
+}
+
 export interface CompiledConfig {
   languages: CompiledLanguage[];
+  metrics: MetricIndex;
+  /** A metric target in any language: "+5%", "below 2 s", "from 40 to 45". */
+  target: RegExp;
+  /** An acceptance-criteria heading or label of any language, at the start of a block. */
+  acceptanceHeading: RegExp;
+  /** First letters of every role marker: a quick test before any regex runs. */
+  roleInitials: Set<string>;
   designDomains: string[];
   recordingDomains: string[];
 }
@@ -50,26 +85,15 @@ function articlePattern(articles: string[]): string {
 }
 
 function compileLanguage(code: string, v: Vocabulary): CompiledLanguage {
-  const roles = alternation(v.roleMarkers);
+  // A marker ending in an apostrophe ("qu'") is glued to the next word: no boundary after it.
+  const roles = alternation(v.roleMarkers.map((m) => (m.endsWith("'") ? m : `${m}${WORD_END}`)));
   const goals = alternation(v.goalMarkers);
   const benefits = alternation(v.benefitMarkers);
-  const storyStart = `(?<=^|[\\n.!?:;\\]\\)\\-–—|>"“]\\s*)`;
   const article = articlePattern(v.articles);
-  const numberSource = '\\d+(?:[.,]\\d+)?';
-  const units = alternation(v.units.map((u) => (/^[\p{L}]/u.test(u) ? `${u}${WORD_END}` : u)));
-  const targetWords = alternation(v.targetWords.map(phrase));
-  // A number becomes a target when it is a percentage or measurement, carries a sign, follows a
-  // comparator, or follows a target word and is not followed by a counted noun ("to 3 items").
-  const target = [
-    `${numberSource}\\s*${units}`,
-    `(?<![\\p{L}\\p{N}])[+\\-±]\\s?${numberSource}`,
-    `[<>≤≥]=?\\s*${numberSource}`,
-    `${WORD_START}${targetWords}\\s+[$€£]?${numberSource}(?=\\s*(?:$|[.,;:!?)\\]]|\\s(?:in|by|within|per|for|during|after|before|and|or)${WORD_END}))`,
-  ].join('|');
   return {
     code,
     vocab: v,
-    roleMarker: new RegExp(`${storyStart}${WORD_START}${roles}(?:\\s+${article}|\\s*(?=:))?\\s*[:\\-–—]?\\s*`, 'giu'),
+    roleMarker: new RegExp(`${roles}(?:\\s+${article}|\\s*(?=:))?\\s*[:\\-–—]?\\s*`, 'yiu'),
     roleThenGoal: new RegExp(
       `([^\\n.;!?]{1,150}?)[\\s,;:\\-–—]+${WORD_START}${goals}${WORD_END}[\\s:]*`,
       'yiu',
@@ -80,19 +104,76 @@ function compileLanguage(code: string, v: Vocabulary): CompiledLanguage {
     articles: new RegExp(`^${article}`, 'iu'),
     genericRoles: new Set(v.genericRoles.map((r) => r.toLowerCase())),
     vagueQualifiers: new Set(v.vagueQualifiers.map((q) => q.toLowerCase())),
-    metricTerm: new RegExp(
-      `${WORD_START}(?:(${alternation(v.metricTerms.map(phrase))})|([\\p{L}]+)[\\s-]+(${alternation(v.metricHeads.map(phrase))}))${WORD_END}`,
-      'giu',
-    ),
-    metricHeadStopWords: new Set(v.metricHeadStopWords.map((w) => w.toLowerCase())),
-    target: new RegExp(target, 'iu'),
-    acceptanceHeading: new RegExp(`^\\s*${alternation(v.acceptanceHeadings.map(phrase))}${WORD_END}\\s*:?\\s*`, 'iu'),
-    givenWhenThen: v.givenWhenThen.map(
-      (w) => new RegExp(`(?:^|\\n)\\s*(?:and\\s+|und\\s+|y\\s+|e\\s+|et\\s+|en\\s+)?${phrase(w)}${WORD_END}`, 'iu'),
-    ) as [RegExp, RegExp, RegExp],
+    givenWhenThen: v.givenWhenThen.map((w) => w.toLowerCase()) as [string, string, string],
     conjunction: new RegExp(`\\s(?:${v.conjunctions.map(phrase).join('|')})(?=\\s)`, 'giu'),
     goalVerbs: new Set(v.goalVerbs.map((w) => w.toLowerCase())),
   };
+}
+
+/** True for a lower-case letter or digit of the scripts tickets are written in. */
+function isLowerWordCode(c: number): boolean {
+  if (c < 0xc0) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  if (c === 0xd7 || c === 0xf7) return false;
+  return c < 0x2000 || (c >= 0x2c00 && c < 0x2e00) || (c >= 0x3040 && c < 0xd800) || (c >= 0xf900 && c < 0xfff0);
+}
+
+let wordCodeTable: Uint16Array | null = null;
+
+/**
+ * Char code -> its lower-case form when it is part of a word, 0 when it separates words. A
+ * table, not \p{L} or toLowerCase: the metric scan reads every character of every ticket.
+ */
+export function wordCodes(): Uint16Array {
+  if (!wordCodeTable) {
+    wordCodeTable = new Uint16Array(65536);
+    for (let c = 0; c < 65536; c++) {
+      const lower = String.fromCharCode(c).toLowerCase();
+      const code = lower.length === 1 ? lower.charCodeAt(0) : c;
+      wordCodeTable[c] = isLowerWordCode(code) ? code : 0;
+    }
+  }
+  return wordCodeTable;
+}
+
+/** The hash of text[start, end) that the metric scan computes on the fly. */
+export function wordHash(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** Lower-case words of a phrase, split as the metric scan splits ticket text. */
+export function wordsOf(text: string): string[] {
+  const lower = text.toLowerCase();
+  const codes = wordCodes();
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const inWord = i < lower.length && codes[lower.charCodeAt(i)] !== 0;
+    if (inWord && start < 0) start = i;
+    else if (!inWord && start >= 0) {
+      out.push(lower.slice(start, i));
+      start = -1;
+    }
+  }
+  return out;
+}
+
+function metricIndex(vocabularies: Vocabulary[]): MetricIndex {
+  const terms = new Map<string, string[][]>();
+  for (const term of vocabularies.flatMap((v) => v.metricTerms)) {
+    const words = wordsOf(term);
+    if (words.length === 0) continue;
+    const list = terms.get(words[0]!) ?? [];
+    if (!list.some((t) => t.join(' ') === words.join(' '))) list.push(words);
+    terms.set(words[0]!, list.sort((a, b) => b.length - a.length));
+  }
+  const heads = new Set(vocabularies.flatMap((v) => v.metricHeads.map((h) => h.toLowerCase())));
+  const headStopWords = new Set(vocabularies.flatMap((v) => v.metricHeadStopWords.map((s) => s.toLowerCase())));
+  const hashes = new Set([...terms.keys(), ...heads].map((w) => wordHash(w, 0, w.length)));
+  const hashFilter = new Uint8Array(65536);
+  for (const h of hashes) hashFilter[h & 0xffff] = 1;
+  return { hashes, hashFilter, terms, heads, headStopWords };
 }
 
 const cache = new WeakMap<LintConfig, CompiledConfig>();
@@ -101,8 +182,17 @@ const cache = new WeakMap<LintConfig, CompiledConfig>();
 export function compile(config: LintConfig): CompiledConfig {
   let compiled = cache.get(config);
   if (!compiled) {
+    const vocabularies = Object.values(config.vocabulary);
     compiled = {
       languages: Object.entries(config.vocabulary).map(([code, v]) => compileLanguage(code, v)),
+      metrics: metricIndex(vocabularies),
+      target: targetPattern(vocabularies),
+      acceptanceHeading: new RegExp(
+        `^\\s*${alternation([...new Set(vocabularies.flatMap((v) => v.acceptanceHeadings.map(phrase)))])}${WORD_END}\\s*:?\\s*`,
+        'iu',
+      ),
+      // A marker that starts with regex syntax rather than a letter turns the quick test off ('*').
+      roleInitials: new Set(vocabularies.flatMap((v) => v.roleMarkers.map((m) => (/^\p{L}/u.test(m) ? m.charAt(0).toLowerCase() : '*')))),
       designDomains: config.designDomains.map((d) => d.toLowerCase()),
       recordingDomains: config.recordingDomains.map((d) => d.toLowerCase()),
     };

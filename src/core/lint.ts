@@ -6,8 +6,6 @@ import { parseStory } from './story/parse-story.js';
 import { normalise, type JiraIssue } from './ticket/normalise.js';
 import type { Finding, LintResult, Report, RuleId, Summary, TextBlock, Ticket } from './types.js';
 
-const SENTENCE_BREAK = /\n|(?<=[.!?])\s+(?=[\p{Lu}\p{N}"“(])/u;
-
 const projectConfigs = new WeakMap<CentricConfig, Map<string, LintConfig>>();
 
 /** The configuration for one project: the base with the project's overrides laid over it. */
@@ -44,13 +42,10 @@ function languagesFor(compiled: CompiledConfig, code: string | undefined): Compi
   return order;
 }
 
-function sentencesOf(blocks: TextBlock[]): string[] {
-  const sentences: string[] = [];
-  for (const block of blocks) {
-    if (block.kind === 'code') continue;
-    for (const s of block.text.split(SENTENCE_BREAK)) if (s.trim()) sentences.push(s);
-  }
-  return sentences;
+function proseOf(blocks: TextBlock[]): string {
+  let text = '';
+  for (const block of blocks) if (block.kind !== 'code') text += `${block.text}\n`;
+  return text;
 }
 
 export function isLinted(ticket: Ticket, config: LintConfig): boolean {
@@ -62,8 +57,8 @@ export function isLinted(ticket: Ticket, config: LintConfig): boolean {
 export function lintTicket(ticket: Ticket, config: LintConfig): Report {
   if (!isLinted(ticket, config)) return { key: ticket.key, skipped: true };
   const compiled = compile(config);
-  const storyTexts = [ticket.summary, ticket.description.filter((b) => b.kind !== 'code').map((b) => b.text).join('\n')];
-  const story = parseStory(storyTexts, compiled.languages);
+  const description = proseOf(ticket.description);
+  const story = parseStory([ticket.summary, description], compiled);
   const blocks: TextBlock[] = [{ kind: 'heading', text: ticket.summary }, ...ticket.description, ...ticket.acceptanceCriteria];
   const ctx: RuleContext = {
     ticket,
@@ -72,7 +67,7 @@ export function lintTicket(ticket: Ticket, config: LintConfig): Report {
     compiled,
     languages: languagesFor(compiled, story?.language),
     blocks,
-    sentences: sentencesOf(blocks),
+    text: `${ticket.summary}\n${description}${proseOf(ticket.acceptanceCriteria)}`,
   };
   const findings: Finding[] = [];
   const failures: ScoredFailure[] = [];

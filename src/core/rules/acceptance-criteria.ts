@@ -2,9 +2,9 @@ import type { CompiledLanguage } from '../compile.js';
 import type { TextBlock } from '../types.js';
 import type { Rule } from './rule.js';
 
-function hasCriteriaSection(blocks: TextBlock[], lang: CompiledLanguage): boolean {
+function hasCriteriaSection(blocks: TextBlock[], acceptanceHeading: RegExp): boolean {
   return blocks.some((block, i) => {
-    const heading = lang.acceptanceHeading.exec(block.text);
+    const heading = acceptanceHeading.exec(block.text);
     if (!heading) return false;
     const rest = block.text.slice(heading[0].length).trim();
     const next = blocks[i + 1];
@@ -12,20 +12,33 @@ function hasCriteriaSection(blocks: TextBlock[], lang: CompiledLanguage): boolea
   });
 }
 
-function hasGivenWhenThen(text: string, lang: CompiledLanguage): boolean {
-  return lang.givenWhenThen.every((re) => re.test(text));
+/** Lower-case line openings, with a leading "and" dropped: "And then…" counts as "then…". */
+function lineStarts(blocks: TextBlock[]): string[] {
+  return blocks.flatMap((b) => b.text.split('\n')).map((l) => l.trimStart().slice(0, 24).toLowerCase().replace(/^(?:and|und|y|e|et|en)\s+/, ''));
 }
+
+const opens = (line: string, word: string): boolean => line.startsWith(word) && !/[\p{L}\p{N}]/u.test(line.charAt(word.length));
+
+function hasGivenWhenThen(starts: string[], lang: CompiledLanguage): boolean {
+  return lang.givenWhenThen.every((word) => starts.some((line) => opens(line, word)));
+}
+
+/** A quick test on the whole text before line starts are computed. */
+const mentionsAll = (lower: string, lang: CompiledLanguage): boolean => lang.givenWhenThen.every((w) => lower.includes(w));
 
 export const acceptanceCriteria: Rule = {
   id: 'acceptance-criteria',
   defaultSeverity: 'warn',
   why: 'Acceptance criteria say when the customer\'s problem is solved, so "done" means the same to the product owner, the developer and the tester.',
   needsStory: false,
-  check({ ticket, blocks, languages, story }) {
+  check({ ticket, blocks, languages, story, compiled, text }) {
     if (ticket.acceptanceCriteria.length > 0) return null;
-    const text = blocks.map((b) => b.text).join('\n');
-    for (const lang of languages) {
-      if (hasCriteriaSection(blocks, lang) || hasGivenWhenThen(text, lang)) return null;
+    if (hasCriteriaSection(blocks, compiled.acceptanceHeading)) return null;
+    const lower = text.toLowerCase();
+    const candidates = languages.filter((lang) => mentionsAll(lower, lang));
+    if (candidates.length > 0) {
+      const starts = lineStarts(blocks);
+      if (candidates.some((lang) => hasGivenWhenThen(starts, lang))) return null;
     }
     const who = story ? `the ${story.role}` : 'the customer';
     return {

@@ -1,32 +1,121 @@
-import type { CompiledLanguage } from '../compile.js';
+import { wordCodes, type MetricIndex } from '../compile.js';
 import type { Rule } from './rule.js';
 
 /** Numbers that look like targets but are not: dates, versions, HTTP codes, story points, years. */
-const NOT_TARGETS = [
-  /\b\d{4}-\d{1,2}-\d{1,2}\b/g,
-  /\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/g,
-  /\bv?\d+(?:\.\d+){2,}\b/g,
-  /\bv\d+(?:\.\d+)?\b/gi,
-  /\b(?:http|status|error|code|response)(?:\s+code)?\s*[1-5]\d\d\b/gi,
-  /\b\d+(?:[.,]\d+)?\s*(?:story[\s-]*points?|sp)\b/gi,
-  /(?<![\d.,+\-±<>≤≥])(?:19|20)\d{2}(?![\d.,]|\s*(?:%|ms\b|s\b|k\b))/g,
-];
+const NOT_TARGETS = new RegExp(
+  [
+    /\b\d{4}-\d{1,2}-\d{1,2}\b/,
+    /\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/,
+    /\bv?\d+(?:\.\d+){2,}\b/,
+    /\bv\d+(?:\.\d+)?\b/,
+    /\b(?:http|status|error|code|response)(?:\s+code)?\s*[1-5]\d\d\b/,
+    /\b\d+(?:[.,]\d+)?\s*(?:story[\s-]*points?|sp)\b/,
+    /(?<![\d.,+\-±<>≤≥])(?:19|20)\d{2}(?![\d.,]|\s*(?:%|ms\b|s\b|k\b))/,
+  ]
+    .map((re) => re.source)
+    .join('|'),
+  'gi',
+);
 
-function scrub(sentence: string): string {
-  let s = sentence;
-  for (const re of NOT_TARGETS) s = s.replace(re, ' ');
-  return s;
+const scrub = (sentence: string): string => sentence.replace(NOT_TARGETS, ' ');
+
+const NEWLINE = 10;
+const isStop = (c: number): boolean => c === 46 || c === 33 || c === 63; // . ! ?
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c);
+
+/** The bounds of the sentence (or line, or list item) around a position of the text. */
+export function sentenceAround(text: string, at: number): [number, number] {
+  let start = at;
+  while (start > 0) {
+    const c = text.charCodeAt(start - 1);
+    if (c === NEWLINE || (isStop(c) && isSpace(text.charCodeAt(start)))) break;
+    start--;
+  }
+  let end = at;
+  while (end < text.length) {
+    const c = text.charCodeAt(end);
+    if (c === NEWLINE || (isStop(c) && isSpace(text.charCodeAt(end + 1)))) break;
+    end++;
+  }
+  return [start, end];
 }
 
-/** The first customer metric named in a sentence, or null. */
-export function metricIn(sentence: string, lang: CompiledLanguage): string | null {
-  lang.metricTerm.lastIndex = 0;
-  for (let m = lang.metricTerm.exec(sentence); m; m = lang.metricTerm.exec(sentence)) {
-    if (m[1]) return m[1].toLowerCase();
-    const qualifier = (m[2] ?? '').toLowerCase();
-    if (!lang.metricHeadStopWords.has(qualifier)) return `${qualifier} ${(m[3] ?? '').toLowerCase()}`;
+const isWordChar = (text: string, i: number): boolean => wordCodes()[text.charCodeAt(i)] !== 0;
+const isJoiner = (c: number): boolean => c === 32 || c === 45; // space, hyphen
+
+/** The word that starts after `from` past spaces and hyphens only, lower-cased. */
+function nextWord(text: string, from: number): [string, number] | null {
+  let start = from;
+  while (start < text.length && isJoiner(text.charCodeAt(start))) start++;
+  let end = start;
+  while (end < text.length && isWordChar(text, end)) end++;
+  return end > start && start > from ? [text.slice(start, end).toLowerCase(), end] : null;
+}
+
+/** The word that ends before `to` past spaces and hyphens only, lower-cased. */
+function previousWord(text: string, to: number): string | null {
+  let end = to;
+  while (end > 0 && isJoiner(text.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && isWordChar(text, start - 1)) start--;
+  return end > start && end < to ? text.slice(start, end).toLowerCase() : null;
+}
+
+/** The metric a word at [start, end) opens, if any: a term ("time on task") or "<word> rate". */
+function metricAt(text: string, start: number, end: number, index: MetricIndex): string | null {
+  const word = text.slice(start, end).toLowerCase();
+  for (const term of index.terms.get(word) ?? []) {
+    let at = end;
+    let k = 1;
+    for (; k < term.length; k++) {
+      const next = nextWord(text, at);
+      if (!next || next[0] !== term[k]) break;
+      at = next[1];
+    }
+    if (k === term.length) return term.join(' ');
+  }
+  if (index.heads.has(word)) {
+    const qualifier = previousWord(text, start);
+    if (qualifier && !/^\d/.test(qualifier) && !index.headStopWords.has(qualifier)) return `${qualifier} ${word}`;
   }
   return null;
+}
+
+export interface MetricMention {
+  metric: string;
+  sentence: string;
+}
+
+/** Every customer metric named in the text, each with the sentence it stands in. */
+export function metricMentions(text: string, index: MetricIndex): MetricMention[] {
+  const codes = wordCodes();
+  const filter = index.hashFilter;
+  const found: MetricMention[] = [];
+  let sentenceEnd = -1;
+  let start = -1;
+  let hash = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? codes[text.charCodeAt(i)]! : 0;
+    if (c !== 0) {
+      if (start < 0) {
+        start = i;
+        hash = 0;
+      }
+      hash = (Math.imul(hash, 31) + c) | 0;
+      continue;
+    }
+    if (start < 0) continue;
+    if (filter[hash & 0xffff] === 1 && start >= sentenceEnd && index.hashes.has(hash)) {
+      const metric = metricAt(text, start, i, index);
+      if (metric) {
+        const [from, to] = sentenceAround(text, start);
+        sentenceEnd = to;
+        found.push({ metric, sentence: text.slice(from, to) });
+      }
+    }
+    start = -1;
+  }
+  return found;
 }
 
 export const customerMetric: Rule = {
@@ -34,16 +123,10 @@ export const customerMetric: Rule = {
   defaultSeverity: 'error',
   why: 'A metric with a target is how the team learns whether customers got the benefit, instead of assuming so once the ticket is closed.',
   needsStory: false,
-  check({ sentences, languages, story }) {
-    let named: string | null = null;
-    for (const sentence of sentences) {
-      for (const lang of languages) {
-        const metric = metricIn(sentence, lang);
-        if (!metric) continue;
-        if (lang.target.test(scrub(sentence))) return null;
-        named ??= metric;
-      }
-    }
+  check({ text, compiled, story }) {
+    const mentions = metricMentions(text, compiled.metrics);
+    if (mentions.some(({ sentence }) => compiled.target.test(scrub(sentence)))) return null;
+    const named = mentions[0]?.metric;
     if (named) {
       return {
         message: `Names a customer metric (${named}) but no target.`,

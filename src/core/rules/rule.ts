@@ -12,8 +12,8 @@ export interface RuleContext {
   languages: CompiledLanguage[];
   /** Summary, description and acceptance-criteria field, in that order. */
   blocks: TextBlock[];
-  /** Sentences and list items of every block except code. */
-  sentences: string[];
+  /** The text of every block except code, one block a line. */
+  text: string;
 }
 
 export interface RuleFailure {

@@ -1,4 +1,4 @@
-import type { CompiledLanguage } from '../compile.js';
+import type { CompiledConfig, CompiledLanguage } from '../compile.js';
 import type { Story } from '../types.js';
 
 const MARKUP = /(^|[\s(])[*_]{1,2}(?=\S)|(?<=\S)[*_]{1,2}(?=$|[\s,.:;!?)])/gmu;
@@ -6,9 +6,21 @@ const TRAILING = /[\s,.;:!?\-–—)"'”]+$/u;
 const LEADING = /^[\s,;:\-–—("'“]+/u;
 const SENTENCE_END = /[.!?](?=\s|$)/u;
 
+/** Where a story may start: the text's start, a new line, or after punctuation. */
+const STORY_START = /[\n.!?:;\])\-–—|>"“]\s*/g;
+
 /** Typographic apostrophes and emphasis markers would hide "I’d like" or "*As a*". */
 function prepare(text: string): string {
-  return text.replace(/[’‘]/g, "'").replace(MARKUP, '$1');
+  const plain = text.includes('’') || text.includes('‘') ? text.replace(/[’‘]/g, "'") : text;
+  return plain.includes('*') || plain.includes('_') ? plain.replace(MARKUP, '$1') : plain;
+}
+
+/** The next position at or after `from` where a story may start; -1 when there is none. */
+function nextStart(text: string, from: number): number {
+  if (from === 0) return text.length - text.trimStart().length;
+  STORY_START.lastIndex = from - 1;
+  const m = STORY_START.exec(text);
+  return m ? m.index + m[0].length : -1;
 }
 
 function tidy(s: string): string {
@@ -55,20 +67,31 @@ function splitGoal(text: string, goalStart: number, lang: CompiledLanguage): { g
   return { goal: untilSentenceEnd(line), benefit };
 }
 
-function parseIn(text: string, lang: CompiledLanguage): Story | null {
-  lang.roleMarker.lastIndex = 0;
-  for (let m = lang.roleMarker.exec(text); m; m = lang.roleMarker.exec(text)) {
-    if (isNonRole(text, m.index, lang)) continue;
-    lang.roleThenGoal.lastIndex = m.index + m[0].length;
-    const rg = lang.roleThenGoal.exec(text);
-    if (!rg) continue;
-    const role = normaliseRole(rg[1] ?? '', lang);
-    if (!role) continue;
-    const { goal, benefit } = splitGoal(text, rg.index + rg[0].length, lang);
-    const cleanGoal = tidy(goal).replace(/^to\s+/i, '');
-    if (!cleanGoal) continue;
-    const cleanBenefit = benefit === null ? null : tidy(benefit);
-    return { role, goal: cleanGoal, benefit: cleanBenefit || null, language: lang.code };
+function storyAt(text: string, at: number, lang: CompiledLanguage): Story | null {
+  lang.roleMarker.lastIndex = at;
+  const m = lang.roleMarker.exec(text);
+  if (!m || isNonRole(text, at, lang)) return null;
+  lang.roleThenGoal.lastIndex = at + m[0].length;
+  const rg = lang.roleThenGoal.exec(text);
+  if (!rg) return null;
+  const role = normaliseRole(rg[1] ?? '', lang);
+  if (!role) return null;
+  const { goal, benefit } = splitGoal(text, rg.index + rg[0].length, lang);
+  const cleanGoal = tidy(goal).replace(/^to\s+/i, '');
+  if (!cleanGoal) return null;
+  const cleanBenefit = benefit === null ? null : tidy(benefit);
+  return { role, goal: cleanGoal, benefit: cleanBenefit || null, language: lang.code };
+}
+
+/** The first story in the text, at the earliest position, in the first language that reads it. */
+function firstStory(text: string, { languages, roleInitials }: CompiledConfig): Story | null {
+  const anyInitial = roleInitials.has('*');
+  for (let at = nextStart(text, 0); at >= 0 && at < text.length; at = nextStart(text, at + 1)) {
+    if (!anyInitial && !roleInitials.has(text.charAt(at).toLowerCase())) continue;
+    for (const lang of languages) {
+      const story = storyAt(text, at, lang);
+      if (story) return story;
+    }
   }
   return null;
 }
@@ -77,18 +100,13 @@ function parseIn(text: string, lang: CompiledLanguage): Story | null {
  * Finds the user story in the given texts (summary first, then the description), in the first
  * language whose markers match. A story with a benefit beats one without.
  */
-export function parseStory(texts: string[], languages: CompiledLanguage[]): Story | null {
+export function parseStory(texts: string[], compiled: CompiledConfig): Story | null {
   let fallback: Story | null = null;
   for (const raw of texts) {
     if (!raw) continue;
-    const text = prepare(raw);
-    for (const lang of languages) {
-      const story = parseIn(text, lang);
-      if (!story) continue;
-      if (story.benefit) return story;
-      fallback ??= story;
-      break;
-    }
+    const story = firstStory(prepare(raw), compiled);
+    if (story?.benefit) return story;
+    fallback ??= story;
   }
   return fallback;
 }

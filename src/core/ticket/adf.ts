@@ -37,10 +37,11 @@ class Collector {
   links: string[] = [];
   images: string[] = [];
   truncated = false;
+  visited = 0;
   private size = 0;
 
   add(kind: BlockKind, text: string): void {
-    const trimmed = text.replace(/[ \t]+\n/g, '\n').trim();
+    const trimmed = (text.includes('\n') ? text.replace(/[ \t]+\n/g, '\n') : text).trim();
     if (!trimmed) return;
     this.size += trimmed.length;
     if (this.size > ADF_LIMITS.maxText) {
@@ -104,58 +105,55 @@ function inlineText(node: AdfNode, out: Collector): string {
   }
 }
 
-interface Frame {
-  node: AdfNode;
-  depth: number;
-  kind: BlockKind;
-  parentType: string;
+/** Reads one node and, through it, its descendants; `kind` is what its text blocks will be. */
+function walk(node: AdfNode, depth: number, kind: BlockKind, parentType: string, out: Collector): void {
+  if (++out.visited > ADF_LIMITS.maxNodes || depth > ADF_LIMITS.maxDepth) {
+    out.truncated = true;
+    return;
+  }
+  const type = str(node.type);
+  if (TEXT_CONTAINERS.has(type)) {
+    const children = Array.isArray(node.content) ? node.content : [];
+    let text = '';
+    for (const child of children) {
+      if (isNode(child)) text += inlineText(child, out);
+    }
+    out.visited += children.length;
+    out.add(type === 'heading' ? 'heading' : type === 'codeBlock' ? 'code' : kind, text);
+    return;
+  }
+  switch (type) {
+    case 'media': {
+      const name = mediaName(node, parentType);
+      if (name) out.images.push(name);
+      return;
+    }
+    case 'blockCard':
+    case 'embedCard': {
+      const url = str(node.attrs?.url);
+      if (url) out.links.push(url);
+      return;
+    }
+    case 'text':
+    case 'inlineCard':
+    case 'mediaInline':
+      out.add(kind, inlineText(node, out));
+      return;
+  }
+  if (!Array.isArray(node.content)) return;
+  const childKind = KIND_OF_ANCESTOR[type] ?? kind;
+  for (const child of node.content) {
+    if (out.truncated) return;
+    if (isNode(child)) walk(child, depth + 1, childKind, type, out);
+  }
 }
 
 /**
  * Walks an ADF document into text blocks, links and images. Unknown nodes are walked, not
- * rejected; the walk is iterative and bounded in depth, node count and text size.
+ * rejected; the walk is bounded in depth (so recursion is safe), node count and text size.
  */
 export function readAdf(doc: unknown): RichText {
   const out = new Collector();
-  const stack: Frame[] = isNode(doc) ? [{ node: doc, depth: 0, kind: 'paragraph', parentType: '' }] : [];
-  let visited = 0;
-  while (stack.length > 0) {
-    const { node, depth, kind, parentType } = stack.pop()!;
-    if (++visited > ADF_LIMITS.maxNodes || depth > ADF_LIMITS.maxDepth) {
-      out.truncated = true;
-      break;
-    }
-    const type = str(node.type);
-    if (TEXT_CONTAINERS.has(type)) {
-      const children = Array.isArray(node.content) ? node.content : [];
-      let text = '';
-      for (const child of children) {
-        if (isNode(child)) text += inlineText(child, out);
-      }
-      visited += children.length;
-      out.add(type === 'heading' ? 'heading' : type === 'codeBlock' ? 'code' : kind, text);
-      continue;
-    }
-    if (type === 'media') {
-      const name = mediaName(node, parentType);
-      if (name) out.images.push(name);
-      continue;
-    }
-    if (type === 'blockCard' || type === 'embedCard') {
-      const url = str(node.attrs?.url);
-      if (url) out.links.push(url);
-      continue;
-    }
-    if (type === 'text' || type === 'inlineCard' || type === 'mediaInline') {
-      out.add(kind, inlineText(node, out));
-      continue;
-    }
-    if (!Array.isArray(node.content)) continue;
-    const childKind = KIND_OF_ANCESTOR[type] ?? kind;
-    for (let i = node.content.length - 1; i >= 0; i--) {
-      const child: unknown = node.content[i];
-      if (isNode(child)) stack.push({ node: child, depth: depth + 1, kind: childKind, parentType: type });
-    }
-  }
-  return out;
+  if (isNode(doc)) walk(doc, 0, 'paragraph', '', out);
+  return { blocks: out.blocks, links: out.links, images: out.images, truncated: out.truncated };
 }

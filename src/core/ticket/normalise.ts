@@ -1,4 +1,4 @@
-import type { Attachment, Person, Ticket } from '../types.js';
+import type { Attachment, Person, TextBlock, Ticket } from '../types.js';
 import { readAdf, type RichText } from './adf.js';
 import { readWiki } from './wiki.js';
 
@@ -39,7 +39,7 @@ const IMAGE_EXT: Record<string, string> = {
 export function readRichText(value: unknown): RichText {
   if (typeof value === 'string') return readWiki(value);
   if (value && typeof value === 'object') return readAdf(value);
-  return { blocks: [], links: [], images: [], truncated: false };
+  return EMPTY;
 }
 
 function person(user: JiraUser | null | undefined): Person | null {
@@ -57,27 +57,34 @@ function attachment(a: { filename?: string | null; mimeType?: string | null }): 
   return { filename, mimeType: a.mimeType || IMAGE_EXT[ext] || 'application/octet-stream' };
 }
 
-const unique = (items: string[]): string[] => [...new Set(items)];
+const unique = (items: string[]): string[] => (items.length < 2 ? items : [...new Set(items)]);
+const EMPTY: RichText = { blocks: [], links: [], images: [], truncated: false };
+
+/** Bare URLs in prose: wiki markup and plain text often carry no link markup at all. */
+function bareLinks(blocks: TextBlock[], into: string[]): void {
+  for (const block of blocks) {
+    if (block.kind !== 'code' && block.text.includes('http')) into.push(...(block.text.match(URL_IN_TEXT) ?? []));
+  }
+}
 
 /** Turns a Jira issue into the Ticket the rules read. */
 export function normalise(issue: JiraIssue, acceptanceCriteriaField: string | null = null): Ticket {
   const f = issue.fields;
   const description = readRichText(f.description);
-  const criteria = acceptanceCriteriaField ? readRichText(f[acceptanceCriteriaField]) : readRichText(null);
-  const links = [...description.links, ...criteria.links];
-  for (const block of [...description.blocks, ...criteria.blocks]) {
-    if (block.kind !== 'code' && block.text.includes('http')) links.push(...(block.text.match(URL_IN_TEXT) ?? []));
-  }
+  const criteria = acceptanceCriteriaField ? readRichText(f[acceptanceCriteriaField]) : EMPTY;
+  const links = criteria === EMPTY ? [...description.links] : [...description.links, ...criteria.links];
+  bareLinks(description.blocks, links);
+  bareLinks(criteria.blocks, links);
   return {
     key: issue.key,
-    project: f.project?.key ?? issue.key.split('-')[0] ?? '',
+    project: f.project?.key ?? issue.key.slice(0, issue.key.lastIndexOf('-')),
     summary: (f.summary ?? '').trim(),
     issueType: f.issuetype?.name ?? '',
     status: f.status?.name ?? null,
     description: description.blocks,
     acceptanceCriteria: criteria.blocks,
     links: unique(links),
-    images: unique([...description.images, ...criteria.images]),
+    images: unique(criteria === EMPTY ? description.images : [...description.images, ...criteria.images]),
     attachments: (f.attachment ?? []).map(attachment),
     labels: f.labels ?? [],
     components: (f.components ?? []).map((c) => c.name ?? '').filter(Boolean),

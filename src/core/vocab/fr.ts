@@ -1,7 +1,7 @@
 import type { Vocabulary } from '../config-types.js';
 
 export const fr: Vocabulary = {
-  roleMarkers: ["en\\s+tant\\s+qu(?:e|')"],
+  roleMarkers: ['en\\s+tant\\s+que', "en\\s+tant\\s+qu'"],
   articles: ['un', 'une', 'le', 'la', "l'"],
   goalMarkers: [
     'je\\s+veux', 'je\\s+souhaite', 'je\\s+voudrais', "j'aimerais", 'je\\s+dois\\s+pouvoir',

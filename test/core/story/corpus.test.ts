@@ -8,7 +8,7 @@ import { parseStory } from '../../../src/core/story/parse-story.js';
 /** 22 real backlogs with hand-annotated personas, read in place (never copied into the repo). */
 const CORPUS = resolve(import.meta.dirname, '../../../../shared/data/user-stories');
 const present = existsSync(join(CORPUS, 'dalpiaz-22-backlogs'));
-const languages = compile(DEFAULT_CONFIG).languages;
+const compiled = compile(DEFAULT_CONFIG);
 const withoutPrefix = (line: string): string => line.replace(/^#G\d+#\s*/, '').trim();
 const percent = (n: number, of: number): string => `${((100 * n) / of).toFixed(2)}% (${n}/${of})`;
 
@@ -28,7 +28,7 @@ const title = present
 describe.skipIf(!present)(title, () => {
   it('story-format passes on >= 99% of "As a/As an … I want" stories', () => {
     const stories = lines('dalpiaz-22-backlogs').map(withoutPrefix).filter((s) => /^as an? /i.test(s) && /i want/i.test(s));
-    const found = stories.filter((s) => parseStory([s], languages) !== null).length;
+    const found = stories.filter((s) => parseStory([s], compiled) !== null).length;
     console.log(`story-format: ${percent(found, stories.length)}`);
     expect(stories.length).toBeGreaterThan(1600);
     expect(found / stories.length).toBeGreaterThanOrEqual(0.99);
@@ -36,7 +36,7 @@ describe.skipIf(!present)(title, () => {
 
   it('customer-value passes on every story that contains "so that"', () => {
     const stories = lines('dalpiaz-22-backlogs').map(withoutPrefix).filter((s) => /so that/i.test(s));
-    const missed = stories.filter((s) => !parseStory([s], languages)?.benefit);
+    const missed = stories.filter((s) => !parseStory([s], compiled)?.benefit);
     console.log(`customer-value: ${percent(stories.length - missed.length, stories.length)}`);
     expect(stories.length).toBeGreaterThan(900);
     expect(missed).toEqual([]);
@@ -52,7 +52,7 @@ describe.skipIf(!present)(title, () => {
       if (!persona) continue;
       records++;
       const expected = normalise(record.text.slice(persona.start_offset, persona.end_offset));
-      const role = parseStory([withoutPrefix(record.text)], languages)?.role;
+      const role = parseStory([withoutPrefix(record.text)], compiled)?.role;
       if (role !== expected) mismatches.push(`${expected} <> ${role}`);
     }
     console.log(`role = annotated persona: ${percent(records - mismatches.length, records)}; misses: ${mismatches.join('; ')}`);
@@ -62,9 +62,9 @@ describe.skipIf(!present)(title, () => {
 
   it('parses AQUSA\'s sample backlog (not among the 22) with its CamelCase roles', () => {
     const stories = lines('aqusa-core-examples').map((s) => s.trim()).filter((s) => /^as an? /i.test(s) && /i want/i.test(s));
-    const found = stories.filter((s) => parseStory([s], languages) !== null).length;
+    const found = stories.filter((s) => parseStory([s], compiled) !== null).length;
     console.log(`AQUSA samples: ${percent(found, stories.length)}`);
     expect(found / stories.length).toBeGreaterThanOrEqual(0.99);
-    expect(parseStory(['As a RuleAuthor, I want to capture a business rule, So that I can describe it.'], languages)?.role).toBe('ruleauthor');
+    expect(parseStory(['As a RuleAuthor, I want to capture a business rule, So that I can describe it.'], compiled)?.role).toBe('ruleauthor');
   });
 });

@@ -3,8 +3,8 @@ import { compile } from '../../../src/core/compile.js';
 import { DEFAULT_CONFIG } from '../../../src/core/default-config.js';
 import { parseStory } from '../../../src/core/story/parse-story.js';
 
-const languages = compile(DEFAULT_CONFIG).languages;
-const parse = (...texts: string[]) => parseStory(texts, languages);
+const compiled = compile(DEFAULT_CONFIG);
+const parse = (...texts: string[]) => parseStory(texts, compiled);
 
 describe('English story variants', () => {
   it.each([

@@ -1,0 +1,61 @@
+/**
+ * npm run bench: lint throughput on one core, and the cost of the whole lint (parse, normalise,
+ * lint, JSON report) relative to JSON.parse alone on the same input, the floor every linter of
+ * Jira JSON pays. Target: ratio <= 3.
+ */
+import { performance } from 'node:perf_hooks';
+import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
+import { lintIssue, summarise } from '../../src/core/lint.js';
+import { renderJson } from '../../src/core/render/json.js';
+import type { JiraIssue } from '../../src/core/ticket/normalise.js';
+import { generateIssues } from './corpus.js';
+
+const COUNT = 5_000;
+const ROUNDS = 11;
+const RATIO_TARGET = 3;
+
+const inputs = generateIssues(COUNT);
+const bytes = inputs.reduce((n, s) => n + Buffer.byteLength(s), 0);
+
+function parseOnly(): number {
+  let keys = 0;
+  for (const s of inputs) keys += (JSON.parse(s) as JiraIssue).key.length;
+  return keys;
+}
+
+function wholeLint(): number {
+  const reports = inputs.map((s) => lintIssue(JSON.parse(s) as JiraIssue, DEFAULT_CONFIG));
+  return renderJson({ reports, summary: summarise(reports) }).length;
+}
+
+function time(fn: () => number): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+const middle = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+// Rounds alternate parse and lint, so both see the same JIT state and garbage-collector debt;
+// the ratio is taken per round and the median of the rounds reported.
+for (let i = 0; i < 3; i++) [parseOnly(), wholeLint()];
+const parseTimes: number[] = [];
+const lintTimes: number[] = [];
+const ratios: number[] = [];
+for (let i = 0; i < ROUNDS; i++) {
+  const p = time(parseOnly);
+  const l = time(wholeLint);
+  parseTimes.push(p);
+  lintTimes.push(l);
+  ratios.push(l / p);
+}
+const parseMs = middle(parseTimes);
+const lintMs = middle(lintTimes);
+const ratio = middle(ratios);
+const ok = ratio <= RATIO_TARGET;
+
+console.log(`lint benchmark: ${COUNT} tickets, ${(bytes / COUNT / 1024).toFixed(1)} KB of JSON each (ADF, mixed quality, 7 languages)`);
+console.log(`  JSON.parse alone                            ${parseMs.toFixed(1)} ms   ${Math.round((COUNT / parseMs) * 1000)} tickets/s`);
+console.log(`  whole lint (parse, normalise, lint, report) ${lintMs.toFixed(1)} ms   ${Math.round((COUNT / lintMs) * 1000)} tickets/s on one core`);
+console.log(`  ratio to JSON.parse                         ${ratio.toFixed(2)}  (median of ${ROUNDS} rounds; target <= ${RATIO_TARGET}: ${ok ? 'met' : 'NOT MET'})`);
+process.exitCode = ok ? 0 : 1;
