@@ -25,6 +25,8 @@ const title = present
   ? 'story parser on the 22 real backlogs'
   : `story parser on the 22 real backlogs (skipped: ${CORPUS} not found; it ships with the project's shared data, not the repository)`;
 
+if (!present) console.warn(`Skipping ${title}`);
+
 describe.skipIf(!present)(title, () => {
   it('story-format passes on >= 99% of "As a/As an … I want" stories', () => {
     const stories = lines('dalpiaz-22-backlogs').map(withoutPrefix).filter((s) => /^as an? /i.test(s) && /i want/i.test(s));
