@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import type { CentricConfig, Vocabulary } from '../core/config-types.js';
+import type { CentricConfig, ProjectOverride, Vocabulary } from '../core/config-types.js';
+import type { RuleId, RuleSetting } from '../core/types.js';
 import { DEFAULT_CONFIG } from '../core/default-config.js';
-import { configFileSchema, type ConfigFile, type VocabularyOverride } from './schema.js';
+import { configFileSchema, type ConfigFile, type RuleSettingsFile, type VocabularyOverride } from './schema.js';
 
 export const DEFAULT_CONFIG_PATH = './centric.yml';
 
@@ -12,7 +13,22 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/**
+ * The issue to show for a union ("warn" or { severity, … }): the branch that failed on more than
+ * the value's type, i.e. the one the user was writing.
+ */
+function closestBranch(issue: z.core.$ZodIssueInvalidUnion): z.core.$ZodIssue | undefined {
+  const rank = (e: z.core.$ZodIssue): number =>
+    e.path.length * 10 + (e.code === 'invalid_type' ? 0 : e.code === 'invalid_value' ? 1 : 2);
+  const best = issue.errors.flat().sort((a, b) => rank(b) - rank(a))[0];
+  return best && { ...best, path: [...issue.path, ...best.path] };
+}
+
 function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_union') {
+    const branch = closestBranch(issue);
+    if (branch) return describe(branch);
+  }
   const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
   // A bad record key carries the reason in its nested issues.
   const reason = issue.code === 'invalid_key' ? issue.issues[0]?.message ?? issue.message : issue.message;
@@ -36,20 +52,44 @@ function mergeVocabulary(overrides: Record<string, VocabularyOverride> | undefin
   return merged;
 }
 
+type RuleParts = Pick<ProjectOverride, 'rules' | 'ruleOptions'>;
+
+/** Splits "rule: warn" and "rule: { severity: warn, option: … }" into severities and options. */
+function splitRules(file: RuleSettingsFile | undefined): Required<RuleParts> {
+  const rules: Partial<Record<RuleId, RuleSetting>> = {};
+  const ruleOptions: NonNullable<ProjectOverride['ruleOptions']> = {};
+  for (const [id, setting] of Object.entries(file ?? {}) as Array<[RuleId, RuleSettingsFile[RuleId]]>) {
+    if (typeof setting === 'string') {
+      rules[id] = setting;
+      continue;
+    }
+    if (!setting) continue;
+    const { severity, ...options } = setting;
+    if (severity) rules[id] = severity;
+    (ruleOptions as Record<string, object>)[id] = options;
+  }
+  return { rules, ruleOptions };
+}
+
 /** Lays a validated file over the defaults. */
 export function resolveConfig(file: ConfigFile): CentricConfig {
-  const { vocabulary, rules, scoreWeights, personas, projects, ...rest } = file;
+  const { vocabulary, rules: ruleSettings, scoreWeights, personas, projects, ...rest } = file;
+  const { rules, ruleOptions } = splitRules(ruleSettings);
   return {
     ...DEFAULT_CONFIG,
     ...rest,
     rules: { ...DEFAULT_CONFIG.rules, ...rules },
+    ruleOptions: {
+      'customer-metric': { ...DEFAULT_CONFIG.ruleOptions['customer-metric'], ...ruleOptions['customer-metric'] },
+      'specific-persona': { ...DEFAULT_CONFIG.ruleOptions['specific-persona'], ...ruleOptions['specific-persona'] },
+    },
     scoreWeights: { ...DEFAULT_CONFIG.scoreWeights, ...scoreWeights },
     personas: personas ?? DEFAULT_CONFIG.personas,
     vocabulary: mergeVocabulary(vocabulary),
     projects: Object.fromEntries(
-      Object.entries(projects ?? {}).map(([key, p]) => [
+      Object.entries(projects ?? {}).map(([key, { rules: projectRules, vocabulary: projectVocabulary, ...p }]) => [
         key,
-        { ...p, vocabulary: p.vocabulary ? mergeVocabulary(p.vocabulary) : undefined },
+        { ...p, ...splitRules(projectRules), ...(projectVocabulary ? { vocabulary: mergeVocabulary(projectVocabulary) } : {}) },
       ]),
     ) as CentricConfig['projects'],
   };

@@ -38,10 +38,25 @@ export const vocabularySchema = z
   .strict();
 
 const ruleId = z.enum(RULE_IDS);
+const severity = z.enum(['off', 'warn', 'error']);
+
+/** A rule is "off|warn|error", or an object with its severity and its options. */
+const ruleSettings = z
+  .object({
+    'story-format': severity,
+    'customer-value': severity,
+    'specific-persona': z.union([severity, z.object({ severity: severity.optional(), allowedRoles: z.array(z.string().min(1)).optional() }).strict()]),
+    'customer-metric': z.union([severity, z.object({ severity: severity.optional(), requireTarget: z.boolean().optional() }).strict()]),
+    'visual-evidence': severity,
+    'acceptance-criteria': severity,
+    'single-goal': severity,
+  })
+  .partial()
+  .strict();
 
 const lintSettings = {
   issueTypes: z.array(z.string().min(1)).min(1, 'list at least one issue type, e.g. [Story]'),
-  rules: z.partialRecord(ruleId, z.enum(['off', 'warn', 'error'])),
+  rules: ruleSettings,
   scoreWeights: z.partialRecord(ruleId, z.number().min(0).max(1000)),
   personas: z.array(
     z
@@ -71,3 +86,4 @@ export const configFileSchema = z
 
 export type ConfigFile = z.infer<typeof configFileSchema>;
 export type VocabularyOverride = z.infer<typeof vocabularySchema>;
+export type RuleSettingsFile = z.infer<typeof ruleSettings>;

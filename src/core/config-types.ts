@@ -45,10 +45,23 @@ export interface PersonaDefinition {
   aliases: string[];
 }
 
+/** Options some rules take besides their severity. */
+export interface RuleOptions {
+  'customer-metric': {
+    /** When false, naming a customer metric is enough; no target is asked for. */
+    requireTarget: boolean;
+  };
+  'specific-persona': {
+    /** Roles accepted as personas although they are generic words ("admin" in an internal tool). */
+    allowedRoles: string[];
+  };
+}
+
 export interface LintConfig {
   /** Issue types that are linted; every other type is reported as skipped. */
   issueTypes: string[];
   rules: Record<RuleId, RuleSetting>;
+  ruleOptions: RuleOptions;
   /** Weight of each rule in the 0-100 score. */
   scoreWeights: Record<RuleId, number>;
   personas: PersonaDefinition[];
@@ -61,9 +74,10 @@ export interface LintConfig {
 }
 
 /** A project's partial override of the lint settings. */
-export type ProjectOverride = Partial<Omit<LintConfig, 'rules' | 'scoreWeights'>> & {
+export type ProjectOverride = Partial<Omit<LintConfig, 'rules' | 'scoreWeights' | 'ruleOptions'>> & {
   rules?: Partial<Record<RuleId, RuleSetting>>;
   scoreWeights?: Partial<Record<RuleId, number>>;
+  ruleOptions?: { [K in keyof RuleOptions]?: Partial<RuleOptions[K]> };
 };
 
 export interface CentricConfig extends LintConfig {

@@ -13,6 +13,10 @@ export const DEFAULT_CONFIG: CentricConfig = {
     'acceptance-criteria': 'warn',
     'single-goal': 'warn',
   },
+  ruleOptions: {
+    'customer-metric': { requireTarget: true },
+    'specific-persona': { allowedRoles: [] },
+  },
   scoreWeights: {
     'story-format': 20,
     'customer-value': 15,

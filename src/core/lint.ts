@@ -21,6 +21,10 @@ export function configForProject(config: CentricConfig, project: string): LintCo
       ...override,
       rules: { ...config.rules, ...override.rules },
       scoreWeights: { ...config.scoreWeights, ...override.scoreWeights },
+      ruleOptions: {
+        'customer-metric': { ...config.ruleOptions['customer-metric'], ...override.ruleOptions?.['customer-metric'] },
+        'specific-persona': { ...config.ruleOptions['specific-persona'], ...override.ruleOptions?.['specific-persona'] },
+      },
     };
     byProject.set(project, resolved);
   }

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, parseConfig } from '../../src/config/load.js';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
+import { lintIssue } from '../../src/core/lint.js';
+import { issue } from '../helpers/issues.js';
 
 const error = (yaml: string): string => {
   try {
@@ -45,6 +47,45 @@ describe('centric.yml', () => {
     expect(config.vocabulary.en?.goalMarkers).toEqual(DEFAULT_CONFIG.vocabulary.en?.goalMarkers);
     expect(config.vocabulary.de).toBe(DEFAULT_CONFIG.vocabulary.de);
     expect(config.projects.OPS?.rules).toEqual({ 'customer-metric': 'warn' });
+  });
+
+  it('takes a rule as "severity" or as { severity, options }, also per project', () => {
+    const config = parseConfig(
+      [
+        'rules:',
+        '  customer-metric: { requireTarget: false }',
+        '  specific-persona: { severity: error, allowedRoles: [Admin] }',
+        'projects:',
+        '  OPS:',
+        '    rules:',
+        '      customer-metric: { severity: warn, requireTarget: true }',
+      ].join('\n'),
+      'centric.yml',
+    );
+    expect(config.rules['customer-metric']).toBe('error');
+    expect(config.rules['specific-persona']).toBe('error');
+    expect(config.ruleOptions).toEqual({ 'customer-metric': { requireTarget: false }, 'specific-persona': { allowedRoles: ['Admin'] } });
+    const story = 'As an admin, I want to see churn so that I can act.';
+    expect(lintIssue(issue(story, {}, 'SHOP-1'), config).findings?.map((f) => f.rule)).toEqual(['visual-evidence', 'acceptance-criteria']);
+    expect(lintIssue(issue(story, {}, 'OPS-1'), config).findings?.find((f) => f.rule === 'customer-metric')).toMatchObject({
+      severity: 'warn',
+      message: 'Names a customer metric (churn) but no target.',
+    });
+    expect(lintIssue(issue('As a user, I want X so that Y.', {}, 'SHOP-2'), config).findings?.find((f) => f.rule === 'specific-persona')?.severity).toBe('error');
+  });
+
+  it('rejects an option a rule does not take', () => {
+    expect(error('rules:\n  single-goal: { severity: warn, maxGoals: 2 }')).toMatch(/^centric\.yml: rules\.single-goal: /);
+    expect(error('rules:\n  customer-metric: { requireTarget: sometimes }')).toBe(
+      'centric.yml: rules.customer-metric.requireTarget: Invalid input: expected boolean, received string',
+    );
+    expect(error('rules:\n  customer-metric: sometimes')).toBe('centric.yml: rules.customer-metric: Invalid option: expected one of "off"|"warn"|"error"');
+    expect(error('rules:\n  specific-persona: { allowed: [x] }')).toBe('centric.yml: rules.specific-persona: Unrecognized key: "allowed"');
+  });
+
+  it('a project override from a file lints with the default vocabulary', () => {
+    const config = parseConfig('projects:\n  OPS:\n    issueTypes: [Task]\n', 'centric.yml');
+    expect(lintIssue(issue('As a night nurse, I want to see my ward so that I plan.', { issuetype: { name: 'Task' } }, 'OPS-3'), config).story?.role).toBe('night nurse');
   });
 
   it('an empty file is the defaults', () => {

@@ -123,8 +123,9 @@ export const customerMetric: Rule = {
   defaultSeverity: 'error',
   why: 'A metric with a target is how the team learns whether customers got the benefit, instead of assuming so once the ticket is closed.',
   needsStory: false,
-  check({ text, compiled, story }) {
+  check({ text, compiled, story, config }) {
     const mentions = metricMentions(text, compiled.metrics);
+    if (mentions.length > 0 && !config.ruleOptions['customer-metric'].requireTarget) return null;
     if (mentions.some(({ sentence }) => compiled.target.test(scrub(sentence)))) return null;
     const named = mentions[0]?.metric;
     if (named) {

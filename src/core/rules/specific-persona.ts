@@ -37,6 +37,7 @@ export const specificPersona: Rule = {
     if (!story) return null;
     const lang = languages[0]!;
     if (!isGenericRole(story.role, lang)) return null;
+    if (config.ruleOptions['specific-persona'].allowedRoles.some((r) => r.toLowerCase() === story.role)) return null;
     const persona = closestPersona(config.personas, `${ticket.summary} ${story.goal} ${story.benefit ?? ''}`);
     const hint = persona
       ? `Name the persona: "As a ${persona.name.toLowerCase()}, …"${persona.description ? ` (${persona.description})` : ''}.`
