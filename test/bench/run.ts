@@ -9,6 +9,7 @@ import { lintIssue, summarise } from '../../src/core/lint.js';
 import { renderJson } from '../../src/core/render/json.js';
 import type { JiraIssue } from '../../src/core/ticket/normalise.js';
 import { generateIssues } from './corpus.js';
+import { HOSTILE_DESCRIPTIONS } from './hostile.js';
 
 const COUNT = 5_000;
 const ROUNDS = 11;
@@ -58,4 +59,15 @@ console.log(`lint benchmark: ${COUNT} tickets, ${(bytes / COUNT / 1024).toFixed(
 console.log(`  JSON.parse alone                            ${parseMs.toFixed(1)} ms   ${Math.round((COUNT / parseMs) * 1000)} tickets/s`);
 console.log(`  whole lint (parse, normalise, lint, report) ${lintMs.toFixed(1)} ms   ${Math.round((COUNT / lintMs) * 1000)} tickets/s on one core`);
 console.log(`  ratio to JSON.parse                         ${ratio.toFixed(2)}  (median of ${ROUNDS} rounds; target <= ${RATIO_TARGET}: ${ok ? 'met' : 'NOT MET'})`);
+// Hostile documents of about 100 KB: each must lint in bounded time (issue 8 asks < 50 ms).
+const hostile = Object.entries(HOSTILE_DESCRIPTIONS).map(([name, description]) => {
+  const issue: JiraIssue = { key: 'EVIL-1', fields: { summary: description.slice(0, 255), description, issuetype: { name: 'Story' } } };
+  lintIssue(issue, DEFAULT_CONFIG);
+  const ms = middle([0, 1, 2].map(() => time(() => lintIssue(issue, DEFAULT_CONFIG).key.length)));
+  return { name, kb: Math.round(description.length / 1024), ms };
+});
+const worst = hostile.sort((a, b) => b.ms - a.ms)[0]!;
+console.log(`hostile documents: ${hostile.length} kinds of ~100 KB; slowest "${worst.name}" (${worst.kb} KB) ${worst.ms.toFixed(1)} ms`);
+for (const h of hostile.slice(0, 3)) console.log(`  ${h.name.padEnd(20)} ${h.ms.toFixed(1)} ms`);
+
 process.exitCode = ok ? 0 : 1;

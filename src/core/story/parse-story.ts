@@ -45,9 +45,12 @@ function lineAt(text: string, from: number): string {
   return end === -1 ? text.slice(from) : text.slice(from, end);
 }
 
+/** A goal or benefit longer than this is not a story clause; the cap keeps trimming linear. */
+const MAX_CLAUSE = 600;
+
 function untilSentenceEnd(s: string): string {
   const m = SENTENCE_END.exec(s);
-  return m ? s.slice(0, m.index) : s;
+  return (m ? s.slice(0, m.index) : s).slice(0, MAX_CLAUSE);
 }
 
 function splitGoal(text: string, goalStart: number, lang: CompiledLanguage): { goal: string; benefit: string | null } {

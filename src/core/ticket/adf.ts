@@ -1,4 +1,5 @@
 import type { BlockKind, TextBlock } from '../types.js';
+import { trimLines } from './text.js';
 
 /** Limits that keep a hostile document from hanging or exhausting the process. */
 export const ADF_LIMITS = { maxDepth: 64, maxNodes: 50_000, maxText: 1_000_000 };
@@ -41,7 +42,7 @@ class Collector {
   private size = 0;
 
   add(kind: BlockKind, text: string): void {
-    const trimmed = (text.includes('\n') ? text.replace(/[ \t]+\n/g, '\n') : text).trim();
+    const trimmed = trimLines(text);
     if (!trimmed) return;
     this.size += trimmed.length;
     if (this.size > ADF_LIMITS.maxText) {

@@ -1,5 +1,6 @@
 import type { BlockKind } from '../types.js';
 import type { RichText } from './adf.js';
+import { trimLines } from './text.js';
 
 /** Longer descriptions are cut here; Jira itself caps a text field at 32,767 characters. */
 export const WIKI_MAX_CHARS = 1_000_000;
@@ -11,11 +12,12 @@ const TABLE_ROW = /^\s*\|/;
 const BLOCK_TAG = /^\s*\{(code|noformat|quote|panel)(?::[^}]*)?\}\s*(.*)$/;
 const RULE = /^\s*-{4,}\s*$/;
 
-const IMAGE = /!([^!\s|][^!|\n]*?)(?:\|[^!\n]*)?!/g;
-const LINK_WITH_TEXT = /\[([^\]|\n]*)\|([^\]\n]+)\]/g;
-const BARE_LINK = /\[([^\]|\n]+)\]/g;
-const EMPHASIS = /(^|[^\p{L}\p{N}])([*_+^~-]|\?\?)(\S(?:[^\n]*?\S)?)\2(?=$|[^\p{L}\p{N}])/gu;
-const MONOSPACE = /\{\{(.*?)\}\}/g;
+// Every span is bounded: an unclosed "*" or "[" in a 100 KB line must not make matching quadratic.
+const IMAGE = /!([^!\s|][^!|\n]{0,300}?)(?:\|[^!\n]{0,200})?!/g;
+const LINK_WITH_TEXT = /\[([^[\]|\n]{0,300})\|([^[\]\n]{1,2000})\]/g;
+const BARE_LINK = /\[([^[\]|\n]{1,2000})\]/g;
+const EMPHASIS = /(^|[^\p{L}\p{N}])([*_+^~-]|\?\?)(\S(?:[^\n]{0,150}?\S)?)\2(?=$|[^\p{L}\p{N}])/gu;
+const MONOSPACE = /\{\{([^\n{}]{0,300})\}\}/g;
 const COLOR = /\{color(?::[^}]*)?\}/g;
 const ESCAPE = /\\([*_+^~\-!{}[\]|?])/g;
 
@@ -55,7 +57,7 @@ export function readWiki(source: string): RichText {
   let tagged: string[] = [];
 
   const add = (kind: BlockKind, raw: string, verbatim = false): void => {
-    const text = (verbatim ? raw : inline(raw, out)).replace(/[ \t]+\n/g, '\n').trim();
+    const text = trimLines(verbatim ? raw : inline(raw, out));
     if (text) out.blocks.push({ kind, text });
   };
   const flush = (): void => {
