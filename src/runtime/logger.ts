@@ -1,0 +1,50 @@
+import { Writable } from 'node:stream';
+import pino, { type Logger } from 'pino';
+import pretty from 'pino-pretty';
+
+export type { Logger };
+
+/** Field names whose values are secrets wherever they appear. */
+const REDACT_PATHS = [
+  'token', 'botToken', 'appToken', 'signingSecret', 'password', 'secret', 'authorization', 'Authorization',
+  '*.token', '*.password', '*.secret', '*.authorization', '*.Authorization',
+  'headers.authorization', 'headers.Authorization', 'req.headers.authorization', 'req.headers["x-hub-signature"]',
+  'config.headers.Authorization', 'env.SLACK_BOT_TOKEN', 'env.SLACK_APP_TOKEN', 'env.SLACK_SIGNING_SECRET',
+  'env.JIRA_API_TOKEN', 'env.JIRA_PAT', 'env.JIRA_WEBHOOK_SECRET',
+];
+
+/**
+ * Replaces every configured secret value in each log line before it is written: a last line of
+ * defence for secrets inside messages or fields no redaction path names.
+ */
+export function scrubbingStream(secrets: string[], target: NodeJS.WritableStream): Writable {
+  const values = [...new Set(secrets.filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
+  return new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      let line = chunk.toString();
+      for (const secret of values) if (line.includes(secret)) line = line.split(secret).join('[REDACTED]');
+      // Written through at once: a line queued behind an async callback is lost if the process dies.
+      target.write(line);
+      done();
+    },
+  });
+}
+
+export interface LoggerOptions {
+  level: string;
+  secrets: string[];
+  /** Where lines go; standard output by default. */
+  destination?: NodeJS.WritableStream;
+  /** Human-readable lines instead of JSON: the default when standard output is a terminal. */
+  pretty?: boolean;
+}
+
+export function createLogger(options: LoggerOptions): Logger {
+  const target = options.destination ?? process.stdout;
+  const usePretty = options.pretty ?? (options.destination === undefined && process.stdout.isTTY === true);
+  const out = usePretty ? pretty({ destination: target as NodeJS.WritableStream & { write: never }, sync: true, colorize: true }) : target;
+  return pino(
+    { level: options.level, base: { app: 'centric' }, redact: { paths: REDACT_PATHS, censor: '[REDACTED]' } },
+    scrubbingStream(options.secrets, out),
+  );
+}

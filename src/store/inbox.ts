@@ -1,0 +1,217 @@
+import { sql, type Transaction } from 'kysely';
+import type { Store } from './database.js';
+import type { Database, InboxStatus, InboxTable } from './schema.js';
+
+type Candidate = { id: number; ticket_key: string | null };
+
+export interface NewEvent {
+  /** Makes a redelivery recognisable (X-Atlassian-Webhook-Identifier); null when there is none. */
+  deliveryId?: string | null;
+  kind: string;
+  /** Events of one ticket are processed one at a time, newest state first, older ones coalesced. */
+  ticketKey?: string | null;
+  payload: unknown;
+}
+
+export interface InboxEvent {
+  id: number;
+  deliveryId: string | null;
+  kind: string;
+  ticketKey: string | null;
+  payload: unknown;
+  attempts: number;
+  createdAt: number;
+}
+
+export interface Enqueued {
+  id: number | null;
+  /** True when this delivery was accepted before: nothing new was stored. */
+  duplicate: boolean;
+}
+
+const toEvent = (row: Pick<InboxTable, 'delivery_id' | 'kind' | 'ticket_key' | 'payload' | 'next_attempt_at' | 'created_at'> & { id: number; attempts: number }): InboxEvent => ({
+  id: row.id,
+  deliveryId: row.delivery_id,
+  kind: row.kind,
+  ticketKey: row.ticket_key,
+  payload: JSON.parse(row.payload),
+  attempts: row.attempts,
+  createdAt: row.created_at,
+});
+
+/** Stores an event before it is acknowledged; a delivery already stored is not stored twice. */
+export async function enqueue(store: Store, event: NewEvent, now: number): Promise<Enqueued> {
+  const row = await store.db
+    .insertInto('inbox')
+    .values({
+      delivery_id: event.deliveryId ?? null,
+      kind: event.kind,
+      ticket_key: event.ticketKey ?? null,
+      payload: JSON.stringify(event.payload),
+      next_attempt_at: now,
+      locked_by: null,
+      locked_until: null,
+      last_error: null,
+      coalesced_into: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.column('delivery_id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row ? { id: row.id, duplicate: false } : { id: null, duplicate: true };
+}
+
+/**
+ * Claims up to `limit` events for one worker: due pending events, and events whose worker died
+ * (lease expired). A ticket with an event in flight elsewhere is left alone. Of several claimable
+ * events of one ticket the newest is processed and the older ones are marked coalesced into it.
+ * Postgres: FOR UPDATE SKIP LOCKED, and a transaction-scoped advisory lock per ticket, so two
+ * workers never claim the same event or the same ticket.
+ */
+export async function claim(store: Store, workerId: string, limit: number, now: number, leaseMs: number): Promise<InboxEvent[]> {
+  if (limit <= 0) return [];
+  return store.db.transaction().execute(async (trx) => {
+    const postgres = store.dialect === 'postgres';
+    const busyTicket = sql<boolean>`exists (select 1 from inbox busy where busy.ticket_key = inbox.ticket_key and busy.status = 'processing' and busy.locked_until >= ${now} and busy.id <> inbox.id)`;
+    let query = trx
+      .selectFrom('inbox')
+      .select(['id', 'ticket_key'])
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
+          eb.and([eb('status', '=', 'processing'), eb('locked_until', '<', now)]),
+        ]),
+      )
+      .where((eb) => eb.or([eb('ticket_key', 'is', null), eb.not(busyTicket)]))
+      .orderBy('id')
+      .limit(limit * 4);
+    if (postgres) query = query.forUpdate().skipLocked();
+    let candidates = await query.execute();
+    if (postgres) candidates = await keepTicketsWeCanLock(trx, candidates, now);
+
+    const newestPerTicket = new Map<string, number>();
+    for (const c of candidates) if (c.ticket_key) newestPerTicket.set(c.ticket_key, Math.max(c.id, newestPerTicket.get(c.ticket_key) ?? 0));
+    const chosen = candidates.filter((c) => !c.ticket_key || newestPerTicket.get(c.ticket_key) === c.id).slice(0, limit);
+    const chosenTickets = new Set(chosen.map((c) => c.ticket_key));
+    const coalesced = candidates.filter((c) => c.ticket_key && chosenTickets.has(c.ticket_key) && newestPerTicket.get(c.ticket_key) !== c.id);
+    if (chosen.length === 0) return [];
+
+    for (const c of coalesced) {
+      await trx
+        .updateTable('inbox')
+        .set({ status: 'coalesced', coalesced_into: newestPerTicket.get(c.ticket_key!)!, locked_by: null, locked_until: null, updated_at: now })
+        .where('id', '=', c.id)
+        .execute();
+    }
+    const rows = await trx
+      .updateTable('inbox')
+      .set((eb) => ({ status: 'processing', locked_by: workerId, locked_until: now + leaseMs, attempts: eb('attempts', '+', 1), updated_at: now }))
+      .where('id', 'in', chosen.map((c) => c.id))
+      .returningAll()
+      .execute();
+    return rows.sort((a, b) => a.id - b.id).map(toEvent);
+  });
+}
+
+/**
+ * Postgres: takes a transaction-scoped advisory lock per candidate ticket and drops the tickets
+ * another claim holds, or that a claim committed in the meantime put in flight. Locks are taken
+ * here, on the few candidates, not in the scan's WHERE, where Postgres would take one for every
+ * row it reads.
+ */
+async function keepTicketsWeCanLock(trx: Transaction<Database>, candidates: Candidate[], now: number): Promise<Candidate[]> {
+  const tickets = [...new Set(candidates.map((c) => c.ticket_key).filter((t): t is string => t !== null))];
+  if (tickets.length === 0) return candidates;
+  const locked = await sql<{ ticket: string }>`select t as ticket from unnest(${tickets}::text[]) as t where pg_try_advisory_xact_lock(hashtext(t))`.execute(trx);
+  const ours = new Set(locked.rows.map((r) => r.ticket));
+  if (ours.size > 0) {
+    const busy = await trx
+      .selectFrom('inbox')
+      .select('ticket_key')
+      .where('ticket_key', 'in', [...ours])
+      .where('status', '=', 'processing')
+      .where('locked_until', '>=', now)
+      .where('id', 'not in', candidates.map((c) => c.id))
+      .execute();
+    for (const b of busy) ours.delete(b.ticket_key!);
+  }
+  return candidates.filter((c) => c.ticket_key === null || ours.has(c.ticket_key));
+}
+
+/** Extends the lease of events a live worker is still processing. */
+export async function renew(store: Store, ids: number[], workerId: string, now: number, leaseMs: number): Promise<void> {
+  if (ids.length === 0) return;
+  await store.db
+    .updateTable('inbox')
+    .set({ locked_until: now + leaseMs, updated_at: now })
+    .where('id', 'in', ids)
+    .where('locked_by', '=', workerId)
+    .where('status', '=', 'processing')
+    .execute();
+}
+
+/** Marks an event done; false when this worker no longer holds it (its lease was taken over). */
+export async function complete(store: Store, id: number, workerId: string, now: number): Promise<boolean> {
+  const result = await store.db
+    .updateTable('inbox')
+    .set({ status: 'done', locked_by: null, locked_until: null, last_error: null, updated_at: now })
+    .where('id', '=', id)
+    .where('locked_by', '=', workerId)
+    .where('status', '=', 'processing')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Records a failure: back to pending at `retryAt`, or dead-lettered when `retryAt` is null. */
+export async function fail(store: Store, id: number, workerId: string, error: string, retryAt: number | null, now: number): Promise<void> {
+  await store.db
+    .updateTable('inbox')
+    .set({
+      status: retryAt === null ? 'dead' : 'pending',
+      next_attempt_at: retryAt ?? now,
+      locked_by: null,
+      locked_until: null,
+      last_error: error.slice(0, 2000),
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .where('locked_by', '=', workerId)
+    .execute();
+}
+
+/** Events waiting or in flight: the queue depth. */
+export async function depth(store: Store): Promise<number> {
+  const row = await store.db
+    .selectFrom('inbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', 'in', ['pending', 'processing'])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export interface InboxRow {
+  id: number;
+  deliveryId: string | null;
+  kind: string;
+  ticketKey: string | null;
+  status: InboxStatus;
+  attempts: number;
+  lastError: string | null;
+  coalescedInto: number | null;
+}
+
+/** Every event, oldest first: for tests, the CLI and operators. */
+export async function listEvents(store: Store): Promise<InboxRow[]> {
+  const rows = await store.db.selectFrom('inbox').selectAll().orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    deliveryId: r.delivery_id,
+    kind: r.kind,
+    ticketKey: r.ticket_key,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    coalescedInto: r.coalesced_into,
+  }));
+}

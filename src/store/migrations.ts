@@ -1,0 +1,151 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator, SqliteAdapter, sql } from 'kysely';
+
+/** Migrations live in code so a single file (or a container) carries them. Never edit a shipped one. */
+const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-22-001-initial': {
+    async up(db: Kysely<any>): Promise<void> {
+      const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+      const id = (t: any) =>
+        t.addColumn('id', 'integer', (c: any) => (sqlite ? c.primaryKey().autoIncrement() : c.primaryKey().generatedByDefaultAsIdentity()));
+      await db.schema
+        .createTable('reports')
+        .addColumn('ticket_key', 'text', (c) => c.primaryKey())
+        .addColumn('project', 'text', (c) => c.notNull())
+        .addColumn('issue_type', 'text', (c) => c.notNull())
+        .addColumn('status', 'text')
+        .addColumn('score', 'integer')
+        .addColumn('passing', 'integer', (c) => c.notNull())
+        .addColumn('skipped', 'integer', (c) => c.notNull())
+        .addColumn('role', 'text')
+        .addColumn('reporter_account_id', 'text')
+        .addColumn('assignee_account_id', 'text')
+        .addColumn('report_json', 'text', (c) => c.notNull())
+        .addColumn('findings_hash', 'text', (c) => c.notNull())
+        .addColumn('linted_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('reports_project').on('reports').columns(['project', 'linted_at']).execute();
+
+      await id(db.schema.createTable('report_history'))
+        .addColumn('ticket_key', 'text', (c: any) => c.notNull())
+        .addColumn('project', 'text', (c: any) => c.notNull())
+        .addColumn('score', 'integer')
+        .addColumn('passing', 'integer', (c: any) => c.notNull())
+        .addColumn('role', 'text')
+        .addColumn('failed_rules', 'text', (c: any) => c.notNull())
+        .addColumn('linted_at', 'bigint', (c: any) => c.notNull())
+        .execute();
+      await db.schema.createIndex('report_history_project').on('report_history').columns(['project', 'linted_at']).execute();
+      await db.schema.createIndex('report_history_ticket').on('report_history').columns(['ticket_key', 'linted_at']).execute();
+
+      await id(db.schema.createTable('inbox'))
+        .addColumn('delivery_id', 'text', (c: any) => c.unique())
+        .addColumn('kind', 'text', (c: any) => c.notNull())
+        .addColumn('ticket_key', 'text')
+        .addColumn('payload', 'text', (c: any) => c.notNull())
+        .addColumn('status', 'text', (c: any) => c.notNull().defaultTo('pending'))
+        .addColumn('attempts', 'integer', (c: any) => c.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'bigint', (c: any) => c.notNull())
+        .addColumn('locked_by', 'text')
+        .addColumn('locked_until', 'bigint')
+        .addColumn('last_error', 'text')
+        .addColumn('coalesced_into', 'integer')
+        .addColumn('created_at', 'bigint', (c: any) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c: any) => c.notNull())
+        .execute();
+      await db.schema.createIndex('inbox_claim').on('inbox').columns(['status', 'next_attempt_at']).execute();
+      await db.schema.createIndex('inbox_ticket').on('inbox').columns(['ticket_key', 'status']).execute();
+
+      await id(db.schema.createTable('nudges'))
+        .addColumn('slack_user_id', 'text', (c: any) => c.notNull())
+        .addColumn('ticket_key', 'text', (c: any) => c.notNull())
+        .addColumn('findings_hash', 'text', (c: any) => c.notNull())
+        .addColumn('channel', 'text')
+        .addColumn('message_ts', 'text')
+        .addColumn('status', 'text', (c: any) => c.notNull())
+        .addColumn('sent_at', 'bigint', (c: any) => c.notNull())
+        .execute();
+      await db.schema.createIndex('nudges_user').on('nudges').columns(['slack_user_id', 'sent_at']).execute();
+
+      await id(db.schema.createTable('digest_subscriptions'))
+        .addColumn('channel_id', 'text', (c: any) => c.notNull())
+        .addColumn('scope_type', 'text', (c: any) => c.notNull())
+        .addColumn('scope', 'text', (c: any) => c.notNull())
+        .addColumn('weekday', 'integer', (c: any) => c.notNull())
+        .addColumn('time', 'text', (c: any) => c.notNull())
+        .addColumn('timezone', 'text', (c: any) => c.notNull())
+        .addColumn('created_by', 'text', (c: any) => c.notNull())
+        .addColumn('created_at', 'bigint', (c: any) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('digest_runs')
+        .addColumn('subscription_id', 'integer', (c) => c.notNull())
+        .addColumn('period', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('claimed_by', 'text', (c) => c.notNull())
+        .addColumn('posted_at', 'bigint')
+        .addColumn('late', 'integer', (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint('digest_runs_pk', ['subscription_id', 'period'])
+        .execute();
+
+      await db.schema
+        .createTable('user_links')
+        .addColumn('slack_user_id', 'text', (c) => c.primaryKey())
+        .addColumn('jira_account_id', 'text', (c) => c.notNull())
+        .addColumn('linked_by', 'text', (c) => c.notNull())
+        .addColumn('linked_at', 'bigint', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('snoozes')
+        .addColumn('slack_user_id', 'text', (c) => c.notNull())
+        .addColumn('ticket_key', 'text', (c) => c.notNull())
+        .addColumn('findings_hash', 'text', (c) => c.notNull())
+        .addColumn('until', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('snoozes_pk', ['slack_user_id', 'ticket_key'])
+        .execute();
+
+      await db.schema
+        .createTable('mutes')
+        .addColumn('slack_user_id', 'text', (c) => c.primaryKey())
+        .addColumn('until', 'bigint')
+        .addColumn('working_hours', 'text')
+        .execute();
+    },
+  },
+};
+
+/**
+ * On Postgres the migration tables are pinned to the connection's current schema: Kysely's
+ * existence check does not filter by schema, so another app's (or test's) lock table in a
+ * neighbouring schema would otherwise pass for ours.
+ */
+async function migrator(db: Kysely<any>): Promise<Migrator> {
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  const schema = sqlite ? undefined : (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema;
+  return new Migrator({ db, provider: new CodeMigrations(), ...(schema ? { migrationTableSchema: schema } : {}) });
+}
+
+class CodeMigrations implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return MIGRATIONS;
+  }
+}
+
+/**
+ * Brings the schema up to date. Kysely's migrator takes a lock row first, so two replicas
+ * starting at once run each migration once; the other waits and finds nothing to do.
+ */
+export async function migrate(db: Kysely<any>): Promise<string[]> {
+  const { error, results } = await (await migrator(db)).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** True when every migration has run. */
+export async function isMigrated(db: Kysely<any>): Promise<boolean> {
+  const pending = (await (await migrator(db)).getMigrations()).filter((m) => !m.executedAt);
+  return pending.length === 0;
+}
+
+export { sql };

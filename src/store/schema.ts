@@ -1,0 +1,118 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Times are milliseconds since the epoch, stored as integers in both databases. */
+type Millis = number;
+
+export interface ReportsTable {
+  ticket_key: string;
+  project: string;
+  issue_type: string;
+  status: string | null;
+  score: number | null;
+  passing: number;
+  skipped: number;
+  role: string | null;
+  reporter_account_id: string | null;
+  assignee_account_id: string | null;
+  /** The report as `centric lint --format json` prints it. */
+  report_json: string;
+  /** Hash of the findings, to tell whether anything a person would see changed. */
+  findings_hash: string;
+  linted_at: Millis;
+}
+
+export interface ReportHistoryTable {
+  id: Generated<number>;
+  ticket_key: string;
+  project: string;
+  score: number | null;
+  passing: number;
+  role: string | null;
+  /** Rule ids that failed, comma-separated. */
+  failed_rules: string;
+  linted_at: Millis;
+}
+
+export type InboxStatus = 'pending' | 'processing' | 'done' | 'dead' | 'coalesced';
+
+export interface InboxTable {
+  id: Generated<number>;
+  /** X-Atlassian-Webhook-Identifier, or another id that makes a redelivery recognisable. */
+  delivery_id: string | null;
+  kind: string;
+  ticket_key: string | null;
+  payload: string;
+  status: ColumnType<InboxStatus, InboxStatus | undefined, InboxStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Millis;
+  locked_by: string | null;
+  locked_until: Millis | null;
+  last_error: string | null;
+  coalesced_into: number | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface NudgesTable {
+  id: Generated<number>;
+  slack_user_id: string;
+  ticket_key: string;
+  findings_hash: string;
+  channel: string | null;
+  message_ts: string | null;
+  status: string;
+  sent_at: Millis;
+}
+
+export interface DigestSubscriptionsTable {
+  id: Generated<number>;
+  channel_id: string;
+  scope_type: string;
+  scope: string;
+  weekday: number;
+  time: string;
+  timezone: string;
+  created_by: string;
+  created_at: Millis;
+}
+
+export interface DigestRunsTable {
+  subscription_id: number;
+  period: string;
+  status: string;
+  claimed_by: string;
+  posted_at: Millis | null;
+  late: number;
+}
+
+export interface UserLinksTable {
+  slack_user_id: string;
+  jira_account_id: string;
+  linked_by: string;
+  linked_at: Millis;
+}
+
+export interface SnoozesTable {
+  slack_user_id: string;
+  ticket_key: string;
+  findings_hash: string;
+  until: Millis;
+}
+
+export interface MutesTable {
+  slack_user_id: string;
+  until: Millis | null;
+  working_hours: string | null;
+}
+
+export interface Database {
+  reports: ReportsTable;
+  report_history: ReportHistoryTable;
+  inbox: InboxTable;
+  nudges: NudgesTable;
+  digest_subscriptions: DigestSubscriptionsTable;
+  digest_runs: DigestRunsTable;
+  user_links: UserLinksTable;
+  snoozes: SnoozesTable;
+  mutes: MutesTable;
+}

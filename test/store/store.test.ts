@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
+import { lintIssue } from '../../src/core/lint.js';
+import { normalise } from '../../src/core/ticket/normalise.js';
+import { enqueue, listEvents } from '../../src/store/inbox.js';
+import { isMigrated, migrate } from '../../src/store/migrations.js';
+import { latestReport, prune, saveReport } from '../../src/store/reports.js';
+import { GOOD_STORY, issue } from '../helpers/issues.js';
+import { BACKENDS, POSTGRES_SKIP_NOTE, POSTGRES_URL } from '../helpers/stores.js';
+
+const DAY = 86_400_000;
+
+if (!POSTGRES_URL) console.warn(`storage tests run on SQLite only${POSTGRES_SKIP_NOTE}`);
+
+if (!POSTGRES_URL) {
+  describe(`storage on Postgres${POSTGRES_SKIP_NOTE}`, () => {
+    it.skip('runs when TEST_DATABASE_URL is set', () => undefined);
+  });
+}
+
+describe.each(BACKENDS)('storage on $name', (backend) => {
+  it('migrates once, and a second migration run (another replica) finds nothing to do', async () => {
+    const { store, open, drop } = await backend.create();
+    const replicas = [open(), open()];
+    const runs = await Promise.all(replicas.map((r) => migrate(r.db)));
+    expect(runs).toEqual([[], []]);
+    expect(await isMigrated(store.db)).toBe(true);
+    await Promise.all([...replicas, store].map((s) => s.close()));
+    await drop();
+  });
+
+  it('keeps the latest report per ticket and a history row only when the report changed', async () => {
+    const { store, drop } = await backend.create();
+    const failing = issue('As a user, I want to pay.', { project: { key: 'SHOP' } }, 'SHOP-1');
+    const fixed = issue(`${GOOD_STORY}\n\nConversion +3% in Q3.`, { project: { key: 'SHOP' } }, 'SHOP-1');
+    const save = (i: typeof failing, at: number) => saveReport(store, normalise(i), lintIssue(i, DEFAULT_CONFIG), at);
+    expect((await save(failing, 1_000)).changed).toBe(true);
+    expect((await save(failing, 2_000)).changed).toBe(false);
+    expect((await save(fixed, 3_000)).changed).toBe(true);
+    const latest = await latestReport(store, 'SHOP-1');
+    expect(latest?.story?.role).toBe('returning customer');
+    const history = await store.db.selectFrom('report_history').select(['score', 'linted_at', 'failed_rules']).orderBy('linted_at').execute();
+    expect(history.map((h) => h.linted_at)).toEqual([1_000, 3_000]);
+    expect(history[0]!.failed_rules).toContain('customer-value');
+    expect(history[1]!.score).toBeGreaterThan(history[0]!.score!);
+    const row = await store.db.selectFrom('reports').selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ ticket_key: 'SHOP-1', project: 'SHOP', issue_type: 'Story', passing: 1, skipped: 0, linted_at: 3_000 });
+    await store.close();
+    await drop();
+  });
+
+  it('prunes history and finished inbox rows past retention, keeping pending events', async () => {
+    const { store, drop } = await backend.create();
+    const i = issue('As a user, I want to pay.', {}, 'SHOP-2');
+    await saveReport(store, normalise(i), lintIssue(i, DEFAULT_CONFIG), 1 * DAY);
+    await enqueue(store, { kind: 'test', payload: {} }, 1 * DAY);
+    await store.db.updateTable('inbox').set({ status: 'done' }).execute();
+    await enqueue(store, { kind: 'test', payload: {} }, 1 * DAY);
+    expect(await prune(store, 100 * DAY, 100 * DAY)).toBe(2);
+    expect(await store.db.selectFrom('report_history').selectAll().execute()).toEqual([]);
+    expect((await listEvents(store)).map((e) => e.status)).toEqual(['pending']);
+    expect(await latestReport(store, 'SHOP-2')).toBeDefined();
+    await store.close();
+    await drop();
+  });
+});
