@@ -49,6 +49,9 @@ function crossProblems(raw: Record<string, string>): string[] {
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Every variable Centric reads. */
+export const ENV_NAMES = Object.keys(envSchema.shape);
+
 /** What a missing required variable should look like. */
 const MISSING: Record<string, string> = {
   SLACK_BOT_TOKEN: 'is missing: the bot token (xoxb-…) from OAuth & Permissions',

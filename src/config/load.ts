@@ -73,12 +73,14 @@ function splitRules(file: RuleSettingsFile | undefined): Required<RuleParts> {
 
 /** Lays a validated file over the defaults. */
 export function resolveConfig(file: ConfigFile): CentricConfig {
-  const { vocabulary, rules: ruleSettings, scoreWeights, personas, projects, ...rest } = file;
+  const { vocabulary, rules: ruleSettings, scoreWeights, personas, projects, inbox, retention, ...rest } = file;
   const { rules, ruleOptions } = splitRules(ruleSettings);
   return {
     ...DEFAULT_CONFIG,
     ...rest,
     rules: { ...DEFAULT_CONFIG.rules, ...rules },
+    inbox: { ...DEFAULT_CONFIG.inbox, ...inbox },
+    retention: { ...DEFAULT_CONFIG.retention, ...retention },
     ruleOptions: {
       'customer-metric': { ...DEFAULT_CONFIG.ruleOptions['customer-metric'], ...ruleOptions['customer-metric'] },
       'specific-persona': { ...DEFAULT_CONFIG.ruleOptions['specific-persona'], ...ruleOptions['specific-persona'] },

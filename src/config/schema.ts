@@ -79,6 +79,18 @@ export const projectOverrideSchema = z.object(lintSettings).partial().strict();
 export const configFileSchema = z
   .object({
     ...lintSettings,
+    inbox: z
+      .object({
+        concurrency: z.number().int().min(1).max(64).optional(),
+        maxAttempts: z.number().int().min(1).max(50).optional(),
+      })
+      .strict(),
+    retention: z
+      .object({
+        historyDays: z.number().int().min(1).optional(),
+        inboxDays: z.number().int().min(1).optional(),
+      })
+      .strict(),
     projects: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected a Jira project key such as SHOP'), projectOverrideSchema),
   })
   .partial()

@@ -80,6 +80,22 @@ export type ProjectOverride = Partial<Omit<LintConfig, 'rules' | 'scoreWeights' 
   ruleOptions?: { [K in keyof RuleOptions]?: Partial<RuleOptions[K]> };
 };
 
-export interface CentricConfig extends LintConfig {
+/** How the bot processes events and how long it keeps data; not per project. */
+export interface RuntimeSettings {
+  inbox: {
+    /** Events processed at once by one process. */
+    concurrency: number;
+    /** Attempts before an event is dead-lettered. */
+    maxAttempts: number;
+  };
+  retention: {
+    /** Report history (score over time) older than this is deleted. */
+    historyDays: number;
+    /** Processed events older than this are deleted; dead-lettered ones are kept. */
+    inboxDays: number;
+  };
+}
+
+export interface CentricConfig extends LintConfig, RuntimeSettings {
   projects: Record<string, ProjectOverride>;
 }

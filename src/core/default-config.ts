@@ -36,4 +36,6 @@ export const DEFAULT_CONFIG: CentricConfig = {
   recordingDomains: ['loom.com', 'vimeo.com', 'youtube.com', 'youtu.be', 'scribehow.com', 'tango.us'],
   acceptanceCriteriaField: null,
   projects: {},
+  inbox: { concurrency: 4, maxAttempts: 5 },
+  retention: { historyDays: 400, inboxDays: 7 },
 };

@@ -1,0 +1,141 @@
+import pRetry from 'p-retry';
+import type { ScheduledTask } from 'node-cron';
+import type { Env } from './config/env.js';
+import { secretsOf } from './config/env.js';
+import type { CentricConfig } from './core/config-types.js';
+import { lintAndStore } from './flows/lint-ticket.js';
+import { InboxWorker, type EventHandler } from './jobs/inbox-worker.js';
+import { startSchedules } from './jobs/schedules.js';
+import { checkIssue } from './jira/issue-schema.js';
+import { probeJira } from './jira/probe.js';
+import { healthRoutes, Readiness, type Route } from './runtime/health.js';
+import { createLogger, type Logger } from './runtime/logger.js';
+import { Metrics } from './runtime/metrics.js';
+import { createSlackHost, type SlackHost } from './slack/host.js';
+import { openStore, ping, type Store } from './store/database.js';
+import { depth, enqueue, type Enqueued, type NewEvent } from './store/inbox.js';
+import { isMigrated, migrate } from './store/migrations.js';
+
+export interface BotOptions {
+  env: Env;
+  config: CentricConfig;
+  logger?: Logger;
+  clock?: () => number;
+  /** Retry pacing for Slack, Jira and the database at start-up; tests make it fast. */
+  retry?: { minTimeout: number; maxTimeout: number };
+  fetch?: typeof fetch;
+}
+
+export interface Bot {
+  store: Store;
+  metrics: Metrics;
+  readiness: Readiness;
+  slack: SlackHost;
+  logger: Logger;
+  /** Stores an event (before it is acknowledged) and wakes the worker. */
+  accept(event: NewEvent, source: string): Promise<Enqueued>;
+  /** Resolves once migrations ran and the worker is taking events. */
+  ready: Promise<void>;
+  /** Stops intake, drains work in flight (bounded), closes the database. */
+  stop(drainMs?: number): Promise<void>;
+}
+
+/** Event kinds and what processes them. */
+function handlers(bot: { store: Store; config: CentricConfig; metrics: Metrics; clock: () => number }): Record<string, EventHandler> {
+  return {
+    'lint-issue': async (event) => {
+      const check = checkIssue((event.payload as { issue?: unknown }).issue);
+      if (!check.ok) throw new Error(`event ${event.id} holds no valid Jira issue: ${check.problem}`);
+      await lintAndStore(bot, check.issue);
+    },
+  };
+}
+
+/** Starts Centric: HTTP routes first, then Slack, the database, Jira and the worker, each retried until reachable. */
+export async function startBot(options: BotOptions): Promise<Bot> {
+  const { env, config } = options;
+  const clock = options.clock ?? Date.now;
+  const logger = options.logger ?? createLogger({ level: env.LOG_LEVEL, secrets: secretsOf(env) });
+  const pacing = { minTimeout: 1_000, maxTimeout: 60_000, ...options.retry };
+  const stopping = new AbortController();
+  const store = openStore(env.DATABASE_URL);
+  const metrics = new Metrics({ processMetrics: true });
+  const readiness = new Readiness();
+  let migrated = false;
+  readiness.addLive('database', async () => {
+    await ping(store);
+    return migrated ? { ok: true, detail: `${store.dialect}, migrations done` } : { ok: false, detail: 'reachable; migrations not run yet' };
+  });
+  readiness.set('jira', false, 'not checked yet');
+
+  const routes: Route[] = healthRoutes(readiness, metrics, async () => void metrics.queueDepth.set(await depth(store)));
+  const slack = createSlackHost({ env, logger, readiness, routes, retry: pacing });
+  const worker = new InboxWorker({
+    store,
+    handlers: handlers({ store, config, metrics, clock }),
+    logger,
+    metrics,
+    clock,
+    settings: { concurrency: config.inbox.concurrency, maxAttempts: config.inbox.maxAttempts },
+  });
+  let schedules: ScheduledTask[] = [];
+
+  logger.info({ slackMode: slack.mode, port: env.PORT, database: store.location, jira: env.JIRA_BASE_URL, deployment: env.JIRA_DEPLOYMENT }, 'starting Centric');
+  await slack.start();
+
+  const retrying = <T>(what: string, task: () => Promise<T>): Promise<T> =>
+    pRetry(task, {
+      retries: Number.POSITIVE_INFINITY,
+      factor: 2,
+      randomize: true,
+      ...pacing,
+      signal: stopping.signal,
+      onFailedAttempt: ({ error, attemptNumber }) => logger.warn({ attempt: attemptNumber, err: error.message }, `${what} failed; retrying`),
+    });
+
+  const ready = retrying('database migration', async () => {
+    const applied = await migrate(store.db);
+    migrated = await isMigrated(store.db);
+    logger.info({ applied, database: store.location }, 'database ready');
+  }).then(() => {
+    worker.start();
+    schedules = startSchedules(store, config, logger, clock);
+  });
+  ready.catch(() => undefined);
+
+  void retrying('Jira check (GET /myself)', async () => {
+    try {
+      const me = await probeJira(env, options.fetch);
+      readiness.set('jira', true, `reachable as ${me.displayName}`);
+      logger.info({ jira: env.JIRA_BASE_URL, account: me.displayName }, 'Jira is reachable');
+    } catch (err) {
+      readiness.set('jira', false, (err as Error).message);
+      throw err;
+    }
+  }).catch(() => undefined);
+
+  return {
+    store,
+    metrics,
+    readiness,
+    slack,
+    logger,
+    ready,
+    async accept(event, source) {
+      const result = await enqueue(store, event, clock());
+      (result.duplicate ? metrics.eventsDuplicate : metrics.eventsReceived).inc({ source });
+      if (!result.duplicate) worker.notify();
+      return result;
+    },
+    async stop(drainMs = 10_000) {
+      logger.info('stopping: no new events; finishing the ones in flight');
+      stopping.abort();
+      await slack.stop();
+      for (const task of schedules) await task.stop();
+      const { unfinished } = await worker.stop(drainMs);
+      if (unfinished > 0) logger.warn({ unfinished }, 'events still in flight at shutdown; another worker takes them over when their lease expires');
+      await store.close();
+      logger.info('stopped');
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { config as loadDotenv } from 'dotenv';
+import { parseArgs } from 'node:util';
+import { startBot } from './bot.js';
+import { EnvError, loadEnv, SETUP_LINK } from './config/env.js';
+import { ConfigError, loadConfig } from './config/load.js';
+
+/** npm start: validates the environment and centric.yml, then runs the bot until SIGTERM. */
+async function main(): Promise<number> {
+  loadDotenv({ quiet: true });
+  const { values } = parseArgs({ options: { check: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    process.stdout.write('Usage: npm start [-- --check]\n  --check  validate the environment and centric.yml, then exit without connecting\n');
+    return 0;
+  }
+  let env;
+  let config;
+  try {
+    env = loadEnv(process.env);
+    config = loadConfig(env.CENTRIC_CONFIG);
+  } catch (err) {
+    if (err instanceof EnvError) {
+      process.stderr.write(`centric: cannot start; fix these environment variables (see ${SETUP_LINK}):\n${err.problems.map((p) => `  ${p}\n`).join('')}`);
+      return 1;
+    }
+    if (err instanceof ConfigError) {
+      process.stderr.write(`centric: cannot start; fix centric.yml:\n${err.message.split('\n').map((l) => `  ${l}\n`).join('')}`);
+      return 1;
+    }
+    throw err;
+  }
+  if (values.check) {
+    const slack = env.SLACK_APP_TOKEN ? 'Socket Mode' : `HTTP mode on port ${env.PORT}`;
+    process.stdout.write(`centric: configuration OK (Slack ${slack}; Jira ${env.JIRA_DEPLOYMENT} at ${env.JIRA_BASE_URL}; database ${env.DATABASE_URL.startsWith('sqlite:') ? env.DATABASE_URL : 'postgres'})\n`);
+    return 0;
+  }
+  const bot = await startBot({ env, config });
+  process.on('unhandledRejection', (reason) => bot.logger.error({ err: reason instanceof Error ? reason.message : String(reason) }, 'unhandled rejection'));
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: string) => {
+      bot.logger.info({ signal }, 'shutdown requested');
+      void bot.stop().finally(resolve);
+    };
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
+  });
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`centric: failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);
