@@ -69,7 +69,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   readiness.set('jira', false, 'not checked yet');
 
   const routes: Route[] = healthRoutes(readiness, metrics, async () => void metrics.queueDepth.set(await depth(store)));
-  const slack = createSlackHost({ env, logger, readiness, routes, retry: pacing });
+  const slack = createSlackHost({ env, logger, readiness, routes, retry: pacing, countCall: (outcome) => metrics.slackCalls.inc({ outcome }) });
   const worker = new InboxWorker({
     store,
     handlers: handlers({ store, config, metrics, clock }),
@@ -105,7 +105,11 @@ export async function startBot(options: BotOptions): Promise<Bot> {
 
   void retrying('Jira check (GET /myself)', async () => {
     try {
-      const me = await probeJira(env, options.fetch);
+      const me = await probeJira(env, options.fetch).catch((err: unknown) => {
+        metrics.jiraCalls.inc({ outcome: 'error' });
+        throw err;
+      });
+      metrics.jiraCalls.inc({ outcome: 'ok' });
       readiness.set('jira', true, `reachable as ${me.displayName}`);
       logger.info({ jira: env.JIRA_BASE_URL, account: me.displayName }, 'Jira is reachable');
     } catch (err) {

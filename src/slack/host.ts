@@ -14,6 +14,8 @@ export interface SlackHost {
 }
 
 export interface SlackHostOptions {
+  /** Counts each Slack call by outcome. */
+  countCall?: (outcome: 'ok' | 'error') => void;
   env: Env;
   logger: Logger;
   readiness: Readiness;
@@ -26,7 +28,7 @@ export interface SlackHostOptions {
  * Socket Mode when SLACK_APP_TOKEN is set (no public URL needed), HTTP mode otherwise. Either way
  * the extra routes (/healthz, /readyz, /metrics, /jira/webhook) are served on PORT.
  */
-export function createSlackHost({ env, logger, readiness, routes, retry }: SlackHostOptions): SlackHost {
+export function createSlackHost({ env, logger, readiness, routes, retry, countCall = () => undefined }: SlackHostOptions): SlackHost {
   const log = boltLogger(logger);
   const clientOptions = { slackApiUrl: env.SLACK_API_URL };
   const mode = env.SLACK_APP_TOKEN ? 'socket' : 'http';
@@ -56,7 +58,13 @@ export function createSlackHost({ env, logger, readiness, routes, retry }: Slack
   };
 
   const verifyToken = (): void =>
-    keepTrying('auth.test', () => app.client.auth.test(), () => {
+    keepTrying('auth.test', () => app.client.auth.test().then(
+      (r) => (countCall('ok'), r),
+      (err: unknown) => {
+        countCall('error');
+        throw err;
+      },
+    ), () => {
       readiness.set('slack', true, mode === 'socket' ? 'connected (Socket Mode)' : 'token verified (HTTP mode)');
       logger.info({ component: 'slack', mode }, 'Slack is reachable');
     });

@@ -133,13 +133,19 @@ class CodeMigrations implements MigrationProvider {
 }
 
 /**
- * Brings the schema up to date. Kysely's migrator takes a lock row first, so two replicas
- * starting at once run each migration once; the other waits and finds nothing to do.
+ * Brings the schema up to date, once even when two replicas start at the same moment. On Postgres
+ * Kysely's migrator takes a lock row first. On SQLite its lock is a no-op and transactions begin
+ * deferred, so two processes can both start the same migration: each runs in a transaction, the
+ * loser's rolls back, and it finds the work done when it looks again.
  */
-export async function migrate(db: Kysely<any>): Promise<string[]> {
-  const { error, results } = await (await migrator(db)).migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+export async function migrate(db: Kysely<any>, attempts = 5): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await (await migrator(db)).migrateToLatest();
+    if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    if (await isMigrated(db).catch(() => false)) return [];
+    if (attempt >= attempts) throw error instanceof Error ? error : new Error(String(error));
+    await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+  }
 }
 
 /** True when every migration has run. */

@@ -11,22 +11,23 @@ export const POSTGRES_URL = process.env.TEST_DATABASE_URL;
 export interface Backend {
   name: 'sqlite' | 'postgres';
   /** A fresh, migrated database; `open` again to get a second connection to the same one. */
-  create(): Promise<{ store: Store; open: () => Store; url: string; schema?: string; drop: () => Promise<void> }>;
+  /** `migrated: false` leaves the schema empty, as on a first start. */
+  create(options?: { migrated?: boolean }): Promise<{ store: Store; open: () => Store; url: string; schema?: string; drop: () => Promise<void> }>;
 }
 
 const sqlite: Backend = {
   name: 'sqlite',
-  async create() {
+  async create({ migrated = true } = {}) {
     const url = `sqlite:${join(mkdtempSync(join(tmpdir(), 'centric-db-')), 'centric.db')}`;
     const store = openStore(url);
-    await migrate(store.db);
+    if (migrated) await migrate(store.db);
     return { store, open: () => openStore(url), url, drop: async () => undefined };
   },
 };
 
 const postgres: Backend = {
   name: 'postgres',
-  async create() {
+  async create({ migrated = true } = {}) {
     const url = POSTGRES_URL!;
     const schema = `centric_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
     const admin = new pg.Client({ connectionString: url });
@@ -34,7 +35,7 @@ const postgres: Backend = {
     await admin.query(`create schema ${schema}`);
     await admin.end();
     const store = openStore(url, { schema });
-    await migrate(store.db);
+    if (migrated) await migrate(store.db);
     return {
       store,
       open: () => openStore(url, { schema }),

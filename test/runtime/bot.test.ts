@@ -85,6 +85,7 @@ describe('the running bot over real HTTP (HTTP mode)', () => {
   it('serves Prometheus metrics, processes an accepted event and counts it', async () => {
     const { bot, base } = await start();
     await bot.ready;
+    await eventually(() => fetch(`${base}/readyz`), (r) => r.status === 200);
     const event = { deliveryId: 'd-1', kind: 'lint-issue', ticketKey: 'SHOP-1', payload: { issue: issue(GOOD_STORY, {}, 'SHOP-1') } };
     expect(await bot.accept(event, 'test')).toMatchObject({ duplicate: false });
     expect(await bot.accept(event, 'test')).toEqual({ id: null, duplicate: true });
@@ -99,6 +100,8 @@ describe('the running bot over real HTTP (HTTP mode)', () => {
     expect(text).toContain('centric_inbox_depth 0');
     expect(text).toMatch(/centric_lint_duration_seconds_count 1\n/);
     expect(text).toContain('centric_process_resident_memory_bytes');
+    expect(text).toContain('centric_jira_calls_total{outcome="ok"} 1');
+    expect(text).toContain('centric_slack_calls_total{outcome="ok"} 1');
   });
 
   it('never writes a token or secret to the logs of a start-up and an event flow', async () => {

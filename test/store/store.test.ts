@@ -19,11 +19,13 @@ if (!POSTGRES_URL) {
 }
 
 describe.each(BACKENDS)('storage on $name', (backend) => {
-  it('migrates once, and a second migration run (another replica) finds nothing to do', async () => {
-    const { store, open, drop } = await backend.create();
+  it('migrates a fresh database once when two replicas start at the same moment', async () => {
+    const { store, open, drop } = await backend.create({ migrated: false });
+    expect(await isMigrated(store.db)).toBe(false);
     const replicas = [open(), open()];
     const runs = await Promise.all(replicas.map((r) => migrate(r.db)));
-    expect(runs).toEqual([[], []]);
+    expect(runs.flat()).toEqual(['2026-11-22-001-initial']);
+    expect(await migrate(store.db)).toEqual([]);
     expect(await isMigrated(store.db)).toBe(true);
     await Promise.all([...replicas, store].map((s) => s.close()));
     await drop();
