@@ -79,6 +79,24 @@ export const projectOverrideSchema = z.object(lintSettings).partial().strict();
 export const configFileSchema = z
   .object({
     ...lintSettings,
+    jira: z
+      .object({
+        debounceSeconds: z.number().int().min(0).max(86_400).optional(),
+        label: z.string().min(1).regex(/^\S+$/, 'a Jira label has no spaces').nullable().optional(),
+        exemptLabel: z.string().min(1).regex(/^\S+$/, 'a Jira label has no spaces').optional(),
+        onPass: z.enum(['note', 'remove']).optional(),
+        rulesDocUrl: z.url().optional(),
+        concurrency: z.number().int().min(1).max(32).optional(),
+        timeoutSeconds: z.number().int().min(1).max(300).optional(),
+        poll: z
+          .object({
+            intervalMinutes: z.number().int().min(0).max(1440).optional(),
+            projects: z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected a Jira project key such as SHOP')).optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict(),
     inbox: z
       .object({
         concurrency: z.number().int().min(1).max(64).optional(),

@@ -80,8 +80,34 @@ export type ProjectOverride = Partial<Omit<LintConfig, 'rules' | 'scoreWeights' 
   ruleOptions?: { [K in keyof RuleOptions]?: Partial<RuleOptions[K]> };
 };
 
+/** How Centric works with Jira. */
+export interface JiraSettings {
+  /** Quiet time after the last edit before a ticket is linted; 0 lints at once. */
+  debounceSeconds: number;
+  /** Label added while a ticket fails and removed when it passes; null for none. */
+  label: string | null;
+  /** Tickets with this label are not linted. */
+  exemptLabel: string;
+  /** What becomes of the comment once a ticket passes: a short note, or no comment at all. */
+  onPass: 'note' | 'remove';
+  /** Where the comment links for each rule's explanation (the README's rule sections). */
+  rulesDocUrl: string;
+  /** Calls to Jira at once, per site. */
+  concurrency: number;
+  /** Time-out of one call to Jira. */
+  timeoutSeconds: number;
+  /** Polling (JQL): catches deliveries Jira dropped, or replaces webhooks behind a firewall. */
+  poll: {
+    /** Minutes between polls; 0 turns polling off. */
+    intervalMinutes: number;
+    /** Project keys to poll. */
+    projects: string[];
+  };
+}
+
 /** How the bot processes events and how long it keeps data; not per project. */
 export interface RuntimeSettings {
+  jira: JiraSettings;
   inbox: {
     /** Events processed at once by one process. */
     concurrency: number;

@@ -37,5 +37,15 @@ export const DEFAULT_CONFIG: CentricConfig = {
   acceptanceCriteriaField: null,
   projects: {},
   inbox: { concurrency: 4, maxAttempts: 5 },
+  jira: {
+    debounceSeconds: 120,
+    label: 'centric:needs-work',
+    exemptLabel: 'centric:exempt',
+    onPass: 'note',
+    rulesDocUrl: 'https://github.com/centric-bot/centric/blob/main/README.md',
+    concurrency: 4,
+    timeoutSeconds: 30,
+    poll: { intervalMinutes: 0, projects: [] },
+  },
   retention: { historyDays: 400, inboxDays: 7 },
 };

@@ -113,6 +113,18 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-11-22-002-sticky-comments': {
+    async up(db: Kysely<any>): Promise<void> {
+      await db.schema
+        .createTable('sticky_comments')
+        .addColumn('ticket_key', 'text', (c) => c.primaryKey())
+        .addColumn('comment_id', 'text', (c) => c.notNull())
+        .addColumn('body_hash', 'text', (c) => c.notNull())
+        .addColumn('passing', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /**

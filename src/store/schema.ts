@@ -105,7 +105,17 @@ export interface MutesTable {
   working_hours: string | null;
 }
 
+/** The one comment Centric keeps on a ticket, and what it last said. */
+export interface StickyCommentsTable {
+  ticket_key: string;
+  comment_id: string;
+  body_hash: string;
+  passing: number;
+  updated_at: Millis;
+}
+
 export interface Database {
+  sticky_comments: StickyCommentsTable;
   reports: ReportsTable;
   report_history: ReportHistoryTable;
   inbox: InboxTable;
