@@ -3,11 +3,14 @@ import type { ScheduledTask } from 'node-cron';
 import type { Env } from './config/env.js';
 import { secretsOf } from './config/env.js';
 import type { CentricConfig } from './core/config-types.js';
+import { checkTicket } from './flows/check-ticket.js';
 import { lintAndStore } from './flows/lint-ticket.js';
 import { InboxWorker, type EventHandler } from './jobs/inbox-worker.js';
+import { startPoller } from './jobs/poller.js';
 import { startSchedules } from './jobs/schedules.js';
+import { JiraClient, type JiraClientDeps } from './jira/client.js';
 import { checkIssue } from './jira/issue-schema.js';
-import { probeJira } from './jira/probe.js';
+import { JIRA_EVENT_KIND, jiraWebhookRoute, type JiraEventPayload } from './jira/webhook.js';
 import { healthRoutes, Readiness, type Route } from './runtime/health.js';
 import { createLogger, type Logger } from './runtime/logger.js';
 import { Metrics } from './runtime/metrics.js';
@@ -23,10 +26,14 @@ export interface BotOptions {
   clock?: () => number;
   /** Retry pacing for Slack, Jira and the database at start-up; tests make it fast. */
   retry?: { minTimeout: number; maxTimeout: number };
-  fetch?: typeof fetch;
+  /** Jira client pacing (retry waits, retries); tests record waits instead of sleeping. */
+  jira?: Pick<JiraClientDeps, 'sleep' | 'maxRetries' | 'random'>;
+  /** Inbox worker settings beyond centric.yml (lease, retry pacing); tests make them fast. */
+  worker?: Partial<import('./jobs/inbox-worker.js').WorkerSettings>;
 }
 
 export interface Bot {
+  jira: JiraClient;
   store: Store;
   metrics: Metrics;
   readiness: Readiness;
@@ -40,13 +47,29 @@ export interface Bot {
   stop(drainMs?: number): Promise<void>;
 }
 
+interface HandlerDeps {
+  store: Store;
+  config: CentricConfig;
+  metrics: Metrics;
+  clock: () => number;
+  jira: JiraClient;
+  logger: Logger;
+}
+
 /** Event kinds and what processes them. */
-function handlers(bot: { store: Store; config: CentricConfig; metrics: Metrics; clock: () => number }): Record<string, EventHandler> {
+function handlers(deps: HandlerDeps): Record<string, EventHandler> {
   return {
+    [JIRA_EVENT_KIND]: async (event) => {
+      const payload = event.payload as JiraEventPayload;
+      const me = await deps.jira.myself();
+      // Centric's own comment or label edit must not trigger Centric again.
+      if (payload.userAccountId && payload.userAccountId === me.accountId) return;
+      await checkTicket(deps, event.ticketKey!);
+    },
     'lint-issue': async (event) => {
       const check = checkIssue((event.payload as { issue?: unknown }).issue);
       if (!check.ok) throw new Error(`event ${event.id} holds no valid Jira issue: ${check.problem}`);
-      await lintAndStore(bot, check.issue);
+      await lintAndStore(deps, check.issue);
     },
   };
 }
@@ -67,18 +90,36 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     return migrated ? { ok: true, detail: `${store.dialect}, migrations done` } : { ok: false, detail: 'reachable; migrations not run yet' };
   });
   readiness.set('jira', false, 'not checked yet');
+  const jira = new JiraClient({ env, settings: config.jira, metrics, logger, ...options.jira });
+  let selfAccountId: string | null = null;
 
-  const routes: Route[] = healthRoutes(readiness, metrics, async () => void metrics.queueDepth.set(await depth(store)));
+  const accept = async (event: NewEvent, source: string): Promise<Enqueued> => {
+    const result = await enqueue(store, event, clock());
+    (result.duplicate ? metrics.eventsDuplicate : metrics.eventsReceived).inc({ source });
+    if (!result.duplicate) worker.notify();
+    return result;
+  };
+  const webhook = jiraWebhookRoute({
+    secret: env.JIRA_WEBHOOK_SECRET,
+    accept,
+    selfAccountId: () => selfAccountId,
+    acceptanceCriteriaField: () => config.acceptanceCriteriaField,
+    debounceMs: () => config.jira.debounceSeconds * 1000,
+    clock,
+    logger,
+  });
+  const routes: Route[] = [...healthRoutes(readiness, metrics, async () => void metrics.queueDepth.set(await depth(store))), webhook];
   const slack = createSlackHost({ env, logger, readiness, routes, retry: pacing, countCall: (outcome) => metrics.slackCalls.inc({ outcome }) });
   const worker = new InboxWorker({
     store,
-    handlers: handlers({ store, config, metrics, clock }),
+    handlers: handlers({ store, config, metrics, clock, jira, logger }),
     logger,
     metrics,
     clock,
-    settings: { concurrency: config.inbox.concurrency, maxAttempts: config.inbox.maxAttempts },
+    settings: { concurrency: config.inbox.concurrency, maxAttempts: config.inbox.maxAttempts, ...options.worker },
   });
   let schedules: ScheduledTask[] = [];
+  let stopPoller = (): void => undefined;
 
   logger.info({ slackMode: slack.mode, port: env.PORT, database: store.location, jira: env.JIRA_BASE_URL, deployment: env.JIRA_DEPLOYMENT }, 'starting Centric');
   await slack.start();
@@ -100,16 +141,14 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   }).then(() => {
     worker.start();
     schedules = startSchedules(store, config, logger, clock);
+    stopPoller = startPoller({ jira, config, accept, logger });
   });
   ready.catch(() => undefined);
 
   void retrying('Jira check (GET /myself)', async () => {
     try {
-      const me = await probeJira(env, options.fetch).catch((err: unknown) => {
-        metrics.jiraCalls.inc({ outcome: 'error' });
-        throw err;
-      });
-      metrics.jiraCalls.inc({ outcome: 'ok' });
+      const me = await jira.myself({ retries: 0 });
+      selfAccountId = me.accountId;
       readiness.set('jira', true, `reachable as ${me.displayName}`);
       logger.info({ jira: env.JIRA_BASE_URL, account: me.displayName }, 'Jira is reachable');
     } catch (err) {
@@ -119,21 +158,18 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   }).catch(() => undefined);
 
   return {
+    jira,
     store,
     metrics,
     readiness,
     slack,
     logger,
     ready,
-    async accept(event, source) {
-      const result = await enqueue(store, event, clock());
-      (result.duplicate ? metrics.eventsDuplicate : metrics.eventsReceived).inc({ source });
-      if (!result.duplicate) worker.notify();
-      return result;
-    },
+    accept,
     async stop(drainMs = 10_000) {
       logger.info('stopping: no new events; finishing the ones in flight');
       stopping.abort();
+      stopPoller();
       await slack.stop();
       for (const task of schedules) await task.stop();
       const { unfinished } = await worker.stop(drainMs);

@@ -11,6 +11,11 @@ export interface NewEvent {
   /** Events of one ticket are processed one at a time, newest state first, older ones coalesced. */
   ticketKey?: string | null;
   payload: unknown;
+  /**
+   * Debounce: not processed before this time. The ticket's other pending events are pushed back
+   * to it too, so a burst of edits is processed once, after the last one.
+   */
+  notBefore?: number;
 }
 
 export interface InboxEvent {
@@ -41,6 +46,7 @@ const toEvent = (row: Pick<InboxTable, 'delivery_id' | 'kind' | 'ticket_key' | '
 
 /** Stores an event before it is acknowledged; a delivery already stored is not stored twice. */
 export async function enqueue(store: Store, event: NewEvent, now: number): Promise<Enqueued> {
+  const due = Math.max(now, event.notBefore ?? now);
   const row = await store.db
     .insertInto('inbox')
     .values({
@@ -48,7 +54,7 @@ export async function enqueue(store: Store, event: NewEvent, now: number): Promi
       kind: event.kind,
       ticket_key: event.ticketKey ?? null,
       payload: JSON.stringify(event.payload),
-      next_attempt_at: now,
+      next_attempt_at: due,
       locked_by: null,
       locked_until: null,
       last_error: null,
@@ -59,7 +65,17 @@ export async function enqueue(store: Store, event: NewEvent, now: number): Promi
     .onConflict((oc) => oc.column('delivery_id').doNothing())
     .returning('id')
     .executeTakeFirst();
-  return row ? { id: row.id, duplicate: false } : { id: null, duplicate: true };
+  if (!row) return { id: null, duplicate: true };
+  if (event.ticketKey && due > now) {
+    await store.db
+      .updateTable('inbox')
+      .set({ next_attempt_at: due, updated_at: now })
+      .where('ticket_key', '=', event.ticketKey)
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<', due)
+      .execute();
+  }
+  return { id: row.id, duplicate: false };
 }
 
 /**

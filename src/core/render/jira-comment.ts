@@ -1,0 +1,80 @@
+import { passes } from '../lint.js';
+import type { Finding, Report } from '../types.js';
+
+type Adf = Record<string, unknown>;
+
+export interface CommentOptions {
+  /** Base URL of the rule explanations; each rule links to `${rulesDocUrl}#<rule-id>`. */
+  rulesDocUrl: string;
+  exemptLabel: string;
+}
+
+const FOOTER = (exempt: string) =>
+  `Centric updates this comment when the ticket changes. Not a user story? Add the label ${exempt} and Centric leaves it alone.`;
+
+const PASS_TEXT =
+  'This ticket says who it is for, what they want, why, how we will know it worked and what they will see. Thank you.';
+
+function title(report: Report): string {
+  if (passes(report) && (report.findings ?? []).length === 0) return `Centric: ${report.score}/100, every check passes`;
+  if (passes(report)) return `Centric: ${report.score}/100, passes with ${count(report.findings ?? [], 'suggestion')}`;
+  const errors = (report.findings ?? []).filter((f) => f.severity === 'error').length;
+  return `Centric: ${report.score}/100, ${count(errors, 'check')} to fix`;
+}
+
+function count(items: unknown[] | number, noun: string): string {
+  const n = typeof items === 'number' ? items : items.length;
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+const ruleUrl = (options: CommentOptions, f: Finding) => `${options.rulesDocUrl}#${f.rule}`;
+
+const text = (value: string, marks?: Adf[]): Adf => (marks ? { type: 'text', text: value, marks } : { type: 'text', text: value });
+
+/** The comment in Atlassian Document Format (Jira Cloud). */
+export function renderAdfComment(report: Report, options: CommentOptions): Adf {
+  const content: Adf[] = [{ type: 'heading', attrs: { level: 3 }, content: [text(title(report))] }];
+  const findings = report.findings ?? [];
+  if (findings.length === 0) {
+    content.push({ type: 'paragraph', content: [text(PASS_TEXT)] });
+  } else {
+    content.push({
+      type: 'bulletList',
+      content: findings.map((f) => ({
+        type: 'listItem',
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              text(f.severity === 'error' ? '❌ ' : '⚠️ '),
+              text(f.rule, [{ type: 'strong' }, { type: 'link', attrs: { href: ruleUrl(options, f) } }]),
+              text(`: ${f.message}`),
+              { type: 'hardBreak' },
+              text(`Fix: ${f.hint}`, [{ type: 'em' }]),
+            ],
+          },
+        ],
+      })),
+    });
+  }
+  content.push({ type: 'paragraph', content: [text(FOOTER(options.exemptLabel), [{ type: 'em' }])] });
+  return { type: 'doc', version: 1, content };
+}
+
+/** Backslash-escapes what wiki markup would read as formatting, links or macros. */
+export function escapeWiki(value: string): string {
+  return value.replace(/[[\]{}|*_!^~+?\\#-]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
+}
+
+/** The comment in wiki markup (Jira Data Center). */
+export function renderWikiComment(report: Report, options: CommentOptions): string {
+  const lines = [`h3. ${escapeWiki(title(report))}`, ''];
+  const findings = report.findings ?? [];
+  if (findings.length === 0) lines.push(escapeWiki(PASS_TEXT));
+  for (const f of findings) {
+    lines.push(`* ${f.severity === 'error' ? '(x)' : '(!)'} *[${f.rule}|${ruleUrl(options, f)}]*: ${escapeWiki(f.message)}`);
+    lines.push(`** _Fix: ${escapeWiki(f.hint)}_`);
+  }
+  lines.push('', `_${escapeWiki(FOOTER(options.exemptLabel))}_`);
+  return lines.join('\n');
+}

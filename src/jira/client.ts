@@ -1,0 +1,237 @@
+import { Version2Client, Version3Client } from 'jira.js';
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { Env } from '../config/env.js';
+import type { JiraSettings } from '../core/config-types.js';
+import type { JiraIssue } from '../core/ticket/normalise.js';
+import type { Logger } from '../runtime/logger.js';
+import type { Metrics } from '../runtime/metrics.js';
+
+/** Fields Centric reads; asking for these only keeps responses small. */
+export const ISSUE_FIELDS = ['summary', 'description', 'issuetype', 'status', 'project', 'attachment', 'labels', 'components', 'reporter', 'assignee', 'updated'];
+
+/** Comment property that marks Centric's own comment. */
+export const STICKY_PROPERTY = 'centric';
+
+export class JiraError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | null,
+    readonly retryAfterMs: number | null,
+  ) {
+    super(message);
+    this.name = 'JiraError';
+  }
+
+  get retryable(): boolean {
+    return this.status === null || this.status === 408 || this.status === 409 || this.status === 425 || this.status === 429 || this.status >= 500;
+  }
+}
+
+export interface JiraComment {
+  id: string;
+  authorAccountId: string | null;
+}
+
+export type CommentBody = string | Record<string, unknown>;
+
+export interface JiraClientDeps {
+  env: Env;
+  settings: Pick<JiraSettings, 'concurrency' | 'timeoutSeconds'>;
+  metrics: Metrics;
+  logger: Logger;
+  /** Waits between retries; tests record the delays instead of waiting. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** Retries of one call on 429, 5xx, time-outs and dropped connections. */
+  maxRetries?: number;
+}
+
+/** Seconds ("2") or an HTTP date, as Retry-After allows. */
+function retryAfterMs(value: unknown, now = Date.now()): number | null {
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(String(value));
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+/** What went wrong, from whatever jira.js or axios threw; never includes credentials. */
+export function toJiraError(err: unknown, operation: string, site = 'Jira'): JiraError {
+  const e = err as { status?: number; cause?: { response?: { status?: number; headers?: Record<string, unknown>; data?: unknown }; code?: string; message?: string }; response?: { status?: number; headers?: Record<string, unknown> }; code?: string; message?: string };
+  const response = e.cause?.response ?? e.response;
+  const status = response?.status ?? (typeof e.status === 'number' && e.status !== 500 ? e.status : null) ?? null;
+  if (status !== null) {
+    const data = response && 'data' in response ? (response as { data?: { errorMessages?: string[] } }).data : undefined;
+    const detail = data?.errorMessages?.join('; ');
+    return new JiraError(`${operation}: Jira answered HTTP ${status}${detail ? ` (${detail})` : ''}`, status, retryAfterMs(response?.headers?.['retry-after']));
+  }
+  const code = e.cause?.code ?? e.code;
+  return new JiraError(`${operation}: no answer from ${site} (${code ?? e.message ?? 'connection failed'})`, null, null);
+}
+
+/**
+ * Jira Cloud (REST v3, ADF, basic auth) or Data Center (REST v2, wiki markup, PAT), with what
+ * jira.js lacks: retries on 429 and 5xx honouring Retry-After, exponential backoff with jitter, a
+ * concurrency cap, a time-out per call, and a metric per outcome.
+ */
+export class JiraClient {
+  readonly cloud: boolean;
+  private readonly v3: Version3Client | null;
+  private readonly v2: Version2Client | null;
+  private readonly limit: LimitFunction;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  private readonly maxRetries: number;
+  private me: Promise<{ accountId: string; displayName: string }> | null = null;
+
+  constructor(private readonly deps: JiraClientDeps) {
+    const { env, settings } = deps;
+    this.cloud = env.JIRA_DEPLOYMENT === 'cloud';
+    const timeout = settings.timeoutSeconds * 1000;
+    // Cloud: basic auth. Data Center: the PAT as a Bearer header (jira.js leaves a default header alone).
+    this.v3 = this.cloud
+      ? new Version3Client({ host: env.JIRA_BASE_URL, baseRequestConfig: { timeout }, authentication: { basic: { email: env.JIRA_EMAIL!, apiToken: env.JIRA_API_TOKEN! } } })
+      : null;
+    this.v2 = this.cloud ? null : new Version2Client({ host: env.JIRA_BASE_URL, baseRequestConfig: { timeout, headers: { Authorization: `Bearer ${env.JIRA_PAT}` } } });
+    this.limit = pLimit(settings.concurrency);
+    this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.random = deps.random ?? Math.random;
+    this.maxRetries = deps.maxRetries ?? 4;
+  }
+
+  /** Runs one call under the concurrency cap, retrying what Jira asks to be retried. */
+  async call<T>(operation: string, fn: () => Promise<T>, maxRetries = this.maxRetries): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const result = await this.limit(fn);
+        this.deps.metrics.jiraCalls.inc({ outcome: 'ok' });
+        return result;
+      } catch (err) {
+        const error = toJiraError(err, operation, this.deps.env.JIRA_BASE_URL);
+        const outcome = error.status === 429 ? 'rate_limited' : error.status === null ? 'network_error' : error.status >= 500 ? 'server_error' : 'client_error';
+        this.deps.metrics.jiraCalls.inc({ outcome });
+        if (!error.retryable || attempt >= maxRetries) throw error;
+        const backoff = Math.min(60_000, 1_000 * 2 ** attempt) * (0.5 + this.random() / 2);
+        const delay = Math.min(error.retryAfterMs ?? backoff, 120_000);
+        this.deps.logger.warn({ operation, status: error.status, attempt: attempt + 1, retryInMs: Math.round(delay) }, 'Jira call failed; retrying');
+        await this.sleep(delay);
+      }
+    }
+  }
+
+  /**
+   * The bot's own account, looked up once: events it caused are ignored. `retries: 0` for a
+   * caller that retries (and reports) on its own, as the start-up check does.
+   */
+  myself(options: { retries?: number } = {}): Promise<{ accountId: string; displayName: string }> {
+    this.me ??= this.call(
+      'GET /myself',
+      async () => {
+        const user = this.v3 ? await this.v3.myself.getCurrentUser() : await this.v2!.myself.getCurrentUser();
+        const u = user as { accountId?: string; name?: string; key?: string; displayName?: string };
+        return { accountId: u.accountId ?? u.name ?? u.key ?? '', displayName: u.displayName ?? '' };
+      },
+      options.retries,
+    ).catch((err: unknown) => {
+      this.me = null;
+      throw err;
+    });
+    return this.me;
+  }
+
+  /** The issue as it is now, ADF on Cloud; null when it no longer exists. */
+  async getIssue(key: string): Promise<JiraIssue | null> {
+    try {
+      return await this.call(`GET issue ${key}`, async () =>
+        (this.v3 ? await this.v3.issues.getIssue({ issueIdOrKey: key, fields: ISSUE_FIELDS }) : await this.v2!.issues.getIssue({ issueIdOrKey: key, fields: ISSUE_FIELDS })) as unknown as JiraIssue,
+      );
+    } catch (err) {
+      if (err instanceof JiraError && err.status === 404) return null;
+      throw err;
+    }
+  }
+
+  /** Pages of a JQL search: nextPageToken on Cloud (/search/jql), startAt on Data Center. */
+  async *search(jql: string, fields: string[] = ISSUE_FIELDS, pageSize = 100): AsyncGenerator<JiraIssue[]> {
+    if (this.v3) {
+      let nextPageToken: string | undefined;
+      do {
+        const page = await this.call('search/jql', () => this.v3!.issueSearch.searchForIssuesUsingJqlEnhancedSearch({ jql, fields, maxResults: pageSize, nextPageToken }));
+        yield (page.issues ?? []) as unknown as JiraIssue[];
+        nextPageToken = page.nextPageToken ?? undefined;
+      } while (nextPageToken);
+      return;
+    }
+    for (let startAt = 0; ; ) {
+      const page = await this.call('search', () => this.v2!.issueSearch.searchForIssuesUsingJql({ jql, fields, maxResults: pageSize, startAt }));
+      const issues = (page.issues ?? []) as unknown as JiraIssue[];
+      yield issues;
+      startAt += issues.length;
+      if (issues.length === 0 || startAt >= (page.total ?? 0)) return;
+    }
+  }
+
+  /** Comments of an issue (id and author), every page. */
+  async comments(key: string): Promise<JiraComment[]> {
+    const all: JiraComment[] = [];
+    for (let startAt = 0; ; ) {
+      const page = await this.call(`GET comments ${key}`, () =>
+        this.v3 ? this.v3.issueComments.getComments({ issueIdOrKey: key, startAt, maxResults: 100 }) : this.v2!.issueComments.getComments({ issueIdOrKey: key, startAt, maxResults: 100 }),
+      );
+      const comments = page.comments ?? [];
+      for (const c of comments) {
+        const author = c.author as { accountId?: string; name?: string } | undefined;
+        all.push({ id: String(c.id), authorAccountId: author?.accountId ?? author?.name ?? null });
+      }
+      startAt += comments.length;
+      if (comments.length === 0 || startAt >= (page.total ?? 0)) return all;
+    }
+  }
+
+  /** Ids, of the given comments, that carry Centric's property (POST /comment/list?expand=properties). */
+  async commentsMarkedAsOurs(ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const numeric = ids.map(Number);
+    const page = await this.call('POST comment/list', () =>
+      this.v3 ? this.v3.issueComments.getCommentsByIds({ ids: numeric, expand: 'properties' }) : this.v2!.issueComments.getCommentsByIds({ ids: numeric, expand: 'properties' }),
+    );
+    return (page.values ?? []).filter((c) => (c.properties ?? []).some((p) => p.key === STICKY_PROPERTY)).map((c) => String(c.id));
+  }
+
+  /** Creates Centric's comment, marked with its property so it can be found again. */
+  async addComment(key: string, body: CommentBody): Promise<string> {
+    const properties = [{ key: STICKY_PROPERTY, value: { sticky: true } }];
+    const created = await this.call(`POST comment ${key}`, () =>
+      this.v3
+        ? this.v3.issueComments.addComment({ issueIdOrKey: key, comment: body as never, properties })
+        : this.v2!.issueComments.addComment({ issueIdOrKey: key, comment: body as string, properties }),
+    );
+    return String(created.id);
+  }
+
+  /** Replaces the body of Centric's comment without notifying watchers. */
+  async updateComment(key: string, id: string, body: CommentBody): Promise<void> {
+    await this.call(`PUT comment ${key}/${id}`, () =>
+      this.v3
+        ? this.v3.issueComments.updateComment({ issueIdOrKey: key, id, body: body as never, notifyUsers: false })
+        : this.v2!.issueComments.updateComment({ issueIdOrKey: key, id, comment: body as string, notifyUsers: false }),
+    );
+  }
+
+  async deleteComment(key: string, id: string): Promise<void> {
+    await this.call(`DELETE comment ${key}/${id}`, () =>
+      this.v3 ? this.v3.issueComments.deleteComment({ issueIdOrKey: key, id }) : this.v2!.issueComments.deleteComment({ issueIdOrKey: key, id }),
+    );
+  }
+
+  /** Adds and removes labels without notifying watchers. */
+  async updateLabels(key: string, add: string[], remove: string[]): Promise<void> {
+    const labels = [...add.map((l) => ({ add: l })), ...remove.map((l) => ({ remove: l }))];
+    if (labels.length === 0) return;
+    await this.call(`PUT labels ${key}`, () =>
+      this.v3
+        ? this.v3.issues.editIssue({ issueIdOrKey: key, update: { labels }, notifyUsers: false })
+        : this.v2!.issues.editIssue({ issueIdOrKey: key, update: { labels }, notifyUsers: false }),
+    );
+  }
+}

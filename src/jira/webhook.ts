@@ -1,0 +1,156 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import type { Route } from '../runtime/health.js';
+import type { Logger } from '../runtime/logger.js';
+import type { Enqueued, NewEvent } from '../store/inbox.js';
+
+export const MAX_WEBHOOK_BYTES = 1024 * 1024;
+export const JIRA_EVENT_KIND = 'jira-issue';
+
+const HANDLED = new Set(['jira:issue_created', 'jira:issue_updated']);
+const ALGORITHMS = new Set(['sha1', 'sha256', 'sha384', 'sha512']);
+
+/** Fields the rules read: an update that changes none of them changes no finding. */
+const READ_FIELDS = new Set(['summary', 'description', 'attachment', 'labels', 'issuetype']);
+
+const webhookSchema = z.looseObject({
+  webhookEvent: z.string(),
+  timestamp: z.number().optional(),
+  user: z.looseObject({ accountId: z.string().optional(), name: z.string().optional() }).optional(),
+  issue: z.looseObject({ key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*-\d+$/), fields: z.looseObject({}).optional() }),
+  changelog: z.looseObject({ items: z.array(z.looseObject({ field: z.string().optional(), fieldId: z.string().optional() })) }).optional(),
+});
+
+export interface JiraEventPayload {
+  webhookEvent: string;
+  /** Who caused the event; the bot's own events are dropped by the worker. */
+  userAccountId: string | null;
+  source: 'webhook' | 'poll' | 'command';
+}
+
+export interface WebhookDeps {
+  secret: string | undefined;
+  accept: (event: NewEvent, source: string) => Promise<Enqueued>;
+  /** The bot's account id when already known: its own events are not even stored. */
+  selfAccountId: () => string | null;
+  /** Custom field holding acceptance criteria: a change to it matters too. */
+  acceptanceCriteriaField: () => string | null;
+  debounceMs: () => number;
+  clock: () => number;
+  logger: Logger;
+}
+
+/** X-Hub-Signature: "<method>=<hex HMAC of the raw body>", compared in constant time. */
+export function verifySignature(secret: string, rawBody: Buffer, header: string | undefined): boolean {
+  const match = /^([a-z0-9]+)=([0-9a-f]+)$/i.exec(header?.trim() ?? '');
+  if (!match || !ALGORITHMS.has(match[1]!.toLowerCase())) return false;
+  const expected = createHmac(match[1]!.toLowerCase(), secret).update(rawBody).digest();
+  const given = Buffer.from(match[2]!, 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+class TooLarge extends Error {}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > MAX_WEBHOOK_BYTES) throw new TooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_WEBHOOK_BYTES) throw new TooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function reply(res: ServerResponse, status: number, body: Record<string, unknown>): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+function changesReadFields(changelog: { items: Array<{ field?: string; fieldId?: string }> } | undefined, acField: string | null): boolean {
+  // No changelog (some Data Center payloads): assume it matters rather than miss an edit.
+  if (!changelog) return true;
+  return changelog.items.some((item) => {
+    const id = (item.fieldId ?? item.field ?? '').toLowerCase();
+    return READ_FIELDS.has(id) || (acField !== null && id === acField.toLowerCase());
+  });
+}
+
+/** POST /jira/webhook: verifies, filters, stores, then acknowledges; the work happens later. */
+export function jiraWebhookRoute(deps: WebhookDeps): Route {
+  return {
+    path: '/jira/webhook',
+    method: ['POST'],
+    handler: async (req, res) => {
+      try {
+        await handle(deps, req, res);
+      } catch (err) {
+        // Not acknowledged, so Jira delivers it again: nothing accepted is lost.
+        deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'Jira webhook could not be stored; Jira will retry');
+        if (!res.headersSent) reply(res, 503, { error: 'the event could not be stored; retry later' });
+      }
+    },
+  };
+}
+
+async function handle(deps: WebhookDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let raw: Buffer;
+  try {
+    raw = await readBody(req);
+  } catch (err) {
+    if (err instanceof TooLarge) {
+      reply(res, 413, { error: `body larger than ${MAX_WEBHOOK_BYTES} bytes` });
+      req.resume();
+      return;
+    }
+    throw err;
+  }
+  const signature = req.headers['x-hub-signature'];
+  if (deps.secret && !verifySignature(deps.secret, raw, Array.isArray(signature) ? signature[0] : signature)) {
+    deps.logger.warn({ delivery: req.headers['x-atlassian-webhook-identifier'] }, 'Jira webhook rejected: missing or wrong X-Hub-Signature');
+    reply(res, 401, { error: signature ? 'X-Hub-Signature does not match the body and JIRA_WEBHOOK_SECRET' : 'X-Hub-Signature is missing' });
+    return;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.toString('utf8'));
+  } catch {
+    reply(res, 400, { error: 'body is not valid JSON' });
+    return;
+  }
+  const parsed = webhookSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const handled = typeof (json as { webhookEvent?: unknown })?.webhookEvent === 'string' && HANDLED.has((json as { webhookEvent: string }).webhookEvent);
+    if (!handled) {
+      reply(res, 202, { status: 'ignored', reason: 'not an issue created or updated event' });
+      return;
+    }
+    reply(res, 400, { error: `not a Jira issue event: ${issue.path.join('.') || 'body'}: ${issue.message}` });
+    return;
+  }
+  const event = parsed.data;
+  if (!HANDLED.has(event.webhookEvent)) {
+    reply(res, 202, { status: 'ignored', reason: `${event.webhookEvent} is not handled` });
+    return;
+  }
+  const userAccountId = event.user?.accountId ?? event.user?.name ?? null;
+  if (userAccountId && userAccountId === deps.selfAccountId()) {
+    reply(res, 202, { status: 'ignored', reason: "caused by Centric's own account" });
+    return;
+  }
+  if (event.webhookEvent === 'jira:issue_updated' && !changesReadFields(event.changelog, deps.acceptanceCriteriaField())) {
+    reply(res, 202, { status: 'ignored', reason: 'no field the rules read changed' });
+    return;
+  }
+  const identifier = req.headers['x-atlassian-webhook-identifier'];
+  const deliveryId = (Array.isArray(identifier) ? identifier[0] : identifier) ?? `${event.webhookEvent}:${event.issue.key}:${event.timestamp ?? deps.clock()}`;
+  const payload: JiraEventPayload = { webhookEvent: event.webhookEvent, userAccountId, source: 'webhook' };
+  const now = deps.clock();
+  const stored = await deps.accept({ deliveryId, kind: JIRA_EVENT_KIND, ticketKey: event.issue.key, payload, notBefore: now + deps.debounceMs() }, 'jira-webhook');
+  reply(res, stored.duplicate ? 200 : 202, { status: stored.duplicate ? 'duplicate' : 'accepted', ticket: event.issue.key });
+}
+
