@@ -1,0 +1,83 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBot, type Bot, type BotOptions } from '../../src/bot.js';
+import { loadEnv } from '../../src/config/env.js';
+import type { CentricConfig } from '../../src/core/config-types.js';
+import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
+import { listEvents } from '../../src/store/inbox.js';
+import { JIRA } from './jira-fake.js';
+import { capturedLogger } from './quiet.js';
+import { freePort, slackStandIn, type StandIn } from './stand-in.js';
+
+export const TEST_SECRETS = {
+  SLACK_BOT_TOKEN: 'xoxb-1111-2222-SECRETBOTTOKEN',
+  SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99eeeeee85a5',
+  JIRA_API_TOKEN: 'ATATT3xFfGF0-SECRET-JIRA-TOKEN',
+  JIRA_WEBHOOK_SECRET: 'webhook-secret-1234567890',
+};
+
+export interface TestBot {
+  bot: Bot;
+  base: string;
+  lines: () => string[];
+  slack: StandIn;
+  stop: () => Promise<void>;
+  /** Posts a Jira webhook, signed with the test secret unless `signature` is given. */
+  webhook: (body: unknown, headers?: Record<string, string>) => Promise<Response>;
+  /** Resolves once no event is pending or in flight. */
+  drained: () => Promise<void>;
+}
+
+export async function startTestBot(options: { env?: Record<string, string>; config?: Partial<CentricConfig>; bot?: Partial<BotOptions> } = {}): Promise<TestBot> {
+  const { createHmac } = await import('node:crypto');
+  const slack = slackStandIn();
+  const [slackUrl, port] = await Promise.all([slack.listen(), freePort()]);
+  const env = loadEnv({
+    ...TEST_SECRETS,
+    SLACK_API_URL: `${slackUrl}/api/`,
+    JIRA_BASE_URL: JIRA,
+    JIRA_EMAIL: 'centric@acme.io',
+    PORT: String(port),
+    DATABASE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'centric-bot-')), 'centric.db')}`,
+    LOG_LEVEL: 'debug',
+    ...options.env,
+  });
+  const config: CentricConfig = { ...DEFAULT_CONFIG, ...options.config, jira: { ...DEFAULT_CONFIG.jira, debounceSeconds: 0, ...options.config?.jira } };
+  const log = capturedLogger(Object.values(TEST_SECRETS));
+  const bot = await startBot({
+    env,
+    config,
+    logger: log.logger,
+    retry: { minTimeout: 20, maxTimeout: 100 },
+    jira: { sleep: async () => undefined, maxRetries: 2 },
+    worker: { pollMs: 20, retryBaseMs: 5, maxRetryMs: 20 },
+    ...options.bot,
+  });
+  await bot.ready;
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200 && !(await bot.readiness.snapshot()).ready; i++) await new Promise((r) => setTimeout(r, 20));
+  return {
+    bot,
+    base,
+    lines: log.lines,
+    slack,
+    async stop() {
+      await bot.stop(1_000);
+      await slack.close();
+    },
+    webhook(body, headers = {}) {
+      const raw = JSON.stringify(body);
+      const signature = `sha256=${createHmac('sha256', TEST_SECRETS.JIRA_WEBHOOK_SECRET).update(raw).digest('hex')}`;
+      return fetch(`${base}/jira/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature': signature, ...headers }, body: raw });
+    },
+    async drained() {
+      for (let i = 0; i < 500; i++) {
+        const events = await listEvents(bot.store);
+        if (events.every((e) => e.status !== 'pending' && e.status !== 'processing')) return;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error('the inbox did not drain');
+    },
+  };
+}

@@ -1,0 +1,154 @@
+import nock from 'nock';
+import type { JiraIssue } from '../../src/core/ticket/normalise.js';
+
+export const JIRA = 'https://acme.atlassian.net';
+export const BOT_ACCOUNT = '5b10-centric-bot';
+
+export interface JiraCall {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+interface FakeComment {
+  id: string;
+  author: string;
+  body: unknown;
+  properties: Array<{ key: string; value: unknown }>;
+}
+
+/**
+ * Jira's REST API as nock interceptors over an in-memory site: issues, comments with properties,
+ * labels, search with nextPageToken. Answers in the documented shapes and records every call.
+ */
+export class JiraFake {
+  readonly calls: JiraCall[] = [];
+  readonly issues = new Map<string, JiraIssue>();
+  readonly comments = new Map<string, FakeComment[]>();
+  /** Answers to give before the normal one, per "METHOD path" (e.g. 429s, 500s). */
+  readonly failures = new Map<string, Array<{ status: number; headers?: Record<string, string> }>>();
+  pageSize = 2;
+  private nextComment = 10_000;
+
+  constructor(readonly version: 2 | 3 = 3) {}
+
+  put(issue: JiraIssue): this {
+    this.issues.set(issue.key, structuredClone(issue));
+    return this;
+  }
+
+  /** Calls that change something in Jira. */
+  writes(): JiraCall[] {
+    return this.calls.filter((c) => c.method !== 'GET' && !c.path.includes('/comment/list'));
+  }
+
+  failNext(method: string, path: string, ...answers: Array<{ status: number; headers?: Record<string, string> }>): void {
+    this.failures.set(`${method} ${path}`, answers);
+  }
+
+  install(): void {
+    const api = `/rest/api/${this.version}`;
+    const scope = nock(JIRA).persist();
+    const handle = (method: string, respond: (call: JiraCall, query: URLSearchParams) => [number, unknown?]) =>
+      (uri: string, body: unknown): [number, unknown, Record<string, string>?] => {
+        const call: JiraCall = { method, path: uri.split('?')[0]!, body: typeof body === 'string' && body ? JSON.parse(body) : body };
+        this.calls.push(call);
+        const pending = this.failures.get(`${method} ${call.path}`);
+        const failure = pending?.shift();
+        if (failure) return [failure.status, { errorMessages: [`failure ${failure.status}`] }, failure.headers];
+        const [status, answer] = respond(call, new URLSearchParams(uri.split('?')[1] ?? ''));
+        return [status, answer ?? ''];
+      };
+
+    scope.get(`${api}/myself`).reply(handle('GET', () => [200, { accountId: BOT_ACCOUNT, name: 'centric', displayName: 'Centric Bot' }]));
+
+    scope.get(new RegExp(`^${api}/issue/([A-Z]+-\\d+)(\\?.*)?$`)).reply(
+      handle('GET', (call) => {
+        const issue = this.issues.get(call.path.split('/').pop()!);
+        return issue ? [200, issue] : [404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'] }];
+      }),
+    );
+
+    scope.get(new RegExp(`^${api}/issue/([A-Z]+-\\d+)/comment(\\?.*)?$`)).reply(
+      handle('GET', (call) => {
+        const key = call.path.split('/')[5]!;
+        const list = this.comments.get(key) ?? [];
+        return [200, { startAt: 0, maxResults: 100, total: list.length, comments: list.map((c) => ({ id: c.id, author: { accountId: c.author }, body: c.body })) }];
+      }),
+    );
+
+    scope.post(new RegExp(`^${api}/comment/list(\\?.*)?$`)).reply(
+      handle('POST', (call, query) => {
+        const ids = new Set(((call.body as { ids: number[] }).ids ?? []).map(String));
+        const all = [...this.comments.values()].flat().filter((c) => ids.has(c.id));
+        const withProperties = query.get('expand')?.includes('properties');
+        return [200, { isLast: true, startAt: 0, maxResults: 1000, total: all.length, values: all.map((c) => ({ id: c.id, ...(withProperties ? { properties: c.properties } : {}) })) }];
+      }),
+    );
+
+    scope.post(new RegExp(`^${api}/issue/([A-Z]+-\\d+)/comment(\\?.*)?$`)).reply(
+      handle('POST', (call) => {
+        const key = call.path.split('/')[5]!;
+        const body = call.body as { body: unknown; properties?: FakeComment['properties'] };
+        const comment = { id: String(this.nextComment++), author: BOT_ACCOUNT, body: body.body, properties: body.properties ?? [] };
+        this.comments.set(key, [...(this.comments.get(key) ?? []), comment]);
+        return [201, { id: comment.id, body: comment.body, author: { accountId: BOT_ACCOUNT } }];
+      }),
+    );
+
+    scope.put(new RegExp(`^${api}/issue/([A-Z]+-\\d+)/comment/(\\d+)(\\?.*)?$`)).reply(
+      handle('PUT', (call) => {
+        const [, , , , , key, , id] = call.path.split('/');
+        const comment = (this.comments.get(key!) ?? []).find((c) => c.id === id);
+        if (!comment) return [404, { errorMessages: ['Can not find a comment for the id'] }];
+        comment.body = (call.body as { body: unknown }).body;
+        return [200, { id, body: comment.body }];
+      }),
+    );
+
+    scope.delete(new RegExp(`^${api}/issue/([A-Z]+-\\d+)/comment/(\\d+)(\\?.*)?$`)).reply(
+      handle('DELETE', (call) => {
+        const [, , , , , key, , id] = call.path.split('/');
+        this.comments.set(key!, (this.comments.get(key!) ?? []).filter((c) => c.id !== id));
+        return [204];
+      }),
+    );
+
+    scope.put(new RegExp(`^${api}/issue/([A-Z]+-\\d+)(\\?.*)?$`)).reply(
+      handle('PUT', (call) => {
+        const issue = this.issues.get(call.path.split('/').pop()!);
+        if (!issue) return [404, { errorMessages: ['Issue does not exist'] }];
+        const ops = ((call.body as { update?: { labels?: Array<{ add?: string; remove?: string }> } }).update?.labels ?? []);
+        let labels = issue.fields.labels ?? [];
+        for (const op of ops) labels = op.add ? [...labels, op.add] : labels.filter((l) => l !== op.remove);
+        issue.fields.labels = labels;
+        return [204];
+      }),
+    );
+
+    scope.get(new RegExp(`^/rest/api/3/search/jql(\\?.*)?$`)).reply(
+      handle('GET', (_call, query) => {
+        const all = [...this.issues.values()];
+        const start = Number(query.get('nextPageToken') ?? 0);
+        const page = all.slice(start, start + this.pageSize);
+        const next = start + this.pageSize < all.length ? String(start + this.pageSize) : undefined;
+        return [200, { issues: page, ...(next ? { nextPageToken: next } : { isLast: true }) }];
+      }),
+    );
+  }
+
+  /** The comment bodies on a ticket, as Jira holds them. */
+  commentBodies(key: string): unknown[] {
+    return (this.comments.get(key) ?? []).map((c) => c.body);
+  }
+}
+
+export function isolateNetwork(): void {
+  nock.disableNetConnect();
+  nock.enableNetConnect((host) => host.startsWith('127.0.0.1') || host.startsWith('localhost'));
+}
+
+export function resetNetwork(): void {
+  nock.cleanAll();
+  nock.enableNetConnect();
+}
