@@ -84,7 +84,7 @@ describe('the webhook endpoint', () => {
     const comment = await t.webhook({ ...updated('SHOP-1'), webhookEvent: 'comment_created' });
     expect(comment.status).toBe(202);
     const noKey = await t.webhook({ webhookEvent: 'jira:issue_created', issue: { id: '1' } });
-    expect([noKey.status, (await noKey.json()).error]).toEqual([400, 'not a Jira issue event: issue.key: Invalid input: expected string, received undefined']);
+    expect([noKey.status, ((await noKey.json()) as { error: string }).error]).toEqual([400, 'not a Jira issue event: issue.key: Invalid input: expected string, received undefined']);
     expect(await listEvents(t.bot.store)).toEqual([]);
   });
 
