@@ -2,13 +2,16 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createColors } from 'picocolors';
 import { stringify } from 'yaml';
+import { AuditUsageError, runAudit } from './cli/audit.js';
 import { InputError, readIssues } from './cli/read-issues.js';
+import { EnvError } from './config/env.js';
 import { ConfigError, loadConfig } from './config/load.js';
-import { lintIssues, passes } from './core/lint.js';
+import { lintIssues, passes, summarise } from './core/lint.js';
 import { renderJson } from './core/render/json.js';
 import { renderMarkdown } from './core/render/markdown.js';
 import { renderText, type Palette } from './core/render/text.js';
 import type { JiraIssue } from './core/ticket/normalise.js';
+import type { Report } from './core/types.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -21,6 +24,9 @@ const USAGE = `Usage:
   centric lint [FILE…] [--format text|json|markdown] [--config PATH]
       Lints Jira issues (one issue, an array, a search response or NDJSON; stdin when no FILE or "-").
       Exit status: 0 no error finding, 1 at least one, 2 usage or input error.
+  centric audit --jql "JQL" | --project KEY [--format text|json|markdown] [--write] [--html FILE] [--config PATH]
+      Lints what a Jira search returns (Jira credentials from the environment or .env). --write
+      posts or updates the sticky comments; --html writes a shareable report with charts.
   centric config --print [--config PATH]
       Prints the effective configuration (defaults with centric.yml laid over them).
   centric help`;
@@ -66,6 +72,11 @@ function palette(io: CliIo): Palette {
   return { red: c.red, yellow: c.yellow, green: c.green, dim: c.dim, bold: c.bold };
 }
 
+function renderReports(reports: Report[], format: string, io: CliIo): string {
+  const result = { reports, summary: summarise(reports) };
+  return format === 'json' ? renderJson(result) : format === 'markdown' ? renderMarkdown(result) : renderText(result, palette(io));
+}
+
 async function lintCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -76,9 +87,7 @@ async function lintCommand(args: string[], io: CliIo): Promise<number> {
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
   const config = loadConfig(values.config ?? io.env.CENTRIC_CONFIG);
   const result = lintIssues(await collectIssues(positionals, io), config);
-  const out =
-    format === 'json' ? renderJson(result) : format === 'markdown' ? renderMarkdown(result) : renderText(result, palette(io));
-  io.stdout.write(out);
+  io.stdout.write(renderReports(result.reports, format, io));
   return result.reports.some((r) => !r.skipped && !passes(r)) ? 1 : 0;
 }
 
@@ -98,6 +107,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await lintCommand(rest, io);
       case 'config':
         return configCommand(rest, io);
+      case 'audit':
+        return await runAudit(rest, io, (reports, format) => renderReports(reports, format, io));
       case 'help':
       case '--help':
       case '-h':
@@ -107,8 +118,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
     }
   } catch (err) {
-    if (err instanceof InputError || err instanceof ConfigError) {
+    if (err instanceof InputError || err instanceof ConfigError || err instanceof AuditUsageError) {
       io.stderr.write(`centric: ${err.message}\n`);
+    } else if (err instanceof EnvError) {
+      io.stderr.write(`centric: set these environment variables (or put them in .env):\n${err.problems.map((p) => `  ${p}\n`).join('')}`);
     } else if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`centric: ${(err as Error).message}\n\n${USAGE}\n`);
     } else {

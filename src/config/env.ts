@@ -84,6 +84,23 @@ export function loadEnv(source: NodeJS.ProcessEnv): Env {
   return result.data;
 }
 
+const jiraSchema = envSchema.pick({ JIRA_BASE_URL: true, JIRA_DEPLOYMENT: true, JIRA_EMAIL: true, JIRA_API_TOKEN: true, JIRA_PAT: true, DATABASE_URL: true });
+export type JiraEnv = z.infer<typeof jiraSchema>;
+
+/** Only what talking to Jira needs (centric audit): the Slack variables may be absent. */
+export function loadJiraEnv(source: NodeJS.ProcessEnv): JiraEnv {
+  const raw = present(source);
+  const result = jiraSchema.safeParse(raw);
+  const problems = (result.error?.issues ?? []).map((issue) => {
+    const name = String(issue.path[0] ?? 'environment');
+    const missing = issue.code === 'invalid_type' && !(name in raw);
+    return `${name} ${missing ? (MISSING[name] ?? 'is missing') : issue.message}`;
+  });
+  problems.push(...crossProblems(raw).filter((p) => p.startsWith('JIRA')));
+  if (problems.length > 0 || !result.success) throw new EnvError(problems);
+  return result.data;
+}
+
 /** Every value in the environment that must never appear in a log line. */
 export function secretsOf(env: Env): string[] {
   return [env.SLACK_BOT_TOKEN, env.SLACK_APP_TOKEN, env.SLACK_SIGNING_SECRET, env.JIRA_API_TOKEN, env.JIRA_PAT, env.JIRA_WEBHOOK_SECRET, passwordIn(env.DATABASE_URL)].filter(

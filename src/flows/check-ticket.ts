@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CentricConfig } from '../core/config-types.js';
 import { passes } from '../core/lint.js';
 import { renderAdfComment, renderWikiComment } from '../core/render/jira-comment.js';
+import type { JiraIssue } from '../core/ticket/normalise.js';
 import type { Report } from '../core/types.js';
 import { JiraError, type CommentBody, type JiraClient } from '../jira/client.js';
 import type { Logger } from '../runtime/logger.js';
@@ -93,9 +94,15 @@ export async function syncComment(deps: CheckTicketDeps, key: string, report: Re
 
 /** Fetches, lints and stores a ticket, then brings its comment and label in line. */
 export async function checkTicket(deps: CheckTicketDeps, key: string, options: { write: boolean } = { write: true }): Promise<CheckOutcome> {
-  const none = { added: [], removed: [] };
   const issue = await deps.jira.getIssue(key);
-  if (!issue) return { key, status: 'gone', comment: 'none', labels: none };
+  if (!issue) return { key, status: 'gone', comment: 'none', labels: { added: [], removed: [] } };
+  return lintAndUpdate(deps, issue, options);
+}
+
+/** Lints and stores an issue already fetched; with `write`, updates its comment and label. */
+export async function lintAndUpdate(deps: CheckTicketDeps, issue: JiraIssue, options: { write: boolean } = { write: true }): Promise<CheckOutcome> {
+  const none = { added: [], removed: [] };
+  const key = issue.key;
   const labels = issue.fields.labels ?? [];
   if (labels.includes(deps.config.jira.exemptLabel)) return { key, status: 'exempt', comment: 'none', labels: none };
   const { report } = await lintAndStore(deps, issue);

@@ -1,6 +1,6 @@
 import { Version2Client, Version3Client } from 'jira.js';
 import pLimit, { type LimitFunction } from 'p-limit';
-import type { Env } from '../config/env.js';
+import type { JiraEnv } from '../config/env.js';
 import type { JiraSettings } from '../core/config-types.js';
 import type { JiraIssue } from '../core/ticket/normalise.js';
 import type { Logger } from '../runtime/logger.js';
@@ -35,7 +35,7 @@ export interface JiraComment {
 export type CommentBody = string | Record<string, unknown>;
 
 export interface JiraClientDeps {
-  env: Env;
+  env: JiraEnv;
   settings: Pick<JiraSettings, 'concurrency' | 'timeoutSeconds'>;
   metrics: Metrics;
   logger: Logger;

@@ -1,0 +1,81 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { config as loadDotenv } from 'dotenv';
+import { loadJiraEnv, secretsOf, type Env } from '../config/env.js';
+import { loadConfig } from '../config/load.js';
+import { lintIssue, passes, summarise } from '../core/lint.js';
+import { renderHtml } from '../core/render/html.js';
+import type { Report } from '../core/types.js';
+import { lintAndUpdate } from '../flows/check-ticket.js';
+import { JiraClient, JiraError } from '../jira/client.js';
+import { createLogger } from '../runtime/logger.js';
+import { Metrics } from '../runtime/metrics.js';
+import { openStore, type Store } from '../store/database.js';
+import { migrate } from '../store/migrations.js';
+import type { CliIo } from '../cli.js';
+
+export class AuditUsageError extends Error {}
+
+export interface AuditOutput {
+  reports: Report[];
+  /** Written to stdout in the chosen format by the caller. */
+}
+
+const AUDIT_FORMATS = ['text', 'json', 'markdown'] as const;
+
+/** centric audit: lints a JQL search (or a project's open stories) straight from Jira. */
+export async function runAudit(args: string[], io: CliIo, render: (reports: Report[], format: string) => string): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      jql: { type: 'string' },
+      project: { type: 'string', short: 'p' },
+      format: { type: 'string', short: 'f', default: 'text' },
+      config: { type: 'string', short: 'c' },
+      write: { type: 'boolean', default: false },
+      html: { type: 'string' },
+    },
+  });
+  if (!values.jql && !values.project) throw new AuditUsageError('centric audit needs --jql "…" or --project KEY');
+  if (values.project && !/^[A-Z][A-Z0-9_]*$/.test(values.project)) throw new AuditUsageError(`--project takes a Jira project key such as SHOP, not "${values.project}"`);
+  if (!AUDIT_FORMATS.includes(values.format as (typeof AUDIT_FORMATS)[number])) throw new AuditUsageError(`--format must be one of ${AUDIT_FORMATS.join(', ')}, not "${values.format}"`);
+  const jql = values.jql ?? `project = "${values.project}" AND statusCategory != Done ORDER BY key`;
+
+  if (io.env === process.env) loadDotenv({ quiet: true });
+  const env = loadJiraEnv(io.env);
+  const config = loadConfig(values.config ?? io.env.CENTRIC_CONFIG);
+  const logger = createLogger({ level: 'warn', secrets: secretsOf(env as Env), destination: io.stderr, pretty: false });
+  const metrics = new Metrics();
+  const jira = new JiraClient({ env, settings: config.jira, metrics, logger });
+  let store: Store | undefined;
+  if (values.write) {
+    store = openStore(env.DATABASE_URL);
+    await migrate(store.db);
+  }
+  const progress = (io.stderr as NodeJS.WritableStream & { isTTY?: boolean }).isTTY === true;
+  const reports: Report[] = [];
+  try {
+    for await (const page of jira.search(jql)) {
+      for (const issue of page) {
+        const report = store
+          ? ((await lintAndUpdate({ store, config, metrics, clock: Date.now, jira, logger }, issue, { write: true })).report ?? { key: issue.key, skipped: true })
+          : lintIssue(issue, config);
+        reports.push(report);
+        if (progress) io.stderr.write(`\rLinting ${jql.slice(0, 40)}: ${reports.length} tickets, ${reports.filter((r) => !r.skipped && !passes(r)).length} failing (${issue.key})   `);
+      }
+    }
+  } catch (err) {
+    if (progress) io.stderr.write('\n');
+    if (err instanceof JiraError) throw new AuditUsageError(`audit stopped after ${reports.length} tickets: ${err.message}`);
+    throw err;
+  } finally {
+    await store?.close();
+  }
+  if (progress) io.stderr.write(`\r${' '.repeat(100)}\r`);
+  io.stdout.write(render(reports, values.format!));
+  if (values.html) {
+    writeFileSync(values.html, renderHtml({ reports, summary: summarise(reports) }, `Centric audit: ${jql}`));
+    io.stderr.write(`centric: HTML report written to ${values.html}\n`);
+  }
+  return reports.some((r) => !r.skipped && !passes(r)) ? 1 : 0;
+}
