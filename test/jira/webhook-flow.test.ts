@@ -174,3 +174,19 @@ describe('the sticky comment', () => {
     expect(jira.writes()).toEqual([]);
   });
 });
+
+describe('debounce', () => {
+  it('lints a ticket being written once, after the last edit, not at every save', async () => {
+    jira.put(cloudIssue('SHOP-1', FAILING));
+    t = await startTestBot({ config: { jira: { debounceSeconds: 1 } as never } });
+    for (let i = 1; i <= 3; i++) {
+      expect((await t.webhook(updated('SHOP-1'), { 'x-atlassian-webhook-identifier': `edit-${i}` })).status).toBe(202);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    expect(jira.calls.filter((c) => c.path === '/rest/api/3/issue/SHOP-1')).toEqual([]);
+    await t.drained();
+    expect(jira.calls.filter((c) => c.method === 'GET' && c.path === '/rest/api/3/issue/SHOP-1')).toHaveLength(1);
+    expect(jira.writes().filter((c) => c.method === 'POST')).toHaveLength(1);
+    expect((await listEvents(t.bot.store)).map((e) => e.status)).toEqual(['coalesced', 'coalesced', 'done']);
+  });
+});
