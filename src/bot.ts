@@ -4,6 +4,9 @@ import type { Env } from './config/env.js';
 import { secretsOf } from './config/env.js';
 import type { CentricConfig } from './core/config-types.js';
 import { checkTicket } from './flows/check-ticket.js';
+import { runCommand } from './flows/slash-commands.js';
+import { registerCentricCommand } from './slack/listeners/commands/centric.js';
+import { slackUsers } from './slack/users.js';
 import { lintAndStore } from './flows/lint-ticket.js';
 import { InboxWorker, type EventHandler } from './jobs/inbox-worker.js';
 import { startPoller } from './jobs/poller.js';
@@ -120,6 +123,8 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   });
   let schedules: ScheduledTask[] = [];
   let stopPoller = (): void => undefined;
+  const commandDeps = { store, config, metrics, clock, jira, jiraBaseUrl: env.JIRA_BASE_URL, users: slackUsers(slack.app), logger };
+  registerCentricCommand(slack.app, (ctx, command) => runCommand(commandDeps, ctx, command), logger);
 
   logger.info({ slackMode: slack.mode, port: env.PORT, database: store.location, jira: env.JIRA_BASE_URL, deployment: env.JIRA_DEPLOYMENT }, 'starting Centric');
   await slack.start();

@@ -97,6 +97,9 @@ export const configFileSchema = z
           .optional(),
       })
       .strict(),
+    slack: z
+      .object({ admins: z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'expected a Slack user id such as U024BE7LH')).optional() })
+      .strict(),
     inbox: z
       .object({
         concurrency: z.number().int().min(1).max(64).optional(),

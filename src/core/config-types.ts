@@ -105,9 +105,19 @@ export interface JiraSettings {
   };
 }
 
+/** How Centric works in Slack. */
+export interface SlackSettings {
+  /**
+   * Slack user ids allowed to subscribe or unsubscribe any channel. Empty: anyone may, for the
+   * channel they run the command in.
+   */
+  admins: string[];
+}
+
 /** How the bot processes events and how long it keeps data; not per project. */
 export interface RuntimeSettings {
   jira: JiraSettings;
+  slack: SlackSettings;
   inbox: {
     /** Events processed at once by one process. */
     concurrency: number;

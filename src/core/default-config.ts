@@ -37,6 +37,7 @@ export const DEFAULT_CONFIG: CentricConfig = {
   acceptanceCriteriaField: null,
   projects: {},
   inbox: { concurrency: 4, maxAttempts: 5 },
+  slack: { admins: [] },
   jira: {
     debounceSeconds: 120,
     label: 'centric:needs-work',

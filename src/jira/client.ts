@@ -224,6 +224,18 @@ export class JiraClient {
     );
   }
 
+  /** The Jira account with this e-mail, when Jira lets Centric see it; null otherwise. */
+  async findAccountByEmail(email: string): Promise<string | null> {
+    const users = (await this.call('GET user/search', () =>
+      this.v3 ? this.v3.userSearch.findUsers({ query: email, maxResults: 5 }) : this.v2!.userSearch.findUsers({ username: email, maxResults: 5 } as never),
+    )) as Array<{ accountId?: string; name?: string; emailAddress?: string; accountType?: string }>;
+    const people = users.filter((u) => u.accountType === undefined || u.accountType === 'atlassian');
+    const exact = people.find((u) => u.emailAddress?.toLowerCase() === email.toLowerCase());
+    const only = people.length === 1 ? people[0] : undefined;
+    const user = exact ?? only;
+    return user ? (user.accountId ?? user.name ?? null) : null;
+  }
+
   /** Adds and removes labels without notifying watchers. */
   async updateLabels(key: string, add: string[], remove: string[]): Promise<void> {
     const labels = [...add.map((l) => ({ add: l })), ...remove.map((l) => ({ remove: l }))];

@@ -22,6 +22,8 @@ export interface TestBot {
   base: string;
   lines: () => string[];
   slack: StandIn;
+  /** Origin of the Slack stand-in (response_url posts go there too). */
+  slackUrl: string;
   stop: () => Promise<void>;
   /** Posts a Jira webhook, signed with the test secret unless `signature` is given. */
   webhook: (body: unknown, headers?: Record<string, string>) => Promise<Response>;
@@ -62,6 +64,7 @@ export async function startTestBot(options: { env?: Record<string, string>; conf
     base,
     lines: log.lines,
     slack,
+    slackUrl,
     async stop() {
       await bot.stop(1_000);
       await slack.close();

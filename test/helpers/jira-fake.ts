@@ -28,6 +28,8 @@ export class JiraFake {
   /** Answers to give before the normal one, per "METHOD path" (e.g. 429s, 500s). */
   readonly failures = new Map<string, Array<{ status: number; headers?: Record<string, string> }>>();
   pageSize = 2;
+  /** Jira users findable by e-mail: e-mail -> account id. */
+  readonly accounts = new Map<string, string>();
   private nextComment = 10_000;
 
   constructor(readonly version: 2 | 3 = 3) {}
@@ -123,6 +125,14 @@ export class JiraFake {
         for (const op of ops) labels = op.add ? [...labels, op.add] : labels.filter((l) => l !== op.remove);
         issue.fields.labels = labels;
         return [204];
+      }),
+    );
+
+    scope.get(new RegExp(`^${api}/user/search(\\?.*)?$`)).reply(
+      handle('GET', (_call, query) => {
+        const email = query.get('query') ?? query.get('username') ?? '';
+        const account = this.accounts.get(email);
+        return [200, account ? [{ accountId: account, accountType: 'atlassian', displayName: email }] : []];
       }),
     );
 

@@ -47,9 +47,22 @@ export class StandIn {
   }
 }
 
-/** Slack Web API answers the runtime needs (auth.test), on a stand-in. */
+/** Slack users the stand-in knows: id -> e-mail and timezone. */
+export const SLACK_USERS: Record<string, { email: string; tz: string }> = {
+  U1: { email: 'priya@acme.io', tz: 'Europe/Berlin' },
+  U2: { email: 'marek@acme.io', tz: 'America/New_York' },
+};
+
+/** Slack Web API answers Centric needs (auth.test, users.info) and response_url posts, on a stand-in. */
 export function slackStandIn(): StandIn {
-  return new StandIn().on('POST', '/api/auth.test', () => ({ body: { ok: true, url: 'https://acme.slack.com/', team: 'Acme', user: 'centric', team_id: 'T1', user_id: 'U0BOT', bot_id: 'B1' } }));
+  return new StandIn()
+    .on('POST', '/api/auth.test', () => ({ body: { ok: true, url: 'https://acme.slack.com/', team: 'Acme', user: 'centric', team_id: 'T1', user_id: 'U0BOT', bot_id: 'B1' } }))
+    .on('POST', '/api/users.info', (req) => {
+      const id = new URLSearchParams(req.body).get('user') ?? '';
+      const user = SLACK_USERS[id];
+      return { body: user ? { ok: true, user: { id, tz: user.tz, profile: { email: user.email } } } : { ok: false, error: 'user_not_found' } };
+    })
+    .on('POST', /^\/respond\//, () => ({ body: { ok: true } }));
 }
 
 /** Jira Cloud answers the runtime needs (/myself), on a stand-in. */

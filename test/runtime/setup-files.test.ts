@@ -15,7 +15,7 @@ describe('manifest.yml', () => {
   });
 
   it('has the /centric command, the home tab, interactivity, the bot events and Socket Mode', () => {
-    expect(manifest.features.slash_commands).toEqual([expect.objectContaining({ command: '/centric', should_escape: false, usage_hint: expect.stringContaining('check SHOP-123') })]);
+    expect(manifest.features.slash_commands).toEqual([expect.objectContaining({ command: '/centric', should_escape: true, usage_hint: expect.stringContaining('check SHOP-123') })]);
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
     expect(manifest.features.bot_user.display_name).toBe('Centric');
     expect(manifest.settings).toMatchObject({ interactivity: { is_enabled: true }, socket_mode_enabled: true });

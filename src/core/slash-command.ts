@@ -1,0 +1,125 @@
+/** `/centric …` text -> a command, or a one-line answer saying what to type instead. Pure. */
+
+export type Schedule = { weekday: number; time: string };
+export type Scope = { type: 'project'; value: string } | { type: 'jql'; value: string };
+
+export type Command =
+  | { name: 'check'; key: string }
+  | { name: 'template'; persona: string | null }
+  | { name: 'mine' }
+  | { name: 'digest'; project: string | null }
+  | { name: 'subscribe'; scope: Scope; channel: string | null; schedule: Schedule | null }
+  | { name: 'unsubscribe'; scope: Scope | null; channel: string | null }
+  | { name: 'subscriptions'; channel: string | null }
+  | { name: 'link'; account: string | null }
+  | { name: 'mute'; days: number }
+  | { name: 'unmute' }
+  | { name: 'help' };
+
+export type Parsed = { ok: true; command: Command } | { ok: false; error: string };
+
+export const SUBCOMMANDS = ['check', 'template', 'mine', 'digest', 'subscribe', 'unsubscribe', 'subscriptions', 'link', 'mute', 'unmute', 'help'] as const;
+
+const KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
+const PROJECT = /^[A-Z][A-Z0-9_]*$/;
+const CHANNEL = /<#([CG][A-Z0-9]+)(?:\|[^>]*)?>/;
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+
+/** Slack escapes &, < and > in command text. */
+const unescape = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+function closest(word: string): string | null {
+  const ranked = SUBCOMMANDS.map((s) => [s, distance(word, s)] as const).sort((x, y) => x[1] - y[1]);
+  return ranked[0] && ranked[0][1] <= 2 ? ranked[0][0] : null;
+}
+
+const fail = (error: string): Parsed => ({ ok: false, error });
+
+/** Pulls `#channel` and `weekday hh:mm` out of the words, leaving the scope. */
+function extract(rest: string): { scope: string; channel: string | null; schedule: Schedule | null; error?: string } {
+  let text = rest;
+  const channel = CHANNEL.exec(text)?.[1] ?? null;
+  text = text.replace(CHANNEL, ' ');
+  let schedule: Schedule | null = null;
+  const when = /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\s+(\S+)\s*$/i.exec(text.trim());
+  if (when) {
+    const time = TIME.exec(when[2]!);
+    if (!time) return { scope: '', channel, schedule, error: `"${when[2]}" is not a time: write it as hh:mm, e.g. monday 09:00` };
+    schedule = { weekday: WEEKDAYS.indexOf(when[1]!.toLowerCase()), time: `${time[1]!.padStart(2, '0')}:${time[2]}` };
+    text = text.trim().slice(0, when.index);
+  }
+  return { scope: text.trim(), channel, schedule };
+}
+
+function scopeOf(text: string): Scope | null {
+  if (!text) return null;
+  return PROJECT.test(text) ? { type: 'project', value: text } : { type: 'jql', value: text };
+}
+
+export function parseCommand(raw: string): Parsed {
+  const text = unescape(raw).trim();
+  const [first = '', ...words] = text.split(/\s+/);
+  const name = first.toLowerCase();
+  const rest = text.slice(first.length).trim();
+  switch (name) {
+    case '':
+    case 'help':
+      return { ok: true, command: { name: 'help' } };
+    case 'check': {
+      const key = rest.toUpperCase();
+      if (!rest) return fail('Which ticket? Type `/centric check SHOP-123`.');
+      if (!KEY.test(key) || words.length > 1) return fail(`"${rest}" is not a ticket key: type \`/centric check SHOP-123\`.`);
+      return { ok: true, command: { name: 'check', key } };
+    }
+    case 'template':
+      return { ok: true, command: { name: 'template', persona: rest || null } };
+    case 'mine':
+      return { ok: true, command: { name: 'mine' } };
+    case 'digest': {
+      if (rest && !PROJECT.test(rest.toUpperCase())) return fail(`"${rest}" is not a project key: type \`/centric digest SHOP\`, or \`/centric digest\` for every subscription of this channel.`);
+      return { ok: true, command: { name: 'digest', project: rest ? rest.toUpperCase() : null } };
+    }
+    case 'subscribe': {
+      const parts = extract(rest);
+      if (parts.error) return fail(parts.error);
+      const scope = scopeOf(parts.scope);
+      if (!scope) return fail('Subscribe to what? Type `/centric subscribe SHOP #channel monday 09:00`, or a JQL instead of SHOP.');
+      return { ok: true, command: { name: 'subscribe', scope, channel: parts.channel, schedule: parts.schedule } };
+    }
+    case 'unsubscribe': {
+      const parts = extract(rest);
+      return { ok: true, command: { name: 'unsubscribe', scope: scopeOf(parts.scope), channel: parts.channel } };
+    }
+    case 'subscriptions':
+      return { ok: true, command: { name: 'subscriptions', channel: CHANNEL.exec(rest)?.[1] ?? null } };
+    case 'link':
+      return { ok: true, command: { name: 'link', account: rest || null } };
+    case 'mute': {
+      if (!rest) return { ok: true, command: { name: 'mute', days: 7 } };
+      const days = Number(rest.replace(/\s*days?$/i, ''));
+      if (!Number.isInteger(days) || days < 1 || days > 365) return fail(`"${rest}" is not a number of days: type \`/centric mute 7\` (1 to 365).`);
+      return { ok: true, command: { name: 'mute', days } };
+    }
+    case 'unmute':
+      return { ok: true, command: { name: 'unmute' } };
+    default: {
+      const guess = closest(name);
+      return fail(`"${first}" is not a /centric command.${guess ? ` Did you mean \`/centric ${guess}\`?` : ''} Type \`/centric help\` to see them all.`);
+    }
+  }
+}

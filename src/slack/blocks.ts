@@ -1,0 +1,155 @@
+import { Blocks, Elements, Md, Message } from 'slack-block-builder';
+import { passes } from '../core/lint.js';
+import type { PersonaDefinition } from '../core/config-types.js';
+import type { Report } from '../core/types.js';
+
+/** Slack's documented limits. */
+export const LIMITS = { messageBlocks: 50, viewBlocks: 100, sectionText: 3000, headerText: 150, contextText: 2000, messageChars: 12_000 };
+
+type Block = Record<string, any>;
+export interface SlackMessage {
+  text: string;
+  blocks: Block[];
+  response_type?: 'ephemeral' | 'in_channel';
+  replace_original?: boolean;
+}
+
+/** &, < and > in user text would be read as Slack markup (links, mentions). */
+export const escapeMrkdwn = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+const cut = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
+
+function textOf(block: Block): string[] {
+  const texts: string[] = [];
+  if (block.text?.text) texts.push(block.text.text);
+  for (const f of block.fields ?? []) texts.push(f.text);
+  for (const e of block.elements ?? []) if (typeof e.text === 'string') texts.push(e.text);
+  return texts;
+}
+
+/** Every limit a payload breaks; empty when Slack would accept it. */
+export function limitProblems(payload: { blocks?: Block[]; text?: string }, surface: 'message' | 'view' = 'message'): string[] {
+  const problems: string[] = [];
+  const blocks = payload.blocks ?? [];
+  const max = surface === 'message' ? LIMITS.messageBlocks : LIMITS.viewBlocks;
+  if (surface === 'message' && !payload.text) problems.push('no plain text fallback');
+  if (blocks.length > max) problems.push(`${blocks.length} blocks (at most ${max})`);
+  blocks.forEach((b, i) => {
+    if (b.type === 'header' && (b.text?.text ?? '').length > LIMITS.headerText) problems.push(`block ${i}: header over ${LIMITS.headerText} characters`);
+    if (b.type === 'section' && (b.text?.text ?? '').length > LIMITS.sectionText) problems.push(`block ${i}: section over ${LIMITS.sectionText} characters`);
+    if (b.type === 'context' && textOf(b).join('').length > LIMITS.contextText) problems.push(`block ${i}: context over ${LIMITS.contextText} characters`);
+  });
+  const total = blocks.flatMap(textOf).join('').length;
+  if (surface === 'message' && total > LIMITS.messageChars) problems.push(`${total} characters of block text (at most ${LIMITS.messageChars})`);
+  return problems;
+}
+
+/**
+ * Makes a payload fit: long texts cut with "…", and blocks past the limits replaced by a line
+ * "…and N more" (with a link to the rest, when there is one).
+ */
+export function fit<T extends { blocks: Block[] }>(payload: T, surface: 'message' | 'view' = 'message', moreUrl?: string): T {
+  const blocks = payload.blocks.map((b) => {
+    if (b.type === 'header' && b.text) return { ...b, text: { ...b.text, text: cut(b.text.text, LIMITS.headerText) } };
+    if (b.type === 'section' && b.text) return { ...b, text: { ...b.text, text: cut(b.text.text, LIMITS.sectionText) } };
+    return b;
+  });
+  const max = (surface === 'message' ? LIMITS.messageBlocks : LIMITS.viewBlocks) - 1;
+  let kept = blocks.slice(0, max);
+  const budget = LIMITS.messageChars - 200;
+  while (surface === 'message' && kept.length > 1 && kept.flatMap(textOf).join('').length > budget) kept = kept.slice(0, -1);
+  const dropped = blocks.length - kept.length;
+  if (dropped > 0) {
+    const more = `…and ${dropped} more${moreUrl ? `: <${moreUrl}|see all>` : ''}`;
+    kept.push({ type: 'context', elements: [{ type: 'mrkdwn', text: more }] });
+  }
+  return { ...payload, blocks: kept };
+}
+
+const icon = (severity: string): string => (severity === 'error' ? ':x:' : ':warning:');
+
+/** `/centric check`: the score, each finding with its hint, and buttons. */
+export function reportMessage(report: Report, summary: string, browseUrl: string): SlackMessage {
+  const verdict = passes(report) ? 'passes' : 'fails';
+  const findings = report.findings ?? [];
+  const built = Message({ text: `${report.key}: ${report.score}/100, ${verdict}${findings.length ? `, ${findings.length} findings` : ''}` })
+    .ephemeral()
+    .blocks(
+      Blocks.Header({ text: cut(`${report.key} · ${report.score}/100 · ${verdict}`, LIMITS.headerText) }),
+      Blocks.Section({ text: escapeMrkdwn(summary || report.key) }),
+      report.story ? Blocks.Context().elements(escapeMrkdwn(`Persona: ${report.story.role}`)) : undefined,
+      ...findings.map((f) => Blocks.Section({ text: `${icon(f.severity)} ${Md.bold(f.rule)}: ${escapeMrkdwn(f.message)}\n${Md.italic(`Fix: ${escapeMrkdwn(f.hint)}`)}` })),
+      findings.length === 0 ? Blocks.Section({ text: ':white_check_mark: Every check passes.' }) : undefined,
+      Blocks.Actions().elements(
+        Elements.Button({ text: 'Open in Jira', url: browseUrl, actionId: 'open_in_jira' }),
+        findings.length > 0 ? Elements.Button({ text: 'Fix it', actionId: 'fix_ticket', value: report.key }).primary() : undefined,
+      ),
+    )
+    .buildToObject() as SlackMessage;
+  return fit(built, 'message', browseUrl);
+}
+
+/** A one-line ephemeral answer, e.g. an error that says what to type instead. */
+export function lineMessage(text: string): SlackMessage {
+  return Message({ text }).ephemeral().blocks(Blocks.Section({ text })).buildToObject() as SlackMessage;
+}
+
+export const HELP_LINES = [
+  ['check SHOP-123', "a ticket's score and findings, with buttons to open or fix it"],
+  ['template [persona]', 'a story template with a metric and a visuals line, to copy into a ticket'],
+  ['mine', 'your open tickets that fail, worst first'],
+  ['digest [SHOP]', 'preview the weekly customer-centricity digest now'],
+  ['subscribe SHOP #channel monday 09:00', 'post the weekly digest of a project (or a JQL) to a channel'],
+  ['unsubscribe SHOP #channel', 'stop a digest subscription'],
+  ['subscriptions', "this channel's digest subscriptions"],
+  ['link [accountId]', 'link your Slack user to your Jira account when your e-mail does not'],
+  ['mute [days]', 'no nudges for a while (7 days by default)'],
+  ['unmute', 'nudges again'],
+  ['help', 'this list'],
+] as const;
+
+export function helpMessage(): SlackMessage {
+  const lines = HELP_LINES.map(([usage, what]) => `\`/centric ${usage}\`  ${what}`);
+  return Message({ text: `/centric commands:\n${lines.join('\n')}` })
+    .ephemeral()
+    .blocks(Blocks.Header({ text: 'Centric: keep tickets customer-centric' }), Blocks.Section({ text: lines.join('\n') }))
+    .buildToObject() as SlackMessage;
+}
+
+/** `/centric template`: a story with a persona, a benefit, a metric line and a visuals line. */
+export function templateMessage(persona: PersonaDefinition | null, asked: string | null): SlackMessage {
+  const who = persona?.name.toLowerCase() ?? asked ?? '<who exactly, e.g. first-time shopper on mobile>';
+  const template = [
+    `As a ${who}, I want <what they want to do>, so that <what it gets them>.`,
+    '',
+    'Acceptance criteria',
+    `- Given <situation>, when the ${persona?.name.toLowerCase() ?? asked ?? 'persona'} <does something>, then they see <result>.`,
+    '',
+    'Success: <customer metric> from <now> to <target> within <weeks> of release, e.g. checkout conversion from 2.1% to 2.6% in 6 weeks.',
+    'Design: <Figma or Miro link, screenshot or screen recording>',
+  ].join('\n');
+  return Message({ text: template })
+    .ephemeral()
+    .blocks(
+      Blocks.Section({ text: `Copy this into the ticket${persona?.description ? ` (${escapeMrkdwn(persona.name)}: ${escapeMrkdwn(persona.description)})` : ''}:` }),
+      Blocks.Section({ text: Md.codeBlock(escapeMrkdwn(template)) }),
+    )
+    .buildToObject() as SlackMessage;
+}
+
+/** `/centric mine`: failing tickets, worst first. */
+export function mineMessage(rows: Array<{ key: string; score: number | null; summary: string }>, browse: (key: string) => string): SlackMessage {
+  if (rows.length === 0) return lineMessage(':tada: None of your open tickets fails. Thank you for keeping them customer-centric.');
+  const built = Message({ text: `${rows.length} of your tickets fail` })
+    .ephemeral()
+    .blocks(
+      Blocks.Header({ text: `Your failing tickets (${rows.length})` }),
+      ...rows.map((r) =>
+        Blocks.Section({ text: `<${browse(r.key)}|${r.key}> · ${r.score ?? '–'}/100\n${escapeMrkdwn(r.summary)}` }).accessory(
+          Elements.Button({ text: 'Fix it', actionId: 'fix_ticket', value: r.key }),
+        ),
+      ),
+    )
+    .buildToObject() as SlackMessage;
+  return fit(built, 'message');
+}

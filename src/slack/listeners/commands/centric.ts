@@ -1,0 +1,33 @@
+import type { App } from '@slack/bolt';
+import { parseCommand, type Command } from '../../../core/slash-command.js';
+import type { CommandContext } from '../../../flows/slash-commands.js';
+import type { Logger } from '../../../runtime/logger.js';
+import { lineMessage, type SlackMessage } from '../../blocks.js';
+
+/** Answered inside the 3-second ack: no network, no database. */
+const ANSWERED_AT_ONCE = new Set<Command['name']>(['help', 'template', 'digest']);
+
+export type RunCommand = (ctx: CommandContext, command: Command) => Promise<SlackMessage>;
+
+/** /centric: ack first (with the answer when it is instant), then the slow work, then respond. */
+export function registerCentricCommand(app: App, run: RunCommand, logger: Logger): void {
+  app.command('/centric', async ({ command, ack, respond }) => {
+    const parsed = parseCommand(command.text ?? '');
+    const ctx = { userId: command.user_id, channelId: command.channel_id };
+    if (!parsed.ok) {
+      await ack(lineMessage(parsed.error));
+      return;
+    }
+    if (ANSWERED_AT_ONCE.has(parsed.command.name)) {
+      await ack(await run(ctx, parsed.command));
+      return;
+    }
+    await ack();
+    try {
+      await respond(await run(ctx, parsed.command));
+    } catch (err) {
+      logger.error({ command: parsed.command.name, user: ctx.userId, err: err instanceof Error ? err.message : String(err) }, '/centric failed');
+      await respond(lineMessage(`Sorry, that did not work: ${err instanceof Error ? err.message : 'unexpected error'}. Try again in a minute.`));
+    }
+  });
+}

@@ -1,0 +1,166 @@
+import { createHmac } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
+import { limitProblems, type SlackMessage } from '../../src/slack/blocks.js';
+import { startTestBot, TEST_SECRETS, type TestBot } from '../helpers/bot.js';
+import { JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js';
+
+let jira: JiraFake;
+let t: TestBot | undefined;
+beforeEach(() => {
+  isolateNetwork();
+  jira = new JiraFake(3);
+  jira.install();
+});
+afterEach(async () => {
+  await t?.stop();
+  t = undefined;
+  resetNetwork();
+});
+
+const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+let responses = 0;
+
+/** Sends /centric as Slack does (signed form post); returns the ack body and, for slow commands, what was posted to response_url. */
+async function slash(text: string, user = 'U1', channel = 'C1'): Promise<{ status: number; ack: SlackMessage | null; reply: SlackMessage }> {
+  const responseUrl = `${t!.slackUrl}/respond/${++responses}`;
+  const body = new URLSearchParams({ token: 'x', team_id: 'T1', channel_id: channel, user_id: user, command: '/centric', text, response_url: responseUrl, trigger_id: '1.2.3', api_app_id: 'A1' }).toString();
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const signature = `v0=${createHmac('sha256', TEST_SECRETS.SLACK_SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  const res = await fetch(`${t!.base}/slack/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': timestamp, 'x-slack-signature': signature },
+    body,
+  });
+  const raw = await res.text();
+  const ack = raw ? (JSON.parse(raw) as SlackMessage) : null;
+  let reply = ack;
+  if (!ack) {
+    const path = new URL(responseUrl).pathname;
+    for (let i = 0; i < 200 && !reply; i++) {
+      const posted = t!.slack.requests.find((r) => r.path === path);
+      if (posted) reply = JSON.parse(posted.body) as SlackMessage;
+      else await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+  if (!reply) throw new Error(`no reply to /centric ${text}`);
+  expect(limitProblems(reply)).toEqual([]);
+  return { status: res.status, ack, reply };
+}
+
+async function start(config: Partial<typeof DEFAULT_CONFIG> = {}) {
+  t = await startTestBot({ config });
+}
+
+describe('/centric', () => {
+  it('help lists every subcommand with an example, answered in the ack', async () => {
+    await start();
+    const { status, ack, reply } = await slash('help');
+    expect(status).toBe(200);
+    expect(ack).not.toBeNull();
+    expect(reply.response_type).toBe('ephemeral');
+    for (const sub of ['check SHOP-123', 'template', 'mine', 'digest', 'subscribe SHOP #channel monday 09:00', 'unsubscribe', 'subscriptions', 'link', 'mute', 'unmute', 'help']) {
+      expect(reply.text).toContain(`/centric ${sub}`);
+    }
+  });
+
+  it('an unknown subcommand gets one line saying what to type instead', async () => {
+    await start();
+    const { reply } = await slash('chek SHOP-1');
+    expect(reply.text).toBe('"chek" is not a /centric command. Did you mean `/centric check`? Type `/centric help` to see them all.');
+    expect(reply.blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: reply.text } }]);
+  });
+
+  it('check KEY: score, findings with hints, Open in Jira and Fix it buttons', async () => {
+    jira.put({ key: 'SHOP-1', fields: { summary: 'Save <basket> & pay', description: adf('As a user, I want to save my basket.'), issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [] } as never });
+    await start();
+    const { ack, reply } = await slash('check shop-1');
+    expect(ack).toBeNull();
+    expect(reply.text).toBe('SHOP-1: 25/100, fails, 5 findings');
+    expect(reply.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'SHOP-1 · 25/100 · fails' } });
+    expect(reply.blocks[1]!.text.text).toBe('Save &lt;basket&gt; &amp; pay');
+    const sections = reply.blocks.filter((b) => b.type === 'section').map((b) => b.text.text as string);
+    expect(sections.some((s) => s.startsWith(':x: *customer-value*: The story says who (user) and what, but not why'))).toBe(true);
+    expect(sections.some((s) => s.includes('_Fix: Who exactly is the user?'))).toBe(true);
+    const actions = reply.blocks.find((b) => b.type === 'actions')!.elements;
+    expect(actions).toEqual([
+      { type: 'button', text: { type: 'plain_text', text: 'Open in Jira' }, url: 'https://acme.atlassian.net/browse/SHOP-1', action_id: 'open_in_jira' },
+      { type: 'button', text: { type: 'plain_text', text: 'Fix it' }, action_id: 'fix_ticket', value: 'SHOP-1', style: 'primary' },
+    ]);
+  });
+
+  it('check on a ticket that does not exist, or is not a story, says so in one line', async () => {
+    jira.put({ key: 'SHOP-2', fields: { summary: 'x', description: null, issuetype: { name: 'Bug' }, project: { key: 'SHOP' }, labels: [], attachment: [] } as never });
+    await start();
+    expect((await slash('check SHOP-404')).reply.text).toBe("SHOP-404 does not exist, or Centric's Jira account cannot see it. Check the key, or ask a Jira admin to give that account access.");
+    expect((await slash('check SHOP-2')).reply.text).toBe('SHOP-2 is a Bug, and Centric only checks Story.');
+    expect((await slash('check banana')).reply.text).toBe('"banana" is not a ticket key: type `/centric check SHOP-123`.');
+  });
+
+  it('template fills in a catalogue persona, or asks who', async () => {
+    await start({ personas: [{ name: 'Weekly shopper', description: 'reorders the same basket', aliases: ['regular'] }] });
+    const withPersona = await slash('template regular');
+    expect(withPersona.reply.text).toContain('As a weekly shopper, I want <what they want to do>, so that <what it gets them>.');
+    expect(withPersona.reply.text).toContain('Success: <customer metric> from <now> to <target>');
+    expect(withPersona.reply.text).toContain('Design: <Figma or Miro link');
+    expect(JSON.stringify(withPersona.reply.blocks)).toContain('As a weekly shopper, I want &lt;what they want to do&gt;');
+    expect((await slash('template night nurse')).reply.text).toContain('As a night nurse, I want');
+  });
+
+  it('mine links me by e-mail and lists my failing tickets, worst first; without a link it says how to link', async () => {
+    jira.accounts.set('priya@acme.io', 'acc-priya');
+    const issue = (key: string, text: string) => ({ key, fields: { summary: key, description: adf(text), issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [], reporter: { accountId: 'acc-priya' } } as never });
+    jira.put(issue('SHOP-1', 'As a user, I want X so that Y.'));
+    jira.put(issue('SHOP-2', 'Nothing here.'));
+    await start();
+    await slash('check SHOP-1');
+    await slash('check SHOP-2');
+    const mine = await slash('mine');
+    expect(mine.reply.text).toBe('2 of your tickets fail');
+    const listed = mine.reply.blocks.filter((b) => b.type === 'section').map((b) => (b.text.text as string).split('\n')[0]);
+    expect(listed).toEqual(['<https://acme.atlassian.net/browse/SHOP-2|SHOP-2> · 0/100', '<https://acme.atlassian.net/browse/SHOP-1|SHOP-1> · 40/100']);
+    const stranger = await slash('mine', 'U2');
+    expect(stranger.reply.text).toMatch(/^I could not find your Jira account/);
+    expect((await slash('link acc-marek', 'U2')).reply.text).toBe('Linked: your Slack user is Jira account acc-marek. `/centric mine` now shows your tickets.');
+    expect((await slash('mine', 'U2')).reply.text).toBe(':tada: None of your open tickets fails. Thank you for keeping them customer-centric.');
+  });
+
+  it('subscribe, subscriptions and unsubscribe manage the digest of the channel they run in', async () => {
+    await start();
+    expect((await slash('subscribe SHOP friday 16:30')).reply.text).toBe('Subscribed: <#C1> gets the customer-centricity digest of SHOP every Friday at 16:30 (Europe/Berlin).');
+    expect((await slash('subscribe SHOP')).reply.text).toBe('Updated: <#C1> gets the customer-centricity digest of SHOP every Monday at 09:00 (Europe/Berlin).');
+    expect((await slash('subscriptions')).reply.text).toBe('Digest subscriptions of <#C1>:\n• SHOP, every Monday at 09:00 (Europe/Berlin)');
+    expect((await slash('subscribe SHOP <#C9|other>')).reply.text).toBe('Run this in <#C9> itself: anyone in a channel may change its digest, from that channel.');
+    expect((await slash('unsubscribe OPS')).reply.text).toBe('<#C1> has no digest subscription for OPS. Type `/centric subscriptions` to see them.');
+    expect((await slash('unsubscribe SHOP')).reply.text).toBe('Unsubscribed: <#C1> no longer gets that digest.');
+    const rows = await t!.bot.store.db.selectFrom('digest_subscriptions').selectAll().execute();
+    expect(rows).toEqual([]);
+  });
+
+  it('only the configured admins may change subscriptions when admins are set', async () => {
+    await start({ slack: { admins: ['U2'] } });
+    expect((await slash('subscribe SHOP', 'U1')).reply.text).toBe('Only the Centric admins set in centric.yml (slack.admins) can change digest subscriptions.');
+    expect((await slash('subscribe SHOP <#C9|other>', 'U2')).reply.text).toMatch(/^Subscribed: <#C9> gets/);
+  });
+
+  it('mute and unmute store my preference; digest says it is not there yet', async () => {
+    await start();
+    expect((await slash('mute 3')).reply.text).toBe('Muted for 3 days: no nudges until then. `/centric unmute` ends it early.');
+    const muted = await t!.bot.store.db.selectFrom('mutes').selectAll().executeTakeFirstOrThrow();
+    expect(muted.slack_user_id).toBe('U1');
+    expect(muted.until! - Date.now()).toBeGreaterThan(2.9 * 86_400_000);
+    expect((await slash('unmute')).reply.text).toBe('Unmuted: Centric nudges you again about your tickets.');
+    expect((await t!.bot.store.db.selectFrom('mutes').selectAll().executeTakeFirstOrThrow()).until).toBeNull();
+    expect((await slash('digest')).reply.text).toMatch(/^The weekly digest is not available yet/);
+  });
+
+  it('rejects a request with a wrong signature (Bolt)', async () => {
+    await start();
+    const res = await fetch(`${t!.base}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)), 'x-slack-signature': 'v0=deadbeef' },
+      body: 'command=/centric&text=help',
+    });
+    expect(res.status).toBe(401);
+  });
+});
