@@ -4,7 +4,12 @@ import type { Env } from './config/env.js';
 import { secretsOf } from './config/env.js';
 import type { CentricConfig } from './core/config-types.js';
 import { checkTicket } from './flows/check-ticket.js';
+import { dispatchNudges, nudgeFixed, queueNudge, snooze, type NudgeDeps } from './flows/nudges.js';
 import { runCommand } from './flows/slash-commands.js';
+import { passes } from './core/lint.js';
+import { lineMessage } from './slack/blocks.js';
+import { slackDm } from './slack/dm.js';
+import { registerTicketButtons } from './slack/listeners/actions/ticket-buttons.js';
 import { registerCentricCommand } from './slack/listeners/commands/centric.js';
 import { slackUsers } from './slack/users.js';
 import { lintAndStore } from './flows/lint-ticket.js';
@@ -44,6 +49,8 @@ export interface Bot {
   logger: Logger;
   /** Stores an event (before it is acknowledged) and wakes the worker. */
   accept(event: NewEvent, source: string): Promise<Enqueued>;
+  /** Sends the nudges the policy allows now (also run every minute). */
+  dispatchNudges(): Promise<{ sent: number; held: number; dropped: number }>;
   /** Resolves once migrations ran and the worker is taking events. */
   ready: Promise<void>;
   /** Stops intake, drains work in flight (bounded), closes the database. */
@@ -57,6 +64,7 @@ interface HandlerDeps {
   clock: () => number;
   jira: JiraClient;
   logger: Logger;
+  nudges: NudgeDeps;
 }
 
 /** Event kinds and what processes them. */
@@ -67,7 +75,15 @@ function handlers(deps: HandlerDeps): Record<string, EventHandler> {
       const me = await deps.jira.myself();
       // Centric's own comment or label edit must not trigger Centric again.
       if (payload.userAccountId && payload.userAccountId === me.accountId) return;
-      await checkTicket(deps, event.ticketKey!);
+      const outcome = await checkTicket(deps, event.ticketKey!);
+      if (outcome.status !== 'linted' || !outcome.report) return;
+      if (passes(outcome.report)) await nudgeFixed(deps.nudges, outcome.key);
+      else
+        await queueNudge(
+          deps.nudges,
+          { key: outcome.key, summary: outcome.summary ?? '', reporterAccountId: outcome.reporterAccountId ?? null, assigneeAccountId: outcome.assigneeAccountId ?? null },
+          outcome.report,
+        );
     },
     'lint-issue': async (event) => {
       const check = checkIssue((event.payload as { issue?: unknown }).issue);
@@ -113,9 +129,12 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   });
   const routes: Route[] = [...healthRoutes(readiness, metrics, async () => void metrics.queueDepth.set(await depth(store))), webhook];
   const slack = createSlackHost({ env, logger, readiness, routes, retry: pacing, countCall: (outcome) => metrics.slackCalls.inc({ outcome }) });
+  const browse = (key: string) => new URL(`/browse/${key}`, env.JIRA_BASE_URL).toString();
+  const users = slackUsers(slack.app);
+  const nudgeDeps: NudgeDeps = { store, config, clock, users, dm: slackDm(slack.app), logger, browse };
   const worker = new InboxWorker({
     store,
-    handlers: handlers({ store, config, metrics, clock, jira, logger }),
+    handlers: handlers({ store, config, metrics, clock, jira, logger, nudges: nudgeDeps }),
     logger,
     metrics,
     clock,
@@ -123,8 +142,24 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   });
   let schedules: ScheduledTask[] = [];
   let stopPoller = (): void => undefined;
-  const commandDeps = { store, config, metrics, clock, jira, jiraBaseUrl: env.JIRA_BASE_URL, users: slackUsers(slack.app), logger };
+  let nudgeTimer: NodeJS.Timeout | undefined;
+  const commandDeps = { store, config, metrics, clock, jira, jiraBaseUrl: env.JIRA_BASE_URL, users, logger };
   registerCentricCommand(slack.app, (ctx, command) => runCommand(commandDeps, ctx, command), logger);
+  registerTicketButtons(
+    slack.app,
+    {
+      async snooze(userId, key) {
+        await snooze(nudgeDeps, userId, key);
+        return lineMessage(`Snoozed ${key} for ${config.nudges.snoozeDays} days: no nudge about it until then, and never again about the same findings.`);
+      },
+      async notAStory(_userId, key) {
+        await jira.updateLabels(key, [config.jira.exemptLabel], config.jira.label ? [config.jira.label] : []);
+        await nudgeFixed(nudgeDeps, key);
+        return lineMessage(`${key} is marked as not a story (label ${config.jira.exemptLabel}): Centric leaves it alone from now on.`);
+      },
+    },
+    logger,
+  );
 
   logger.info({ slackMode: slack.mode, port: env.PORT, database: store.location, jira: env.JIRA_BASE_URL, deployment: env.JIRA_DEPLOYMENT }, 'starting Centric');
   await slack.start();
@@ -147,6 +182,8 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     worker.start();
     schedules = startSchedules(store, config, logger, clock);
     stopPoller = startPoller({ jira, config, accept, logger });
+    nudgeTimer = setInterval(() => void dispatchNudges(nudgeDeps).catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'nudge dispatch failed; next minute retries')), 60_000);
+    nudgeTimer.unref();
   });
   ready.catch(() => undefined);
 
@@ -171,10 +208,12 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     logger,
     ready,
     accept,
+    dispatchNudges: () => dispatchNudges(nudgeDeps),
     async stop(drainMs = 10_000) {
       logger.info('stopping: no new events; finishing the ones in flight');
       stopping.abort();
       stopPoller();
+      if (nudgeTimer) clearInterval(nudgeTimer);
       await slack.stop();
       for (const task of schedules) await task.stop();
       const { unfinished } = await worker.stop(drainMs);

@@ -97,6 +97,21 @@ export const configFileSchema = z
           .optional(),
       })
       .strict(),
+    nudges: z
+      .object({
+        recipients: z.enum(['reporter', 'assignee', 'both']).optional(),
+        workingHours: z
+          .object({
+            days: z.array(z.number().int().min(0).max(6)).min(1, 'list at least one day, 0 = Sunday … 6 = Saturday'),
+            start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time such as 09:00'),
+            end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time such as 18:00'),
+          })
+          .strict()
+          .optional(),
+        perDay: z.number().int().min(1).max(24).optional(),
+        snoozeDays: z.number().int().min(1).max(90).optional(),
+      })
+      .strict(),
     slack: z
       .object({ admins: z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'expected a Slack user id such as U024BE7LH')).optional() })
       .strict(),

@@ -105,6 +105,18 @@ export interface JiraSettings {
   };
 }
 
+/** Who gets a nudge, and when. */
+export interface NudgeSettings {
+  /** Who is nudged about a failing ticket. */
+  recipients: 'reporter' | 'assignee' | 'both';
+  /** When nudges may arrive, in each person's Slack timezone. */
+  workingHours: { days: number[]; start: string; end: string };
+  /** DMs per person per day at most; several tickets share one DM. */
+  perDay: number;
+  /** How long "Snooze a week" lasts. */
+  snoozeDays: number;
+}
+
 /** How Centric works in Slack. */
 export interface SlackSettings {
   /**
@@ -118,6 +130,7 @@ export interface SlackSettings {
 export interface RuntimeSettings {
   jira: JiraSettings;
   slack: SlackSettings;
+  nudges: NudgeSettings;
   inbox: {
     /** Events processed at once by one process. */
     concurrency: number;

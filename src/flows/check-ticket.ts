@@ -23,6 +23,10 @@ export type CommentAction = 'created' | 'updated' | 'unchanged' | 'removed' | 'n
 
 export interface CheckOutcome {
   key: string;
+  /** What a nudge needs of the ticket. */
+  summary?: string;
+  reporterAccountId?: string | null;
+  assigneeAccountId?: string | null;
   /** gone: the issue no longer exists; exempt: it has the exemption label. */
   status: 'linted' | 'skipped' | 'exempt' | 'gone';
   report?: Report;
@@ -116,5 +120,15 @@ export async function lintAndUpdate(deps: CheckTicketDeps, issue: JiraIssue, opt
   const remove = label && passing && labels.includes(label) ? [label] : [];
   await deps.jira.updateLabels(key, add, remove);
   deps.logger.info({ ticket: key, score: report.score, passing, comment, labelsAdded: add, labelsRemoved: remove }, 'ticket checked');
-  return { key, status: 'linted', report, comment, labels: { added: add, removed: remove } };
+  const person = (u: unknown) => (u as { accountId?: string; name?: string } | null | undefined)?.accountId ?? (u as { name?: string } | null | undefined)?.name ?? null;
+  return {
+    key,
+    status: 'linted',
+    report,
+    comment,
+    labels: { added: add, removed: remove },
+    summary: issue.fields.summary ?? '',
+    reporterAccountId: person(issue.fields.reporter),
+    assigneeAccountId: person(issue.fields.assignee),
+  };
 }

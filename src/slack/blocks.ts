@@ -80,10 +80,7 @@ export function reportMessage(report: Report, summary: string, browseUrl: string
       report.story ? Blocks.Context().elements(escapeMrkdwn(`Persona: ${report.story.role}`)) : undefined,
       ...findings.map((f) => Blocks.Section({ text: `${icon(f.severity)} ${Md.bold(f.rule)}: ${escapeMrkdwn(f.message)}\n${Md.italic(`Fix: ${escapeMrkdwn(f.hint)}`)}` })),
       findings.length === 0 ? Blocks.Section({ text: ':white_check_mark: Every check passes.' }) : undefined,
-      Blocks.Actions().elements(
-        Elements.Button({ text: 'Open in Jira', url: browseUrl, actionId: 'open_in_jira' }),
-        findings.length > 0 ? Elements.Button({ text: 'Fix it', actionId: 'fix_ticket', value: report.key }).primary() : undefined,
-      ),
+      Blocks.Actions().elements(Elements.Button({ text: 'Open in Jira', url: browseUrl, actionId: 'open_in_jira' })),
     )
     .buildToObject() as SlackMessage;
   return fit(built, 'message', browseUrl);
@@ -146,10 +143,42 @@ export function mineMessage(rows: Array<{ key: string; score: number | null; sum
       Blocks.Header({ text: `Your failing tickets (${rows.length})` }),
       ...rows.map((r) =>
         Blocks.Section({ text: `<${browse(r.key)}|${r.key}> · ${r.score ?? '–'}/100\n${escapeMrkdwn(r.summary)}` }).accessory(
-          Elements.Button({ text: 'Fix it', actionId: 'fix_ticket', value: r.key }),
+          Elements.Button({ text: 'Open in Jira', url: browse(r.key), actionId: 'open_in_jira' }),
         ),
       ),
     )
     .buildToObject() as SlackMessage;
   return fit(built, 'message');
+}
+
+export interface NudgeItem {
+  key: string;
+  summary: string;
+  score: number | null;
+  findings: Array<{ rule: string; severity: string; message: string; hint: string }>;
+  fixed: boolean;
+}
+
+/** The DM: each ticket with its score, its two most important findings and buttons. */
+export function nudgeMessage(items: NudgeItem[], browse: (key: string) => string): SlackMessage {
+  const open = items.filter((i) => !i.fixed).length;
+  const text = open === 0 ? 'Fixed, thank you: every ticket in this message is customer-centric now.' : `${open} of your tickets ${open === 1 ? 'needs' : 'need'} a customer`;
+  const blocks: Array<ReturnType<typeof Blocks.Section> | ReturnType<typeof Blocks.Actions>> = [Blocks.Section({ text: open === 0 ? `:white_check_mark: ${text}` : `:wave: ${text}: a few words make them clear to everyone who builds them.` })];
+  for (const item of items) {
+    const link = `<${browse(item.key)}|${item.key}>`;
+    if (item.fixed) {
+      blocks.push(Blocks.Section({ text: `:white_check_mark: ${link} fixed, thank you. ${escapeMrkdwn(item.summary)}` }));
+      continue;
+    }
+    const top = item.findings.map((f) => `${icon(f.severity)} ${escapeMrkdwn(f.message)}\n${Md.italic(`Fix: ${escapeMrkdwn(f.hint)}`)}`).join('\n');
+    blocks.push(Blocks.Section({ text: `${link} · ${item.score ?? '–'}/100 · ${escapeMrkdwn(item.summary)}\n${top}` }));
+    blocks.push(
+      Blocks.Actions({ blockId: `nudge:${item.key}` }).elements(
+        Elements.Button({ text: 'Open in Jira', url: browse(item.key), actionId: 'open_in_jira' }),
+        Elements.Button({ text: 'Snooze a week', actionId: 'snooze_ticket', value: item.key }),
+        Elements.Button({ text: 'Not a story', actionId: 'not_a_story', value: item.key }),
+      ),
+    );
+  }
+  return fit(Message({ text }).blocks(...blocks).buildToObject() as SlackMessage, 'message');
 }

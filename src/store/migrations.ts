@@ -125,6 +125,13 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-11-22-003-nudge-queue': {
+    async up(db: Kysely<any>): Promise<void> {
+      await db.schema.alterTable('nudges').addColumn('details', 'text').execute();
+      await db.schema.alterTable('nudges').addColumn('queued_at', 'bigint').execute();
+      await db.schema.createIndex('nudges_ticket').on('nudges').columns(['ticket_key', 'status']).execute();
+    },
+  },
 };
 
 /**

@@ -60,8 +60,12 @@ export interface NudgesTable {
   findings_hash: string;
   channel: string | null;
   message_ts: string | null;
+  /** queued, sent, fixed or dropped. */
   status: string;
   sent_at: Millis;
+  /** What the DM shows of the ticket (JSON): summary, score, the top findings. */
+  details: string | null;
+  queued_at: Millis | null;
 }
 
 export interface DigestSubscriptionsTable {

@@ -47,6 +47,17 @@ export class StandIn {
   }
 }
 
+/** A Slack Web API call's arguments: the WebClient sends forms, other clients JSON. */
+export function slackArgs(body: string): Record<string, unknown> {
+  try {
+    return JSON.parse(body) as Record<string, unknown>;
+  } catch {
+    const args: Record<string, unknown> = Object.fromEntries(new URLSearchParams(body));
+    if (typeof args.blocks === 'string') args.blocks = JSON.parse(args.blocks);
+    return args;
+  }
+}
+
 /** Slack users the stand-in knows: id -> e-mail and timezone. */
 export const SLACK_USERS: Record<string, { email: string; tz: string }> = {
   U1: { email: 'priya@acme.io', tz: 'Europe/Berlin' },
@@ -61,6 +72,14 @@ export function slackStandIn(): StandIn {
       const id = new URLSearchParams(req.body).get('user') ?? '';
       const user = SLACK_USERS[id];
       return { body: user ? { ok: true, user: { id, tz: user.tz, profile: { email: user.email } } } : { ok: false, error: 'user_not_found' } };
+    })
+    .on('POST', '/api/chat.postMessage', (req) => {
+      const { channel } = slackArgs(req.body);
+      return { body: { ok: true, channel: `D${String(channel).slice(1)}`, ts: `17000000${String(Date.now()).slice(-2)}.000200` } };
+    })
+    .on('POST', '/api/chat.update', (req) => {
+      const { channel, ts } = slackArgs(req.body);
+      return { body: { ok: true, channel, ts } };
     })
     .on('POST', /^\/respond\//, () => ({ body: { ok: true } }));
 }

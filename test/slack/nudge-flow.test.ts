@@ -1,0 +1,89 @@
+import { createHmac } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
+import { startTestBot, TEST_SECRETS, type TestBot } from '../helpers/bot.js';
+import { doc, heading, bullets, image, para, text } from '../helpers/issues.js';
+import { JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js';
+import { slackArgs } from '../helpers/stand-in.js';
+
+let jira: JiraFake;
+let t: TestBot | undefined;
+beforeEach(() => {
+  isolateNetwork();
+  jira = new JiraFake(3);
+  jira.install();
+});
+afterEach(async () => {
+  await t?.stop();
+  t = undefined;
+  resetNetwork();
+});
+
+const ALWAYS = { ...DEFAULT_CONFIG.nudges, workingHours: { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '23:59' } };
+const story = (description: Record<string, unknown>) => ({
+  key: 'SHOP-1',
+  fields: { summary: 'Save basket', description, issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [], reporter: { accountId: 'acc-priya' } },
+});
+const webhook = { webhookEvent: 'jira:issue_updated', user: { accountId: 'acc-priya' }, issue: { key: 'SHOP-1' }, changelog: { items: [{ field: 'description', fieldId: 'description' }] } };
+
+async function click(actionId: string, value: string) {
+  const payload = JSON.stringify({
+    type: 'block_actions',
+    user: { id: 'U1' },
+    team: { id: 'T1' },
+    api_app_id: 'A1',
+    token: 'x',
+    container: { type: 'message' },
+    trigger_id: '1.2',
+    response_url: `${t!.slackUrl}/respond/button`,
+    actions: [{ type: 'button', action_id: actionId, block_id: `nudge:${value}`, value, action_ts: '1' }],
+  });
+  const body = new URLSearchParams({ payload }).toString();
+  const ts = String(Math.floor(Date.now() / 1000));
+  const signature = `v0=${createHmac('sha256', TEST_SECRETS.SLACK_SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
+  const res = await fetch(`${t!.base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': ts, 'x-slack-signature': signature }, body });
+  expect(res.status).toBe(200);
+  for (let i = 0; i < 100; i++) {
+    const answer = t!.slack.requests.filter((r) => r.path === '/respond/button').at(-1);
+    if (answer) return JSON.parse(answer.body) as { text: string; response_type: string };
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('no answer to the button');
+}
+
+describe('a nudge, end to end', () => {
+  it('DMs the reporter about a failing ticket, then updates that DM when the ticket is fixed', async () => {
+    jira.put(story(doc(para(text('As a user, I want to save my basket.')))));
+    t = await startTestBot({ config: { nudges: ALWAYS } });
+    await t.bot.store.db.insertInto('user_links').values({ slack_user_id: 'U1', jira_account_id: 'acc-priya', linked_by: 'email', linked_at: 0 }).execute();
+
+    await t.webhook(webhook, { 'x-atlassian-webhook-identifier': 'e1' });
+    await t.drained();
+    expect(await t.bot.dispatchNudges()).toEqual({ sent: 1, held: 0, dropped: 0 });
+    const posts = t.slack.requests.filter((r) => r.path === '/api/chat.postMessage');
+    expect(posts).toHaveLength(1);
+    const dm = slackArgs(posts[0]!.body);
+    expect(dm.channel).toBe('U1');
+    expect(dm.text).toBe('1 of your tickets needs a customer');
+
+    jira.put(story(doc(para(text('As a returning shopper, I want to save my basket, so that I can pay on my phone.')), heading('Acceptance criteria'), bullets('Given a basket, then it is kept'), para(text('Success: conversion +3% in 6 weeks.')), image('b.png'))));
+    await t.webhook(webhook, { 'x-atlassian-webhook-identifier': 'e2' });
+    await t.drained();
+    const updates = t.slack.requests.filter((r) => r.path === '/api/chat.update');
+    expect(updates).toHaveLength(1);
+    expect(slackArgs(updates[0]!.body)).toMatchObject({ channel: 'D1', text: 'Fixed, thank you: every ticket in this message is customer-centric now.' });
+    expect(t.slack.requests.filter((r) => r.path === '/api/chat.postMessage')).toHaveLength(1);
+  });
+
+  it('"Snooze a week" and "Not a story" answer ephemerally and do what they say', async () => {
+    jira.put(story(doc(para(text('As a user, I want to save my basket.')))));
+    t = await startTestBot({ config: { nudges: ALWAYS } });
+    const snoozed = await click('snooze_ticket', 'SHOP-1');
+    expect(snoozed).toMatchObject({ response_type: 'ephemeral', text: 'Snoozed SHOP-1 for 7 days: no nudge about it until then, and never again about the same findings.' });
+    expect(await t.bot.store.db.selectFrom('snoozes').select(['slack_user_id', 'ticket_key']).execute()).toEqual([{ slack_user_id: 'U1', ticket_key: 'SHOP-1' }]);
+    t.slack.requests.length = 0;
+    const exempt = await click('not_a_story', 'SHOP-1');
+    expect(exempt.text).toBe('SHOP-1 is marked as not a story (label centric:exempt): Centric leaves it alone from now on.');
+    expect(jira.writes().map((c) => [c.path, c.body])).toEqual([['/rest/api/3/issue/SHOP-1', { update: { labels: [{ add: 'centric:exempt' }, { remove: 'centric:needs-work' }] } }]]);
+  });
+});
