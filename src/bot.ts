@@ -10,6 +10,9 @@ import { passes } from './core/lint.js';
 import { lineMessage } from './slack/blocks.js';
 import { slackDm } from './slack/dm.js';
 import { registerTicketButtons } from './slack/listeners/actions/ticket-buttons.js';
+import { registerFixButton } from './slack/listeners/actions/fix-ticket.js';
+import { registerFixModal } from './slack/listeners/views/fix-ticket-modal.js';
+import { applyFix, fixPrefill, ticketHasMetric, validateFix, type FixDeps } from './flows/fix-ticket.js';
 import { registerCentricCommand } from './slack/listeners/commands/centric.js';
 import { slackUsers } from './slack/users.js';
 import { lintAndStore } from './flows/lint-ticket.js';
@@ -156,6 +159,20 @@ export async function startBot(options: BotOptions): Promise<Bot> {
         await jira.updateLabels(key, [config.jira.exemptLabel], config.jira.label ? [config.jira.label] : []);
         await nudgeFixed(nudgeDeps, key);
         return lineMessage(`${key} is marked as not a story (label ${config.jira.exemptLabel}): Centric leaves it alone from now on.`);
+      },
+    },
+    logger,
+  );
+  const fixDeps: FixDeps = { store, config, metrics, clock, jira, logger, nudges: nudgeDeps };
+  registerFixButton(slack.app, (key) => fixPrefill(fixDeps, key), () => config.personas.map((p) => p.name), logger);
+  registerFixModal(
+    slack.app,
+    {
+      validate: async (key, fix) => validateFix(fixDeps, key, fix, await ticketHasMetric(fixDeps, key)),
+      async apply(key, fix, userId, userName) {
+        const outcome = await applyFix(fixDeps, key, fix, userName);
+        const score = outcome?.report?.score;
+        await nudgeDeps.dm.post(userId, lineMessage(outcome ? `Updated ${key} from Slack: it now scores ${score}/100.` : `${key} could not be updated: it does not exist any more.`));
       },
     },
     logger,

@@ -58,10 +58,10 @@ async function remember(store: Store, key: string, commentId: string, bodyHash: 
  * says changed, turned into a pass note (or removed) once the ticket passes. Never touches a
  * comment that is not Centric's own.
  */
-export async function syncComment(deps: CheckTicketDeps, key: string, report: Report): Promise<CommentAction> {
+export async function syncComment(deps: CheckTicketDeps, key: string, report: Report, note?: string): Promise<CommentAction> {
   const { jira, store, config, clock } = deps;
   const passing = passes(report);
-  const options = { rulesDocUrl: config.jira.rulesDocUrl, exemptLabel: config.jira.exemptLabel };
+  const options = { rulesDocUrl: config.jira.rulesDocUrl, exemptLabel: config.jira.exemptLabel, ...(note ? { note } : {}) };
   const body = jira.cloud ? renderAdfComment(report, options) : renderWikiComment(report, options);
   const bodyHash = hashOf(body);
   const known = await store.db.selectFrom('sticky_comments').selectAll().where('ticket_key', '=', key).executeTakeFirst();
@@ -97,14 +97,14 @@ export async function syncComment(deps: CheckTicketDeps, key: string, report: Re
 }
 
 /** Fetches, lints and stores a ticket, then brings its comment and label in line. */
-export async function checkTicket(deps: CheckTicketDeps, key: string, options: { write: boolean } = { write: true }): Promise<CheckOutcome> {
+export async function checkTicket(deps: CheckTicketDeps, key: string, options: { write: boolean; note?: string } = { write: true }): Promise<CheckOutcome> {
   const issue = await deps.jira.getIssue(key);
   if (!issue) return { key, status: 'gone', comment: 'none', labels: { added: [], removed: [] } };
   return lintAndUpdate(deps, issue, options);
 }
 
 /** Lints and stores an issue already fetched; with `write`, updates its comment and label. */
-export async function lintAndUpdate(deps: CheckTicketDeps, issue: JiraIssue, options: { write: boolean } = { write: true }): Promise<CheckOutcome> {
+export async function lintAndUpdate(deps: CheckTicketDeps, issue: JiraIssue, options: { write: boolean; note?: string } = { write: true }): Promise<CheckOutcome> {
   const none = { added: [], removed: [] };
   const key = issue.key;
   const labels = issue.fields.labels ?? [];
@@ -113,7 +113,7 @@ export async function lintAndUpdate(deps: CheckTicketDeps, issue: JiraIssue, opt
   if (report.skipped) return { key, status: 'skipped', report, comment: 'none', labels: none };
   if (!options.write) return { key, status: 'linted', report, comment: 'none', labels: none };
 
-  const comment = await syncComment(deps, key, report);
+  const comment = await syncComment(deps, key, report, options.note);
   const label = deps.config.jira.label;
   const passing = passes(report);
   const add = label && !passing && !labels.includes(label) ? [label] : [];

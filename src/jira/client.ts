@@ -236,6 +236,15 @@ export class JiraClient {
     return user ? (user.accountId ?? user.name ?? null) : null;
   }
 
+  /** Replaces the description (ADF on Cloud, wiki markup on Data Center). */
+  async updateDescription(key: string, description: CommentBody): Promise<void> {
+    await this.call(`PUT description ${key}`, () =>
+      this.v3
+        ? this.v3.issues.editIssue({ issueIdOrKey: key, fields: { description } })
+        : this.v2!.issues.editIssue({ issueIdOrKey: key, fields: { description } }),
+    );
+  }
+
   /** Adds and removes labels without notifying watchers. */
   async updateLabels(key: string, add: string[], remove: string[]): Promise<void> {
     const labels = [...add.map((l) => ({ add: l })), ...remove.map((l) => ({ remove: l }))];

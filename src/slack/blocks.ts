@@ -1,4 +1,4 @@
-import { Blocks, Elements, Md, Message } from 'slack-block-builder';
+import { Bits, Blocks, Elements, Md, Message, Modal } from 'slack-block-builder';
 import { passes } from '../core/lint.js';
 import type { PersonaDefinition } from '../core/config-types.js';
 import type { Report } from '../core/types.js';
@@ -80,7 +80,10 @@ export function reportMessage(report: Report, summary: string, browseUrl: string
       report.story ? Blocks.Context().elements(escapeMrkdwn(`Persona: ${report.story.role}`)) : undefined,
       ...findings.map((f) => Blocks.Section({ text: `${icon(f.severity)} ${Md.bold(f.rule)}: ${escapeMrkdwn(f.message)}\n${Md.italic(`Fix: ${escapeMrkdwn(f.hint)}`)}` })),
       findings.length === 0 ? Blocks.Section({ text: ':white_check_mark: Every check passes.' }) : undefined,
-      Blocks.Actions().elements(Elements.Button({ text: 'Open in Jira', url: browseUrl, actionId: 'open_in_jira' })),
+      Blocks.Actions().elements(
+        Elements.Button({ text: 'Open in Jira', url: browseUrl, actionId: 'open_in_jira' }),
+        findings.length > 0 ? Elements.Button({ text: 'Fix it', actionId: 'fix_ticket', value: report.key }).primary() : undefined,
+      ),
     )
     .buildToObject() as SlackMessage;
   return fit(built, 'message', browseUrl);
@@ -175,10 +178,57 @@ export function nudgeMessage(items: NudgeItem[], browse: (key: string) => string
     blocks.push(
       Blocks.Actions({ blockId: `nudge:${item.key}` }).elements(
         Elements.Button({ text: 'Open in Jira', url: browse(item.key), actionId: 'open_in_jira' }),
+        Elements.Button({ text: 'Fix it', actionId: 'fix_ticket', value: item.key }).primary(),
         Elements.Button({ text: 'Snooze a week', actionId: 'snooze_ticket', value: item.key }),
         Elements.Button({ text: 'Not a story', actionId: 'not_a_story', value: item.key }),
       ),
     );
   }
   return fit(Message({ text }).blocks(...blocks).buildToObject() as SlackMessage, 'message');
+}
+
+export const FIX_MODAL = 'fix_ticket_modal';
+
+export interface FixPrefill {
+  key: string;
+  role: string;
+  goal: string;
+  benefit: string;
+  metric: string;
+  visualsUrl: string;
+}
+
+/** The Fix-it modal: the parsed story pre-filled; the persona a select when a catalogue exists. */
+export function fixModal(prefill: FixPrefill, personas: string[]): Record<string, any> {
+  const roleElement =
+    personas.length > 0
+      ? Elements.StaticSelect({ actionId: 'value', placeholder: 'Choose a persona' })
+          .options(personas.map((p) => Bits.Option({ text: p, value: p })))
+          .initialOption(personas.includes(prefill.role) ? Bits.Option({ text: prefill.role, value: prefill.role }) : undefined)
+      : Elements.TextInput({ actionId: 'value', placeholder: 'e.g. first-time shopper on mobile', initialValue: prefill.role || undefined, maxLength: 150 });
+  const text = (block: string, label: string, initial: string, hint: string, optional = false) =>
+    Blocks.Input({ label, blockId: block, hint })
+      .element(Elements.TextInput({ actionId: 'value', initialValue: initial || undefined, maxLength: block === 'goal' || block === 'benefit' ? 500 : 300 }))
+      .optional(optional);
+  return fit(
+    Modal({ title: cut(`Fix ${prefill.key}`, 24), callbackId: FIX_MODAL, privateMetaData: prefill.key, submit: 'Update ticket', close: 'Cancel' })
+      .blocks(
+        Blocks.Section({ text: `Make ${Md.bold(prefill.key)} say who it is for, what they want, why, and how you will know. Only the story part of the description changes; everything else, attachments included, stays.` }),
+        Blocks.Input({ label: 'As a…', blockId: 'role', hint: 'Who exactly is it for?' }).element(roleElement),
+        text('goal', 'I want to…', prefill.goal, 'What do they want to do?'),
+        text('benefit', 'so that…', prefill.benefit, 'What does it get them?'),
+        text('metric', 'Success', prefill.metric, 'A customer metric with a target, e.g. checkout conversion +3% within 6 weeks', true),
+        Blocks.Input({ label: 'Design or recording link', blockId: 'visuals', hint: 'Figma, Miro, Loom…' })
+          .element(Elements.URLInput({ actionId: 'value', initialValue: prefill.visualsUrl || undefined }))
+          .optional(true),
+      )
+      .buildToObject() as { blocks: Block[] },
+    'view',
+  );
+}
+
+/** The values of a submitted Fix-it modal. */
+export function fixValues(state: Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>): Omit<FixPrefill, 'key'> {
+  const get = (block: string) => state[block]?.value?.value ?? state[block]?.value?.selected_option?.value ?? '';
+  return { role: get('role').trim(), goal: get('goal').trim(), benefit: get('benefit').trim(), metric: get('metric').trim(), visualsUrl: get('visuals').trim() };
 }

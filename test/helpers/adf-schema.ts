@@ -4,7 +4,7 @@
  */
 type Node = { type?: unknown; attrs?: Record<string, unknown>; content?: unknown; text?: unknown; marks?: unknown; version?: unknown };
 
-const BLOCK = new Set(['paragraph', 'heading', 'bulletList', 'orderedList', 'rule', 'blockquote', 'codeBlock', 'panel', 'mediaSingle']);
+const BLOCK = new Set(['paragraph', 'heading', 'bulletList', 'orderedList', 'rule', 'blockquote', 'codeBlock', 'panel', 'mediaSingle', 'mediaGroup', 'table', 'expand', 'taskList', 'decisionList', 'blockCard', 'embedCard']);
 const INLINE = new Set(['text', 'hardBreak', 'mention', 'emoji', 'inlineCard', 'date', 'status']);
 const CHILDREN: Record<string, Set<string>> = {
   doc: BLOCK,

@@ -120,6 +120,8 @@ export class JiraFake {
       handle('PUT', (call) => {
         const issue = this.issues.get(call.path.split('/').pop()!);
         if (!issue) return [404, { errorMessages: ['Issue does not exist'] }];
+        const fields = (call.body as { fields?: Record<string, unknown> }).fields ?? {};
+        Object.assign(issue.fields, fields);
         const ops = ((call.body as { update?: { labels?: Array<{ add?: string; remove?: string }> } }).update?.labels ?? []);
         let labels = issue.fields.labels ?? [];
         for (const op of ops) labels = op.add ? [...labels, op.add] : labels.filter((l) => l !== op.remove);

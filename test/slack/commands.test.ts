@@ -71,7 +71,7 @@ describe('/centric', () => {
     expect(reply.blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: reply.text } }]);
   });
 
-  it('check KEY: score, findings with hints, and an Open in Jira button', async () => {
+  it('check KEY: score, findings with hints, Open in Jira and Fix it buttons', async () => {
     jira.put({ key: 'SHOP-1', fields: { summary: 'Save <basket> & pay', description: adf('As a user, I want to save my basket.'), issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [] } as never });
     await start();
     const { ack, reply } = await slash('check shop-1');
@@ -83,7 +83,10 @@ describe('/centric', () => {
     expect(sections.some((s) => s.startsWith(':x: *customer-value*: The story says who (user) and what, but not why'))).toBe(true);
     expect(sections.some((s) => s.includes('_Fix: Who exactly is the user?'))).toBe(true);
     const actions = reply.blocks.find((b) => b.type === 'actions')!.elements;
-    expect(actions).toEqual([{ type: 'button', text: { type: 'plain_text', text: 'Open in Jira' }, url: 'https://acme.atlassian.net/browse/SHOP-1', action_id: 'open_in_jira' }]);
+    expect(actions).toEqual([
+      { type: 'button', text: { type: 'plain_text', text: 'Open in Jira' }, url: 'https://acme.atlassian.net/browse/SHOP-1', action_id: 'open_in_jira' },
+      { type: 'button', text: { type: 'plain_text', text: 'Fix it' }, action_id: 'fix_ticket', value: 'SHOP-1', style: 'primary' },
+    ]);
   });
 
   it('check on a ticket that does not exist, or is not a story, says so in one line', async () => {

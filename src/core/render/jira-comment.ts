@@ -7,6 +7,8 @@ export interface CommentOptions {
   /** Base URL of the rule explanations; each rule links to `${rulesDocUrl}#<rule-id>`. */
   rulesDocUrl: string;
   exemptLabel: string;
+  /** A line about the last change, e.g. "Story updated from Slack by Priya Shah." */
+  note?: string;
 }
 
 const FOOTER = (exempt: string) =>
@@ -57,6 +59,7 @@ export function renderAdfComment(report: Report, options: CommentOptions): Adf {
       })),
     });
   }
+  if (options.note) content.push({ type: 'paragraph', content: [text(options.note)] });
   content.push({ type: 'paragraph', content: [text(FOOTER(options.exemptLabel), [{ type: 'em' }])] });
   return { type: 'doc', version: 1, content };
 }
@@ -75,6 +78,7 @@ export function renderWikiComment(report: Report, options: CommentOptions): stri
     lines.push(`* ${f.severity === 'error' ? '(x)' : '(!)'} *[${f.rule}|${ruleUrl(options, f)}]*: ${escapeWiki(f.message)}`);
     lines.push(`** _Fix: ${escapeWiki(f.hint)}_`);
   }
+  if (options.note) lines.push('', escapeWiki(options.note));
   lines.push('', `_${escapeWiki(FOOTER(options.exemptLabel))}_`);
   return lines.join('\n');
 }

@@ -12,15 +12,19 @@ function hasCriteriaSection(blocks: TextBlock[], acceptanceHeading: RegExp): boo
   });
 }
 
-/** Lower-case line openings, with a leading "and" dropped: "And then…" counts as "then…". */
-function lineStarts(blocks: TextBlock[]): string[] {
-  return blocks.flatMap((b) => b.text.split('\n')).map((l) => l.trimStart().slice(0, 24).toLowerCase().replace(/^(?:and|und|y|e|et|en)\s+/, ''));
+/** Lower-case lines, with a leading "and" dropped: "And then…" counts as "then…". */
+function lowerLines(blocks: TextBlock[]): string[] {
+  return blocks.flatMap((b) => b.text.split('\n')).map((l) => l.trimStart().toLowerCase().replace(/^(?:and|und|y|e|et|en)\s+/, ''));
 }
 
 const opens = (line: string, word: string): boolean => line.startsWith(word) && !/[\p{L}\p{N}]/u.test(line.charAt(word.length));
+const containsWord = (line: string, word: string): boolean => new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'u').test(line);
 
-function hasGivenWhenThen(starts: string[], lang: CompiledLanguage): boolean {
-  return lang.givenWhenThen.every((word) => starts.some((line) => opens(line, word)));
+/** Given, When and Then each opening a line, or one line "Given …, when …, then …". */
+function hasGivenWhenThen(lines: string[], lang: CompiledLanguage): boolean {
+  const [given, when, then] = lang.givenWhenThen;
+  if (lines.some((line) => opens(line, given) && containsWord(line, when) && containsWord(line, then))) return true;
+  return lang.givenWhenThen.every((word) => lines.some((line) => opens(line, word)));
 }
 
 /** A quick test on the whole text before line starts are computed. */
@@ -37,8 +41,8 @@ export const acceptanceCriteria: Rule = {
     const lower = text.toLowerCase();
     const candidates = languages.filter((lang) => mentionsAll(lower, lang));
     if (candidates.length > 0) {
-      const starts = lineStarts(blocks);
-      if (candidates.some((lang) => hasGivenWhenThen(starts, lang))) return null;
+      const lines = lowerLines(blocks);
+      if (candidates.some((lang) => hasGivenWhenThen(lines, lang))) return null;
     }
     const who = story ? `the ${story.role}` : 'the customer';
     return {

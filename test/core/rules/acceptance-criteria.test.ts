@@ -9,6 +9,7 @@ describe('acceptance-criteria', () => {
     ['a section with a list', `${STORY}\n\nh3. Acceptance criteria\n* The basket is kept for 30 days`],
     ['a label with text', `${STORY}\n\n*AC:* the basket is kept for 30 days`],
     ['Given/When/Then lines', `${STORY}\n\nGiven a saved basket\nWhen I sign in\nThen I see it`],
+    ['one Given/when/then line', `${STORY}\n\nGiven a saved basket, when I sign in, then I see it.`],
     ['German', 'Als Käuferin möchte ich speichern, damit ich zahle.\n\nh3. Akzeptanzkriterien\n* Der Warenkorb bleibt 30 Tage'],
     ['Spanish Given/When/Then', 'Como compradora quiero guardar para pagar.\nDado un carrito\nCuando entro\nEntonces lo veo'],
   ])('passes with %s', (_name, description) => {

@@ -1,0 +1,71 @@
+import { compile } from '../core/compile.js';
+import { configForProject, lintIssue, passes } from '../core/lint.js';
+import { rewriteAdfStory, rewriteWikiStory, storySentence, type StoryFix } from '../core/story/rewrite-story.js';
+import type { RuleId } from '../core/types.js';
+import type { FixPrefill } from '../slack/blocks.js';
+import { checkTicket, type CheckOutcome, type CheckTicketDeps } from './check-ticket.js';
+import { nudgeFixed, type NudgeDeps } from './nudges.js';
+
+export interface FixDeps extends CheckTicketDeps {
+  nudges: NudgeDeps;
+}
+
+const projectOf = (key: string) => key.slice(0, key.lastIndexOf('-'));
+
+/** What the modal opens with: the story as the ticket tells it today. */
+export async function fixPrefill(deps: FixDeps, key: string): Promise<FixPrefill | null> {
+  const issue = await deps.jira.getIssue(key);
+  if (!issue) return null;
+  const report = lintIssue(issue, deps.config);
+  const links = JSON.stringify(issue.fields.description ?? '').match(/https?:\/\/[^"\s\\]+(figma|miro|loom)[^"\s\\]*/i);
+  return { key, role: report.story?.role ?? '', goal: report.story?.goal ?? '', benefit: report.story?.benefit ?? '', metric: '', visualsUrl: links?.[0] ?? '' };
+}
+
+/** Which modal field a rule's finding belongs to. */
+const FIELD_OF: Partial<Record<RuleId, keyof StoryFix>> = {
+  'story-format': 'goal',
+  'customer-value': 'benefit',
+  'specific-persona': 'role',
+  'customer-metric': 'metric',
+};
+
+/**
+ * Checks the modal as the rules would: the story and success line it would write are linted, and
+ * each error or persona warning is shown at its field. Returns block id -> message.
+ */
+export function validateFix(deps: Pick<FixDeps, 'config'>, key: string, fix: StoryFix, ticketHasMetric: boolean): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!fix.role) errors.role = 'Who is it for? Name the persona.';
+  if (!fix.goal) errors.goal = 'What do they want to do?';
+  if (!fix.benefit) errors.benefit = 'What does it get them?';
+  if (Object.keys(errors).length > 0) return errors;
+  const description = [storySentence(fix), fix.metric ? `Success: ${fix.metric.replace(/^success\s*:\s*/i, '')}` : ''].join('\n\n');
+  const report = lintIssue({ key, fields: { summary: '', description, issuetype: { name: configForProject(deps.config, projectOf(key)).issueTypes[0] ?? 'Story' } } }, deps.config);
+  for (const f of report.findings ?? []) {
+    const field = FIELD_OF[f.rule];
+    if (!field) continue;
+    if (f.rule === 'customer-metric' && !fix.metric && ticketHasMetric) continue;
+    if (f.severity === 'error' || f.rule === 'specific-persona' || f.rule === 'customer-metric') errors[field === 'visualsUrl' ? 'visuals' : field] ??= `${f.message} ${f.hint}`;
+  }
+  return errors;
+}
+
+/** Whether the ticket already states a metric with a target (then the modal's metric is optional). */
+export async function ticketHasMetric(deps: FixDeps, key: string): Promise<boolean> {
+  const issue = await deps.jira.getIssue(key);
+  if (!issue) return false;
+  return !(lintIssue(issue, deps.config).findings ?? []).some((f) => f.rule === 'customer-metric');
+}
+
+/** Writes the fixed story into the description, re-lints, updates the comment and the DMs. */
+export async function applyFix(deps: FixDeps, key: string, fix: StoryFix, actor: string): Promise<CheckOutcome | null> {
+  const issue = await deps.jira.getIssue(key);
+  if (!issue) return null;
+  const compiled = compile(configForProject(deps.config, projectOf(key)));
+  const description = deps.jira.cloud ? rewriteAdfStory(issue.fields.description, fix, compiled) : rewriteWikiStory(issue.fields.description as string | null, fix, compiled);
+  await deps.jira.updateDescription(key, description);
+  const outcome = await checkTicket(deps, key, { write: true, note: `Story updated from Slack by ${actor}.` });
+  if (outcome.report && passes(outcome.report)) await nudgeFixed(deps.nudges, key);
+  deps.logger.info({ ticket: key, by: actor, score: outcome.report?.score }, 'story fixed from Slack');
+  return outcome;
+}

@@ -1,0 +1,111 @@
+import { createHmac } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { limitProblems } from '../../src/slack/blocks.js';
+import { startTestBot, TEST_SECRETS, type TestBot } from '../helpers/bot.js';
+import { adfProblems } from '../helpers/adf-schema.js';
+import { doc, image, para, text } from '../helpers/issues.js';
+import { JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js';
+import { slackArgs } from '../helpers/stand-in.js';
+
+let jira: JiraFake;
+let t: TestBot | undefined;
+beforeEach(() => {
+  isolateNetwork();
+  jira = new JiraFake(3);
+  jira.install();
+});
+afterEach(async () => {
+  await t?.stop();
+  t = undefined;
+  resetNetwork();
+});
+
+async function post(payload: unknown): Promise<Response> {
+  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  const ts = String(Math.floor(Date.now() / 1000));
+  const signature = `v0=${createHmac('sha256', TEST_SECRETS.SLACK_SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
+  return fetch(`${t!.base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': ts, 'x-slack-signature': signature }, body });
+}
+
+const submission = (values: Record<string, string>) => ({
+  type: 'view_submission',
+  user: { id: 'U1', name: 'priya' },
+  team: { id: 'T1' },
+  api_app_id: 'A1',
+  token: 'x',
+  trigger_id: '9.9',
+  view: {
+    id: 'V123',
+    type: 'modal',
+    callback_id: 'fix_ticket_modal',
+    private_metadata: 'SHOP-1',
+    state: { values: Object.fromEntries(Object.entries(values).map(([block, value]) => [block, { value: { type: 'plain_text_input', value } }])) },
+  },
+});
+
+const MEDIA_GROUP = { type: 'mediaGroup', content: [{ type: 'media', attrs: { type: 'file', id: 'spec-file', collection: '' } }] };
+
+describe('Fix it from Slack', () => {
+  it('opens a pre-filled modal, shows errors inline, then writes the story back with every media node intact', async () => {
+    jira.put({
+      key: 'SHOP-1',
+      fields: {
+        summary: 'Save basket',
+        description: doc(para(text('As a user, I want to save my basket.')), image('wireframe.png'), MEDIA_GROUP, para(text('Given a saved basket, when I sign in, then I see it')), para(text('When I log in again'))),
+        issuetype: { name: 'Story' },
+        project: { key: 'SHOP' },
+        labels: [],
+        attachment: [{ filename: 'wireframe.png', mimeType: 'image/png' }],
+      },
+    } as never);
+    t = await startTestBot();
+    // Linted once already: the ticket carries Centric's comment.
+    await t.webhook({ webhookEvent: 'jira:issue_created', user: { accountId: 'priya' }, issue: { key: 'SHOP-1' } }, { 'x-atlassian-webhook-identifier': 'w1' });
+    await t.drained();
+    const commentId = jira.comments.get('SHOP-1')![0]!.id;
+
+    // The button opens the modal with the story as the ticket tells it.
+    const click = await post({ type: 'block_actions', user: { id: 'U1' }, team: { id: 'T1' }, api_app_id: 'A1', token: 'x', trigger_id: '1.2', response_url: `${t.slackUrl}/respond/x`, actions: [{ type: 'button', action_id: 'fix_ticket', block_id: 'b', value: 'SHOP-1', action_ts: '1' }] });
+    expect(click.status).toBe(200);
+    let opened;
+    for (let i = 0; i < 100 && !opened; i++) {
+      opened = t.slack.requests.find((r) => r.path === '/api/views.open');
+      if (!opened) await new Promise((r) => setTimeout(r, 20));
+    }
+    const view = slackArgs(opened!.body).view as string | Record<string, any>;
+    const modal = typeof view === 'string' ? JSON.parse(view) : view;
+    expect(modal).toMatchObject({ type: 'modal', callback_id: 'fix_ticket_modal', private_metadata: 'SHOP-1', title: { type: 'plain_text', text: 'Fix SHOP-1' } });
+    expect(limitProblems(modal, 'view')).toEqual([]);
+    const initial = Object.fromEntries(modal.blocks.filter((b: any) => b.type === 'input').map((b: any) => [b.block_id, b.element.initial_value ?? null]));
+    expect(initial).toEqual({ role: 'user', goal: 'save my basket', benefit: null, metric: null, visuals: null });
+
+    // Invalid: a generic persona, no benefit effect and no metric: errors at their fields, nothing written.
+    const refused = await post(submission({ role: 'user', goal: 'save my basket', benefit: 'I can pay later', metric: '', visuals: '' }));
+    const answer = (await refused.json()) as { response_action: string; errors: Record<string, string> };
+    expect(answer.response_action).toBe('errors');
+    expect(Object.keys(answer.errors).sort()).toEqual(['metric', 'role']);
+    expect(answer.errors.role).toMatch(/^"user" is a generic role, not a persona\./);
+    expect(jira.writes().filter((c) => JSON.stringify(c.body).includes('description'))).toEqual([]);
+
+    // Valid: the modal closes, the story is written back and the ticket re-linted.
+    const accepted = await post(submission({ role: 'returning shopper', goal: 'save my basket', benefit: 'I can pay on my phone', metric: 'checkout conversion +3% within 6 weeks', visuals: 'https://www.figma.com/file/abc' }));
+    expect(accepted.status).toBe(200);
+    expect(await accepted.text()).toBe('');
+    for (let i = 0; i < 200 && !t.slack.requests.some((r) => r.path === '/api/chat.postMessage'); i++) await new Promise((r) => setTimeout(r, 20));
+
+    const edit = jira.writes().find((c) => c.method === 'PUT' && c.path === '/rest/api/3/issue/SHOP-1' && (c.body as { fields?: unknown }).fields);
+    const description = (edit!.body as { fields: { description: Record<string, any> } }).fields.description;
+    expect(adfProblems(description)).toEqual([]);
+    const json = JSON.stringify(description);
+    expect(json).toContain('"id":"id-wireframe.png"');
+    expect(json).toContain('"id":"spec-file"');
+    expect(description.content[0]).toEqual(para(text('As a returning shopper, I want to save my basket, so that I can pay on my phone.')));
+
+    const comment = jira.writes().find((c) => c.method === 'PUT' && c.path === `/rest/api/3/issue/SHOP-1/comment/${commentId}`);
+    expect(JSON.stringify(comment?.body)).toContain('Story updated from Slack by priya.');
+    expect(JSON.stringify(comment?.body)).toContain('every check passes');
+    expect(jira.comments.get('SHOP-1')).toHaveLength(1);
+    const dm = slackArgs(t.slack.requests.find((r) => r.path === '/api/chat.postMessage')!.body);
+    expect(dm).toMatchObject({ channel: 'U1', text: 'Updated SHOP-1 from Slack: it now scores 100/100.' });
+  });
+});
