@@ -12,6 +12,9 @@ import { slackDm } from './slack/dm.js';
 import { registerTicketButtons } from './slack/listeners/actions/ticket-buttons.js';
 import { registerFixButton } from './slack/listeners/actions/fix-ticket.js';
 import { registerFixModal } from './slack/listeners/views/fix-ticket-modal.js';
+import { registerAppHome } from './slack/listeners/events/app-home-opened.js';
+import { homeData, saveHomeSetting } from './flows/app-home.js';
+import { homeView, WORKING_HOURS_CHOICES } from './slack/blocks.js';
 import { applyFix, fixPrefill, ticketHasMetric, validateFix, type FixDeps } from './flows/fix-ticket.js';
 import { registerCentricCommand } from './slack/listeners/commands/centric.js';
 import { slackUsers } from './slack/users.js';
@@ -173,6 +176,19 @@ export async function startBot(options: BotOptions): Promise<Bot> {
         const outcome = await applyFix(fixDeps, key, fix, userName);
         const score = outcome?.report?.score;
         await nudgeDeps.dm.post(userId, lineMessage(outcome ? `Updated ${key} from Slack: it now scores ${score}/100.` : `${key} could not be updated: it does not exist any more.`));
+      },
+    },
+    logger,
+  );
+  const homeDeps = { store, clock, defaultWorkingHours: config.nudges.workingHours };
+  registerAppHome(
+    slack.app,
+    {
+      view: async (userId) => homeView(await homeData(homeDeps, userId), browse, (ms) => new Date(ms).toISOString().slice(0, 10)),
+      mute: (userId) => saveHomeSetting(homeDeps, userId, { mutedUntil: clock() + config.nudges.snoozeDays * 86_400_000 }),
+      unmute: (userId) => saveHomeSetting(homeDeps, userId, { mutedUntil: null }),
+      workingHours: async (userId, hours) => {
+        if (WORKING_HOURS_CHOICES.includes(hours)) await saveHomeSetting(homeDeps, userId, { workingHours: hours });
       },
     },
     logger,

@@ -95,7 +95,9 @@ export async function dispatchNudges(deps: NudgeDeps): Promise<{ sent: number; h
     const decision = decideNudge({
       now,
       timezone: await deps.users.timezone(user),
-      hours: deps.config.nudges.workingHours,
+      hours: mute?.working_hours
+        ? { ...deps.config.nudges.workingHours, start: mute.working_hours.split('-')[0]!, end: mute.working_hours.split('-')[1]! }
+        : deps.config.nudges.workingHours,
       mutedUntil: mute?.until ?? null,
       lastSentAt: last?.at ? Number(last.at) : null,
       minGapMs: DAY / deps.config.nudges.perDay,

@@ -1,4 +1,4 @@
-import { Bits, Blocks, Elements, Md, Message, Modal } from 'slack-block-builder';
+import { Bits, Blocks, Elements, HomeTab, Md, Message, Modal } from 'slack-block-builder';
 import { passes } from '../core/lint.js';
 import type { PersonaDefinition } from '../core/config-types.js';
 import type { Report } from '../core/types.js';
@@ -231,4 +231,53 @@ export function fixModal(prefill: FixPrefill, personas: string[]): Record<string
 export function fixValues(state: Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>): Omit<FixPrefill, 'key'> {
   const get = (block: string) => state[block]?.value?.value ?? state[block]?.value?.selected_option?.value ?? '';
   return { role: get('role').trim(), goal: get('goal').trim(), benefit: get('benefit').trim(), metric: get('metric').trim(), visualsUrl: get('visuals').trim() };
+}
+
+export interface HomeData {
+  linked: boolean;
+  failing: Array<{ key: string; score: number | null; summary: string }>;
+  mine: { thisWeek: number | null; lastWeek: number | null };
+  team: { thisWeek: number | null; lastWeek: number | null };
+  mutedUntil: number | null;
+  workingHours: string;
+}
+
+export const WORKING_HOURS_CHOICES = ['08:00-17:00', '09:00-18:00', '10:00-19:00', '07:00-15:00'];
+
+function trend(score: { thisWeek: number | null; lastWeek: number | null }): string {
+  if (score.thisWeek === null) return 'no tickets linted this week';
+  if (score.lastWeek === null) return `${score.thisWeek}/100 this week`;
+  const change = score.thisWeek - score.lastWeek;
+  return `${score.thisWeek}/100 this week ${change > 0 ? `▲ ${change}` : change < 0 ? `▼ ${-change}` : '='} (last week ${score.lastWeek})`;
+}
+
+/** App Home: my failing tickets worst first, my score and the team's, and my settings. */
+export function homeView(data: HomeData, browse: (key: string) => string, formatDate: (ms: number) => string): Record<string, any> {
+  const tickets = data.failing.map((r) =>
+    Blocks.Section({ text: `<${browse(r.key)}|${r.key}> · ${r.score ?? '–'}/100\n${escapeMrkdwn(r.summary)}` }).accessory(Elements.Button({ text: 'Fix it', actionId: 'fix_ticket', value: r.key })),
+  );
+  const view = HomeTab()
+    .blocks(
+      Blocks.Header({ text: 'Centric' }),
+      Blocks.Section({ text: `${Md.bold('Your score:')} ${trend(data.mine)}\n${Md.bold("Your team's score:")} ${trend(data.team)}` }),
+      Blocks.Divider(),
+      Blocks.Header({ text: data.failing.length > 0 ? `Your tickets that need a customer (${data.failing.length})` : 'Your tickets' }),
+      ...(data.linked
+        ? tickets.length > 0
+          ? tickets
+          : [Blocks.Section({ text: ':tada: None of your open tickets fails.' })]
+        : [Blocks.Section({ text: 'Centric does not know your Jira account yet: type `/centric link` in any channel.' })]),
+      Blocks.Divider(),
+      Blocks.Header({ text: 'Settings' }),
+      Blocks.Section({ text: data.mutedUntil ? `Nudges are muted until ${formatDate(data.mutedUntil)}.` : 'Centric nudges you at most once a day about tickets you reported.' }).accessory(
+        data.mutedUntil ? Elements.Button({ text: 'Unmute', actionId: 'home_unmute' }) : Elements.Button({ text: 'Mute a week', actionId: 'home_mute' }),
+      ),
+      Blocks.Section({ text: `Nudges arrive on weekdays between ${data.workingHours.replace('-', ' and ')}, in your Slack timezone.` }).accessory(
+        Elements.StaticSelect({ actionId: 'home_working_hours', placeholder: 'Working hours' })
+          .options(WORKING_HOURS_CHOICES.map((h) => Bits.Option({ text: h.replace('-', '–'), value: h })))
+          .initialOption(WORKING_HOURS_CHOICES.includes(data.workingHours) ? Bits.Option({ text: data.workingHours.replace('-', '–'), value: data.workingHours }) : undefined),
+      ),
+    )
+    .buildToObject() as { blocks: Block[] };
+  return fit(view, 'view');
 }

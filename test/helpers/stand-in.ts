@@ -77,6 +77,7 @@ export function slackStandIn(): StandIn {
       const { channel } = slackArgs(req.body);
       return { body: { ok: true, channel: `D${String(channel).slice(1)}`, ts: `17000000${String(Date.now()).slice(-2)}.000200` } };
     })
+    .on('POST', '/api/views.publish', () => ({ body: { ok: true, view: { id: 'VHOME' } } }))
     .on('POST', '/api/views.open', (req) => ({ body: { ok: true, view: { id: 'V123', ...(slackArgs(req.body).view ? { opened: true } : {}) } } }))
     .on('POST', '/api/chat.update', (req) => {
       const { channel, ts } = slackArgs(req.body);

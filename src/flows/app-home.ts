@@ -1,0 +1,60 @@
+import type { Store } from '../store/database.js';
+import type { HomeData } from '../slack/blocks.js';
+
+const WEEK = 7 * 86_400_000;
+
+export interface HomeDeps {
+  store: Store;
+  clock: () => number;
+  defaultWorkingHours: { start: string; end: string };
+}
+
+async function averageScore(deps: HomeDeps, from: number, to: number, account: string | null): Promise<number | null> {
+  let query = deps.store.db
+    .selectFrom('report_history')
+    .innerJoin('reports', 'reports.ticket_key', 'report_history.ticket_key')
+    .select((eb) => eb.fn.avg<number | string | null>('report_history.score').as('avg'))
+    .where('report_history.linted_at', '>=', from)
+    .where('report_history.linted_at', '<', to);
+  if (account) query = query.where((eb) => eb.or([eb('reports.reporter_account_id', '=', account), eb('reports.assignee_account_id', '=', account)]));
+  const row = await query.executeTakeFirst();
+  return row?.avg === null || row?.avg === undefined ? null : Math.round(Number(row.avg));
+}
+
+/** What App Home shows a person. */
+export async function homeData(deps: HomeDeps, userId: string): Promise<HomeData> {
+  const now = deps.clock();
+  const link = await deps.store.db.selectFrom('user_links').select('jira_account_id').where('slack_user_id', '=', userId).executeTakeFirst();
+  const account = link?.jira_account_id ?? null;
+  const failing = account
+    ? await deps.store.db
+        .selectFrom('reports')
+        .select(['ticket_key', 'score', 'role'])
+        .where((eb) => eb.or([eb('reporter_account_id', '=', account), eb('assignee_account_id', '=', account)]))
+        .where('passing', '=', 0)
+        .where('skipped', '=', 0)
+        .orderBy('score', 'asc')
+        .orderBy('ticket_key')
+        .limit(40)
+        .execute()
+    : [];
+  const mute = await deps.store.db.selectFrom('mutes').selectAll().where('slack_user_id', '=', userId).executeTakeFirst();
+  const hours = mute?.working_hours ?? `${deps.defaultWorkingHours.start}-${deps.defaultWorkingHours.end}`;
+  return {
+    linked: account !== null,
+    failing: failing.map((r) => ({ key: r.ticket_key, score: r.score, summary: r.role ? `Persona: ${r.role}` : 'No user story yet' })),
+    mine: account ? { thisWeek: await averageScore(deps, now - WEEK, now + 1, account), lastWeek: await averageScore(deps, now - 2 * WEEK, now - WEEK, account) } : { thisWeek: null, lastWeek: null },
+    team: { thisWeek: await averageScore(deps, now - WEEK, now + 1, null), lastWeek: await averageScore(deps, now - 2 * WEEK, now - WEEK, null) },
+    mutedUntil: mute?.until && mute.until > now ? mute.until : null,
+    workingHours: hours,
+  };
+}
+
+/** Settings from App Home: mute a week, unmute, working hours. */
+export async function saveHomeSetting(deps: HomeDeps, userId: string, setting: { mutedUntil?: number | null; workingHours?: string }): Promise<void> {
+  const existing = await deps.store.db.selectFrom('mutes').selectAll().where('slack_user_id', '=', userId).executeTakeFirst();
+  const row = { slack_user_id: userId, until: existing?.until ?? null, working_hours: existing?.working_hours ?? null };
+  if ('mutedUntil' in setting) row.until = setting.mutedUntil ?? null;
+  if (setting.workingHours) row.working_hours = setting.workingHours;
+  await deps.store.db.insertInto('mutes').values(row).onConflict((oc) => oc.column('slack_user_id').doUpdateSet({ until: row.until, working_hours: row.working_hours })).execute();
+}

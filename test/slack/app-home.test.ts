@@ -1,0 +1,110 @@
+import { createHmac } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
+import { limitProblems } from '../../src/slack/blocks.js';
+import { startTestBot, TEST_SECRETS, type TestBot } from '../helpers/bot.js';
+import { JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js';
+import { slackArgs } from '../helpers/stand-in.js';
+
+let jira: JiraFake;
+let t: TestBot | undefined;
+beforeEach(() => {
+  isolateNetwork();
+  jira = new JiraFake(3);
+  jira.install();
+});
+afterEach(async () => {
+  await t?.stop();
+  t = undefined;
+  resetNetwork();
+});
+
+const WEEK = 7 * 86_400_000;
+
+async function signed(body: string, contentType: string): Promise<Response> {
+  const ts = String(Math.floor(Date.now() / 1000));
+  const signature = `v0=${createHmac('sha256', TEST_SECRETS.SLACK_SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
+  return fetch(`${t!.base}/slack/events`, { method: 'POST', headers: { 'content-type': contentType, 'x-slack-request-timestamp': ts, 'x-slack-signature': signature }, body });
+}
+
+async function published(count: number): Promise<Record<string, any>> {
+  for (let i = 0; i < 200; i++) {
+    const calls = t!.slack.requests.filter((r) => r.path === '/api/views.publish');
+    if (calls.length >= count) {
+      const args = slackArgs(calls[count - 1]!.body);
+      return { user_id: args.user_id, view: typeof args.view === 'string' ? JSON.parse(args.view) : args.view };
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('App Home was not published');
+}
+
+const texts = (view: Record<string, any>) => (view.blocks as Array<Record<string, any>>).map((b) => b.text?.text ?? '').filter(Boolean);
+
+async function seed(now: number) {
+  const db = t!.bot.store.db;
+  await db.insertInto('user_links').values({ slack_user_id: 'U1', jira_account_id: 'acc-priya', linked_by: 'email', linked_at: 0 }).execute();
+  const report = (key: string, score: number, account: string) => ({
+    ticket_key: key, project: 'SHOP', issue_type: 'Story', status: 'To Do', score, passing: 0, skipped: 0, role: 'user',
+    reporter_account_id: account, assignee_account_id: null, report_json: '{}', findings_hash: key, linted_at: now,
+  });
+  await db.insertInto('reports').values([report('SHOP-1', 60, 'acc-priya'), report('SHOP-2', 20, 'acc-priya'), report('SHOP-3', 90, 'acc-marek')]).execute();
+  const history = (key: string, score: number, at: number) => ({ ticket_key: key, project: 'SHOP', score, passing: 0, role: 'user', failed_rules: '', linted_at: at });
+  await db.insertInto('report_history').values([history('SHOP-1', 60, now - 1000), history('SHOP-2', 20, now - 1000), history('SHOP-1', 30, now - WEEK - 1000), history('SHOP-3', 90, now - 1000)]).execute();
+}
+
+describe('App Home', () => {
+  it('shows my failing tickets worst first, my score against last week, the team\'s, and my settings', async () => {
+    t = await startTestBot();
+    await seed(Date.now());
+    const opened = await signed(JSON.stringify({ token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: 'Ev1', event_time: 1, event: { type: 'app_home_opened', user: 'U1', channel: 'D1', tab: 'home' } }), 'application/json');
+    expect(opened.status).toBe(200);
+    const { user_id, view } = await published(1);
+    expect(user_id).toBe('U1');
+    expect(view.type).toBe('home');
+    expect(limitProblems(view, 'view')).toEqual([]);
+    const lines = texts(view);
+    expect(lines).toContain('*Your score:* 40/100 this week ▲ 10 (last week 30)\n*Your team\'s score:* 57/100 this week ▲ 27 (last week 30)');
+    const tickets = lines.filter((l) => l.startsWith('<https://acme.atlassian.net/browse/'));
+    expect(tickets.map((l) => l.split(' · ')[1]!.split('\n')[0])).toEqual(['20/100', '60/100']);
+    const fixButtons = view.blocks.filter((b: any) => b.accessory?.action_id === 'fix_ticket').map((b: any) => b.accessory.value);
+    expect(fixButtons).toEqual(['SHOP-2', 'SHOP-1']);
+    expect(lines).toContain('Centric nudges you at most once a day about tickets you reported.');
+  });
+
+  it('settings change what is stored and the view is published again', async () => {
+    t = await startTestBot();
+    const click = (actionId: string, extra: Record<string, unknown> = {}) =>
+      signed(
+        new URLSearchParams({
+          payload: JSON.stringify({ type: 'block_actions', user: { id: 'U1' }, team: { id: 'T1' }, api_app_id: 'A1', token: 'x', trigger_id: '1', container: { type: 'view', view_id: 'VHOME' }, actions: [{ type: 'button', action_id: actionId, block_id: 'b', action_ts: '1', ...extra }] }),
+        }).toString(),
+        'application/x-www-form-urlencoded',
+      );
+    await click('home_mute');
+    const first = await published(1);
+    expect(texts(first.view).some((l) => l.startsWith('Nudges are muted until '))).toBe(true);
+    expect(first.view.blocks.some((b: any) => b.accessory?.action_id === 'home_unmute')).toBe(true);
+    await click('home_working_hours', { type: 'static_select', selected_option: { text: { type: 'plain_text', text: '08:00–17:00' }, value: '08:00-17:00' } });
+    const second = await published(2);
+    expect(texts(second.view)).toContain('Nudges arrive on weekdays between 08:00 and 17:00, in your Slack timezone.');
+    const row = await t.bot.store.db.selectFrom('mutes').selectAll().executeTakeFirstOrThrow();
+    expect(row.working_hours).toBe('08:00-17:00');
+    await click('home_unmute');
+    await published(3);
+    expect((await t.bot.store.db.selectFrom('mutes').selectAll().executeTakeFirstOrThrow()).until).toBeNull();
+  });
+});
+
+describe('Slack rate limits', () => {
+  it('a 429 with Retry-After is waited out and the DM is sent once', async () => {
+    t = await startTestBot({ config: { nudges: { ...DEFAULT_CONFIG.nudges, workingHours: { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '23:59' } } } });
+    let calls = 0;
+    t.slack.on('POST', '/api/chat.postMessage', () => (++calls === 1 ? { status: 429, headers: { 'Retry-After': '1' }, body: { ok: false, error: 'ratelimited' } } : { body: { ok: true, channel: 'D1', ts: '1.2' } }));
+    await t.bot.store.db.insertInto('user_links').values({ slack_user_id: 'U1', jira_account_id: 'acc-priya', linked_by: 'email', linked_at: 0 }).execute();
+    await t.bot.store.db.insertInto('nudges').values({ slack_user_id: 'U1', ticket_key: 'SHOP-1', findings_hash: 'h', channel: null, message_ts: null, status: 'queued', sent_at: 0, details: JSON.stringify({ summary: 's', score: 10, findings: [] }), queued_at: 0 }).execute();
+    expect(await t.bot.dispatchNudges()).toEqual({ sent: 1, held: 0, dropped: 0 });
+    expect(calls).toBe(2);
+    expect(t.slack.requests.filter((r) => r.path === '/api/chat.postMessage')).toHaveLength(2);
+  });
+});
