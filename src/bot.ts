@@ -8,7 +8,7 @@ import { dispatchNudges, nudgeFixed, queueNudge, snooze, type NudgeDeps } from '
 import { runCommand } from './flows/slash-commands.js';
 import { passes } from './core/lint.js';
 import { lineMessage } from './slack/blocks.js';
-import { slackDm } from './slack/dm.js';
+import { backgroundClient, slackDm } from './slack/dm.js';
 import { registerTicketButtons } from './slack/listeners/actions/ticket-buttons.js';
 import { registerFixButton } from './slack/listeners/actions/fix-ticket.js';
 import { registerFixModal } from './slack/listeners/views/fix-ticket-modal.js';
@@ -89,6 +89,7 @@ function handlers(deps: HandlerDeps): Record<string, EventHandler> {
           deps.nudges,
           { key: outcome.key, summary: outcome.summary ?? '', reporterAccountId: outcome.reporterAccountId ?? null, assigneeAccountId: outcome.assigneeAccountId ?? null },
           outcome.report,
+          payload.trigger,
         );
     },
     'lint-issue': async (event) => {
@@ -130,6 +131,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     selfAccountId: () => selfAccountId,
     acceptanceCriteriaField: () => config.acceptanceCriteriaField,
     debounceMs: () => config.jira.debounceSeconds * 1000,
+    nudgeTriggers: () => ({ statuses: config.nudges.onStatuses, sprint: config.nudges.onSprint }),
     clock,
     logger,
   });
@@ -137,7 +139,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const slack = createSlackHost({ env, logger, readiness, routes, retry: pacing, countCall: (outcome) => metrics.slackCalls.inc({ outcome }) });
   const browse = (key: string) => new URL(`/browse/${key}`, env.JIRA_BASE_URL).toString();
   const users = slackUsers(slack.app);
-  const nudgeDeps: NudgeDeps = { store, config, clock, users, dm: slackDm(slack.app), logger, browse };
+  const nudgeDeps: NudgeDeps = { store, config, clock, users, dm: slackDm(backgroundClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL)), logger, browse };
   const worker = new InboxWorker({
     store,
     handlers: handlers({ store, config, metrics, clock, jira, logger, nudges: nudgeDeps }),

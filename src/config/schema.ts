@@ -110,6 +110,8 @@ export const configFileSchema = z
           .optional(),
         perDay: z.number().int().min(1).max(24).optional(),
         snoozeDays: z.number().int().min(1).max(90).optional(),
+        onStatuses: z.array(z.string().min(1)).optional(),
+        onSprint: z.boolean().optional(),
       })
       .strict(),
     slack: z

@@ -115,6 +115,10 @@ export interface NudgeSettings {
   perDay: number;
   /** How long "Snooze a week" lasts. */
   snoozeDays: number;
+  /** Statuses (e.g. "Ready for Development") whose entry nudges about a failing ticket again. */
+  onStatuses: string[];
+  /** A failing ticket moved into a sprint nudges again. */
+  onSprint: boolean;
 }
 
 /** How Centric works in Slack. */

@@ -43,8 +43,9 @@ async function recipients(deps: NudgeDeps, ticket: NudgeTicket): Promise<string[
 }
 
 /** Queues a nudge for a failing ticket; the same findings are never queued twice for a person. */
-export async function queueNudge(deps: NudgeDeps, ticket: NudgeTicket, report: Report): Promise<number> {
-  const hash = findingsHash(report);
+export async function queueNudge(deps: NudgeDeps, ticket: NudgeTicket, report: Report, trigger?: string): Promise<number> {
+  // A move that matters (a status, a sprint) is worth one nudge even about findings already sent.
+  const hash = trigger ? `${findingsHash(report)}|${trigger}` : findingsHash(report);
   const findings = [...(report.findings ?? [])].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).slice(0, 2);
   const details = JSON.stringify({ summary: ticket.summary, score: report.score ?? null, findings });
   let queued = 0;
@@ -83,7 +84,8 @@ export async function dispatchNudges(deps: NudgeDeps): Promise<{ sent: number; h
 
   for (const [user, rows] of byUser) {
     const snoozes = await deps.store.db.selectFrom('snoozes').selectAll().where('slack_user_id', '=', user).execute();
-    const snoozed = (r: (typeof rows)[number]) => snoozes.some((s) => s.ticket_key === r.ticket_key && (s.findings_hash === r.findings_hash || now < s.until));
+    const findingsOf = (hash: string) => hash.split('|')[0];
+    const snoozed = (r: (typeof rows)[number]) => snoozes.some((s) => s.ticket_key === r.ticket_key && (findingsOf(s.findings_hash) === findingsOf(r.findings_hash) || now < s.until));
     // Only the newest queued state of each ticket is worth a message.
     const newest = new Map(rows.map((r) => [r.ticket_key, r]));
     await drop(rows.filter((r) => newest.get(r.ticket_key) !== r || snoozed(r)).map((r) => r.id));
@@ -134,7 +136,7 @@ export async function nudgeFixed(deps: NudgeDeps, ticketKey: string): Promise<nu
 /** "Snooze a week": no nudge about these findings again, and none at all for the week. */
 export async function snooze(deps: Pick<NudgeDeps, 'store' | 'config' | 'clock'>, userId: string, ticketKey: string): Promise<void> {
   const last = await deps.store.db.selectFrom('nudges').select('findings_hash').where('slack_user_id', '=', userId).where('ticket_key', '=', ticketKey).orderBy('id', 'desc').executeTakeFirst();
-  const row = { slack_user_id: userId, ticket_key: ticketKey, findings_hash: last?.findings_hash ?? '', until: deps.clock() + deps.config.nudges.snoozeDays * DAY };
+  const row = { slack_user_id: userId, ticket_key: ticketKey, findings_hash: (last?.findings_hash ?? '').split('|')[0]!, until: deps.clock() + deps.config.nudges.snoozeDays * DAY };
   await deps.store.db
     .insertInto('snoozes')
     .values(row)

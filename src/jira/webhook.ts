@@ -19,6 +19,8 @@ const webhookSchema = z.looseObject({
   timestamp: z.number().optional(),
   user: z.looseObject({ accountId: z.string().optional(), name: z.string().optional() }).optional(),
   issue: z.looseObject({ key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*-\d+$/), fields: z.looseObject({}).optional() }),
+  // Jira names a changelog property "toString": it is read as an own property below, never
+  // declared here, where every item's inherited Object.prototype.toString would fail a string check.
   changelog: z.looseObject({ items: z.array(z.looseObject({ field: z.string().optional(), fieldId: z.string().optional() })) }).optional(),
 });
 
@@ -27,6 +29,8 @@ export interface JiraEventPayload {
   /** Who caused the event; the bot's own events are dropped by the worker. */
   userAccountId: string | null;
   source: 'webhook' | 'poll' | 'command';
+  /** Set when a move that matters (a configured status, a sprint) is reason to nudge again. */
+  trigger?: string;
 }
 
 export interface WebhookDeps {
@@ -37,6 +41,8 @@ export interface WebhookDeps {
   /** Custom field holding acceptance criteria: a change to it matters too. */
   acceptanceCriteriaField: () => string | null;
   debounceMs: () => number;
+  /** Status and sprint moves that nudge about a failing ticket. */
+  nudgeTriggers: () => { statuses: string[]; sprint: boolean };
   clock: () => number;
   logger: Logger;
 }
@@ -68,6 +74,25 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 function reply(res: ServerResponse, status: number, body: Record<string, unknown>): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
+}
+
+type ChangeItem = { field?: string; fieldId?: string };
+
+/** The value a change set, from Jira's "toString" property (an own property, not the method). */
+const changedTo = (item: ChangeItem): string | null => {
+  const value: unknown = Object.prototype.hasOwnProperty.call(item, 'toString') ? (item as Record<string, unknown>).toString : null;
+  return typeof value === 'string' ? value : null;
+};
+
+/** "status: Ready for Development" or "sprint" when the update is a move that should nudge. */
+function nudgeTrigger(changelog: { items: ChangeItem[] } | undefined, triggers: { statuses: string[]; sprint: boolean }): string | undefined {
+  for (const item of changelog?.items ?? []) {
+    const field = (item.fieldId ?? item.field ?? '').toLowerCase();
+    const to = changedTo(item);
+    if (field === 'status' && to && triggers.statuses.some((s) => s.toLowerCase() === to.toLowerCase())) return `status: ${to}`;
+    if (triggers.sprint && (item.field ?? '').toLowerCase() === 'sprint' && to) return 'sprint';
+  }
+  return undefined;
 }
 
 function changesReadFields(changelog: { items: Array<{ field?: string; fieldId?: string }> } | undefined, acField: string | null): boolean {
@@ -142,13 +167,14 @@ async function handle(deps: WebhookDeps, req: IncomingMessage, res: ServerRespon
     reply(res, 202, { status: 'ignored', reason: "caused by Centric's own account" });
     return;
   }
-  if (event.webhookEvent === 'jira:issue_updated' && !changesReadFields(event.changelog, deps.acceptanceCriteriaField())) {
+  const trigger = nudgeTrigger(event.changelog, deps.nudgeTriggers());
+  if (event.webhookEvent === 'jira:issue_updated' && !trigger && !changesReadFields(event.changelog, deps.acceptanceCriteriaField())) {
     reply(res, 202, { status: 'ignored', reason: 'no field the rules read changed' });
     return;
   }
   const identifier = req.headers['x-atlassian-webhook-identifier'];
   const deliveryId = (Array.isArray(identifier) ? identifier[0] : identifier) ?? `${event.webhookEvent}:${event.issue.key}:${event.timestamp ?? deps.clock()}`;
-  const payload: JiraEventPayload = { webhookEvent: event.webhookEvent, userAccountId, source: 'webhook' };
+  const payload: JiraEventPayload = { webhookEvent: event.webhookEvent, userAccountId, source: 'webhook', ...(trigger ? { trigger } : {}) };
   const now = deps.clock();
   const stored = await deps.accept({ deliveryId, kind: JIRA_EVENT_KIND, ticketKey: event.issue.key, payload, notBefore: now + deps.debounceMs() }, 'jira-webhook');
   reply(res, stored.duplicate ? 200 : 202, { status: stored.duplicate ? 'duplicate' : 'accepted', ticket: event.issue.key });

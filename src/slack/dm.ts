@@ -1,15 +1,24 @@
-import type { App } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import type { SlackDm } from '../flows/nudges.js';
 
+/**
+ * Background posting (nudges, digests) gets a WebClient of its own: a client that hits Slack's
+ * rate limit pauses its whole queue for Retry-After, and that must never hold up the client that
+ * answers people's clicks and commands.
+ */
+export function backgroundClient(token: string, slackApiUrl: string): WebClient {
+  return new WebClient(token, { slackApiUrl, retryConfig: { retries: 3 } });
+}
+
 /** DMs through chat.postMessage (to the user's id, which opens the DM) and chat.update. */
-export function slackDm(app: App): SlackDm {
+export function slackDm(client: WebClient): SlackDm {
   return {
     async post(userId, message) {
-      const result = await app.client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks as never });
+      const result = await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks as never });
       return { channel: result.channel!, ts: result.ts! };
     },
     async update(channel, ts, message) {
-      await app.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks as never });
+      await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks as never });
     },
   };
 }

@@ -87,3 +87,45 @@ describe('a nudge, end to end', () => {
     expect(jira.writes().map((c) => [c.path, c.body])).toEqual([['/rest/api/3/issue/SHOP-1', { update: { labels: [{ add: 'centric:exempt' }, { remove: 'centric:needs-work' }] } }]]);
   });
 });
+
+describe('nudge triggers and background posting', () => {
+  it('moving a failing ticket to a configured status nudges again, once, even with the same findings', async () => {
+    jira.put(story(doc(para(text('As a user, I want to save my basket.')))));
+    t = await startTestBot({ config: { nudges: { ...ALWAYS, onStatuses: ['Ready for Development'], perDay: 24 } } });
+    await t.bot.store.db.insertInto('user_links').values({ slack_user_id: 'U1', jira_account_id: 'acc-priya', linked_by: 'email', linked_at: 0 }).execute();
+    await t.webhook(webhook, { 'x-atlassian-webhook-identifier': 'e1' });
+    await t.drained();
+    await t.bot.dispatchNudges();
+    const move = (id: string, to: string) => t!.webhook({ ...webhook, changelog: { items: [{ field: 'status', fieldId: 'status', toString: to }] } }, { 'x-atlassian-webhook-identifier': id });
+    expect(await (await move('s0', 'In Review')).json()).toEqual({ status: 'ignored', reason: 'no field the rules read changed' });
+    expect((await move('s1', 'Ready for Development')).status).toBe(202);
+    await t.drained();
+    expect(await t.bot.dispatchNudges()).toMatchObject({ sent: 0, held: 1 }); // one an hour at perDay 24
+    const queued = await t.bot.store.db.selectFrom('nudges').select(['status', 'findings_hash']).orderBy('id').execute();
+    expect(queued.map((q) => [q.status, q.findings_hash.split('|')[1] ?? null])).toEqual([
+      ['sent', null],
+      ['queued', 'status: Ready for Development'],
+    ]);
+    await move('s2', 'Ready for Development');
+    await t.drained();
+    expect(await t.bot.store.db.selectFrom('nudges').select('id').execute()).toHaveLength(2);
+  });
+
+  it('a rate-limited nudge does not hold up an interactive click (separate Slack clients)', async () => {
+    jira.put(story(doc(para(text('As a user, I want to save my basket.')))));
+    t = await startTestBot({ config: { nudges: ALWAYS } });
+    let posts = 0;
+    t.slack.on('POST', '/api/chat.postMessage', () => (++posts === 1 ? { status: 429, headers: { 'Retry-After': '2' }, body: { ok: false, error: 'ratelimited' } } : { body: { ok: true, channel: 'D1', ts: '1.2' } }));
+    await t.bot.store.db.insertInto('user_links').values({ slack_user_id: 'U1', jira_account_id: 'acc-priya', linked_by: 'email', linked_at: 0 }).execute();
+    await t.bot.store.db.insertInto('nudges').values({ slack_user_id: 'U1', ticket_key: 'SHOP-1', findings_hash: 'h', channel: null, message_ts: null, status: 'queued', sent_at: 0, details: JSON.stringify({ summary: 's', score: 10, findings: [] }), queued_at: 0 }).execute();
+    const dispatch = t.bot.dispatchNudges();
+    for (let i = 0; i < 100 && posts === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(posts).toBe(1);
+    await click('fix_ticket', 'SHOP-1').catch(() => undefined);
+    for (let i = 0; i < 100 && !t.slack.requests.some((r) => r.path === '/api/views.open'); i++) await new Promise((r) => setTimeout(r, 10));
+    const order = t.slack.requests.map((r) => r.path).filter((p) => p === '/api/views.open' || p === '/api/chat.postMessage');
+    expect(order).toEqual(['/api/chat.postMessage', '/api/views.open']);
+    expect(await dispatch).toEqual({ sent: 1, held: 0, dropped: 0 });
+    expect(t.slack.requests.map((r) => r.path).filter((p) => p === '/api/views.open' || p === '/api/chat.postMessage')).toEqual(['/api/chat.postMessage', '/api/views.open', '/api/chat.postMessage']);
+  });
+});
