@@ -154,6 +154,21 @@ describe('/centric', () => {
     expect((await slash('digest')).reply.text).toMatch(/^The weekly digest is not available yet/);
   });
 
+  it.each([
+    ['link not an id!', '"not an id!" is not a Jira account id: type `/centric link 5b10a2844c20165700ede21g`.'],
+    ['mute forever', '"forever" is not a number of days: type `/centric mute 7` (1 to 365).'],
+    ['subscribe SHOP monday noon', '"noon" is not a time: write it as hh:mm, e.g. monday 09:00'],
+    ['subscribe', 'Subscribe to what? Type `/centric subscribe SHOP #channel monday 09:00`, or a JQL instead of SHOP.'],
+    ['digest shop-1', '"shop-1" is not a project key: type `/centric digest SHOP`, or `/centric digest` for every subscription of this channel.'],
+    ['check', 'Which ticket? Type `/centric check SHOP-123`.'],
+  ])('"/centric %s" answers with one line saying what to type', async (text, answer) => {
+    await start();
+    const { reply } = await slash(text);
+    expect(reply.text).toBe(answer);
+    expect(reply.blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: answer } }]);
+    expect(reply.response_type).toBe('ephemeral');
+  });
+
   it('rejects a request with a wrong signature (Bolt)', async () => {
     await start();
     const res = await fetch(`${t!.base}/slack/events`, {
