@@ -40,7 +40,7 @@ export function localClock(instant: number, timezone: string): { weekday: number
 }
 
 /** Minutes the timezone is ahead of UTC at `instant`. */
-function offsetMinutes(instant: number, timezone: string): number {
+export function offsetMinutes(instant: number, timezone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', { timeZone: timezone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).formatToParts(instant);
   const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'));
@@ -77,4 +77,17 @@ export function decideNudge(input: NudgeInput): NudgeDecision {
     return { send: false, retryAt: nextWorkingTime(input.now, input.timezone, input.hours), reason: 'outside working hours' };
   }
   return { send: true };
+}
+
+/** The latest weekly slot (weekday at hh:mm in `timezone`) at or before `now`. */
+export function latestSlot(now: number, timezone: string, weekday: number, hhmm: string): number {
+  const { weekday: today, minutes } = localClock(now, timezone);
+  const midnight = now - minutes * 60_000 - (now % 60_000);
+  const daysBack = (today - weekday + 7) % 7;
+  for (const back of [daysBack, daysBack + 7]) {
+    const wall = midnight - back * 86_400_000 + minutesOf(hhmm) * 60_000;
+    const slot = wall + (offsetMinutes(now, timezone) - offsetMinutes(wall, timezone)) * 60_000;
+    if (slot <= now) return slot;
+  }
+  return now;
 }

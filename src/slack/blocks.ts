@@ -281,3 +281,59 @@ export function homeView(data: HomeData, browse: (key: string) => string, format
     .buildToObject() as { blocks: Block[] };
   return fit(view, 'view');
 }
+
+/** The digest's own limits, tighter than Slack's: it must read at a glance. */
+export const DIGEST_LIMITS = { blocks: 40, chars: 8_000 };
+
+const pct = (share: number | null): string => (share === null ? '–' : `${Math.round(share * 100)}%`);
+function change(now: number | null, before: number | null, unit = ''): string {
+  if (now === null || before === null) return '';
+  const d = Math.round(now - before);
+  return d > 0 ? ` ▲${d}${unit}` : d < 0 ? ` ▼${-d}${unit}` : ' =';
+}
+
+export interface DigestView {
+  title: string;
+  digest: import('../core/digest.js').Digest;
+  browse: (key: string) => string;
+  late: boolean;
+  questions: Array<{ id: string; label: string }>;
+}
+
+/** The digest as a message: headline, one line per question, personas, rankings. */
+export function digestMessage(v: DigestView): SlackMessage {
+  const d = v.digest;
+  const headline = d.period.score === null ? `No ticket of ${v.title} changed this week.` : `Customer-centricity of ${v.title}: ${d.period.score}/100${change(d.period.score, d.previous.score)} over ${d.period.tickets} tickets`;
+  const questions = v.questions.map((q) => `${q.label}: ${pct(d.period.shares[q.id] ?? null)}${change(d.period.shares[q.id] === null ? null : (d.period.shares[q.id] ?? 0) * 100, d.previous.shares[q.id] === null || d.previous.shares[q.id] === undefined ? null : d.previous.shares[q.id]! * 100, ' pts')}`);
+  const personas = d.personas.slice(0, 8).map((p) => `${escapeMrkdwn(p.role)} (${p.count})`).join(', ');
+  const link = (key: string) => `<${v.browse(key)}|${key}>`;
+  const lines: string[] = [];
+  const blocks: Block[] = [
+    { type: 'header', text: { type: 'plain_text', text: cut(`Weekly digest: ${v.title}`, LIMITS.headerText) } },
+    ...(v.late ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: ':hourglass: Late: Centric was not running at the scheduled time.' }] }] : []),
+    { type: 'section', text: { type: 'mrkdwn', text: `*${escapeMrkdwn(headline)}*` } },
+    { type: 'section', text: { type: 'mrkdwn', text: questions.map((q) => `• ${q}`).join('\n') } },
+  ];
+  lines.push(headline, ...questions);
+  if (personas) {
+    const generic = d.genericShare === null ? '' : `; ${pct(d.genericShare)} with a generic role`;
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*Who we built for:* ${personas}${generic}` } });
+    lines.push(`Who we built for: ${personas}${generic}`);
+  }
+  const ranked = (title: string, rows: string[]) => {
+    if (rows.length === 0) return;
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${title}*\n${rows.map((r) => `• ${r}`).join('\n')}` } });
+    lines.push(`${title}: ${rows.length}`);
+  };
+  ranked('Biggest bang for the buck', d.bangForBuck.map((b) => `${link(b.key)}: benefit ${b.benefit} / cost ${b.cost}`));
+  ranked('Most improved', d.mostImproved.map((m) => `${link(m.key)}: ${m.from} → ${m.to}`));
+  ranked('Needs attention (ready for development)', d.needsAttention.map((n) => `${link(n.key)}: ${n.score}/100`));
+  const message = { text: lines.join('\n'), blocks };
+  return fitDigest(message);
+}
+
+function fitDigest(message: SlackMessage): SlackMessage {
+  let blocks = message.blocks.slice(0, DIGEST_LIMITS.blocks).map((b) => (b.type === 'section' ? { ...b, text: { ...b.text, text: cut(b.text.text, LIMITS.sectionText) } } : b));
+  while (blocks.flatMap(textOf).join('').length > DIGEST_LIMITS.chars && blocks.length > 1) blocks = blocks.slice(0, -1);
+  return { ...message, blocks };
+}

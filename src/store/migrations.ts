@@ -132,6 +132,11 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('nudges_ticket').on('nudges').columns(['ticket_key', 'status']).execute();
     },
   },
+  '2026-11-22-004-digest-claims': {
+    async up(db: Kysely<any>): Promise<void> {
+      await db.schema.alterTable('digest_runs').addColumn('claimed_at', 'bigint').execute();
+    },
+  },
 };
 
 /**

@@ -87,6 +87,7 @@ export interface DigestRunsTable {
   claimed_by: string;
   posted_at: Millis | null;
   late: number;
+  claimed_at: Millis | null;
 }
 
 export interface UserLinksTable {

@@ -1,0 +1,144 @@
+/** The weekly customer-centricity digest, computed from stored reports. Pure: data in, data out. */
+import type { RuleId } from './types.js';
+
+/** One lint of one ticket, as stored in the report history. */
+export interface LintRecord {
+  key: string;
+  score: number;
+  role: string | null;
+  failedRules: RuleId[];
+  lintedAt: number;
+}
+
+/** What else the digest knows of a ticket: its latest state. */
+export interface TicketFacts {
+  key: string;
+  status: string | null;
+  owner: string | null;
+  /** Customer benefit and cost (story points by default), when those fields are configured; the caller passes open tickets only. */
+  benefit: number | null;
+  cost: number | null;
+  passing: boolean;
+}
+
+export const QUESTIONS: Array<{ id: string; label: string; rule: RuleId }> = [
+  { id: 'who', label: 'Who is it for? (a specific persona)', rule: 'specific-persona' },
+  { id: 'what', label: 'What do they want? (a story)', rule: 'story-format' },
+  { id: 'why', label: 'Why? (a benefit)', rule: 'customer-value' },
+  { id: 'how', label: 'How will we know? (a metric with a target)', rule: 'customer-metric' },
+  { id: 'see', label: 'What will they see? (visuals)', rule: 'visual-evidence' },
+  { id: 'done', label: 'When is it done? (acceptance criteria)', rule: 'acceptance-criteria' },
+];
+
+export interface PeriodStats {
+  /** Start of the period (inclusive). */
+  start: number;
+  tickets: number;
+  score: number | null;
+  /** Question id -> share of tickets that answer it (0-1). */
+  shares: Record<string, number | null>;
+}
+
+export interface Digest {
+  period: PeriodStats;
+  previous: PeriodStats;
+  personas: Array<{ role: string; count: number }>;
+  genericShare: number | null;
+  bangForBuck: Array<{ key: string; benefit: number; cost: number; ratio: number }>;
+  mostImproved: Array<{ key: string; from: number; to: number }>;
+  needsAttention: Array<{ key: string; score: number; owner: string | null }>;
+  trend: PeriodStats[];
+}
+
+export interface DigestInput {
+  /** End of the current period (exclusive): the digest's slot. */
+  end: number;
+  periodMs: number;
+  history: LintRecord[];
+  facts: TicketFacts[];
+  isGenericRole: (role: string) => boolean;
+  /** Statuses whose failing tickets need attention ("ready for development"). */
+  readyStatuses: string[];
+  trendPeriods?: number;
+}
+
+const mean = (values: number[]): number | null => (values.length === 0 ? null : Math.round(values.reduce((a, b) => a + b, 0) / values.length));
+
+/** Each ticket's latest lint before `end`, for tickets linted in [start, end). */
+function statesIn(byTicket: Map<string, LintRecord[]>, start: number, end: number): LintRecord[] {
+  const states: LintRecord[] = [];
+  for (const records of byTicket.values()) {
+    let latest: LintRecord | undefined;
+    let touched = false;
+    for (const r of records) {
+      if (r.lintedAt >= end) break;
+      latest = r;
+      if (r.lintedAt >= start) touched = true;
+    }
+    if (touched && latest) states.push(latest);
+  }
+  return states;
+}
+
+function stats(states: LintRecord[], start: number): PeriodStats {
+  const shares: Record<string, number | null> = {};
+  for (const q of QUESTIONS) {
+    shares[q.id] = states.length === 0 ? null : states.filter((s) => !s.failedRules.includes(q.rule) && (q.rule !== 'specific-persona' || s.role !== null)).length / states.length;
+  }
+  return { start, tickets: states.length, score: mean(states.map((s) => s.score)), shares };
+}
+
+export function buildDigest(input: DigestInput): Digest {
+  const byTicket = new Map<string, LintRecord[]>();
+  for (const r of input.history) {
+    const list = byTicket.get(r.key);
+    if (list) list.push(r);
+    else byTicket.set(r.key, [r]);
+  }
+  for (const list of byTicket.values()) list.sort((a, b) => a.lintedAt - b.lintedAt);
+
+  const start = input.end - input.periodMs;
+  const current = statesIn(byTicket, start, input.end);
+  const trend = Array.from({ length: input.trendPeriods ?? 12 }, (_, i) => {
+    const s = input.end - (i + 1) * input.periodMs;
+    return stats(statesIn(byTicket, s, s + input.periodMs), s);
+  }).reverse();
+
+  const roleCounts = new Map<string, number>();
+  for (const s of current) if (s.role) roleCounts.set(s.role, (roleCounts.get(s.role) ?? 0) + 1);
+  const withRole = current.filter((s) => s.role);
+
+  const improved: Digest['mostImproved'] = [];
+  for (const [key, records] of byTicket) {
+    const before = [...records].reverse().find((r) => r.lintedAt < start);
+    const inPeriod = records.filter((r) => r.lintedAt >= start && r.lintedAt < input.end);
+    const first = before ?? inPeriod[0];
+    const last = inPeriod.at(-1);
+    if (first && last && last.score > first.score) improved.push({ key, from: first.score, to: last.score });
+  }
+
+  const facts = new Map(input.facts.map((f) => [f.key, f]));
+  const ready = new Set(input.readyStatuses.map((s) => s.toLowerCase()));
+  const scoreOf = new Map(current.map((s) => [s.key, s.score]));
+  const currentKeys = new Set(current.map((s) => s.key));
+
+  return {
+    period: stats(current, start),
+    previous: trend.at(-2) ?? stats([], start - input.periodMs),
+    personas: [...roleCounts].map(([role, count]) => ({ role, count })).sort((a, b) => b.count - a.count || a.role.localeCompare(b.role)),
+    genericShare: withRole.length === 0 ? null : withRole.filter((s) => input.isGenericRole(s.role!)).length / withRole.length,
+    bangForBuck: input.facts
+      .filter((f): f is TicketFacts & { benefit: number; cost: number } => f.benefit !== null && f.cost !== null && f.cost > 0)
+      .map((f) => ({ key: f.key, benefit: f.benefit, cost: f.cost, ratio: f.benefit / f.cost }))
+      .sort((a, b) => b.ratio - a.ratio || b.benefit - a.benefit || a.key.localeCompare(b.key))
+      .slice(0, 5),
+    mostImproved: improved.sort((a, b) => b.to - b.from - (a.to - a.from) || a.key.localeCompare(b.key)).slice(0, 5),
+    needsAttention: [...currentKeys]
+      .map((key) => ({ key, fact: facts.get(key), score: scoreOf.get(key)! }))
+      .filter((t) => t.fact && !t.fact.passing && t.fact.status !== null && ready.has(t.fact.status.toLowerCase()))
+      .sort((a, b) => a.score - b.score || a.key.localeCompare(b.key))
+      .slice(0, 5)
+      .map((t) => ({ key: t.key, score: t.score, owner: t.fact!.owner })),
+    trend,
+  };
+}

@@ -1,0 +1,140 @@
+import { compile } from '../core/compile.js';
+import type { CentricConfig } from '../core/config-types.js';
+import { buildDigest, QUESTIONS, type LintRecord, type TicketFacts } from '../core/digest.js';
+import { latestSlot } from '../core/nudge-policy.js';
+import { isGenericRole } from '../core/rules/specific-persona.js';
+import type { RuleId } from '../core/types.js';
+import type { JiraClient } from '../jira/client.js';
+import type { Logger } from '../runtime/logger.js';
+import { digestMessage, lineMessage, type SlackMessage } from '../slack/blocks.js';
+import type { Store } from '../store/database.js';
+import type { Selectable } from 'kysely';
+import type { DigestSubscriptionsTable } from '../store/schema.js';
+
+const WEEK = 7 * 86_400_000;
+/** A claim older than this belongs to a process that died: another may take the run over. */
+const STALE_CLAIM_MS = 10 * 60_000;
+/** Posted this long after its slot, a digest says it is late. */
+const LATE_MS = 15 * 60_000;
+
+export interface ChannelPoster {
+  post(channel: string, message: SlackMessage): Promise<void>;
+  dm(userId: string, message: SlackMessage): Promise<void>;
+}
+
+export interface DigestDeps {
+  store: Store;
+  config: CentricConfig;
+  clock: () => number;
+  jira: JiraClient;
+  poster: ChannelPoster;
+  logger: Logger;
+  browse: (key: string) => string;
+  workerId: string;
+}
+
+type Subscription = Selectable<DigestSubscriptionsTable>;
+
+/** Stored history and facts of a scope: a project, or the tickets a JQL returns now. */
+async function scopeData(deps: DigestDeps, scope: { type: string; value: string }, end: number) {
+  let keys: string[] | null = null;
+  if (scope.type === 'jql') {
+    keys = [];
+    for await (const page of deps.jira.search(scope.value, ['summary'])) keys.push(...page.map((i) => i.key));
+    if (keys.length === 0) return { history: [], facts: [] };
+  }
+  let history = deps.store.db.selectFrom('report_history').select(['ticket_key', 'score', 'role', 'failed_rules', 'linted_at']).where('linted_at', '>=', end - 13 * WEEK).where('linted_at', '<', end);
+  let facts = deps.store.db.selectFrom('reports').select(['ticket_key', 'status', 'passing', 'reporter_account_id']).where('skipped', '=', 0);
+  if (keys) {
+    history = history.where('ticket_key', 'in', keys);
+    facts = facts.where('ticket_key', 'in', keys);
+  } else {
+    history = history.where('project', '=', scope.value);
+    facts = facts.where('project', '=', scope.value);
+  }
+  return {
+    history: (await history.execute()).map((r): LintRecord => ({ key: r.ticket_key, score: r.score ?? 0, role: r.role, failedRules: (r.failed_rules ? r.failed_rules.split(',') : []) as RuleId[], lintedAt: r.linted_at })),
+    // Customer benefit and cost are not stored yet: the bang-for-the-buck ranking stays empty.
+    facts: (await facts.execute()).map((r): TicketFacts => ({ key: r.ticket_key, status: r.status, owner: null, benefit: null, cost: null, passing: r.passing === 1 })),
+  };
+}
+
+/** The digest of one scope for the week that ends at `end`, as a Slack message. */
+export async function digestFor(deps: DigestDeps, scope: { type: string; value: string }, end: number, late = false): Promise<SlackMessage> {
+  const { history, facts } = await scopeData(deps, scope, end);
+  const languages = compile(deps.config).languages;
+  const digest = buildDigest({
+    end,
+    periodMs: WEEK,
+    history,
+    facts,
+    isGenericRole: (role) => languages.some((lang) => isGenericRole(role, lang)),
+    readyStatuses: deps.config.nudges.onStatuses.length > 0 ? deps.config.nudges.onStatuses : ['Ready for Development', 'Selected for Development'],
+  });
+  const title = scope.type === 'project' ? scope.value : `"${scope.value}"`;
+  return digestMessage({ title, digest, browse: deps.browse, late, questions: QUESTIONS });
+}
+
+/** Claims (subscription, period) before posting; false when another process has it. */
+async function claim(deps: DigestDeps, sub: Subscription, period: string, now: number): Promise<boolean> {
+  const inserted = await deps.store.db
+    .insertInto('digest_runs')
+    .values({ subscription_id: sub.id, period, status: 'claimed', claimed_by: deps.workerId, posted_at: null, late: 0, claimed_at: now })
+    .onConflict((oc) => oc.columns(['subscription_id', 'period']).doNothing())
+    .returning('subscription_id')
+    .executeTakeFirst();
+  if (inserted) return true;
+  const takenOver = await deps.store.db
+    .updateTable('digest_runs')
+    .set({ claimed_by: deps.workerId, claimed_at: now })
+    .where('subscription_id', '=', sub.id)
+    .where('period', '=', period)
+    .where('status', '=', 'claimed')
+    .where('claimed_at', '<', now - STALE_CLAIM_MS)
+    .executeTakeFirst();
+  return Number(takenOver.numUpdatedRows) === 1;
+}
+
+export interface DigestRun {
+  subscription: number;
+  period: string;
+  late: boolean;
+  status: 'posted' | 'not in channel' | 'failed';
+}
+
+/**
+ * Posts every digest whose slot has come and that no process posted for this period yet:
+ * exactly once per subscription and period, even with several replicas, and late (saying so)
+ * after a restart within the period.
+ */
+export async function runDueDigests(deps: DigestDeps): Promise<DigestRun[]> {
+  const now = deps.clock();
+  const runs: DigestRun[] = [];
+  const subs = await deps.store.db.selectFrom('digest_subscriptions').selectAll().execute();
+  for (const sub of subs) {
+    const slot = latestSlot(now, sub.timezone, sub.weekday, sub.time);
+    if (slot < sub.created_at) continue;
+    const period = new Date(slot).toISOString();
+    if (!(await claim(deps, sub, period, now))) continue;
+    const late = now - slot > LATE_MS;
+    let status: DigestRun['status'] = 'posted';
+    try {
+      await deps.poster.post(sub.channel_id, await digestFor(deps, { type: sub.scope_type, value: sub.scope }, slot, late));
+    } catch (err) {
+      const code = (err as { data?: { error?: string } }).data?.error;
+      status = code === 'not_in_channel' || code === 'channel_not_found' ? 'not in channel' : 'failed';
+      deps.logger.warn({ subscription: sub.id, channel: sub.channel_id, err: code ?? (err as Error).message }, 'digest not posted');
+      if (status === 'not in channel') {
+        await deps.poster.dm(sub.created_by, lineMessage(`I could not post the weekly digest of ${sub.scope} to <#${sub.channel_id}>: invite me there with \`/invite @Centric\`, and I will post the next one.`)).catch(() => undefined);
+      }
+    }
+    if (status === 'failed') {
+      // Released, so the next tick (or another replica) tries again within the period.
+      await deps.store.db.deleteFrom('digest_runs').where('subscription_id', '=', sub.id).where('period', '=', period).execute();
+    } else {
+      await deps.store.db.updateTable('digest_runs').set({ status, posted_at: now, late: late ? 1 : 0 }).where('subscription_id', '=', sub.id).where('period', '=', period).execute();
+    }
+    runs.push({ subscription: sub.id, period, late, status });
+  }
+  return runs;
+}
