@@ -9,6 +9,7 @@ import { runCommand } from './flows/slash-commands.js';
 import { passes } from './core/lint.js';
 import { lineMessage } from './slack/blocks.js';
 import { backgroundClient, slackDm } from './slack/dm.js';
+import { digestFor, runDueDigests, type DigestDeps } from './flows/post-digest.js';
 import { registerTicketButtons } from './slack/listeners/actions/ticket-buttons.js';
 import { registerFixButton } from './slack/listeners/actions/fix-ticket.js';
 import { registerFixModal } from './slack/listeners/views/fix-ticket-modal.js';
@@ -57,6 +58,8 @@ export interface Bot {
   accept(event: NewEvent, source: string): Promise<Enqueued>;
   /** Sends the nudges the policy allows now (also run every minute). */
   dispatchNudges(): Promise<{ sent: number; held: number; dropped: number }>;
+  /** Posts the weekly digests that are due (also run every minute). */
+  runDigests(): ReturnType<typeof runDueDigests>;
   /** Resolves once migrations ran and the worker is taking events. */
   ready: Promise<void>;
   /** Stops intake, drains work in flight (bounded), closes the database. */
@@ -139,7 +142,22 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const slack = createSlackHost({ env, logger, readiness, routes, retry: pacing, countCall: (outcome) => metrics.slackCalls.inc({ outcome }) });
   const browse = (key: string) => new URL(`/browse/${key}`, env.JIRA_BASE_URL).toString();
   const users = slackUsers(slack.app);
-  const nudgeDeps: NudgeDeps = { store, config, clock, users, dm: slackDm(backgroundClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL)), logger, browse };
+  const background = backgroundClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL);
+  const dm = slackDm(background);
+  const nudgeDeps: NudgeDeps = { store, config, clock, users, dm, logger, browse };
+  const digestDeps: DigestDeps = {
+    store,
+    config,
+    clock,
+    jira,
+    logger,
+    browse,
+    workerId: `centric-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+    poster: {
+      post: async (channel, message) => void (await background.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never, unfurl_links: false })),
+      dm: async (userId, message) => void (await dm.post(userId, message)),
+    },
+  };
   const worker = new InboxWorker({
     store,
     handlers: handlers({ store, config, metrics, clock, jira, logger, nudges: nudgeDeps }),
@@ -151,7 +169,18 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   let schedules: ScheduledTask[] = [];
   let stopPoller = (): void => undefined;
   let nudgeTimer: NodeJS.Timeout | undefined;
-  const commandDeps = { store, config, metrics, clock, jira, jiraBaseUrl: env.JIRA_BASE_URL, users, logger };
+  let digestTimer: NodeJS.Timeout | undefined;
+  const commandDeps = {
+    store,
+    config,
+    metrics,
+    clock,
+    jira,
+    jiraBaseUrl: env.JIRA_BASE_URL,
+    users,
+    logger,
+    digestPreview: (scope: { type: string; value: string }) => digestFor(digestDeps, scope, clock()),
+  };
   registerCentricCommand(slack.app, (ctx, command) => runCommand(commandDeps, ctx, command), logger);
   registerTicketButtons(
     slack.app,
@@ -219,6 +248,8 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     stopPoller = startPoller({ jira, config, accept, logger });
     nudgeTimer = setInterval(() => void dispatchNudges(nudgeDeps).catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'nudge dispatch failed; next minute retries')), 60_000);
     nudgeTimer.unref();
+    digestTimer = setInterval(() => void runDueDigests(digestDeps).catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'digest run failed; next minute retries')), 60_000);
+    digestTimer.unref();
   });
   ready.catch(() => undefined);
 
@@ -244,11 +275,13 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     ready,
     accept,
     dispatchNudges: () => dispatchNudges(nudgeDeps),
+    runDigests: () => runDueDigests(digestDeps),
     async stop(drainMs = 10_000) {
       logger.info('stopping: no new events; finishing the ones in flight');
       stopping.abort();
       stopPoller();
       if (nudgeTimer) clearInterval(nudgeTimer);
+      if (digestTimer) clearInterval(digestTimer);
       await slack.stop();
       for (const task of schedules) await task.stop();
       const { unfinished } = await worker.stop(drainMs);

@@ -22,6 +22,8 @@ export interface CommandDeps {
   jiraBaseUrl: string;
   users: SlackUsers;
   logger: Logger;
+  /** The digest of a scope for the last seven days. */
+  digestPreview: (scope: { type: string; value: string }) => Promise<SlackMessage>;
 }
 
 export interface CommandContext {
@@ -169,8 +171,12 @@ export async function runCommand(deps: CommandDeps, ctx: CommandContext, command
     }
     case 'mine':
       return mine(deps, ctx);
-    case 'digest':
-      return lineMessage('The weekly digest is not available yet: it comes with a later release of Centric. Subscriptions you add now are kept and will be posted once it ships.');
+    case 'digest': {
+      if (command.project) return { ...(await deps.digestPreview({ type: 'project', value: command.project })), response_type: 'ephemeral' };
+      const subs = await deps.store.db.selectFrom('digest_subscriptions').select(['scope_type', 'scope']).where('channel_id', '=', ctx.channelId).orderBy('id').execute();
+      if (subs.length === 0) return lineMessage('This channel has no digest subscription: type `/centric digest SHOP` for a project, or `/centric subscribe SHOP` to get it every week.');
+      return { ...(await deps.digestPreview({ type: subs[0]!.scope_type, value: subs[0]!.scope })), response_type: 'ephemeral' };
+    }
     case 'subscribe':
       return subscribe(deps, ctx, command);
     case 'unsubscribe':

@@ -143,7 +143,7 @@ describe('/centric', () => {
     expect((await slash('subscribe SHOP <#C9|other>', 'U2')).reply.text).toMatch(/^Subscribed: <#C9> gets/);
   });
 
-  it('mute and unmute store my preference; digest says it is not there yet', async () => {
+  it('mute and unmute store my preference', async () => {
     await start();
     expect((await slash('mute 3')).reply.text).toBe('Muted for 3 days: no nudges until then. `/centric unmute` ends it early.');
     const muted = await t!.bot.store.db.selectFrom('mutes').selectAll().executeTakeFirstOrThrow();
@@ -151,7 +151,18 @@ describe('/centric', () => {
     expect(muted.until! - Date.now()).toBeGreaterThan(2.9 * 86_400_000);
     expect((await slash('unmute')).reply.text).toBe('Unmuted: Centric nudges you again about your tickets.');
     expect((await t!.bot.store.db.selectFrom('mutes').selectAll().executeTakeFirstOrThrow()).until).toBeNull();
-    expect((await slash('digest')).reply.text).toMatch(/^The weekly digest is not available yet/);
+  });
+
+  it('digest previews a project, or the channel subscription, ephemerally', async () => {
+    await start();
+    await t!.bot.store.db.insertInto('report_history').values({ ticket_key: 'SHOP-1', project: 'SHOP', score: 70, passing: 0, role: 'night nurse', failed_rules: 'visual-evidence', linted_at: Date.now() - 3_600_000 }).execute();
+    expect((await slash('digest')).reply.text).toBe('This channel has no digest subscription: type `/centric digest SHOP` for a project, or `/centric subscribe SHOP` to get it every week.');
+    const preview = await slash('digest shop');
+    expect(preview.reply.response_type).toBe('ephemeral');
+    expect(preview.reply.text.split('\n')[0]).toBe('Customer-centricity of SHOP: 70/100 over 1 tickets');
+    expect(JSON.stringify(preview.reply.blocks)).toContain('*Who we built for:* night nurse (1)');
+    await slash('subscribe SHOP');
+    expect((await slash('digest')).reply.text.split('\n')[0]).toBe('Customer-centricity of SHOP: 70/100 over 1 tickets');
   });
 
   it.each([

@@ -5,7 +5,7 @@ import type { Logger } from '../../../runtime/logger.js';
 import { lineMessage, type SlackMessage } from '../../blocks.js';
 
 /** Answered inside the 3-second ack: no network, no database. */
-const ANSWERED_AT_ONCE = new Set<Command['name']>(['help', 'template', 'digest']);
+const ANSWERED_AT_ONCE = new Set<Command['name']>(['help', 'template']);
 
 export type RunCommand = (ctx: CommandContext, command: Command) => Promise<SlackMessage>;
 
