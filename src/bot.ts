@@ -10,6 +10,7 @@ import { passes } from './core/lint.js';
 import { lineMessage } from './slack/blocks.js';
 import { backgroundClient, slackDm } from './slack/dm.js';
 import { digestFor, runDueDigests, type DigestDeps } from './flows/post-digest.js';
+import { CHART_LEGEND } from './slack/chart.js';
 import { registerTicketButtons } from './slack/listeners/actions/ticket-buttons.js';
 import { registerFixButton } from './slack/listeners/actions/fix-ticket.js';
 import { registerFixModal } from './slack/listeners/views/fix-ticket-modal.js';
@@ -156,6 +157,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     poster: {
       post: async (channel, message) => void (await background.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never, unfurl_links: false })),
       dm: async (userId, message) => void (await dm.post(userId, message)),
+      upload: async (channel, png, title) => void (await background.filesUploadV2({ channel_id: channel, file: png, filename: 'centric-trend.png', title, initial_comment: CHART_LEGEND })),
     },
   };
   const worker = new InboxWorker({
@@ -179,7 +181,10 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     jiraBaseUrl: env.JIRA_BASE_URL,
     users,
     logger,
-    digestPreview: (scope: { type: string; value: string }) => digestFor(digestDeps, scope, clock()),
+    digestPreview: async (scope: { type: string; value: string }) => {
+      const { chart: _chart, ...message } = await digestFor(digestDeps, scope, clock());
+      return message;
+    },
   };
   registerCentricCommand(slack.app, (ctx, command) => runCommand(commandDeps, ctx, command), logger);
   registerTicketButtons(

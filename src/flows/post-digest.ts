@@ -7,6 +7,7 @@ import type { RuleId } from '../core/types.js';
 import type { JiraClient } from '../jira/client.js';
 import type { Logger } from '../runtime/logger.js';
 import { digestMessage, lineMessage, type SlackMessage } from '../slack/blocks.js';
+import { trendChart } from '../slack/chart.js';
 import type { Store } from '../store/database.js';
 import type { Selectable } from 'kysely';
 import type { DigestSubscriptionsTable } from '../store/schema.js';
@@ -19,6 +20,8 @@ const LATE_MS = 15 * 60_000;
 
 export interface ChannelPoster {
   post(channel: string, message: SlackMessage): Promise<void>;
+  /** Uploads the trend chart (PNG) to the channel. */
+  upload(channel: string, png: Buffer, title: string): Promise<void>;
   dm(userId: string, message: SlackMessage): Promise<void>;
 }
 
@@ -59,8 +62,8 @@ async function scopeData(deps: DigestDeps, scope: { type: string; value: string 
   };
 }
 
-/** The digest of one scope for the week that ends at `end`, as a Slack message. */
-export async function digestFor(deps: DigestDeps, scope: { type: string; value: string }, end: number, late = false): Promise<SlackMessage> {
+/** The digest of one scope for the week that ends at `end`, as a Slack message (and its trend chart). */
+export async function digestFor(deps: DigestDeps, scope: { type: string; value: string }, end: number, late = false): Promise<SlackMessage & { chart: Buffer }> {
   const { history, facts } = await scopeData(deps, scope, end);
   const languages = compile(deps.config).languages;
   const digest = buildDigest({
@@ -72,7 +75,8 @@ export async function digestFor(deps: DigestDeps, scope: { type: string; value: 
     readyStatuses: deps.config.nudges.onStatuses.length > 0 ? deps.config.nudges.onStatuses : ['Ready for Development', 'Selected for Development'],
   });
   const title = scope.type === 'project' ? scope.value : `"${scope.value}"`;
-  return digestMessage({ title, digest, browse: deps.browse, late, questions: QUESTIONS });
+  const chart = trendChart(digest.trend, QUESTIONS.map((q) => q.id));
+  return { ...digestMessage({ title, digest, browse: deps.browse, late, questions: QUESTIONS }), chart };
 }
 
 /** Claims (subscription, period) before posting; false when another process has it. */
@@ -119,7 +123,12 @@ export async function runDueDigests(deps: DigestDeps): Promise<DigestRun[]> {
     const late = now - slot > LATE_MS;
     let status: DigestRun['status'] = 'posted';
     try {
-      await deps.poster.post(sub.channel_id, await digestFor(deps, { type: sub.scope_type, value: sub.scope }, slot, late));
+      const { chart, ...message } = await digestFor(deps, { type: sub.scope_type, value: sub.scope }, slot, late);
+      await deps.poster.post(sub.channel_id, message);
+      // The chart is a bonus: the digest stands without it when the upload fails.
+      await deps.poster.upload(sub.channel_id, chart, `Customer-centricity trend: ${sub.scope}`).catch((err: unknown) => {
+        deps.logger.warn({ subscription: sub.id, err: (err as { data?: { error?: string } }).data?.error ?? (err as Error).message }, 'trend chart not uploaded; the digest was posted without it');
+      });
     } catch (err) {
       const code = (err as { data?: { error?: string } }).data?.error;
       status = code === 'not_in_channel' || code === 'channel_not_found' ? 'not in channel' : 'failed';

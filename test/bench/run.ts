@@ -10,6 +10,8 @@ import { renderJson } from '../../src/core/render/json.js';
 import type { JiraIssue } from '../../src/core/ticket/normalise.js';
 import { generateIssues } from './corpus.js';
 import { HOSTILE_DESCRIPTIONS } from './hostile.js';
+import { buildDigest, type LintRecord } from '../../src/core/digest.js';
+import { RULE_IDS } from '../../src/core/types.js';
 
 const COUNT = 5_000;
 const ROUNDS = 11;
@@ -70,4 +72,23 @@ const worst = hostile.sort((a, b) => b.ms - a.ms)[0]!;
 console.log(`hostile documents: ${hostile.length} kinds of ~100 KB; slowest "${worst.name}" (${worst.kb} KB) ${worst.ms.toFixed(1)} ms`);
 for (const h of hostile.slice(0, 3)) console.log(`  ${h.name.padEnd(20)} ${h.ms.toFixed(1)} ms`);
 
-process.exitCode = ok ? 0 : 1;
+// The weekly digest from 50,000 stored reports (history rows over 13 weeks), target < 500 ms.
+const DIGEST_TARGET_MS = 500;
+const WEEK = 7 * 86_400_000;
+const END = Date.UTC(2026, 10, 23, 8);
+const roles = ['night nurse', 'returning shopper', 'user', 'first-time buyer', 'warehouse picker', 'customer'];
+const records: LintRecord[] = Array.from({ length: 50_000 }, (_, i) => ({
+  key: `SHOP-${i % 17_000}`,
+  score: (i * 37) % 101,
+  role: roles[i % roles.length]!,
+  failedRules: RULE_IDS.filter((_, r) => (i >> r) & 1),
+  lintedAt: END - ((i * 7_919) % (13 * WEEK)),
+}));
+const facts = Array.from({ length: 17_000 }, (_, i) => ({ key: `SHOP-${i}`, status: i % 3 === 0 ? 'Ready for Development' : 'To Do', owner: null, benefit: i % 5, cost: i % 4, passing: i % 2 === 0 }));
+const digestInput = { end: END, periodMs: WEEK, history: records, facts, isGenericRole: (r: string) => r === 'user' || r === 'customer', readyStatuses: ['Ready for Development'] };
+buildDigest(digestInput);
+const digestMs = middle([0, 1, 2, 3, 4].map(() => time(() => buildDigest(digestInput).period.tickets)));
+const digestOk = digestMs < DIGEST_TARGET_MS;
+console.log(`digest: ${records.length} stored reports (17,000 tickets, 13 weeks) built in ${digestMs.toFixed(1)} ms (target < ${DIGEST_TARGET_MS} ms: ${digestOk ? 'met' : 'NOT MET'})`);
+
+process.exitCode = ok && digestOk ? 0 : 1;

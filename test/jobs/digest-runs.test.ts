@@ -17,7 +17,9 @@ afterEach(async () => {
   await Promise.all(drops.splice(0).map((d) => d()));
 });
 
-function deps(store: Store, clock: () => number, workerId: string, posts: Array<{ channel: string; message: SlackMessage }>, fail?: string): DigestDeps {
+const uploads: Array<{ channel: string; png: Buffer }> = [];
+
+function deps(store: Store, clock: () => number, workerId: string, posts: Array<{ channel: string; message: SlackMessage }>, fail?: string, uploadFails = false): DigestDeps {
   const logger = capturedLogger().logger;
   const env = loadJiraEnv({ JIRA_BASE_URL: 'https://acme.atlassian.net', JIRA_EMAIL: 'c@acme.io', JIRA_API_TOKEN: 't' });
   return {
@@ -34,6 +36,10 @@ function deps(store: Store, clock: () => number, workerId: string, posts: Array<
         posts.push({ channel, message });
       },
       dm: async (user, message) => void posts.push({ channel: `DM:${user}`, message }),
+      upload: async (channel, png) => {
+        if (uploadFails) throw Object.assign(new Error('upload failed'), { data: { ok: false, error: 'file_upload_failed' } });
+        uploads.push({ channel, png });
+      },
     },
   };
 }
@@ -72,6 +78,16 @@ describe.each(BACKENDS)('weekly digest runs on $name', (backend) => {
     expect(posts).toHaveLength(1);
     expect(posts[0]!.channel).toBe('C1');
     expect(posts[0]!.message.text.split('\n')[0]).toBe('Customer-centricity of SHOP: 55/100 over 1 tickets');
+    expect(uploads.at(-1)!.channel).toBe('C1');
+  });
+
+  it('posts the text digest even when the chart upload fails', async () => {
+    const db = await setup();
+    await db.store.db.insertInto('digest_runs').values({ subscription_id: 1, period: '2026-11-16T08:00:00.000Z', status: 'posted', claimed_by: 'old', posted_at: 0, late: 0, claimed_at: 0 }).execute();
+    const posts: Array<{ channel: string; message: SlackMessage }> = [];
+    const runs = await runDueDigests(deps(db.store, () => MONDAY_0900_BERLIN + 60_000, 'w', posts, undefined, true));
+    expect(runs.map((r) => r.status)).toEqual(['posted']);
+    expect(posts.map((p) => p.channel)).toEqual(['C1']);
   });
 
   it('a restart after a missed slot posts one late digest, saying so', async () => {
