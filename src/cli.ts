@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { createColors } from 'picocolors';
 import { stringify } from 'yaml';
 import { AuditUsageError, runAudit } from './cli/audit.js';
+import { runDigest } from './cli/digest.js';
 import { InputError, readIssues } from './cli/read-issues.js';
 import { EnvError } from './config/env.js';
 import { ConfigError, loadConfig } from './config/load.js';
@@ -27,6 +28,8 @@ const USAGE = `Usage:
   centric audit --jql "JQL" | --project KEY [--format text|json|markdown] [--write] [--html FILE] [--config PATH]
       Lints what a Jira search returns (Jira credentials from the environment or .env). --write
       posts or updates the sticky comments; --html writes a shareable report with charts.
+  centric digest --project KEY [--since 7d] | --jql "JQL" [--format markdown|json] [--config PATH]
+      The customer-centricity digest: from the stored reports (DATABASE_URL), or from Jira now.
   centric config --print [--config PATH]
       Prints the effective configuration (defaults with centric.yml laid over them).
   centric help`;
@@ -109,6 +112,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return configCommand(rest, io);
       case 'audit':
         return await runAudit(rest, io, (reports, format) => renderReports(reports, format, io));
+      case 'digest':
+        return await runDigest(rest, io);
       case 'help':
       case '--help':
       case '-h':

@@ -1,6 +1,6 @@
 import { compile } from '../core/compile.js';
 import type { CentricConfig } from '../core/config-types.js';
-import { buildDigest, QUESTIONS, type LintRecord, type TicketFacts } from '../core/digest.js';
+import { buildDigest, QUESTIONS, type Digest, type LintRecord, type TicketFacts } from '../core/digest.js';
 import { latestSlot } from '../core/nudge-policy.js';
 import { isGenericRole } from '../core/rules/specific-persona.js';
 import type { RuleId } from '../core/types.js';
@@ -38,10 +38,13 @@ export interface DigestDeps {
 
 type Subscription = Selectable<DigestSubscriptionsTable>;
 
+type ScopeDeps = Pick<DigestDeps, 'store' | 'config'> & { jira?: JiraClient };
+
 /** Stored history and facts of a scope: a project, or the tickets a JQL returns now. */
-async function scopeData(deps: DigestDeps, scope: { type: string; value: string }, end: number) {
+async function scopeData(deps: ScopeDeps, scope: { type: string; value: string }, end: number) {
   let keys: string[] | null = null;
   if (scope.type === 'jql') {
+    if (!deps.jira) throw new Error('a JQL digest needs Jira');
     keys = [];
     for await (const page of deps.jira.search(scope.value, ['summary'])) keys.push(...page.map((i) => i.key));
     if (keys.length === 0) return { history: [], facts: [] };
@@ -62,18 +65,27 @@ async function scopeData(deps: DigestDeps, scope: { type: string; value: string 
   };
 }
 
-/** The digest of one scope for the week that ends at `end`, as a Slack message (and its trend chart). */
-export async function digestFor(deps: DigestDeps, scope: { type: string; value: string }, end: number, late = false): Promise<SlackMessage & { chart: Buffer }> {
+/** The digest of a scope for the period that ends at `end`, from the stored reports. */
+export async function scopeDigest(deps: ScopeDeps, scope: { type: string; value: string }, end: number, periodMs = WEEK): Promise<Digest> {
   const { history, facts } = await scopeData(deps, scope, end);
-  const languages = compile(deps.config).languages;
-  const digest = buildDigest({
+  return digestOf(deps.config, history, facts, end, periodMs);
+}
+
+export function digestOf(config: CentricConfig, history: LintRecord[], facts: TicketFacts[], end: number, periodMs = WEEK): Digest {
+  const languages = compile(config).languages;
+  return buildDigest({
     end,
-    periodMs: WEEK,
+    periodMs,
     history,
     facts,
     isGenericRole: (role) => languages.some((lang) => isGenericRole(role, lang)),
-    readyStatuses: deps.config.nudges.onStatuses.length > 0 ? deps.config.nudges.onStatuses : ['Ready for Development', 'Selected for Development'],
+    readyStatuses: config.nudges.onStatuses.length > 0 ? config.nudges.onStatuses : ['Ready for Development', 'Selected for Development'],
   });
+}
+
+/** The digest of one scope for the week that ends at `end`, as a Slack message (and its trend chart). */
+export async function digestFor(deps: DigestDeps, scope: { type: string; value: string }, end: number, late = false): Promise<SlackMessage & { chart: Buffer }> {
+  const digest = await scopeDigest(deps, scope, end);
   const title = scope.type === 'project' ? scope.value : `"${scope.value}"`;
   const chart = trendChart(digest.trend, QUESTIONS.map((q) => q.id));
   return { ...digestMessage({ title, digest, browse: deps.browse, late, questions: QUESTIONS }), chart };

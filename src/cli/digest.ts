@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { config as loadDotenv } from 'dotenv';
+import { loadJiraEnv, secretsOf, type Env } from '../config/env.js';
+import { loadConfig } from '../config/load.js';
+import type { CentricConfig } from '../core/config-types.js';
+import { lintIssue } from '../core/lint.js';
+import { renderDigestMarkdown } from '../core/render/digest-markdown.js';
+import { digestOf, scopeDigest } from '../flows/post-digest.js';
+import { JiraClient } from '../jira/client.js';
+import { createLogger } from '../runtime/logger.js';
+import { Metrics } from '../runtime/metrics.js';
+import { openStore } from '../store/database.js';
+import { migrate } from '../store/migrations.js';
+import type { CliIo } from '../cli.js';
+import { AuditUsageError } from './audit.js';
+
+const DAY = 86_400_000;
+
+function since(value: string): number {
+  const match = /^(\d{1,3})d$/.exec(value);
+  if (!match || Number(match[1]) < 1) throw new AuditUsageError(`--since takes a number of days such as 7d, not "${value}"`);
+  return Number(match[1]) * DAY;
+}
+
+/** centric digest: the digest of a project from the stored reports, or of a JQL from Jira now. */
+export async function runDigest(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { project: { type: 'string', short: 'p' }, jql: { type: 'string' }, since: { type: 'string', default: '7d' }, format: { type: 'string', short: 'f', default: 'markdown' }, config: { type: 'string', short: 'c' } },
+  });
+  if (!values.project && !values.jql) throw new AuditUsageError('centric digest needs --project KEY (from the stored reports) or --jql "…" (from Jira)');
+  if (values.format !== 'markdown' && values.format !== 'json') throw new AuditUsageError(`--format must be markdown or json, not "${values.format}"`);
+  const periodMs = since(values.since!);
+  if (io.env === process.env) loadDotenv({ quiet: true });
+  const config: CentricConfig = loadConfig(values.config ?? io.env.CENTRIC_CONFIG);
+  const now = Date.now();
+  let digest;
+  let title;
+  if (values.jql) {
+    const env = loadJiraEnv(io.env);
+    const logger = createLogger({ level: 'warn', secrets: secretsOf(env as Env), destination: io.stderr, pretty: false });
+    const jira = new JiraClient({ env, settings: config.jira, metrics: new Metrics(), logger });
+    const history = [];
+    const facts = [];
+    for await (const page of jira.search(values.jql)) {
+      for (const issue of page) {
+        const report = lintIssue(issue, config);
+        if (report.skipped) continue;
+        history.push({ key: issue.key, score: report.score ?? 0, role: report.story?.role ?? null, failedRules: (report.findings ?? []).map((f) => f.rule), lintedAt: now });
+        facts.push({ key: issue.key, status: issue.fields.status?.name ?? null, owner: null, benefit: null, cost: null, passing: !(report.findings ?? []).some((f) => f.severity === 'error') });
+      }
+    }
+    digest = digestOf(config, history, facts, now + 1, periodMs);
+    title = `"${values.jql}"`;
+  } else {
+    const url = io.env.DATABASE_URL ?? 'sqlite:./data/centric.db';
+    if (url.startsWith('sqlite:') && !existsSync(url.slice('sqlite:'.length))) {
+      throw new AuditUsageError(`no stored reports: ${url} does not exist. Run the bot, or \`centric audit --project ${values.project} --write\`, first; or use --jql to read Jira directly.`);
+    }
+    const store = openStore(url);
+    try {
+      await migrate(store.db);
+      digest = await scopeDigest({ store, config }, { type: 'project', value: values.project!.toUpperCase() }, now + 1, periodMs);
+    } finally {
+      await store.close();
+    }
+    title = values.project!.toUpperCase();
+  }
+  io.stdout.write(values.format === 'json' ? `${JSON.stringify(digest, null, 2)}\n` : renderDigestMarkdown(digest, title));
+  return 0;
+}

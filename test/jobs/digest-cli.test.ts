@@ -1,0 +1,58 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/database.js';
+import { migrate } from '../../src/store/migrations.js';
+import { runCli } from '../helpers/cli.js';
+import { JIRA, JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js';
+
+beforeEach(() => isolateNetwork());
+afterEach(() => resetNetwork());
+
+async function storedReports(): Promise<string> {
+  const url = `sqlite:${join(mkdtempSync(join(tmpdir(), 'centric-digest-')), 'c.db')}`;
+  const store = openStore(url);
+  await migrate(store.db);
+  const now = Date.now();
+  const row = (key: string, score: number, role: string, failed: string, ago: number) => ({ ticket_key: key, project: 'SHOP', score, passing: 0, role, failed_rules: failed, linted_at: now - ago });
+  await store.db.insertInto('report_history').values([row('SHOP-1', 40, 'user', 'customer-value,specific-persona', 9 * 86_400_000), row('SHOP-1', 80, 'night nurse', 'visual-evidence', 86_400_000), row('SHOP-2', 60, 'night nurse', 'customer-metric', 3_600_000)]).execute();
+  await store.close();
+  return url;
+}
+
+describe('centric digest', () => {
+  it('prints the digest of a project from the stored reports as markdown', async () => {
+    const run = await runCli(['digest', '--project', 'shop'], '', { DATABASE_URL: await storedReports() });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('## Customer-centricity digest: SHOP');
+    expect(run.stdout).toContain('**Score: 70/100** ▲30 over 2 tickets (previous period: 40)');
+    expect(run.stdout).toContain('| Why? (a benefit) | 100% | ▲100 pts |');
+    expect(run.stdout).toContain('**Who we built for:** night nurse (2); 0% with a generic role');
+    expect(run.stdout).toContain('- SHOP-1: 40 → 80');
+  });
+
+  it('prints JSON, and takes --since', async () => {
+    const run = await runCli(['digest', '--project', 'SHOP', '--format', 'json', '--since', '30d'], '', { DATABASE_URL: await storedReports() });
+    const digest = JSON.parse(run.stdout);
+    expect(digest.period).toMatchObject({ tickets: 2, score: 70 });
+    expect(digest.trend).toHaveLength(12);
+  });
+
+  it('reads Jira directly with --jql', async () => {
+    const jira = new JiraFake(3);
+    jira.install();
+    jira.put({ key: 'SHOP-1', fields: { summary: 'x', description: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'As a night nurse, I want to see my ward so that I plan.' }] }] }, issuetype: { name: 'Story' }, status: { name: 'To Do' }, labels: [], attachment: [] } as never });
+    const run = await runCli(['digest', '--jql', 'project = SHOP'], '', { JIRA_BASE_URL: JIRA, JIRA_EMAIL: 'c@acme.io', JIRA_API_TOKEN: 't' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('## Customer-centricity digest: "project = SHOP"');
+    expect(run.stdout).toContain('**Who we built for:** night nurse (1)');
+  });
+
+  it('says what is missing, with exit 2', async () => {
+    expect((await runCli(['digest'], '', {})).stderr).toMatch(/^centric: centric digest needs --project KEY \(from the stored reports\) or --jql/);
+    const none = await runCli(['digest', '--project', 'SHOP'], '', { DATABASE_URL: 'sqlite:/nonexistent/c.db' });
+    expect(none).toEqual({ code: 2, stdout: '', stderr: 'centric: no stored reports: sqlite:/nonexistent/c.db does not exist. Run the bot, or `centric audit --project SHOP --write`, first; or use --jql to read Jira directly.\n' });
+    expect((await runCli(['digest', '--project', 'SHOP', '--since', 'week'], '', {})).stderr).toMatch(/^centric: --since takes a number of days such as 7d, not "week"/);
+  });
+});
