@@ -24,7 +24,7 @@ import { lintAndStore } from './flows/lint-ticket.js';
 import { InboxWorker, type EventHandler } from './jobs/inbox-worker.js';
 import { startPoller } from './jobs/poller.js';
 import { startSchedules } from './jobs/schedules.js';
-import { JiraClient, type JiraClientDeps } from './jira/client.js';
+import { customFieldsOf, JiraClient, type JiraClientDeps } from './jira/client.js';
 import { checkIssue } from './jira/issue-schema.js';
 import { JIRA_EVENT_KIND, jiraWebhookRoute, type JiraEventPayload } from './jira/webhook.js';
 import { healthRoutes, Readiness, type Route } from './runtime/health.js';
@@ -120,7 +120,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     return migrated ? { ok: true, detail: `${store.dialect}, migrations done` } : { ok: false, detail: 'reachable; migrations not run yet' };
   });
   readiness.set('jira', false, 'not checked yet');
-  const jira = new JiraClient({ env, settings: config.jira, metrics, logger, ...options.jira });
+  const jira = new JiraClient({ env, settings: config.jira, metrics, logger, customFields: customFieldsOf(config), ...options.jira });
   let selfAccountId: string | null = null;
 
   const accept = async (event: NewEvent, source: string): Promise<Enqueued> => {
@@ -157,6 +157,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     poster: {
       post: async (channel, message) => void (await background.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never, unfurl_links: false })),
       dm: async (userId, message) => void (await dm.post(userId, message)),
+      join: async (channel) => void (await background.conversations.join({ channel })),
       upload: async (channel, png, title) => void (await background.filesUploadV2({ channel_id: channel, file: png, filename: 'centric-trend.png', title, initial_comment: CHART_LEGEND })),
     },
   };
@@ -170,8 +171,6 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   });
   let schedules: ScheduledTask[] = [];
   let stopPoller = (): void => undefined;
-  let nudgeTimer: NodeJS.Timeout | undefined;
-  let digestTimer: NodeJS.Timeout | undefined;
   const commandDeps = {
     store,
     config,
@@ -223,6 +222,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       view: async (userId) => homeView(await homeData(homeDeps, userId), browse, (ms) => new Date(ms).toISOString().slice(0, 10)),
       mute: (userId) => saveHomeSetting(homeDeps, userId, { mutedUntil: clock() + config.nudges.snoozeDays * 86_400_000 }),
       unmute: (userId) => saveHomeSetting(homeDeps, userId, { mutedUntil: null }),
+      digestMention: (userId, on) => saveHomeSetting(homeDeps, userId, { digestMention: on }),
       workingHours: async (userId, hours) => {
         if (WORKING_HOURS_CHOICES.includes(hours)) await saveHomeSetting(homeDeps, userId, { workingHours: hours });
       },
@@ -249,12 +249,8 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     logger.info({ applied, database: store.location }, 'database ready');
   }).then(() => {
     worker.start();
-    schedules = startSchedules(store, config, logger, clock);
+    schedules = startSchedules(store, config, logger, clock, { nudges: () => dispatchNudges(nudgeDeps), digests: () => runDueDigests(digestDeps) });
     stopPoller = startPoller({ jira, config, accept, logger });
-    nudgeTimer = setInterval(() => void dispatchNudges(nudgeDeps).catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'nudge dispatch failed; next minute retries')), 60_000);
-    nudgeTimer.unref();
-    digestTimer = setInterval(() => void runDueDigests(digestDeps).catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'digest run failed; next minute retries')), 60_000);
-    digestTimer.unref();
   });
   ready.catch(() => undefined);
 
@@ -285,8 +281,6 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       logger.info('stopping: no new events; finishing the ones in flight');
       stopping.abort();
       stopPoller();
-      if (nudgeTimer) clearInterval(nudgeTimer);
-      if (digestTimer) clearInterval(digestTimer);
       await slack.stop();
       for (const task of schedules) await task.stop();
       const { unfinished } = await worker.stop(drainMs);

@@ -7,7 +7,7 @@ import { lintIssue, passes, summarise } from '../core/lint.js';
 import { renderHtml } from '../core/render/html.js';
 import type { Report } from '../core/types.js';
 import { lintAndUpdate } from '../flows/check-ticket.js';
-import { JiraClient, JiraError } from '../jira/client.js';
+import { customFieldsOf, JiraClient, JiraError } from '../jira/client.js';
 import { createLogger } from '../runtime/logger.js';
 import { Metrics } from '../runtime/metrics.js';
 import { openStore, type Store } from '../store/database.js';
@@ -46,7 +46,7 @@ export async function runAudit(args: string[], io: CliIo, render: (reports: Repo
   const config = loadConfig(values.config ?? io.env.CENTRIC_CONFIG);
   const logger = createLogger({ level: 'warn', secrets: secretsOf(env as Env), destination: io.stderr, pretty: false });
   const metrics = new Metrics();
-  const jira = new JiraClient({ env, settings: config.jira, metrics, logger });
+  const jira = new JiraClient({ env, settings: config.jira, metrics, logger, customFields: customFieldsOf(config) });
   let store: Store | undefined;
   if (values.write) {
     store = openStore(env.DATABASE_URL);

@@ -5,9 +5,10 @@ import { loadJiraEnv, secretsOf, type Env } from '../config/env.js';
 import { loadConfig } from '../config/load.js';
 import type { CentricConfig } from '../core/config-types.js';
 import { lintIssue } from '../core/lint.js';
+import { planningFacts } from '../core/ticket/normalise.js';
 import { renderDigestMarkdown } from '../core/render/digest-markdown.js';
 import { digestOf, scopeDigest } from '../flows/post-digest.js';
-import { JiraClient } from '../jira/client.js';
+import { customFieldsOf, JiraClient } from '../jira/client.js';
 import { createLogger } from '../runtime/logger.js';
 import { Metrics } from '../runtime/metrics.js';
 import { openStore } from '../store/database.js';
@@ -40,7 +41,7 @@ export async function runDigest(args: string[], io: CliIo): Promise<number> {
   if (values.jql) {
     const env = loadJiraEnv(io.env);
     const logger = createLogger({ level: 'warn', secrets: secretsOf(env as Env), destination: io.stderr, pretty: false });
-    const jira = new JiraClient({ env, settings: config.jira, metrics: new Metrics(), logger });
+    const jira = new JiraClient({ env, settings: config.jira, metrics: new Metrics(), logger, customFields: customFieldsOf(config) });
     const history = [];
     const facts = [];
     for await (const page of jira.search(values.jql)) {
@@ -48,7 +49,8 @@ export async function runDigest(args: string[], io: CliIo): Promise<number> {
         const report = lintIssue(issue, config);
         if (report.skipped) continue;
         history.push({ key: issue.key, score: report.score ?? 0, role: report.story?.role ?? null, failedRules: (report.findings ?? []).map((f) => f.rule), lintedAt: now });
-        facts.push({ key: issue.key, status: issue.fields.status?.name ?? null, owner: null, benefit: null, cost: null, passing: !(report.findings ?? []).some((f) => f.severity === 'error') });
+        const planning = planningFacts(issue, config.digest);
+        facts.push({ key: issue.key, status: issue.fields.status?.name ?? null, owner: null, benefit: planning.done ? null : planning.benefit, cost: planning.done ? null : planning.cost, passing: !(report.findings ?? []).some((f) => f.severity === 'error') });
       }
     }
     digest = digestOf(config, history, facts, now + 1, periodMs);

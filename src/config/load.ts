@@ -73,7 +73,7 @@ function splitRules(file: RuleSettingsFile | undefined): Required<RuleParts> {
 
 /** Lays a validated file over the defaults. */
 export function resolveConfig(file: ConfigFile): CentricConfig {
-  const { vocabulary, rules: ruleSettings, scoreWeights, personas, projects, inbox, retention, jira, slack, nudges, ...rest } = file;
+  const { vocabulary, rules: ruleSettings, scoreWeights, personas, projects, inbox, retention, jira, slack, nudges, digest, ...rest } = file;
   const { rules, ruleOptions } = splitRules(ruleSettings);
   return {
     ...DEFAULT_CONFIG,
@@ -82,6 +82,7 @@ export function resolveConfig(file: ConfigFile): CentricConfig {
     inbox: { ...DEFAULT_CONFIG.inbox, ...inbox },
     slack: { ...DEFAULT_CONFIG.slack, ...slack },
     nudges: { ...DEFAULT_CONFIG.nudges, ...nudges },
+    digest: { ...DEFAULT_CONFIG.digest, ...digest },
     jira: { ...DEFAULT_CONFIG.jira, ...jira, poll: { ...DEFAULT_CONFIG.jira.poll, ...jira?.poll } } as CentricConfig['jira'],
     retention: { ...DEFAULT_CONFIG.retention, ...retention },
     ruleOptions: {

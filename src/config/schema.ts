@@ -54,6 +54,8 @@ const ruleSettings = z
   .partial()
   .strict();
 
+const customField = z.string().regex(/^customfield_\d+$/, 'expected a field id such as customfield_10035');
+
 const lintSettings = {
   issueTypes: z.array(z.string().min(1)).min(1, 'list at least one issue type, e.g. [Story]'),
   rules: ruleSettings,
@@ -70,7 +72,7 @@ const lintSettings = {
   vocabulary: z.record(z.string().regex(/^[a-z]{2,3}$/, 'expected a language code such as en or de'), vocabularySchema),
   designDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'expected a domain such as figma.com')),
   recordingDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'expected a domain such as loom.com')),
-  acceptanceCriteriaField: z.string().regex(/^customfield_\d+$/, 'expected a field id such as customfield_10035').nullable(),
+  acceptanceCriteriaField: customField.nullable(),
 };
 
 export const projectOverrideSchema = z.object(lintSettings).partial().strict();
@@ -116,6 +118,13 @@ export const configFileSchema = z
       .strict(),
     slack: z
       .object({ admins: z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'expected a Slack user id such as U024BE7LH')).optional() })
+      .strict(),
+    digest: z
+      .object({
+        benefitField: customField.nullable().optional(),
+        costField: customField.nullable().optional(),
+        readyStatuses: z.array(z.string().min(1)).optional(),
+      })
       .strict(),
     inbox: z
       .object({

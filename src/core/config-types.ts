@@ -130,11 +130,22 @@ export interface SlackSettings {
   admins: string[];
 }
 
+/** What the weekly digest reads from Jira. */
+export interface DigestSettings {
+  /** Numeric field holding the customer benefit of a story (e.g. a "Customer value" field); null: no bang-for-the-buck ranking. */
+  benefitField: string | null;
+  /** Numeric field holding the cost; Jira Cloud's "Story point estimate" by default. */
+  costField: string | null;
+  /** Statuses whose failing tickets "need attention": ready for development. */
+  readyStatuses: string[];
+}
+
 /** How the bot processes events and how long it keeps data; not per project. */
 export interface RuntimeSettings {
   jira: JiraSettings;
   slack: SlackSettings;
   nudges: NudgeSettings;
+  digest: DigestSettings;
   inbox: {
     /** Events processed at once by one process. */
     concurrency: number;

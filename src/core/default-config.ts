@@ -38,6 +38,7 @@ export const DEFAULT_CONFIG: CentricConfig = {
   projects: {},
   inbox: { concurrency: 4, maxAttempts: 5 },
   slack: { admins: [] },
+  digest: { benefitField: null, costField: 'customfield_10016', readyStatuses: ['Ready for Development', 'Selected for Development'] },
   nudges: { recipients: 'reporter', workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' }, perDay: 1, snoozeDays: 7, onStatuses: [], onSprint: false },
   jira: {
     debounceSeconds: 120,

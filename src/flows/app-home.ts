@@ -47,14 +47,17 @@ export async function homeData(deps: HomeDeps, userId: string): Promise<HomeData
     team: { thisWeek: await averageScore(deps, now - WEEK, now + 1, null), lastWeek: await averageScore(deps, now - 2 * WEEK, now - WEEK, null) },
     mutedUntil: mute?.until && mute.until > now ? mute.until : null,
     workingHours: hours,
+    digestMention: mute?.digest_mention === 1,
   };
 }
 
-/** Settings from App Home: mute a week, unmute, working hours. */
-export async function saveHomeSetting(deps: HomeDeps, userId: string, setting: { mutedUntil?: number | null; workingHours?: string }): Promise<void> {
+/** Settings from App Home: mute a week, unmute, working hours, mentions in digests. */
+export async function saveHomeSetting(deps: HomeDeps, userId: string, setting: { mutedUntil?: number | null; workingHours?: string; digestMention?: boolean }): Promise<void> {
   const existing = await deps.store.db.selectFrom('mutes').selectAll().where('slack_user_id', '=', userId).executeTakeFirst();
-  const row = { slack_user_id: userId, until: existing?.until ?? null, working_hours: existing?.working_hours ?? null };
+  const row = { slack_user_id: userId, until: existing?.until ?? null, working_hours: existing?.working_hours ?? null, digest_mention: existing?.digest_mention ?? 0 };
   if ('mutedUntil' in setting) row.until = setting.mutedUntil ?? null;
   if (setting.workingHours) row.working_hours = setting.workingHours;
-  await deps.store.db.insertInto('mutes').values(row).onConflict((oc) => oc.column('slack_user_id').doUpdateSet({ until: row.until, working_hours: row.working_hours })).execute();
+  if (setting.digestMention !== undefined) row.digest_mention = setting.digestMention ? 1 : 0;
+  const { slack_user_id: _id, ...update } = row;
+  await deps.store.db.insertInto('mutes').values(row).onConflict((oc) => oc.column('slack_user_id').doUpdateSet(update)).execute();
 }

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { CentricConfig } from '../core/config-types.js';
 import { configForProject, lintTicket } from '../core/lint.js';
-import { normalise, type JiraIssue } from '../core/ticket/normalise.js';
+import { normalise, planningFacts, type JiraIssue } from '../core/ticket/normalise.js';
 import type { Report } from '../core/types.js';
 import type { Metrics } from '../runtime/metrics.js';
 import type { Store } from '../store/database.js';
@@ -28,6 +28,6 @@ export async function lintAndStore(deps: LintTicketDeps, issue: JiraIssue): Prom
   const ticket = normalise(issue, config.acceptanceCriteriaField);
   const report = lintTicket(ticket, config);
   deps.metrics.lintDuration.observe((performance.now() - started) / 1000);
-  const { changed } = await saveReport(deps.store, ticket, report, deps.clock());
+  const { changed } = await saveReport(deps.store, ticket, report, deps.clock(), planningFacts(issue, deps.config.digest));
   return { report, changed };
 }

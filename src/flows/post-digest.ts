@@ -23,6 +23,8 @@ export interface ChannelPoster {
   /** Uploads the trend chart (PNG) to the channel. */
   upload(channel: string, png: Buffer, title: string): Promise<void>;
   dm(userId: string, message: SlackMessage): Promise<void>;
+  /** Joins a public channel (conversations.join); rejects for private ones. */
+  join(channel: string): Promise<void>;
 }
 
 export interface DigestDeps {
@@ -40,6 +42,17 @@ type Subscription = Selectable<DigestSubscriptionsTable>;
 
 type ScopeDeps = Pick<DigestDeps, 'store' | 'config'> & { jira?: JiraClient };
 
+/** Jira account -> Slack user, for the people who opted in to being mentioned in digests. */
+async function mentionableOwners(store: Store): Promise<Map<string, string>> {
+  const rows = await store.db
+    .selectFrom('user_links')
+    .innerJoin('mutes', 'mutes.slack_user_id', 'user_links.slack_user_id')
+    .select(['user_links.jira_account_id', 'user_links.slack_user_id'])
+    .where('mutes.digest_mention', '=', 1)
+    .execute();
+  return new Map(rows.map((r) => [r.jira_account_id, r.slack_user_id]));
+}
+
 /** Stored history and facts of a scope: a project, or the tickets a JQL returns now. */
 async function scopeData(deps: ScopeDeps, scope: { type: string; value: string }, end: number) {
   let keys: string[] | null = null;
@@ -50,7 +63,7 @@ async function scopeData(deps: ScopeDeps, scope: { type: string; value: string }
     if (keys.length === 0) return { history: [], facts: [] };
   }
   let history = deps.store.db.selectFrom('report_history').select(['ticket_key', 'score', 'role', 'failed_rules', 'linted_at']).where('linted_at', '>=', end - 13 * WEEK).where('linted_at', '<', end);
-  let facts = deps.store.db.selectFrom('reports').select(['ticket_key', 'status', 'passing', 'reporter_account_id']).where('skipped', '=', 0);
+  let facts = deps.store.db.selectFrom('reports').select(['ticket_key', 'status', 'passing', 'reporter_account_id', 'assignee_account_id', 'benefit', 'cost', 'done']).where('skipped', '=', 0);
   if (keys) {
     history = history.where('ticket_key', 'in', keys);
     facts = facts.where('ticket_key', 'in', keys);
@@ -58,10 +71,15 @@ async function scopeData(deps: ScopeDeps, scope: { type: string; value: string }
     history = history.where('project', '=', scope.value);
     facts = facts.where('project', '=', scope.value);
   }
+  const mentionable = await mentionableOwners(deps.store);
   return {
     history: (await history.execute()).map((r): LintRecord => ({ key: r.ticket_key, score: r.score ?? 0, role: r.role, failedRules: (r.failed_rules ? r.failed_rules.split(',') : []) as RuleId[], lintedAt: r.linted_at })),
-    // Customer benefit and cost are not stored yet: the bang-for-the-buck ranking stays empty.
-    facts: (await facts.execute()).map((r): TicketFacts => ({ key: r.ticket_key, status: r.status, owner: null, benefit: null, cost: null, passing: r.passing === 1 })),
+    facts: (await facts.execute()).map((r): TicketFacts => {
+      const owner = r.assignee_account_id ?? r.reporter_account_id;
+      // Done stories are not ranked for the buck: only open ones can still be picked up.
+      const open = r.done !== 1;
+      return { key: r.ticket_key, status: r.status, owner: owner ? (mentionable.get(owner) ?? null) : null, benefit: open ? r.benefit : null, cost: open ? r.cost : null, passing: r.passing === 1 };
+    }),
   };
 }
 
@@ -79,7 +97,7 @@ export function digestOf(config: CentricConfig, history: LintRecord[], facts: Ti
     history,
     facts,
     isGenericRole: (role) => languages.some((lang) => isGenericRole(role, lang)),
-    readyStatuses: config.nudges.onStatuses.length > 0 ? config.nudges.onStatuses : ['Ready for Development', 'Selected for Development'],
+    readyStatuses: config.digest.readyStatuses,
   });
 }
 
@@ -118,6 +136,22 @@ export interface DigestRun {
   status: 'posted' | 'not in channel' | 'failed';
 }
 
+const slackError = (err: unknown): string | undefined => (err as { data?: { error?: string } }).data?.error;
+
+/** Posts to a channel; when the bot is not in it, joins it (public channels) and posts again. */
+async function postJoining(deps: DigestDeps, channel: string, message: SlackMessage): Promise<void> {
+  try {
+    await deps.poster.post(channel, message);
+  } catch (err) {
+    if (slackError(err) !== 'not_in_channel') throw err;
+    // A private channel cannot be joined: the original not_in_channel stands and the subscriber is asked to invite the bot.
+    const joined = await deps.poster.join(channel).then(() => true, () => false);
+    if (!joined) throw err;
+    deps.logger.info({ channel }, 'joined the channel to post the digest');
+    await deps.poster.post(channel, message);
+  }
+}
+
 /**
  * Posts every digest whose slot has come and that no process posted for this period yet:
  * exactly once per subscription and period, even with several replicas, and late (saying so)
@@ -136,7 +170,7 @@ export async function runDueDigests(deps: DigestDeps): Promise<DigestRun[]> {
     let status: DigestRun['status'] = 'posted';
     try {
       const { chart, ...message } = await digestFor(deps, { type: sub.scope_type, value: sub.scope }, slot, late);
-      await deps.poster.post(sub.channel_id, message);
+      await postJoining(deps, sub.channel_id, message);
       // The chart is a bonus: the digest stands without it when the upload fails.
       await deps.poster.upload(sub.channel_id, chart, `Customer-centricity trend: ${sub.scope}`).catch((err: unknown) => {
         deps.logger.warn({ subscription: sub.id, err: (err as { data?: { error?: string } }).data?.error ?? (err as Error).message }, 'trend chart not uploaded; the digest was posted without it');

@@ -1,13 +1,19 @@
 import { Version2Client, Version3Client } from 'jira.js';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { JiraEnv } from '../config/env.js';
-import type { JiraSettings } from '../core/config-types.js';
+import type { CentricConfig, JiraSettings } from '../core/config-types.js';
 import type { JiraIssue } from '../core/ticket/normalise.js';
 import type { Logger } from '../runtime/logger.js';
 import type { Metrics } from '../runtime/metrics.js';
 
 /** Fields Centric reads; asking for these only keeps responses small. */
 export const ISSUE_FIELDS = ['summary', 'description', 'issuetype', 'status', 'project', 'attachment', 'labels', 'components', 'reporter', 'assignee', 'updated'];
+
+/** The custom fields a configuration reads besides ISSUE_FIELDS: acceptance criteria, benefit, cost. */
+export function customFieldsOf(config: Pick<CentricConfig, 'acceptanceCriteriaField' | 'projects' | 'digest'>): string[] {
+  const fields = [config.acceptanceCriteriaField, ...Object.values(config.projects).map((p) => p.acceptanceCriteriaField), config.digest.benefitField, config.digest.costField];
+  return [...new Set(fields.filter((f): f is string => typeof f === 'string'))];
+}
 
 /** Comment property that marks Centric's own comment. */
 export const STICKY_PROPERTY = 'centric';
@@ -44,6 +50,8 @@ export interface JiraClientDeps {
   random?: () => number;
   /** Retries of one call on 429, 5xx, time-outs and dropped connections. */
   maxRetries?: number;
+  /** Custom fields to fetch with every issue (see customFieldsOf). */
+  customFields?: string[];
 }
 
 /** Seconds ("2") or an HTTP date, as Retry-After allows. */
@@ -83,6 +91,7 @@ export class JiraClient {
   private readonly random: () => number;
   private readonly maxRetries: number;
   private me: Promise<{ accountId: string; displayName: string }> | null = null;
+  private readonly fields: string[];
 
   constructor(private readonly deps: JiraClientDeps) {
     const { env, settings } = deps;
@@ -97,6 +106,7 @@ export class JiraClient {
     this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = deps.random ?? Math.random;
     this.maxRetries = deps.maxRetries ?? 4;
+    this.fields = [...ISSUE_FIELDS, ...(deps.customFields ?? [])];
   }
 
   /** Runs one call under the concurrency cap, retrying what Jira asks to be retried. */
@@ -143,7 +153,7 @@ export class JiraClient {
   async getIssue(key: string): Promise<JiraIssue | null> {
     try {
       return await this.call(`GET issue ${key}`, async () =>
-        (this.v3 ? await this.v3.issues.getIssue({ issueIdOrKey: key, fields: ISSUE_FIELDS }) : await this.v2!.issues.getIssue({ issueIdOrKey: key, fields: ISSUE_FIELDS })) as unknown as JiraIssue,
+        (this.v3 ? await this.v3.issues.getIssue({ issueIdOrKey: key, fields: this.fields }) : await this.v2!.issues.getIssue({ issueIdOrKey: key, fields: this.fields })) as unknown as JiraIssue,
       );
     } catch (err) {
       if (err instanceof JiraError && err.status === 404) return null;
@@ -152,7 +162,7 @@ export class JiraClient {
   }
 
   /** Pages of a JQL search: nextPageToken on Cloud (/search/jql), startAt on Data Center. */
-  async *search(jql: string, fields: string[] = ISSUE_FIELDS, pageSize = 100): AsyncGenerator<JiraIssue[]> {
+  async *search(jql: string, fields: string[] = this.fields, pageSize = 100): AsyncGenerator<JiraIssue[]> {
     if (this.v3) {
       let nextPageToken: string | undefined;
       do {

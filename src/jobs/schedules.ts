@@ -13,8 +13,28 @@ export async function pruneOnce(store: Store, config: CentricConfig, now: number
   return removed;
 }
 
-/** The recurring jobs: retention every night at 03:17 (off the hour, when cron jobs pile up). */
-export function startSchedules(store: Store, config: CentricConfig, logger: Logger, clock: () => number): ScheduledTask[] {
-  const retention = cron.schedule('17 3 * * *', () => pruneOnce(store, config, clock(), logger).then(() => undefined), { name: 'retention', noOverlap: true });
-  return [retention];
+export interface MinuteJobs {
+  /** Sends the nudges that are due (working hours, daily caps). */
+  nudges: () => Promise<unknown>;
+  /** Posts the digests whose weekly slot has come (each subscription has its own weekday, time and timezone). */
+  digests: () => Promise<unknown>;
+}
+
+/**
+ * The recurring jobs: nudges and digests every minute (a digest's slot is checked against its
+ * subscription's own schedule and timezone, claimed in the database so one replica posts it), and
+ * retention every night at 03:17 (off the hour, when cron jobs pile up).
+ */
+export function startSchedules(store: Store, config: CentricConfig, logger: Logger, clock: () => number, jobs?: MinuteJobs): ScheduledTask[] {
+  const guarded = (what: string, job: () => Promise<unknown>) => () =>
+    job().then(
+      () => undefined,
+      (err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, `${what} failed; the next minute retries`),
+    );
+  const tasks = [cron.schedule('17 3 * * *', () => pruneOnce(store, config, clock(), logger).then(() => undefined), { name: 'retention', noOverlap: true })];
+  if (jobs) {
+    tasks.push(cron.schedule('* * * * *', guarded('nudge dispatch', jobs.nudges), { name: 'nudges', noOverlap: true }));
+    tasks.push(cron.schedule('* * * * *', guarded('digest run', jobs.digests), { name: 'digests', noOverlap: true }));
+  }
+  return tasks;
 }

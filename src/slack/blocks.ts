@@ -240,6 +240,7 @@ export interface HomeData {
   team: { thisWeek: number | null; lastWeek: number | null };
   mutedUntil: number | null;
   workingHours: string;
+  digestMention: boolean;
 }
 
 export const WORKING_HOURS_CHOICES = ['08:00-17:00', '09:00-18:00', '10:00-19:00', '07:00-15:00'];
@@ -276,6 +277,13 @@ export function homeView(data: HomeData, browse: (key: string) => string, format
         Elements.StaticSelect({ actionId: 'home_working_hours', placeholder: 'Working hours' })
           .options(WORKING_HOURS_CHOICES.map((h) => Bits.Option({ text: h.replace('-', '–'), value: h })))
           .initialOption(WORKING_HOURS_CHOICES.includes(data.workingHours) ? Bits.Option({ text: data.workingHours.replace('-', '–'), value: data.workingHours }) : undefined),
+      ),
+      Blocks.Section({
+        text: data.digestMention
+          ? 'Weekly digests mention you next to your tickets that need attention.'
+          : 'Weekly digests list tickets that need attention without naming anyone.',
+      }).accessory(
+        data.digestMention ? Elements.Button({ text: 'Stop mentioning me', actionId: 'home_digest_mention_off' }) : Elements.Button({ text: 'Mention me', actionId: 'home_digest_mention_on' }),
       ),
     )
     .buildToObject() as { blocks: Block[] };
@@ -327,7 +335,7 @@ export function digestMessage(v: DigestView): SlackMessage {
   };
   ranked('Biggest bang for the buck', d.bangForBuck.map((b) => `${link(b.key)}: benefit ${b.benefit} / cost ${b.cost}`));
   ranked('Most improved', d.mostImproved.map((m) => `${link(m.key)}: ${m.from} → ${m.to}`));
-  ranked('Needs attention (ready for development)', d.needsAttention.map((n) => `${link(n.key)}: ${n.score}/100`));
+  ranked('Needs attention (ready for development)', d.needsAttention.map((n) => `${link(n.key)}: ${n.score}/100${n.owner ? ` · <@${n.owner}>` : ''}`));
   const message = { text: lines.join('\n'), blocks };
   return fitDigest(message);
 }

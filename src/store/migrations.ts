@@ -137,6 +137,14 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('digest_runs').addColumn('claimed_at', 'bigint').execute();
     },
   },
+  '2026-11-23-005-digest-facts': {
+    async up(db: Kysely<any>): Promise<void> {
+      await db.schema.alterTable('reports').addColumn('benefit', 'double precision').execute();
+      await db.schema.alterTable('reports').addColumn('cost', 'double precision').execute();
+      await db.schema.alterTable('reports').addColumn('done', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('mutes').addColumn('digest_mention', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    },
+  },
 };
 
 /**

@@ -17,7 +17,13 @@ export function findingsHash(report: Report): string {
 }
 
 /** Stores the latest report of a ticket, and a history row when it changed. */
-export async function saveReport(store: Store, ticket: Ticket, report: Report, now: number): Promise<SavedReport> {
+export interface PlanningFacts {
+  benefit: number | null;
+  cost: number | null;
+  done: boolean;
+}
+
+export async function saveReport(store: Store, ticket: Ticket, report: Report, now: number, planning: PlanningFacts = { benefit: null, cost: null, done: false }): Promise<SavedReport> {
   const hash = findingsHash(report);
   const row: ReportsTable = {
     ticket_key: ticket.key,
@@ -33,6 +39,9 @@ export async function saveReport(store: Store, ticket: Ticket, report: Report, n
     report_json: JSON.stringify(report),
     findings_hash: hash,
     linted_at: now,
+    benefit: planning.benefit,
+    cost: planning.cost,
+    done: planning.done ? 1 : 0,
   };
   return store.db.transaction().execute(async (trx) => {
     const previous = await trx.selectFrom('reports').selectAll().where('ticket_key', '=', ticket.key).executeTakeFirst();

@@ -19,6 +19,11 @@ export interface ReportsTable {
   /** Hash of the findings, to tell whether anything a person would see changed. */
   findings_hash: string;
   linted_at: Millis;
+  /** Customer benefit and cost from the fields `digest.benefitField` and `digest.costField` name. */
+  benefit: number | null;
+  cost: number | null;
+  /** 1 when the ticket's status is in Jira's "done" category. */
+  done: number;
 }
 
 export interface ReportHistoryTable {
@@ -108,6 +113,8 @@ export interface MutesTable {
   slack_user_id: string;
   until: Millis | null;
   working_hours: string | null;
+  /** 1 when the person opted in to being mentioned in digests next to their tickets that need attention. */
+  digest_mention: ColumnType<number, number | undefined, number>;
 }
 
 /** The one comment Centric keeps on a ticket, and what it last said. */

@@ -49,6 +49,11 @@ describe('centric.yml', () => {
     expect(config.projects.OPS?.rules).toEqual({ 'customer-metric': 'warn' });
   });
 
+  it('reads the digest fields, keeping the defaults it does not name', () => {
+    const config = parseConfig('digest:\n  benefitField: customfield_10050\n  costField: null', 'centric.yml');
+    expect(config.digest).toEqual({ benefitField: 'customfield_10050', costField: null, readyStatuses: ['Ready for Development', 'Selected for Development'] });
+  });
+
   it('takes a rule as "severity" or as { severity, options }, also per project', () => {
     const config = parseConfig(
       [
@@ -101,6 +106,7 @@ describe('centric.yml', () => {
     expect(error('acceptanceCriteriaField: acceptance')).toBe(
       'centric.yml: acceptanceCriteriaField: expected a field id such as customfield_10035',
     );
+    expect(error('digest:\n  costField: story points')).toBe('centric.yml: digest.costField: expected a field id such as customfield_10035');
     expect(error('projects:\n  shop:\n    rules: {}')).toMatch(/^centric\.yml: projects\.shop: expected a Jira project key such as SHOP/);
     expect(error('vocabulary:\n  en:\n    goalMarkers: ["i (want"]')).toBe(
       'centric.yml: vocabulary.en.goalMarkers.0: expected a valid regular expression',

@@ -8,6 +8,8 @@ export interface JiraCall {
   method: string;
   path: string;
   body: unknown;
+  /** The query string, decoded. */
+  query: URLSearchParams;
 }
 
 interface FakeComment {
@@ -53,12 +55,12 @@ export class JiraFake {
     const scope = nock(JIRA).persist();
     const handle = (method: string, respond: (call: JiraCall, query: URLSearchParams) => [number, unknown?]) =>
       (uri: string, body: unknown): [number, unknown, Record<string, string>?] => {
-        const call: JiraCall = { method, path: uri.split('?')[0]!, body: typeof body === 'string' && body ? JSON.parse(body) : body };
+        const call: JiraCall = { method, path: uri.split('?')[0]!, body: typeof body === 'string' && body ? JSON.parse(body) : body, query: new URLSearchParams(uri.split('?')[1] ?? '') };
         this.calls.push(call);
         const pending = this.failures.get(`${method} ${call.path}`);
         const failure = pending?.shift();
         if (failure) return [failure.status, { errorMessages: [`failure ${failure.status}`] }, failure.headers];
-        const [status, answer] = respond(call, new URLSearchParams(uri.split('?')[1] ?? ''));
+        const [status, answer] = respond(call, call.query);
         return [status, answer ?? ''];
       };
 

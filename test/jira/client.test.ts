@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadEnv } from '../../src/config/env.js';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
-import { JiraClient, JiraError } from '../../src/jira/client.js';
+import { customFieldsOf, JiraClient, JiraError } from '../../src/jira/client.js';
 import { Metrics } from '../../src/runtime/metrics.js';
 import { listEvents } from '../../src/store/inbox.js';
 import { startTestBot, type TestBot } from '../helpers/bot.js';
@@ -52,6 +52,16 @@ describe('the Jira client', () => {
     expect(error).toBeInstanceOf(JiraError);
     expect((error as JiraError).message).toBe('GET issue SHOP-1: Jira answered HTTP 500 (failure 500)');
     expect(waits).toEqual([750, 1_500]);
+  });
+
+  it('fetches the custom fields the configuration reads: acceptance criteria, benefit, cost', async () => {
+    jira.put({ key: 'SHOP-1', fields: { summary: 'x', issuetype: { name: 'Story' } } });
+    const config = { ...DEFAULT_CONFIG, acceptanceCriteriaField: 'customfield_10035', projects: { OPS: { acceptanceCriteriaField: 'customfield_10099' } }, digest: { ...DEFAULT_CONFIG.digest, benefitField: 'customfield_10050' } };
+    expect(customFieldsOf(config)).toEqual(['customfield_10035', 'customfield_10099', 'customfield_10050', 'customfield_10016']);
+    const c = new JiraClient({ env, settings: DEFAULT_CONFIG.jira, metrics: new Metrics(), logger: capturedLogger().logger, customFields: customFieldsOf(config) });
+    await c.getIssue('SHOP-1');
+    const fields = jira.calls.find((x) => x.path === '/rest/api/3/issue/SHOP-1')!.query.get('fields')!.split(',');
+    expect(fields).toEqual(expect.arrayContaining(['description', 'customfield_10035', 'customfield_10099', 'customfield_10050', 'customfield_10016']));
   });
 
   it('does not retry a 4xx, and reads 404 on an issue as gone', async () => {

@@ -1,11 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadJiraEnv } from '../../src/config/env.js';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
-import { runDueDigests, type DigestDeps } from '../../src/flows/post-digest.js';
+import { lintAndStore } from '../../src/flows/lint-ticket.js';
+import { saveHomeSetting } from '../../src/flows/app-home.js';
+import { runDueDigests, scopeDigest, type DigestDeps } from '../../src/flows/post-digest.js';
 import { JiraClient } from '../../src/jira/client.js';
 import { Metrics } from '../../src/runtime/metrics.js';
 import type { SlackMessage } from '../../src/slack/blocks.js';
 import type { Store } from '../../src/store/database.js';
+import { GOOD_STORY, issue } from '../helpers/issues.js';
 import { capturedLogger } from '../helpers/quiet.js';
 import { BACKENDS } from '../helpers/stores.js';
 
@@ -19,7 +22,8 @@ afterEach(async () => {
 
 const uploads: Array<{ channel: string; png: Buffer }> = [];
 
-function deps(store: Store, clock: () => number, workerId: string, posts: Array<{ channel: string; message: SlackMessage }>, fail?: string, uploadFails = false): DigestDeps {
+function deps(store: Store, clock: () => number, workerId: string, posts: Array<{ channel: string; message: SlackMessage }>, fail?: string, uploadFails = false, joinable = false): DigestDeps {
+  let joined = false;
   const logger = capturedLogger().logger;
   const env = loadJiraEnv({ JIRA_BASE_URL: 'https://acme.atlassian.net', JIRA_EMAIL: 'c@acme.io', JIRA_API_TOKEN: 't' });
   return {
@@ -32,8 +36,13 @@ function deps(store: Store, clock: () => number, workerId: string, posts: Array<
     workerId,
     poster: {
       post: async (channel, message) => {
-        if (fail) throw Object.assign(new Error(fail), { data: { ok: false, error: fail } });
+        if (fail && !joined) throw Object.assign(new Error(fail), { data: { ok: false, error: fail } });
         posts.push({ channel, message });
+      },
+      join: async (channel) => {
+        if (!joinable) throw Object.assign(new Error('method_not_supported_for_channel_type'), { data: { ok: false, error: 'method_not_supported_for_channel_type' } });
+        joined = true;
+        posts.push({ channel: `JOIN:${channel}`, message: { text: '', blocks: [] } });
       },
       dm: async (user, message) => void posts.push({ channel: `DM:${user}`, message }),
       upload: async (channel, png) => {
@@ -102,7 +111,16 @@ describe.each(BACKENDS)('weekly digest runs on $name', (backend) => {
     expect(JSON.stringify(posts[0]!.message.blocks)).toContain('Late: Centric was not running at the scheduled time.');
   });
 
-  it('asks the subscriber to invite it when it is not in the channel; a failed post is retried', async () => {
+  it('joins a public channel it is not in, then posts', async () => {
+    const db = await setup();
+    await db.store.db.insertInto('digest_runs').values({ subscription_id: 1, period: '2026-11-16T08:00:00.000Z', status: 'posted', claimed_by: 'old', posted_at: 0, late: 0, claimed_at: 0 }).execute();
+    const posts: Array<{ channel: string; message: SlackMessage }> = [];
+    const runs = await runDueDigests(deps(db.store, () => MONDAY_0900_BERLIN + 60_000, 'w', posts, 'not_in_channel', false, true));
+    expect(runs.map((r) => r.status)).toEqual(['posted']);
+    expect(posts.map((p) => p.channel)).toEqual(['JOIN:C1', 'C1']);
+  });
+
+  it('asks the subscriber to invite it to a private channel it cannot join; a failed post is retried', async () => {
     const db = await setup();
     await db.store.db.insertInto('digest_runs').values({ subscription_id: 1, period: '2026-11-16T08:00:00.000Z', status: 'posted', claimed_by: 'old', posted_at: 0, late: 0, claimed_at: 0 }).execute();
     const posts: Array<{ channel: string; message: SlackMessage }> = [];
@@ -113,5 +131,40 @@ describe.each(BACKENDS)('weekly digest runs on $name', (backend) => {
     await db.store.db.deleteFrom('digest_runs').where('period', '=', '2026-11-23T08:00:00.000Z').execute();
     expect((await runDueDigests(deps(db.store, () => now, 'w', posts, 'internal_error')))[0]!.status).toBe('failed');
     expect((await runDueDigests(deps(db.store, () => now, 'w', posts)))[0]!.status).toBe('posted');
+  });
+
+  it('ranks open stories by stored benefit / cost and mentions owners who opted in', async () => {
+    const db = await setup();
+    const config = { ...DEFAULT_CONFIG, digest: { ...DEFAULT_CONFIG.digest, benefitField: 'customfield_10050' } };
+    const lintDeps = { store: db.store, config, metrics: new Metrics(), clock: () => MONDAY_0900_BERLIN - 3_600_000 };
+    const story = (key: string, benefit: unknown, points: unknown, status = 'To Do', category = 'new', assignee?: string) =>
+      lintAndStore(lintDeps, issue(GOOD_STORY, { status: { name: status, statusCategory: { key: category } }, customfield_10050: benefit, customfield_10016: points, ...(assignee ? { assignee: { accountId: assignee } } : {}) }, key));
+    await story('SHOP-10', 8, 2); // 4
+    await story('SHOP-11', { value: '9' }, 3); // 3, a select option
+    await story('SHOP-12', 4, 1, 'Done', 'done'); // done: not ranked
+    await story('SHOP-13', 12, 3); // 4, ties SHOP-10 and wins on benefit
+    await story('SHOP-14', 'n/a', 2); // no benefit: not ranked
+    await story('SHOP-15', 5, null, 'Ready for Development', 'indeterminate', 'acc-ana'); // no cost: not ranked; needs attention
+    await story('SHOP-16', 2, 0, 'Ready for Development', 'indeterminate', 'acc-ben'); // zero cost: not ranked
+    await db.store.db.insertInto('user_links').values([{ slack_user_id: 'U7', jira_account_id: 'acc-ana', linked_by: 'email', linked_at: 0 }, { slack_user_id: 'U8', jira_account_id: 'acc-ben', linked_by: 'email', linked_at: 0 }]).execute();
+    await saveHomeSetting({ store: db.store, clock: () => 0, defaultWorkingHours: { start: '09:00', end: '18:00' } }, 'U7', { digestMention: true });
+
+    const digest = await scopeDigest({ store: db.store, config }, { type: 'project', value: 'SHOP' }, MONDAY_0900_BERLIN);
+    expect(digest.bangForBuck).toEqual([
+      { key: 'SHOP-13', benefit: 12, cost: 3, ratio: 4 },
+      { key: 'SHOP-10', benefit: 8, cost: 2, ratio: 4 },
+      { key: 'SHOP-11', benefit: 9, cost: 3, ratio: 3 },
+    ]);
+    expect(digest.needsAttention.map((n) => [n.key, n.owner])).toEqual([['SHOP-15', 'U7'], ['SHOP-16', null]]);
+
+    const posts: Array<{ channel: string; message: SlackMessage }> = [];
+    await db.store.db.insertInto('digest_runs').values({ subscription_id: 1, period: '2026-11-16T08:00:00.000Z', status: 'posted', claimed_by: 'old', posted_at: 0, late: 0, claimed_at: 0 }).execute();
+    await runDueDigests({ ...deps(db.store, () => MONDAY_0900_BERLIN + 60_000, 'w', posts), config });
+    const sections = posts[0]!.message.blocks.map((b: any) => b.text?.text ?? '');
+    expect(sections).toContain('*Biggest bang for the buck*\n• <https://acme.atlassian.net/browse/SHOP-13|SHOP-13>: benefit 12 / cost 3\n• <https://acme.atlassian.net/browse/SHOP-10|SHOP-10>: benefit 8 / cost 2\n• <https://acme.atlassian.net/browse/SHOP-11|SHOP-11>: benefit 9 / cost 3');
+    const attention = sections.find((t: string) => t.startsWith('*Needs attention'))!;
+    expect(attention).toContain('SHOP-15>: ');
+    expect(attention).toContain(' · <@U7>');
+    expect(attention).not.toContain('<@U8>');
   });
 });

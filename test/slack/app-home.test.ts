@@ -46,7 +46,7 @@ async function seed(now: number) {
   await db.insertInto('user_links').values({ slack_user_id: 'U1', jira_account_id: 'acc-priya', linked_by: 'email', linked_at: 0 }).execute();
   const report = (key: string, score: number, account: string) => ({
     ticket_key: key, project: 'SHOP', issue_type: 'Story', status: 'To Do', score, passing: 0, skipped: 0, role: 'user',
-    reporter_account_id: account, assignee_account_id: null, report_json: '{}', findings_hash: key, linted_at: now,
+    reporter_account_id: account, assignee_account_id: null, report_json: '{}', findings_hash: key, linted_at: now, benefit: null, cost: null, done: 0,
   });
   await db.insertInto('reports').values([report('SHOP-1', 60, 'acc-priya'), report('SHOP-2', 20, 'acc-priya'), report('SHOP-3', 90, 'acc-marek')]).execute();
   const history = (key: string, score: number, at: number) => ({ ticket_key: key, project: 'SHOP', score, passing: 0, role: 'user', failed_rules: '', linted_at: at });
@@ -93,6 +93,13 @@ describe('App Home', () => {
     await click('home_unmute');
     await published(3);
     expect((await t.bot.store.db.selectFrom('mutes').selectAll().executeTakeFirstOrThrow()).until).toBeNull();
+    expect(texts(second.view)).toContain('Weekly digests list tickets that need attention without naming anyone.');
+    await click('home_digest_mention_on');
+    const fourth = await published(4);
+    expect(texts(fourth.view)).toContain('Weekly digests mention you next to your tickets that need attention.');
+    expect(fourth.view.blocks.some((b: any) => b.accessory?.action_id === 'home_digest_mention_off')).toBe(true);
+    const optedIn = await t.bot.store.db.selectFrom('mutes').selectAll().executeTakeFirstOrThrow();
+    expect([optedIn.digest_mention, optedIn.working_hours]).toEqual([1, '08:00-17:00']);
   });
 });
 

@@ -9,7 +9,7 @@ export interface JiraIssue {
     summary?: string | null;
     description?: unknown;
     issuetype?: { name?: string | null } | null;
-    status?: { name?: string | null } | null;
+    status?: { name?: string | null; statusCategory?: { key?: string | null } | null } | null;
     project?: { key?: string | null } | null;
     attachment?: Array<{ filename?: string | null; mimeType?: string | null }> | null;
     labels?: string[] | null;
@@ -91,5 +91,21 @@ export function normalise(issue: JiraIssue, acceptanceCriteriaField: string | nu
     reporter: person(f.reporter),
     assignee: person(f.assignee),
     truncated: description.truncated || criteria.truncated,
+  };
+}
+
+/** A number from a numeric custom field: a number, a numeric string, or a select option whose value is one. */
+export function readNumber(value: unknown): number | null {
+  if (value && typeof value === 'object' && 'value' in value) return readNumber((value as { value: unknown }).value);
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
+  return Number.isFinite(n) ? n : null;
+}
+
+/** What the digest ranks a story by: benefit and cost from the configured fields, and whether it is done. */
+export function planningFacts(issue: JiraIssue, fields: { benefitField: string | null; costField: string | null }): { benefit: number | null; cost: number | null; done: boolean } {
+  return {
+    benefit: fields.benefitField ? readNumber(issue.fields[fields.benefitField]) : null,
+    cost: fields.costField ? readNumber(issue.fields[fields.costField]) : null,
+    done: issue.fields.status?.statusCategory?.key === 'done',
   };
 }

@@ -7,6 +7,8 @@ export interface HomeFlows {
   mute(userId: string): Promise<void>;
   unmute(userId: string): Promise<void>;
   workingHours(userId: string, hours: string): Promise<void>;
+  /** Opt in to (or out of) being mentioned in digests next to one's tickets that need attention. */
+  digestMention(userId: string, on: boolean): Promise<void>;
 }
 
 /** App Home: published when opened, republished after each setting changes. */
@@ -27,6 +29,8 @@ export function registerAppHome(app: App, flows: HomeFlows, logger: Logger): voi
     });
   setting('home_mute', (user) => flows.mute(user));
   setting('home_unmute', (user) => flows.unmute(user));
+  setting('home_digest_mention_on', (user) => flows.digestMention(user, true));
+  setting('home_digest_mention_off', (user) => flows.digestMention(user, false));
   setting('home_working_hours', async (user, hours) => {
     if (hours) await flows.workingHours(user, hours);
   });
