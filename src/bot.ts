@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import pRetry from 'p-retry';
 import type { ScheduledTask } from 'node-cron';
 import type { Env } from './config/env.js';
@@ -75,6 +76,8 @@ interface HandlerDeps {
   jira: JiraClient;
   logger: Logger;
   nudges: NudgeDeps;
+  /** Sends due nudges now rather than at the next minute; one dispatch at a time per process. */
+  dispatchNudges: () => Promise<unknown>;
 }
 
 /** Event kinds and what processes them. */
@@ -87,14 +90,18 @@ function handlers(deps: HandlerDeps): Record<string, EventHandler> {
       if (payload.userAccountId && payload.userAccountId === me.accountId) return;
       const outcome = await checkTicket(deps, event.ticketKey!);
       if (outcome.status !== 'linted' || !outcome.report) return;
-      if (passes(outcome.report)) await nudgeFixed(deps.nudges, outcome.key);
-      else
-        await queueNudge(
-          deps.nudges,
-          { key: outcome.key, summary: outcome.summary ?? '', reporterAccountId: outcome.reporterAccountId ?? null, assigneeAccountId: outcome.assigneeAccountId ?? null },
-          outcome.report,
-          payload.trigger,
-        );
+      if (passes(outcome.report)) {
+        await nudgeFixed(deps.nudges, outcome.key);
+        return;
+      }
+      const queued = await queueNudge(
+        deps.nudges,
+        { key: outcome.key, summary: outcome.summary ?? '', reporterAccountId: outcome.reporterAccountId ?? null, assigneeAccountId: outcome.assigneeAccountId ?? null },
+        outcome.report,
+        payload.trigger,
+      );
+      // The ticket is linted and stored: a failed DM must not fail the event; the minute tick retries it.
+      if (queued > 0) await deps.dispatchNudges().catch((err: unknown) => deps.logger.warn({ ticket: outcome.key, err: err instanceof Error ? err.message : String(err) }, 'nudge not sent yet; the next minute retries'));
     },
     'lint-issue': async (event) => {
       const check = checkIssue((event.payload as { issue?: unknown }).issue);
@@ -146,6 +153,8 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const background = backgroundClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL);
   const dm = slackDm(background);
   const nudgeDeps: NudgeDeps = { store, config, clock, users, dm, logger, browse };
+  const oneDispatch = pLimit(1);
+  const dispatchNow = () => oneDispatch(() => dispatchNudges(nudgeDeps));
   const digestDeps: DigestDeps = {
     store,
     config,
@@ -163,7 +172,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   };
   const worker = new InboxWorker({
     store,
-    handlers: handlers({ store, config, metrics, clock, jira, logger, nudges: nudgeDeps }),
+    handlers: handlers({ store, config, metrics, clock, jira, logger, nudges: nudgeDeps, dispatchNudges: dispatchNow }),
     logger,
     metrics,
     clock,
@@ -249,7 +258,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     logger.info({ applied, database: store.location }, 'database ready');
   }).then(() => {
     worker.start();
-    schedules = startSchedules(store, config, logger, clock, { nudges: () => dispatchNudges(nudgeDeps), digests: () => runDueDigests(digestDeps) });
+    schedules = startSchedules(store, config, logger, clock, { nudges: dispatchNow, digests: () => runDueDigests(digestDeps) });
     stopPoller = startPoller({ jira, config, accept, logger });
   });
   ready.catch(() => undefined);
@@ -275,7 +284,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     logger,
     ready,
     accept,
-    dispatchNudges: () => dispatchNudges(nudgeDeps),
+    dispatchNudges: dispatchNow,
     runDigests: () => runDueDigests(digestDeps),
     async stop(drainMs = 10_000) {
       logger.info('stopping: no new events; finishing the ones in flight');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { CentricConfig } from '../core/config-types.js';
 import { decideNudge } from '../core/nudge-policy.js';
 import type { Report } from '../core/types.js';
@@ -66,12 +67,16 @@ const itemOf = (row: { ticket_key: string; details: string | null; status: strin
   return { key: row.ticket_key, summary: d.summary ?? '', score: d.score ?? null, findings: d.findings ?? [], fixed: row.status === 'fixed' };
 };
 
+const STALE_CLAIM_MS = 10 * 60_000;
+
 /**
  * Sends what the policy allows: per person, one DM with every queued ticket, inside their working
  * hours, at most `perDay` a day, nothing while muted, nothing about findings they snoozed.
  */
 export async function dispatchNudges(deps: NudgeDeps): Promise<{ sent: number; held: number; dropped: number }> {
   const now = deps.clock();
+  // A dispatcher that died between claiming and sending left its claim behind: queue those again.
+  await deps.store.db.updateTable('nudges').set({ status: 'queued', sent_at: 0 }).where('status', 'like', 'sending:%').where('sent_at', '<', now - STALE_CLAIM_MS).execute();
   const queued = await deps.store.db.selectFrom('nudges').selectAll().where('status', '=', 'queued').orderBy('id').execute();
   const byUser = new Map<string, typeof queued>();
   for (const row of queued) byUser.set(row.slack_user_id, [...(byUser.get(row.slack_user_id) ?? []), row]);
@@ -110,10 +115,22 @@ export async function dispatchNudges(deps: NudgeDeps): Promise<{ sent: number; h
       deps.logger.debug({ user, tickets: items.length, reason: decision.reason }, 'nudge not sent now');
       continue;
     }
-    const { channel, ts } = await deps.dm.post(user, nudgeMessage(items.map(itemOf), deps.browse));
-    await deps.store.db.updateTable('nudges').set({ status: 'sent', channel, message_ts: ts, sent_at: now }).where('id', 'in', items.map((r) => r.id)).execute();
+    // Claimed before sending, so a second dispatcher (another event, another replica) never DMs the same tickets.
+    const claim = `sending:${randomUUID()}`;
+    await deps.store.db.updateTable('nudges').set({ status: claim, sent_at: now }).where('id', 'in', items.map((r) => r.id)).where('status', '=', 'queued').execute();
+    const claimed = await deps.store.db.selectFrom('nudges').selectAll().where('status', '=', claim).orderBy('id').execute();
+    if (claimed.length === 0) continue;
+    const ids = claimed.map((r) => r.id);
+    let posted: { channel: string; ts: string };
+    try {
+      posted = await deps.dm.post(user, nudgeMessage(claimed.map(itemOf), deps.browse));
+    } catch (err) {
+      await deps.store.db.updateTable('nudges').set({ status: 'queued', sent_at: 0 }).where('id', 'in', ids).execute();
+      throw err;
+    }
+    await deps.store.db.updateTable('nudges').set({ status: 'sent', channel: posted.channel, message_ts: posted.ts, sent_at: now }).where('id', 'in', ids).execute();
     result.sent++;
-    deps.logger.info({ user, tickets: items.map((r) => r.ticket_key) }, 'nudge sent');
+    deps.logger.info({ user, tickets: claimed.map((r) => r.ticket_key) }, 'nudge sent');
   }
   return result;
 }

@@ -59,7 +59,8 @@ describe('a nudge, end to end', () => {
 
     await t.webhook(webhook, { 'x-atlassian-webhook-identifier': 'e1' });
     await t.drained();
-    expect(await t.bot.dispatchNudges()).toEqual({ sent: 1, held: 0, dropped: 0 });
+    // Sent as soon as the ticket is linted, not at the next minute; nothing is left for the tick.
+    expect(await t.bot.dispatchNudges()).toEqual({ sent: 0, held: 0, dropped: 0 });
     const posts = t.slack.requests.filter((r) => r.path === '/api/chat.postMessage');
     expect(posts).toHaveLength(1);
     const dm = slackArgs(posts[0]!.body);
@@ -95,7 +96,6 @@ describe('nudge triggers and background posting', () => {
     await t.bot.store.db.insertInto('user_links').values({ slack_user_id: 'U1', jira_account_id: 'acc-priya', linked_by: 'email', linked_at: 0 }).execute();
     await t.webhook(webhook, { 'x-atlassian-webhook-identifier': 'e1' });
     await t.drained();
-    await t.bot.dispatchNudges();
     const move = (id: string, to: string) => t!.webhook({ ...webhook, changelog: { items: [{ field: 'status', fieldId: 'status', toString: to }] } }, { 'x-atlassian-webhook-identifier': id });
     expect(await (await move('s0', 'In Review')).json()).toEqual({ status: 'ignored', reason: 'no field the rules read changed' });
     expect((await move('s1', 'Ready for Development')).status).toBe(202);

@@ -58,6 +58,32 @@ const failing = (key: string) => {
 };
 
 describe('nudges', () => {
+  it('two dispatchers at once send one DM: the tickets are claimed before sending', async () => {
+    const { deps, sent } = await setup(MONDAY_10_BERLIN);
+    const a = failing('SHOP-1');
+    await queueNudge(deps, a.ticket, a.report);
+    const slowPost = deps.dm.post;
+    const slow = { ...deps, dm: { ...deps.dm, post: async (user: string, message: SlackMessage) => { await new Promise((r) => setTimeout(r, 30)); return slowPost(user, message); } } };
+    const results = await Promise.all([dispatchNudges(slow), dispatchNudges(slow)]);
+    expect(results.map((r) => r.sent).sort()).toEqual([0, 1]);
+    expect(sent.filter((s) => s.kind === 'post')).toHaveLength(1);
+    expect((await deps.store.db.selectFrom('nudges').select('status').execute()).map((r) => r.status)).toEqual(['sent']);
+  });
+
+  it('a failed DM puts the tickets back in the queue; a claim left by a dead process is taken back after 10 minutes', async () => {
+    const { deps, sent, clock } = await setup(MONDAY_10_BERLIN);
+    const a = failing('SHOP-1');
+    await queueNudge(deps, a.ticket, a.report);
+    const failingDm = { ...deps, dm: { ...deps.dm, post: async () => Promise.reject(new Error('channel_not_found')) } };
+    await expect(dispatchNudges(failingDm)).rejects.toThrow('channel_not_found');
+    expect((await deps.store.db.selectFrom('nudges').select('status').execute()).map((r) => r.status)).toEqual(['queued']);
+    await deps.store.db.updateTable('nudges').set({ status: 'sending:dead', sent_at: clock.now }).execute();
+    expect(await dispatchNudges(deps)).toMatchObject({ sent: 0 });
+    clock.now += 11 * 60_000;
+    expect(await dispatchNudges(deps)).toMatchObject({ sent: 1 });
+    expect(sent).toHaveLength(1);
+  });
+
   it('a burst of 10 failing tickets by one author gives one DM listing them all', async () => {
     const { deps, sent } = await setup(MONDAY_10_BERLIN);
     for (let i = 1; i <= 10; i++) {
