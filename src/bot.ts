@@ -9,9 +9,8 @@ import { dispatchNudges, nudgeFixed, queueNudge, snooze, type NudgeDeps } from '
 import { runCommand } from './flows/slash-commands.js';
 import { passes } from './core/lint.js';
 import { lineMessage } from './slack/blocks.js';
-import { backgroundClient, slackDm } from './slack/dm.js';
+import { backgroundClient, channelPoster, slackDm } from './slack/dm.js';
 import { digestFor, runDueDigests, type DigestDeps } from './flows/post-digest.js';
-import { CHART_LEGEND } from './slack/chart.js';
 import { registerTicketButtons } from './slack/listeners/actions/ticket-buttons.js';
 import { registerFixButton } from './slack/listeners/actions/fix-ticket.js';
 import { registerFixModal } from './slack/listeners/views/fix-ticket-modal.js';
@@ -45,6 +44,8 @@ export interface BotOptions {
   retry?: { minTimeout: number; maxTimeout: number };
   /** Jira client pacing (retry waits, retries); tests record waits instead of sleeping. */
   jira?: Pick<JiraClientDeps, 'sleep' | 'maxRetries' | 'random'>;
+  /** Quiet time after a nudge is queued before DMs go out (a burst shares one DM); 5 s by default. */
+  nudgeBatchMs?: number;
   /** Inbox worker settings beyond centric.yml (lease, retry pacing); tests make them fast. */
   worker?: Partial<import('./jobs/inbox-worker.js').WorkerSettings>;
 }
@@ -76,8 +77,8 @@ interface HandlerDeps {
   jira: JiraClient;
   logger: Logger;
   nudges: NudgeDeps;
-  /** Sends due nudges now rather than at the next minute; one dispatch at a time per process. */
-  dispatchNudges: () => Promise<unknown>;
+  /** Asks for a nudge dispatch a few seconds from now, so a burst of tickets shares one DM. */
+  nudgeSoon: () => void;
 }
 
 /** Event kinds and what processes them. */
@@ -100,8 +101,7 @@ function handlers(deps: HandlerDeps): Record<string, EventHandler> {
         outcome.report,
         payload.trigger,
       );
-      // The ticket is linted and stored: a failed DM must not fail the event; the minute tick retries it.
-      if (queued > 0) await deps.dispatchNudges().catch((err: unknown) => deps.logger.warn({ ticket: outcome.key, err: err instanceof Error ? err.message : String(err) }, 'nudge not sent yet; the next minute retries'));
+      if (queued > 0) deps.nudgeSoon();
     },
     'lint-issue': async (event) => {
       const check = checkIssue((event.payload as { issue?: unknown }).issue);
@@ -155,6 +155,13 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const nudgeDeps: NudgeDeps = { store, config, clock, users, dm, logger, browse };
   const oneDispatch = pLimit(1);
   const dispatchNow = () => oneDispatch(() => dispatchNudges(nudgeDeps));
+  // Each queued nudge restarts a short quiet period; the minute tick sends whatever this misses.
+  let nudgeTimer: NodeJS.Timeout | undefined;
+  const nudgeSoon = () => {
+    clearTimeout(nudgeTimer);
+    nudgeTimer = setTimeout(() => void dispatchNow().catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'nudge dispatch failed; the next minute retries')), options.nudgeBatchMs ?? 5_000);
+    nudgeTimer.unref();
+  };
   const digestDeps: DigestDeps = {
     store,
     config,
@@ -163,16 +170,11 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     logger,
     browse,
     workerId: `centric-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
-    poster: {
-      post: async (channel, message) => void (await background.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never, unfurl_links: false })),
-      dm: async (userId, message) => void (await dm.post(userId, message)),
-      join: async (channel) => void (await background.conversations.join({ channel })),
-      upload: async (channel, png, title) => void (await background.filesUploadV2({ channel_id: channel, file: png, filename: 'centric-trend.png', title, initial_comment: CHART_LEGEND })),
-    },
+    poster: channelPoster(background, dm),
   };
   const worker = new InboxWorker({
     store,
-    handlers: handlers({ store, config, metrics, clock, jira, logger, nudges: nudgeDeps, dispatchNudges: dispatchNow }),
+    handlers: handlers({ store, config, metrics, clock, jira, logger, nudges: nudgeDeps, nudgeSoon }),
     logger,
     metrics,
     clock,
@@ -290,6 +292,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       logger.info('stopping: no new events; finishing the ones in flight');
       stopping.abort();
       stopPoller();
+      clearTimeout(nudgeTimer);
       await slack.stop();
       for (const task of schedules) await task.stop();
       const { unfinished } = await worker.stop(drainMs);

@@ -165,8 +165,11 @@ export interface NudgeItem {
 /** The DM: each ticket with its score, its two most important findings and buttons. */
 export function nudgeMessage(items: NudgeItem[], browse: (key: string) => string): SlackMessage {
   const open = items.filter((i) => !i.fixed).length;
-  const text = open === 0 ? 'Fixed, thank you: every ticket in this message is customer-centric now.' : `${open} of your tickets ${open === 1 ? 'needs' : 'need'} a customer`;
-  const blocks: Array<ReturnType<typeof Blocks.Section> | ReturnType<typeof Blocks.Actions>> = [Blocks.Section({ text: open === 0 ? `:white_check_mark: ${text}` : `:wave: ${text}: a few words make them clear to everyone who builds them.` })];
+  const headline = open === 0 ? 'Fixed, thank you: every ticket in this message is customer-centric now.' : `${open} of your tickets ${open === 1 ? 'needs' : 'need'} a customer`;
+  // The fallback is what notifications show: it names the tickets.
+  const keys = items.filter((i) => !i.fixed).map((i) => i.key);
+  const text = open === 0 ? headline : `${headline}: ${keys.slice(0, 10).join(', ')}${keys.length > 10 ? ` and ${keys.length - 10} more` : ''}`;
+  const blocks: Array<ReturnType<typeof Blocks.Section> | ReturnType<typeof Blocks.Actions>> = [Blocks.Section({ text: open === 0 ? `:white_check_mark: ${headline}` : `:wave: ${headline}: a few words make them clear to everyone who builds them.` })];
   for (const item of items) {
     const link = `<${browse(item.key)}|${item.key}>`;
     if (item.fixed) {

@@ -1,5 +1,7 @@
 import { WebClient } from '@slack/web-api';
 import type { SlackDm } from '../flows/nudges.js';
+import type { ChannelPoster } from '../flows/post-digest.js';
+import { CHART_LEGEND } from './chart.js';
 
 /**
  * Background posting (nudges, digests) gets a WebClient of its own: a client that hits Slack's
@@ -20,5 +22,15 @@ export function slackDm(client: WebClient): SlackDm {
     async update(channel, ts, message) {
       await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks as never });
     },
+  };
+}
+
+/** Digests to channels: post, join a public channel, upload the chart (files.uploadV2), DM the subscriber. */
+export function channelPoster(client: WebClient, dm: SlackDm): ChannelPoster {
+  return {
+    post: async (channel, message) => void (await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never, unfurl_links: false })),
+    dm: async (userId, message) => void (await dm.post(userId, message)),
+    join: async (channel) => void (await client.conversations.join({ channel })),
+    upload: async (channel, png, title) => void (await client.filesUploadV2({ channel_id: channel, file: png, filename: 'centric-trend.png', title, initial_comment: CHART_LEGEND })),
   };
 }

@@ -1,51 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { StandIn } from '../../src/demo/stand-ins/http-stand-in.js';
 
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-
-export type Responder = (req: RecordedRequest) => { status?: number; headers?: Record<string, string>; body?: unknown } | undefined;
-
-/** A small HTTP server on loopback that answers like a platform API and records every request. */
-export class StandIn {
-  readonly requests: RecordedRequest[] = [];
-  private server: Server;
-  private routes: Array<{ method: string; path: string | RegExp; respond: Responder }> = [];
-
-  constructor() {
-    this.server = createServer((req, res) => void this.handle(req, res));
-  }
-
-  on(method: string, path: string | RegExp, respond: Responder): this {
-    this.routes.unshift({ method, path, respond });
-    return this;
-  }
-
-  async listen(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const recorded: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString() };
-    this.requests.push(recorded);
-    const route = this.routes.find((r) => r.method === recorded.method && (typeof r.path === 'string' ? recorded.path.split('?')[0] === r.path : r.path.test(recorded.path)));
-    const answer = route?.respond(recorded) ?? { status: 404, body: { error: 'not_found' } };
-    res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers });
-    res.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? {}));
-  }
-}
+export { freePort, StandIn, type RecordedRequest, type Responder } from '../../src/demo/stand-ins/http-stand-in.js';
 
 /** A Slack Web API call's arguments: the WebClient sends forms, other clients JSON. */
 export function slackArgs(body: string): Record<string, unknown> {
@@ -89,13 +44,4 @@ export function slackStandIn(): StandIn {
 /** Jira Cloud answers the runtime needs (/myself), on a stand-in. */
 export function jiraStandIn(): StandIn {
   return new StandIn().on('GET', '/rest/api/3/myself', () => ({ body: { accountId: '5b10-centric-bot', displayName: 'Centric Bot', active: true } }));
-}
-
-/** A free TCP port on loopback. */
-export async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((resolve) => s.close(() => resolve()));
-  return port;
 }

@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
 import { lintIssue } from '../../src/core/lint.js';
 import { escapeWiki, renderAdfComment, renderWikiComment } from '../../src/core/render/jira-comment.js';
 import { pollOnce } from '../../src/jobs/poller.js';
-import { adfProblems } from '../helpers/adf-schema.js';
+import { adfProblems } from '../../src/demo/stand-ins/adf-check.js';
 import { startTestBot, type TestBot } from '../helpers/bot.js';
 import { issue } from '../helpers/issues.js';
 import { JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js';

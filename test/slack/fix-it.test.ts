@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { limitProblems } from '../../src/slack/blocks.js';
 import { startTestBot, TEST_SECRETS, type TestBot } from '../helpers/bot.js';
-import { adfProblems } from '../helpers/adf-schema.js';
+import { adfProblems } from '../../src/demo/stand-ins/adf-check.js';
 import { doc, image, para, text } from '../helpers/issues.js';
 import { JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js';
 import { slackArgs } from '../helpers/stand-in.js';

@@ -52,6 +52,24 @@ async function click(actionId: string, value: string) {
 }
 
 describe('a nudge, end to end', () => {
+  it('goes out a few seconds after the last ticket of a burst, one DM for all of them', async () => {
+    jira.put(story(doc(para(text('As a user, I want to save my basket.')))));
+    jira.put({ ...story(doc(para(text('As a user, I want to pay.')))), key: 'SHOP-2' });
+    t = await startTestBot({ config: { nudges: ALWAYS }, bot: { nudgeBatchMs: 150 } });
+    await t.bot.store.db.insertInto('user_links').values({ slack_user_id: 'U1', jira_account_id: 'acc-priya', linked_by: 'email', linked_at: 0 }).execute();
+    await t.webhook(webhook, { 'x-atlassian-webhook-identifier': 'b1' });
+    await t.webhook({ ...webhook, issue: { key: 'SHOP-2' } }, { 'x-atlassian-webhook-identifier': 'b2' });
+    await t.drained();
+    let posts = t.slack.requests.filter((r) => r.path === '/api/chat.postMessage');
+    for (let i = 0; i < 100 && posts.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      posts = t.slack.requests.filter((r) => r.path === '/api/chat.postMessage');
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    posts = t.slack.requests.filter((r) => r.path === '/api/chat.postMessage');
+    expect(posts.map((p) => slackArgs(p.body).text)).toEqual(['2 of your tickets need a customer: SHOP-1, SHOP-2']);
+  });
+
   it('DMs the reporter about a failing ticket, then updates that DM when the ticket is fixed', async () => {
     jira.put(story(doc(para(text('As a user, I want to save my basket.')))));
     t = await startTestBot({ config: { nudges: ALWAYS } });
@@ -59,13 +77,12 @@ describe('a nudge, end to end', () => {
 
     await t.webhook(webhook, { 'x-atlassian-webhook-identifier': 'e1' });
     await t.drained();
-    // Sent as soon as the ticket is linted, not at the next minute; nothing is left for the tick.
-    expect(await t.bot.dispatchNudges()).toEqual({ sent: 0, held: 0, dropped: 0 });
+    expect(await t.bot.dispatchNudges()).toEqual({ sent: 1, held: 0, dropped: 0 });
     const posts = t.slack.requests.filter((r) => r.path === '/api/chat.postMessage');
     expect(posts).toHaveLength(1);
     const dm = slackArgs(posts[0]!.body);
     expect(dm.channel).toBe('U1');
-    expect(dm.text).toBe('1 of your tickets needs a customer');
+    expect(dm.text).toBe('1 of your tickets needs a customer: SHOP-1');
 
     jira.put(story(doc(para(text('As a returning shopper, I want to save my basket, so that I can pay on my phone.')), heading('Acceptance criteria'), bullets('Given a basket, then it is kept'), para(text('Success: conversion +3% in 6 weeks.')), image('b.png'))));
     await t.webhook(webhook, { 'x-atlassian-webhook-identifier': 'e2' });
@@ -96,6 +113,7 @@ describe('nudge triggers and background posting', () => {
     await t.bot.store.db.insertInto('user_links').values({ slack_user_id: 'U1', jira_account_id: 'acc-priya', linked_by: 'email', linked_at: 0 }).execute();
     await t.webhook(webhook, { 'x-atlassian-webhook-identifier': 'e1' });
     await t.drained();
+    await t.bot.dispatchNudges();
     const move = (id: string, to: string) => t!.webhook({ ...webhook, changelog: { items: [{ field: 'status', fieldId: 'status', toString: to }] } }, { 'x-atlassian-webhook-identifier': id });
     expect(await (await move('s0', 'In Review')).json()).toEqual({ status: 'ignored', reason: 'no field the rules read changed' });
     expect((await move('s1', 'Ready for Development')).status).toBe(202);

@@ -95,7 +95,7 @@ describe('nudges', () => {
     expect(sent).toHaveLength(1);
     const dm = sent[0]!;
     expect(dm).toMatchObject({ kind: 'post', target: 'U1' });
-    expect(dm.message.text).toBe('10 of your tickets need a customer');
+    expect(dm.message.text).toBe('10 of your tickets need a customer: SHOP-1, SHOP-2, SHOP-3, SHOP-4, SHOP-5, SHOP-6, SHOP-7, SHOP-8, SHOP-9, SHOP-10');
     expect(limitProblems(dm.message)).toEqual([]);
     const first = dm.message.blocks[1]!.text.text as string;
     expect(first).toMatch(/^<https:\/\/acme\.atlassian\.net\/browse\/SHOP-1\|SHOP-1> · 25\/100 · Ticket SHOP-1\n:x: The story says who \(user\)/);
@@ -118,7 +118,7 @@ describe('nudges', () => {
     expect(await dispatchNudges(deps)).toEqual({ sent: 0, held: 1, dropped: 0 });
     clock.now = Date.parse('2026-11-24T08:00:00Z');
     expect((await dispatchNudges(deps)).sent).toBe(1);
-    expect(sent.map((s) => s.message.text)).toEqual(['1 of your tickets needs a customer', '1 of your tickets needs a customer']);
+    expect(sent.map((s) => s.message.text)).toEqual(['1 of your tickets needs a customer: SHOP-1', '1 of your tickets needs a customer: SHOP-2']);
   });
 
   it('a snooze or a mute suppresses nudges, and snoozed findings never come back', async () => {
@@ -149,7 +149,7 @@ describe('nudges', () => {
     expect(sent.map((s) => s.kind)).toEqual(['post', 'update']);
     const update = sent[1]!;
     expect(update).toMatchObject({ target: 'D-U1', ts: sent[0]!.ts });
-    expect(update.message.text).toBe('1 of your tickets needs a customer');
+    expect(update.message.text).toBe('1 of your tickets needs a customer: SHOP-2');
     expect(update.message.blocks[1]!.text.text).toBe(':white_check_mark: <https://acme.atlassian.net/browse/SHOP-1|SHOP-1> fixed, thank you. Ticket SHOP-1');
     await nudgeFixed(deps, 'SHOP-2');
     expect(sent[2]!.message.text).toBe('Fixed, thank you: every ticket in this message is customer-centric now.');

@@ -20,7 +20,7 @@ export const de: Vocabulary = {
     'konversion', 'konversionsrate', 'conversion', 'kundenbindung', 'retention', 'abwanderung',
     'churn', 'nps', 'kundenzufriedenheit', 'csat', 'abbruchrate', 'absprungrate', 'retourenquote',
     'wiederkaufrate', 'bestellwert', 'warenkorbwert', 'klickrate', 'ladezeit', 'bearbeitungszeit',
-    'erfolgsquote', 'supportanfragen', 'aktivierung', 'nutzung',
+    'erfolgsquote', 'supportanfragen', 'aktivierung', 'nutzung', 'anteil',
   ],
   metricHeads: ['rate', 'quote', 'zeit'],
   metricHeadStopWords: ['die', 'der', 'das', 'gleiche', 'gleichen'],

@@ -54,6 +54,7 @@ export const en: Vocabulary = {
     'task completion', 'contacts to customer care', 'customer care contacts', 'support tickets',
     'support contacts', 'load time', 'lcp', 'largest contentful paint', 'activation', 'adoption',
     'engagement', 'active users', 'dau', 'mau', 'satisfaction', 'sign-ups', 'signups',
+    'checkout completion', 'share of',
   ],
   metricHeads: ['rate', 'time', 'score', 'ratio'],
   metricHeadStopWords: [

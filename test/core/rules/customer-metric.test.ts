@@ -19,6 +19,8 @@ describe('customer-metric', () => {
     'Contacts to customer care down by 20%.',
     'Checkout error rate under 0.5%.',
     'Click-through on recommendations at least 8%.',
+    'Checkout completion on mobile from 41% to 46% within 6 weeks.',
+    'Share of shared wish lists from 2% to 5% in 8 weeks.',
   ])('passes with "%s"', (line) => {
     expect(finding('customer-metric', withLine(line))).toBeUndefined();
   });
@@ -65,5 +67,12 @@ describe('customer-metric', () => {
     ['pt', 'Como compradora quero salvar para pagar.\n\nTaxa de conversão acima de 4% em 8 semanas.'],
   ])('knows metric terms in %s', (_lang, description) => {
     expect(finding('customer-metric', description)).toBeUndefined();
+  });
+});
+
+describe('customer-metric in German', () => {
+  it('takes "Anteil" (share) as a metric', () => {
+    const story = 'Als Erstkäuferin möchte ich meine Wunschliste teilen, damit Freunde mir passende Geschenke kaufen.';
+    expect(finding('customer-metric', `${story}\n\nErfolg: Anteil geteilter Wunschlisten von 2% auf 5% in 8 Wochen.`)).toBeUndefined();
   });
 });

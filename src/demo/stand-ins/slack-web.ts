@@ -1,0 +1,305 @@
+import { StandIn, type Answer, type RecordedRequest } from './http-stand-in.js';
+
+export interface SlackPerson {
+  name: string;
+  email: string;
+  tz: string;
+}
+
+export interface SlackChannel {
+  name: string;
+  private?: boolean;
+  /** Whether the bot is already a member. */
+  member?: boolean;
+}
+
+export interface SlackStandInOptions {
+  token: string;
+  team?: { id: string; name: string };
+  bot?: { userId: string; botId: string };
+  people: Record<string, SlackPerson>;
+  channels?: Record<string, SlackChannel>;
+}
+
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks: Array<Record<string, any>>;
+  /** Earlier versions, oldest first, when chat.update changed it. */
+  history: Array<{ text: string; blocks: Array<Record<string, any>> }>;
+  ephemeralTo?: string;
+}
+
+export interface SharedFile {
+  id: string;
+  filename: string;
+  title: string;
+  bytes: Buffer;
+  channel: string;
+  comment: string;
+}
+
+/** Block Kit limits as Slack documents them (block-kit reference, "Limits"). */
+const LIMIT = { messageBlocks: 50, viewBlocks: 100, sectionText: 3000, headerText: 150, buttonText: 75, actionsElements: 25, contextElements: 10, fields: 10, fieldText: 2000, messageText: 40_000, modalTitle: 24, blockId: 255, privateMetadata: 3000 };
+const BLOCK_TYPES = new Set(['section', 'divider', 'image', 'actions', 'context', 'input', 'header', 'rich_text', 'video', 'file']);
+
+/** What is wrong with a list of blocks, as Slack's invalid_blocks messages say it. */
+export function blockProblems(blocks: unknown, max: number): string[] {
+  if (!Array.isArray(blocks)) return ['blocks must be an array [json-pointer:/blocks]'];
+  const problems: string[] = [];
+  if (blocks.length > max) problems.push(`no more than ${max} items allowed [json-pointer:/blocks]`);
+  const ids = new Set<string>();
+  blocks.forEach((b: Record<string, any>, i) => {
+    const at = `[json-pointer:/blocks/${i}`;
+    if (!BLOCK_TYPES.has(b?.type)) return problems.push(`invalid block type "${String(b?.type)}" ${at}/type]`);
+    if (b.block_id !== undefined) {
+      if (String(b.block_id).length > LIMIT.blockId) problems.push(`must be less than ${LIMIT.blockId} characters ${at}/block_id]`);
+      if (ids.has(b.block_id)) problems.push(`duplicate block_id "${b.block_id}" ${at}/block_id]`);
+      ids.add(b.block_id);
+    }
+    if (b.type === 'section') {
+      if (!b.text && !b.fields) problems.push(`must provide either text or fields ${at}]`);
+      if (b.text && !['mrkdwn', 'plain_text'].includes(b.text.type)) problems.push(`must be mrkdwn or plain_text ${at}/text/type]`);
+      if (b.text && (typeof b.text.text !== 'string' || b.text.text.length === 0)) problems.push(`must be more than 0 characters ${at}/text/text]`);
+      if ((b.text?.text ?? '').length > LIMIT.sectionText) problems.push(`must be less than ${LIMIT.sectionText + 1} characters ${at}/text/text]`);
+      if ((b.fields ?? []).length > LIMIT.fields) problems.push(`must be no more than ${LIMIT.fields} items ${at}/fields]`);
+      if (b.accessory) problems.push(...elementProblems(b.accessory, `${at}/accessory`));
+    }
+    if (b.type === 'header') {
+      if (b.text?.type !== 'plain_text') problems.push(`must be plain_text ${at}/text/type]`);
+      if ((b.text?.text ?? '').length > LIMIT.headerText) problems.push(`must be less than ${LIMIT.headerText + 1} characters ${at}/text/text]`);
+    }
+    if (b.type === 'actions') {
+      if (!Array.isArray(b.elements) || b.elements.length === 0) problems.push(`must provide elements ${at}/elements]`);
+      else if (b.elements.length > LIMIT.actionsElements) problems.push(`must be no more than ${LIMIT.actionsElements} items ${at}/elements]`);
+      else b.elements.forEach((e: Record<string, any>, j: number) => problems.push(...elementProblems(e, `${at}/elements/${j}`)));
+    }
+    if (b.type === 'context' && (!Array.isArray(b.elements) || b.elements.length === 0 || b.elements.length > LIMIT.contextElements)) problems.push(`must have 1 to ${LIMIT.contextElements} elements ${at}/elements]`);
+    if (b.type === 'input' && (!b.label || !b.element)) problems.push(`must provide label and element ${at}]`);
+    if (b.type === 'image' && (typeof b.image_url !== 'string' || typeof b.alt_text !== 'string')) problems.push(`must provide image_url and alt_text ${at}]`);
+    return undefined;
+  });
+  return problems;
+}
+
+function elementProblems(e: Record<string, any>, at: string): string[] {
+  if (e.type !== 'button') return [];
+  const problems: string[] = [];
+  if (e.text?.type !== 'plain_text') problems.push(`must be plain_text ${at}/text/type]`);
+  if ((e.text?.text ?? '').length > LIMIT.buttonText) problems.push(`must be less than ${LIMIT.buttonText + 1} characters ${at}/text/text]`);
+  if (e.url !== undefined && !/^https?:\/\//.test(String(e.url))) problems.push(`must be a valid url ${at}/url]`);
+  return problems;
+}
+
+/** A Web API call's arguments: the Node SDK sends forms (JSON-encoded values inside), others JSON. */
+export function slackArgs(req: Pick<RecordedRequest, 'body' | 'headers'>): Record<string, unknown> {
+  if (String(req.headers['content-type'] ?? '').includes('application/json')) {
+    try {
+      return JSON.parse(req.body) as Record<string, unknown>;
+    } catch {
+      return {};
+    }
+  }
+  const args: Record<string, unknown> = Object.fromEntries(new URLSearchParams(req.body));
+  for (const key of ['blocks', 'view', 'files', 'attachments']) {
+    if (typeof args[key] === 'string') {
+      try {
+        args[key] = JSON.parse(args[key] as string);
+      } catch {
+        // left as a string: the method reports it as invalid
+      }
+    }
+  }
+  return args;
+}
+
+/** The file in an upload: the raw body, or the file part of a multipart/form-data body (as the Node SDK sends it). */
+function uploadedBytes(req: RecordedRequest): Buffer {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(String(req.headers['content-type'] ?? ''));
+  if (!boundary) return req.raw;
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  let at = req.raw.indexOf(delimiter);
+  while (at !== -1) {
+    const next = req.raw.indexOf(delimiter, at + delimiter.length);
+    if (next === -1) break;
+    const part = req.raw.subarray(at + delimiter.length, next);
+    const split = part.indexOf('\r\n\r\n');
+    if (split !== -1 && /filename=|name="(?:file|body)"/.test(part.subarray(0, split).toString())) return part.subarray(split + 4, part.length - 2);
+    at = next;
+  }
+  return Buffer.alloc(0);
+}
+
+const fail = (error: string, extra: Record<string, unknown> = {}): Answer => ({ body: { ok: false, error, ...extra } });
+const ok = (body: Record<string, unknown> = {}): Answer => ({ body: { ok: true, ...body } });
+
+/**
+ * The Slack Web API methods Centric calls, in memory: it checks the token, required arguments
+ * and Block Kit limits the way Slack does (HTTP 200 with ok: false and Slack's error codes), keeps
+ * the messages, views and files it received, and answers response_url posts.
+ */
+export class SlackStandIn extends StandIn {
+  readonly messages: PostedMessage[] = [];
+  /** Messages posted to response_url (slash commands, button clicks). */
+  readonly responses: Array<{ path: string; text: string; blocks: Array<Record<string, any>> }> = [];
+  readonly views: Array<{ method: 'views.open' | 'views.publish'; view: Record<string, any>; user?: string }> = [];
+  readonly files: SharedFile[] = [];
+  private readonly uploads = new Map<string, { filename: string; length: number; title?: string; bytes?: Buffer }>();
+  private nextTs = 1;
+  private nextFile = 1;
+  private readonly channels: Record<string, SlackChannel>;
+
+  constructor(private readonly options: SlackStandInOptions) {
+    super();
+    this.channels = structuredClone(options.channels ?? {});
+    const team = options.team ?? { id: 'T0DEMO', name: 'Acme' };
+    const bot = options.bot ?? { userId: 'U0CENTRIC', botId: 'B0CENTRIC' };
+    const method = (name: string, run: (args: Record<string, unknown>) => Answer, auth = true) =>
+      this.on('POST', `/api/${name}`, (req) => {
+        if (auth) {
+          const header = String(req.headers.authorization ?? '');
+          const args = slackArgs(req);
+          const token = header.startsWith('Bearer ') ? header.slice(7) : (args.token as string | undefined);
+          if (!token) return fail('not_authed');
+          if (token !== options.token) return fail('invalid_auth');
+        }
+        return run(slackArgs(req));
+      });
+    method('auth.test', () => ok({ url: `https://${team.name.toLowerCase()}.slack.com/`, team: team.name, user: 'centric', team_id: team.id, user_id: bot.userId, bot_id: bot.botId }));
+    method('users.info', (a) => {
+      const person = options.people[String(a.user ?? '')];
+      if (!a.user) return fail('invalid_arguments');
+      return person ? ok({ user: { id: a.user, name: person.name, real_name: person.name, tz: person.tz, profile: { email: person.email, real_name: person.name } } }) : fail('user_not_found');
+    });
+    method('users.lookupByEmail', (a) => {
+      const entry = Object.entries(options.people).find(([, p]) => p.email.toLowerCase() === String(a.email ?? '').toLowerCase());
+      return entry ? ok({ user: { id: entry[0], name: entry[1].name, tz: entry[1].tz, profile: { email: entry[1].email } } }) : fail('users_not_found');
+    });
+    method('chat.postMessage', (a) => this.post(a));
+    method('chat.postEphemeral', (a) => (a.user ? this.post(a, String(a.user)) : fail('user_not_found')));
+    method('chat.update', (a) => this.update(a));
+    method('conversations.join', (a) => this.join(String(a.channel ?? '')));
+    method('views.open', (a) => this.view('views.open', a));
+    method('views.publish', (a) => this.view('views.publish', a));
+    method('files.getUploadURLExternal', (a) => this.uploadUrl(a));
+    method('files.completeUploadExternal', (a) => this.completeUpload(a));
+    this.on('POST', /^\/upload\/F[0-9A-Z]+$/, (req) => {
+      const upload = this.uploads.get(req.path.split('/').pop()!);
+      if (!upload) return { status: 404, body: 'file not found' };
+      upload.bytes = uploadedBytes(req);
+      return { status: 200, body: `OK - ${upload.bytes.length}` };
+    });
+    this.on('POST', /^\/respond\//, (req) => {
+      const args = slackArgs(req);
+      const problems = args.blocks ? blockProblems(args.blocks, LIMIT.messageBlocks) : [];
+      if (problems.length > 0) return { status: 400, body: 'invalid_blocks' };
+      if (!args.text && !args.blocks) return { status: 400, body: 'no_text' };
+      this.responses.push({ path: req.path, text: String(args.text ?? ''), blocks: (args.blocks as never) ?? [] });
+      return { body: 'ok' };
+    });
+  }
+
+  /** Messages in a conversation: a user id for DMs, a channel id otherwise. */
+  conversation(id: string): PostedMessage[] {
+    return this.messages.filter((m) => m.channel === this.channelOf(id));
+  }
+
+  private channelOf(id: string): string {
+    return /^[UW]/.test(id) ? `D${id.slice(1)}` : id;
+  }
+
+  private target(channel: string): { id: string } | { error: string } {
+    if (!channel) return { error: 'channel_not_found' };
+    if (/^[UW]/.test(channel)) return this.options.people[channel] ? { id: this.channelOf(channel) } : { error: 'channel_not_found' };
+    if (/^D/.test(channel)) return { id: channel };
+    const known = this.channels[channel];
+    if (!known) return { error: 'channel_not_found' };
+    if (!known.member) return { error: known.private ? 'channel_not_found' : 'not_in_channel' };
+    return { id: channel };
+  }
+
+  private messageProblems(a: Record<string, unknown>): Answer | null {
+    if (!a.text && !a.blocks) return fail('no_text');
+    if (typeof a.text === 'string' && a.text.length > LIMIT.messageText) return fail('msg_too_long');
+    if (a.blocks !== undefined) {
+      const problems = blockProblems(a.blocks, LIMIT.messageBlocks);
+      if (problems.length > 0) return fail('invalid_blocks', { errors: problems, response_metadata: { messages: problems.map((p) => `[ERROR] ${p}`) } });
+    }
+    return null;
+  }
+
+  private post(a: Record<string, unknown>, ephemeralTo?: string): Answer {
+    const target = this.target(String(a.channel ?? ''));
+    if ('error' in target) return fail(target.error);
+    const invalid = this.messageProblems(a);
+    if (invalid) return invalid;
+    const ts = `${1_700_000_000 + this.nextTs++}.000100`;
+    this.messages.push({ channel: target.id, ts, text: String(a.text ?? ''), blocks: (a.blocks as never) ?? [], history: [], ...(ephemeralTo ? { ephemeralTo } : {}) });
+    return ephemeralTo ? ok({ message_ts: ts }) : ok({ channel: target.id, ts, message: { text: a.text, ts } });
+  }
+
+  private update(a: Record<string, unknown>): Answer {
+    const message = this.messages.find((m) => m.channel === a.channel && m.ts === a.ts);
+    if (!a.channel) return fail('channel_not_found');
+    if (!message) return fail('message_not_found');
+    const invalid = this.messageProblems(a);
+    if (invalid) return invalid;
+    message.history.push({ text: message.text, blocks: message.blocks });
+    message.text = String(a.text ?? '');
+    message.blocks = (a.blocks as never) ?? [];
+    return ok({ channel: message.channel, ts: message.ts, text: message.text });
+  }
+
+  private join(channel: string): Answer {
+    const known = this.channels[channel];
+    if (!known) return fail('channel_not_found');
+    if (known.private) return fail('method_not_supported_for_channel_type');
+    known.member = true;
+    return ok({ channel: { id: channel, name: known.name, is_member: true } });
+  }
+
+  private view(method: 'views.open' | 'views.publish', a: Record<string, unknown>): Answer {
+    const view = a.view as Record<string, any> | undefined;
+    if (method === 'views.open' && !a.trigger_id) return fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] missing required field: trigger_id'] } });
+    if (method === 'views.publish' && !this.options.people[String(a.user_id ?? '')]) return fail('user_not_found');
+    if (!view || typeof view !== 'object') return fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] missing required field: view'] } });
+    const problems = blockProblems(view.blocks, LIMIT.viewBlocks);
+    const expected = method === 'views.open' ? 'modal' : 'home';
+    if (view.type !== expected) problems.push(`must be ${expected} [json-pointer:/view/type]`);
+    if (view.type === 'modal') {
+      if (view.title?.type !== 'plain_text' || !view.title.text || view.title.text.length > LIMIT.modalTitle) problems.push(`title must be plain_text of 1 to ${LIMIT.modalTitle} characters [json-pointer:/view/title]`);
+      if ((view.blocks ?? []).some((b: { type: string }) => b.type === 'input') && !view.submit) problems.push('submit is required when a view has input blocks [json-pointer:/view/submit]');
+      if (String(view.private_metadata ?? '').length > LIMIT.privateMetadata) problems.push(`must be less than ${LIMIT.privateMetadata} characters [json-pointer:/view/private_metadata]`);
+    }
+    if (problems.length > 0) return fail('invalid_arguments', { response_metadata: { messages: problems.map((p) => `[ERROR] ${p}`) } });
+    this.views.push({ method, view, ...(a.user_id ? { user: String(a.user_id) } : {}) });
+    return ok({ view: { id: `V${this.views.length}`, ...view } });
+  }
+
+  private uploadUrl(a: Record<string, unknown>): Answer {
+    const length = Number(a.length);
+    if (!a.filename || !Number.isInteger(length) || length <= 0) return fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] filename and length are required'] } });
+    const id = `F${String(this.nextFile++).padStart(8, '0')}`;
+    this.uploads.set(id, { filename: String(a.filename), length });
+    return ok({ upload_url: `${this.url}/upload/${id}`, file_id: id });
+  }
+
+  private completeUpload(a: Record<string, unknown>): Answer {
+    const files = a.files as Array<{ id?: string; title?: string }> | undefined;
+    if (!Array.isArray(files) || files.length === 0) return fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] files must be a JSON array of {id, title}'] } });
+    const channel = String(a.channel_id ?? a.channels ?? '');
+    const target = channel ? this.target(channel) : { id: '' };
+    if ('error' in target) return fail(target.error);
+    const shared: Array<{ id: string; title: string }> = [];
+    for (const f of files) {
+      const upload = this.uploads.get(String(f.id));
+      if (!upload || !upload.bytes) return fail('file_not_found');
+      if (upload.bytes.length === 0) return fail('file_upload_failed');
+      const title = f.title ?? upload.filename;
+      if (target.id) this.files.push({ id: String(f.id), filename: upload.filename, title, bytes: upload.bytes, channel: target.id, comment: String(a.initial_comment ?? '') });
+      shared.push({ id: String(f.id), title });
+    }
+    return ok({ files: shared });
+  }
+}

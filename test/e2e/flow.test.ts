@@ -1,0 +1,113 @@
+import { Writable } from 'node:stream';
+import { PNG } from 'pngjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { latestSlot } from '../../src/core/nudge-policy.js';
+import { PEOPLE, PRODUCT_CHANNEL } from '../../src/demo/backlog.js';
+import { runDemo } from '../../src/demo/run.js';
+import { adfText } from '../../src/demo/stand-ins/jira-cloud.js';
+import { slackArgs } from '../../src/demo/stand-ins/slack-web.js';
+import { eventually, startE2E, type E2E } from '../helpers/e2e.js';
+
+let e: E2E | undefined;
+afterEach(async () => {
+  await e?.stop();
+  e = undefined;
+});
+
+const priya = PEOPLE.priya;
+const created = (key: string) => ({ webhookEvent: 'jira:issue_created', timestamp: Date.now(), user: { accountId: priya.jira }, issue: { key } });
+
+/** Every call Centric made was one the platform accepted: validation failures would show here. */
+function everyCallAccepted(x: E2E, expected: string[] = []) {
+  const rejectedByJira = x.jira.requests.filter((r) => (r.status ?? 0) >= 400).map((r) => `${r.method} ${r.path} ${r.status} ${JSON.stringify(r.answer)}`);
+  const rejectedBySlack = x.slack.requests.filter((r) => (r.status ?? 0) >= 400 || (r.answer as { ok?: boolean })?.ok === false).map((r) => `${r.path} ${JSON.stringify(r.answer)}`);
+  expect([...rejectedByJira, ...rejectedBySlack]).toEqual(expected);
+}
+
+describe('end to end over HTTP, against the Jira and Slack stand-ins', () => {
+  it('webhook -> comment -> DM -> Fix it -> description written back with media intact -> comment and DM updated', async () => {
+    e = await startE2E();
+    expect(await e.send.command('link', priya.slack, 'D0PRIYA')).toBe(`Linked: your Slack user is Jira account ${priya.jira} (found by your e-mail).`);
+
+    const accepted = await e.send.webhook(created('SHOP-2'), 'w-1');
+    expect(accepted.status).toBe(202);
+    const comment = await eventually('the sticky comment', () => e!.jira.ownComments('SHOP-2')[0]);
+    expect(adfText(comment.body).split('\n')[0]).toBe('# Centric: 55/100, 2 checks to fix');
+    expect(comment.properties).toEqual([{ key: 'centric', value: { sticky: true } }]);
+    expect(e.jira.issues.get('SHOP-2')!.fields.labels).toEqual(['centric:needs-work']);
+
+    const dm = await eventually('the nudge', () => e!.slack.conversation(priya.slack)[0]);
+    expect(dm.text).toBe('1 of your tickets needs a customer: SHOP-2');
+    expect(dm.blocks.flatMap((b) => b.elements ?? []).map((el: any) => el.action_id)).toEqual(['open_in_jira', 'fix_ticket', 'snooze_ticket', 'not_a_story']);
+
+    const click = await e.send.interaction({ type: 'block_actions', user: { id: priya.slack, name: 'priya' }, team: { id: 'T0DEMO' }, api_app_id: 'A0CENTRIC', token: 'x', trigger_id: '7.1', response_url: `${e.slack.url}/respond/fix`, container: { type: 'message', channel_id: dm.channel, message_ts: dm.ts }, actions: [{ type: 'button', action_id: 'fix_ticket', block_id: 'nudge:SHOP-2', value: 'SHOP-2', action_ts: '1' }] });
+    expect(click.status).toBe(200);
+    const modal = await eventually('the modal', () => e!.slack.views.find((v) => v.method === 'views.open'));
+    expect(modal.view.private_metadata).toBe('SHOP-2');
+    const prefill = Object.fromEntries(modal.view.blocks.filter((b: any) => b.type === 'input').map((b: any) => [b.block_id, b.element.initial_value ?? null]));
+    expect(prefill).toMatchObject({ role: 'user', goal: 'filter products by size' });
+
+    const values = { role: 'first-time shopper on mobile', goal: 'filter products by size', benefit: 'I only see shoes I can buy', metric: 'Filter-to-basket rate from 8% to 12% within 4 weeks', visuals: 'https://www.figma.com/file/f1l/Filters' };
+    const state = Object.fromEntries(Object.entries(values).map(([block, value]) => [block, { value: { type: 'plain_text_input', value } }]));
+    const submitted = await e.send.interaction({ type: 'view_submission', user: { id: priya.slack, name: 'priya' }, team: { id: 'T0DEMO' }, api_app_id: 'A0CENTRIC', token: 'x', trigger_id: '7.2', view: { id: 'V1', type: 'modal', callback_id: 'fix_ticket_modal', private_metadata: 'SHOP-2', state: { values: state } } });
+    expect(submitted.status).toBe(200);
+
+    const edit = await eventually('the description edit', () => e!.jira.calls('/rest/api/3/issue/SHOP-2', 'PUT').find((r) => r.body.includes('"description"')));
+    expect(edit.status).toBe(204);
+    const description = e.jira.issues.get('SHOP-2')!.fields.description;
+    expect(adfText(description)).toContain('As a first-time shopper on mobile, I want to filter products by size, so that I only see shoes I can buy.');
+    expect(JSON.stringify(description)).toContain('"id":"filter-sketch"');
+    const updated = await eventually('the comment update', () => (adfText(e!.jira.ownComments('SHOP-2')[0]!.body).includes('Story updated from Slack') ? e!.jira.ownComments('SHOP-2')[0] : null));
+    expect(adfText(updated.body).split('\n')[0]).toBe('# Centric: 100/100, every check passes');
+    expect(e.jira.ownComments('SHOP-2')).toHaveLength(1);
+    await eventually('the label removed', () => e!.jira.issues.get('SHOP-2')!.fields.labels!.length === 0);
+    const edited = await eventually('the DM update', () => e!.slack.conversation(priya.slack).find((m) => m.ts === dm.ts && m.history.length > 0));
+    expect(edited.text).toBe('Fixed, thank you: every ticket in this message is customer-centric now.');
+    everyCallAccepted(e);
+  });
+
+  it('posts the weekly digest at its slot: joins the channel, posts, uploads the trend chart', async () => {
+    e = await startE2E();
+    expect(await e.send.command('subscribe SHOP', priya.slack, PRODUCT_CHANNEL)).toMatch(/^Subscribed: <#C0PRODUCT> gets the customer-centricity digest of SHOP every Monday at 09:00 \(Europe\/Berlin\)/);
+    for (const key of ['SHOP-1', 'SHOP-2', 'SHOP-3', 'SHOP-4']) expect((await e.send.webhook(created(key), `d-${key}`)).status).toBe(202);
+    await e.drained();
+    // On to the next Monday 09:00 in Berlin, a minute past the slot.
+    e.clock.offset = latestSlot(Date.now() + 7 * 86_400_000, 'Europe/Berlin', 1, '09:00') + 60_000 - Date.now();
+    const runs = await e.bot.runDigests();
+    expect(runs.map((r) => r.status)).toEqual(['posted']);
+    expect(e.slack.calls('/api/conversations.join').map((r) => slackArgs(r).channel)).toEqual([PRODUCT_CHANNEL]);
+    const [digest] = e.slack.conversation(PRODUCT_CHANNEL);
+    expect(digest!.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Weekly digest: SHOP' } });
+    expect(digest!.text.split('\n')[0]).toMatch(/^Customer-centricity of SHOP: \d+\/100 over 4 tickets$/);
+    const chart = await eventually('the chart', () => e!.slack.files[0]);
+    expect(chart.channel).toBe(PRODUCT_CHANNEL);
+    const png = PNG.sync.read(chart.bytes);
+    expect(png.width).toBeGreaterThan(100);
+    expect(e.slack.calls('/api/files.completeUploadExternal')).toHaveLength(1);
+    expect(await e.bot.runDigests()).toEqual([]);
+    // The first post found the bot outside the channel: it joined and posted again.
+    everyCallAccepted(e, ['/api/chat.postMessage {"ok":false,"error":"not_in_channel"}']);
+  });
+
+  it('works without webhooks: the poller finds the tickets and Centric comments on the failing stories', async () => {
+    e = await startE2E({ env: { JIRA_WEBHOOK_SECRET: undefined }, config: { jira: { poll: { intervalMinutes: 5, projects: ['SHOP'] } } as never } });
+    await eventually('comments on the failing stories', () => ['SHOP-2', 'SHOP-4'].every((k) => e!.jira.ownComments(k).length === 1));
+    await eventually('every ticket read', () => e!.jira.calls(/^\/rest\/api\/3\/issue\/SHOP-\d$/, 'GET').length === 5);
+    const search = e.jira.calls('/rest/api/3/search/jql', 'GET')[0]!;
+    expect(new URLSearchParams(search.path.split('?')[1]).get('jql')).toBe('project = "SHOP" AND updated >= -7m ORDER BY updated ASC');
+    expect(['SHOP-1', 'SHOP-3', 'SHOP-5'].map((k) => e!.jira.ownComments(k))).toEqual([[], [], []]);
+    everyCallAccepted(e);
+  });
+});
+
+describe('npm run demo', () => {
+  it('runs every step against the stand-ins and exits 0', async () => {
+    let out = '';
+    const sink = new Writable({ write: (chunk, _enc, done) => ((out += chunk.toString()), done()) });
+    const code = await runDemo(sink);
+    expect(out).toMatch(/Demo finished in [\d.]+ s: every step happened\./);
+    expect(out).toContain('SHOP-2 before the fix: 55/100; after: 100/100');
+    expect(out).not.toContain('✗');
+    expect(code).toBe(0);
+  }, 60_000);
+});

@@ -1,0 +1,85 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBot, type Bot } from '../../src/bot.js';
+import { loadEnv } from '../../src/config/env.js';
+import type { CentricConfig } from '../../src/core/config-types.js';
+import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
+import { BOT_ACCOUNT, DEMO_SECRETS, JIRA_PEOPLE, shopBacklog, SLACK_CHANNELS, SLACK_PEOPLE } from '../../src/demo/backlog.js';
+import { senders } from '../../src/demo/run.js';
+import { freePort } from '../../src/demo/stand-ins/http-stand-in.js';
+import { JiraCloudStandIn } from '../../src/demo/stand-ins/jira-cloud.js';
+import { SlackStandIn } from '../../src/demo/stand-ins/slack-web.js';
+import { listEvents } from '../../src/store/inbox.js';
+import { capturedLogger } from './quiet.js';
+
+export interface E2E {
+  jira: JiraCloudStandIn;
+  slack: SlackStandIn;
+  bot: Bot;
+  base: string;
+  send: ReturnType<typeof senders>;
+  lines: () => string[];
+  /** The bot's clock runs this many ms ahead of the real one. */
+  clock: { offset: number };
+  drained: () => Promise<void>;
+  stop: () => Promise<void>;
+}
+
+const ANY_HOUR = { ...DEFAULT_CONFIG.nudges, workingHours: { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '23:59' } };
+
+/** The real bot, in this process, against the Jira and Slack stand-ins over loopback HTTP. */
+export async function startE2E(options: { config?: Partial<CentricConfig>; env?: Record<string, string | undefined> } = {}): Promise<E2E> {
+  const jira = new JiraCloudStandIn({ bot: BOT_ACCOUNT, apiToken: DEMO_SECRETS.JIRA_API_TOKEN, people: JIRA_PEOPLE });
+  const slack = new SlackStandIn({ token: DEMO_SECRETS.SLACK_BOT_TOKEN, people: SLACK_PEOPLE, channels: SLACK_CHANNELS });
+  const [jiraUrl, slackUrl, port] = await Promise.all([jira.listen(), slack.listen(), freePort()]);
+  for (const issue of shopBacklog()) jira.put(issue);
+  const raw: Record<string, string | undefined> = {
+    ...DEMO_SECRETS,
+    SLACK_API_URL: `${slackUrl}/api/`,
+    JIRA_BASE_URL: jiraUrl,
+    JIRA_EMAIL: BOT_ACCOUNT.emailAddress,
+    PORT: String(port),
+    DATABASE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'centric-e2e-')), 'centric.db')}`,
+    ...options.env,
+  };
+  const env = loadEnv(Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => e[1] !== undefined)));
+  const config: CentricConfig = { ...DEFAULT_CONFIG, nudges: ANY_HOUR, ...options.config, jira: { ...DEFAULT_CONFIG.jira, debounceSeconds: 0, ...options.config?.jira } };
+  const log = capturedLogger(Object.values(DEMO_SECRETS));
+  const clock = { offset: 0 };
+  const bot = await startBot({ env, config, logger: log.logger, clock: () => Date.now() + clock.offset, retry: { minTimeout: 20, maxTimeout: 100 }, worker: { pollMs: 20, retryBaseMs: 5, maxRetryMs: 20 }, nudgeBatchMs: 50 });
+  await bot.ready;
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200 && !(await bot.readiness.snapshot()).ready; i++) await new Promise((r) => setTimeout(r, 20));
+  return {
+    jira,
+    slack,
+    bot,
+    base,
+    send: senders({ base, slack }),
+    lines: log.lines,
+    clock,
+    async drained() {
+      for (let i = 0; i < 500; i++) {
+        const events = await listEvents(bot.store);
+        if (events.every((e) => e.status !== 'pending' && e.status !== 'processing')) return;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error('the inbox did not drain');
+    },
+    async stop() {
+      await bot.stop(1_000);
+      await Promise.all([jira.close(), slack.close()]);
+    },
+  };
+}
+
+/** Polls until `check` returns something truthy; fails with `what` after 5 s. */
+export async function eventually<T>(what: string, check: () => T | undefined | null | false): Promise<T> {
+  for (let i = 0; i < 250; i++) {
+    const value = check();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`${what} did not happen within 5 s`);
+}
