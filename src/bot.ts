@@ -178,7 +178,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     logger,
     metrics,
     clock,
-    settings: { concurrency: config.inbox.concurrency, maxAttempts: config.inbox.maxAttempts, ...options.worker },
+    settings: { concurrency: config.inbox.concurrency, maxAttempts: config.inbox.maxAttempts, leaseMs: config.inbox.leaseSeconds * 1000, ...options.worker },
   });
   let schedules: ScheduledTask[] = [];
   let stopPoller = (): void => undefined;

@@ -130,6 +130,7 @@ export const configFileSchema = z
       .object({
         concurrency: z.number().int().min(1).max(64).optional(),
         maxAttempts: z.number().int().min(1).max(50).optional(),
+        leaseSeconds: z.number().int().min(1).max(3600).optional(),
       })
       .strict(),
     retention: z

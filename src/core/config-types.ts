@@ -151,6 +151,8 @@ export interface RuntimeSettings {
     concurrency: number;
     /** Attempts before an event is dead-lettered. */
     maxAttempts: number;
+    /** How long an event stays claimed by a process that stopped answering (killed) before another takes it over. */
+    leaseSeconds: number;
   };
   retention: {
     /** Report history (score over time) older than this is deleted. */

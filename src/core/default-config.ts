@@ -36,7 +36,7 @@ export const DEFAULT_CONFIG: CentricConfig = {
   recordingDomains: ['loom.com', 'vimeo.com', 'youtube.com', 'youtu.be', 'scribehow.com', 'tango.us'],
   acceptanceCriteriaField: null,
   projects: {},
-  inbox: { concurrency: 4, maxAttempts: 5 },
+  inbox: { concurrency: 4, maxAttempts: 5, leaseSeconds: 60 },
   slack: { admins: [] },
   digest: { benefitField: null, costField: 'customfield_10016', readyStatuses: ['Ready for Development', 'Selected for Development'] },
   nudges: { recipients: 'reporter', workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' }, perDay: 1, snoozeDays: 7, onStatuses: [], onSprint: false },

@@ -52,6 +52,19 @@ async function until<T>(step: string, what: string, check: () => T | undefined |
   }
 }
 
+/** Starts Centric's own `main` (dist/main.js, as `npm start` runs it) with exactly this environment. */
+export function spawnBot(env: Record<string, string>, cwd: string): { bot: ChildProcess; log: () => string; exited: Promise<number | null> } {
+  // From dist/demo/run.js the bot is dist/main.js; from the sources (tests), the built one too.
+  const main = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../../dist/main.js' : '../main.js', import.meta.url));
+  // Its own folder as working directory: a .env beside the repository must not point it at a real Slack.
+  const bot = spawn(process.execPath, [main], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  bot.stdout!.on('data', (c: Buffer) => (log += c.toString()));
+  bot.stderr!.on('data', (c: Buffer) => (log += c.toString()));
+  const exited = new Promise<number | null>((resolve) => bot.once('exit', (code) => resolve(code)));
+  return { bot, log: () => log, exited };
+}
+
 /** Starts the stand-ins and Centric's own `main` (as `npm start` runs it) pointed at them. */
 export async function startDemo(): Promise<Demo> {
   const folder = mkdtempSync(join(tmpdir(), 'centric-demo-'));
@@ -72,14 +85,7 @@ export async function startDemo(): Promise<Demo> {
     CENTRIC_CONFIG: join(folder, 'centric.yml'),
     LOG_LEVEL: 'info',
   };
-  // From dist/demo/run.js the bot is dist/main.js; from the sources (tests), the built one too.
-  const main = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../../dist/main.js' : '../main.js', import.meta.url));
-  // Its own folder as working directory: a .env beside the repository must not point the demo at a real Slack.
-  const bot = spawn(process.execPath, [main], { cwd: folder, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  bot.stdout!.on('data', (c: Buffer) => (log += c.toString()));
-  bot.stderr!.on('data', (c: Buffer) => (log += c.toString()));
-  const exited = new Promise<number | null>((resolve) => bot.once('exit', (code) => resolve(code)));
+  const { bot, log, exited } = spawnBot(env, folder);
   const base = `http://127.0.0.1:${port}`;
   return {
     jira,
@@ -88,7 +94,7 @@ export async function startDemo(): Promise<Demo> {
     base,
     folder,
     databaseUrl,
-    botLog: () => log,
+    botLog: log,
     async stop() {
       if (bot.exitCode === null) bot.kill('SIGTERM');
       const code = await Promise.race([exited, sleep(10_000).then(() => (bot.kill('SIGKILL'), null))]);

@@ -10,7 +10,7 @@ async function slack() {
   closing.push(s);
   const url = await s.listen();
   const call = async (method: string, args: Record<string, unknown>, token = 'xoxb-good') => {
-    const form = new URLSearchParams(Object.entries(args).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+    const form = new URLSearchParams(Object.entries(args).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
     return (await (await fetch(`${url}/api/${method}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded' }, body: form })).json()) as Record<string, any>;
   };
   return { s, call };
@@ -75,10 +75,10 @@ describe('the Jira stand-in answers as Jira Cloud does', () => {
     const { j, call } = await jira();
     const bad = await call('POST', '/issue/SHOP-1/comment', { body: 'plain text is v2, not v3' });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).errors.comment).toBe('Comment body is not a valid Atlassian Document: doc: type must be "doc"');
+    expect(((await bad.json()) as any).errors.comment).toBe('Comment body is not a valid Atlassian Document: doc: type must be "doc"');
     const edit = await call('PUT', '/issue/SHOP-1', { fields: { description: { type: 'doc', version: 1, content: [{ type: 'text', text: 'loose' }] }, priority: { name: 'High' } } });
     expect(edit.status).toBe(400);
-    expect((await edit.json()).errors).toEqual({
+    expect(((await edit.json()) as any).errors).toEqual({
       priority: "Field 'priority' cannot be set. It is not on the appropriate screen, or unknown.",
       description: 'Operation value must be an Atlassian Document (see the Atlassian Document Format): doc.0: text is not allowed in doc',
     });
@@ -89,7 +89,7 @@ describe('the Jira stand-in answers as Jira Cloud does', () => {
   it('pages a JQL search with nextPageToken', async () => {
     const { j, call } = await jira();
     for (let i = 2; i <= 3; i++) j.put({ key: `SHOP-${i}`, fields: { summary: 's', issuetype: { name: 'Story' } } });
-    const first = await (await call('GET', '/search/jql?jql=project%20%3D%20SHOP&maxResults=2')).json();
+    const first = (await (await call('GET', '/search/jql?jql=project%20%3D%20SHOP&maxResults=2')).json()) as any;
     expect(first.issues.map((i: { key: string }) => i.key)).toEqual(['SHOP-1', 'SHOP-2']);
     const second = await (await call('GET', `/search/jql?jql=project%20%3D%20SHOP&maxResults=2&nextPageToken=${first.nextPageToken}`)).json();
     expect(second).toMatchObject({ isLast: true, issues: [{ key: 'SHOP-3' }] });

@@ -31,6 +31,8 @@ export type Responder = (req: RecordedRequest) => Answer | undefined | Promise<A
 export class StandIn {
   readonly requests: RecordedRequest[] = [];
   url = '';
+  /** Added to every answer: a slow platform, for fault tests. */
+  latencyMs = 0;
   private readonly server: Server;
   private routes: Array<{ method: string; path: string | RegExp; respond: Responder }> = [];
 
@@ -68,6 +70,7 @@ export class StandIn {
     this.requests.push(recorded);
     const path = recorded.path.split('?')[0]!;
     const route = this.routes.find((r) => r.method === recorded.method && (typeof r.path === 'string' ? path === r.path : r.path.test(path)));
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     let answer: Answer;
     try {
       answer = (await route?.respond(recorded)) ?? { status: 404, body: { error: 'not_found', detail: `${recorded.method} ${path} is not part of this stand-in` } };
