@@ -57,7 +57,7 @@ export function spawnBot(env: Record<string, string>, cwd: string): { bot: Child
   // From dist/demo/run.js the bot is dist/main.js; from the sources (tests), the built one too.
   const main = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../../dist/main.js' : '../main.js', import.meta.url));
   // Its own folder as working directory: a .env beside the repository must not point it at a real Slack.
-  const bot = spawn(process.execPath, [main], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const bot = spawn(process.execPath, [...(process.env.CENTRIC_NODE_ARGS ? process.env.CENTRIC_NODE_ARGS.split(' ') : []), main], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   bot.stdout!.on('data', (c: Buffer) => (log += c.toString()));
   bot.stderr!.on('data', (c: Buffer) => (log += c.toString()));
