@@ -40,7 +40,6 @@ export function openStore(databaseUrl: string, options: StoreOptions = {}): Stor
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const file = new SQLite(path);
     file.pragma('journal_mode = WAL');
-    file.pragma('synchronous = NORMAL');
     file.pragma('busy_timeout = 5000');
     file.pragma('foreign_keys = ON');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
