@@ -1,8 +1,10 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { latestSlot } from '../../src/core/nudge-policy.js';
-import { PEOPLE, PRODUCT_CHANNEL } from '../../src/demo/backlog.js';
+import { DEMO_SECRETS, PEOPLE, PRODUCT_CHANNEL } from '../../src/demo/backlog.js';
 import { runDemo } from '../../src/demo/run.js';
 import { adfText } from '../../src/demo/stand-ins/jira-cloud.js';
 import { slackArgs } from '../../src/demo/stand-ins/slack-web.js';
@@ -64,6 +66,31 @@ describe('end to end over HTTP, against the Jira and Slack stand-ins', () => {
     const edited = await eventually('the DM update', () => e!.slack.conversation(priya.slack).find((m) => m.ts === dm.ts && m.history.length > 0));
     expect(edited.text).toBe('Fixed, thank you: every ticket in this message is customer-centric now.');
     everyCallAccepted(e);
+
+    // No configured secret in any log line of the whole flow.
+    const logs = e.lines().join('\n');
+    expect(logs.length).toBeGreaterThan(1_000);
+    for (const secret of Object.values(DEMO_SECRETS)) expect(logs).not.toContain(secret);
+  });
+
+  it('never fetches a URL taken from ticket content', async () => {
+    const fetched: string[] = [];
+    const trap = createServer((req, res) => {
+      fetched.push(req.url ?? '');
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
+    const trapUrl = `http://127.0.0.1:${(trap.address() as AddressInfo).port}`;
+    try {
+      e = await startE2E();
+      e.jira.put({ key: 'SHOP-9', fields: { summary: 'Links', description: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'As a user, I want a preview ' }, { type: 'text', text: 'design', marks: [{ type: 'link', attrs: { href: `${trapUrl}/design.png` } }] }] }, { type: 'mediaSingle', attrs: { layout: 'center' }, content: [{ type: 'media', attrs: { type: 'external', url: `${trapUrl}/image.png` } }] }, { type: 'paragraph', content: [{ type: 'inlineCard', attrs: { url: `${trapUrl}/card` } }] }] }, issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [] } });
+      expect((await e.send.webhook(created('SHOP-9'), 'u-1')).status).toBe(202);
+      await eventually('the comment', () => e!.jira.ownComments('SHOP-9')[0]);
+      await e.send.command('check SHOP-9', priya.slack, 'D0PRIYA');
+      expect(fetched).toEqual([]);
+    } finally {
+      trap.close();
+    }
   });
 
   it('posts the weekly digest at its slot: joins the channel, posts, uploads the trend chart', async () => {

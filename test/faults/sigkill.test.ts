@@ -78,5 +78,9 @@ describe('the process is killed (SIGKILL) while events are in flight', () => {
     const dms = slack.conversation(PEOPLE.priya.slack);
     const named = dms.flatMap((m) => TICKETS.filter((k) => m.text.includes(`${k},`) || m.text.endsWith(k)));
     expect(named.length).toBe(new Set(named).size);
+    // What the two processes logged (info level) holds none of the secrets.
+    const logs = first.log() + second.log();
+    expect(logs).toContain('ticket checked');
+    for (const secret of Object.values(DEMO_SECRETS)) expect(logs).not.toContain(secret);
   }, 60_000);
 });

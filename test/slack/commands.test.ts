@@ -189,4 +189,14 @@ describe('/centric', () => {
     });
     expect(res.status).toBe(401);
   });
+
+  it('rejects a correctly signed request whose timestamp is more than 5 minutes old (replay)', async () => {
+    await start();
+    const body = 'command=/centric&text=help&user_id=U1&channel_id=C1';
+    const ts = String(Math.floor(Date.now() / 1000) - 6 * 60);
+    const signature = `v0=${createHmac('sha256', TEST_SECRETS.SLACK_SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
+    const res = await fetch(`${t!.base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': ts, 'x-slack-signature': signature }, body });
+    expect(res.status).toBe(401);
+    expect(t!.slack.requests.filter((r) => r.path.startsWith('/respond'))).toEqual([]);
+  });
 });
