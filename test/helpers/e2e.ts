@@ -74,12 +74,12 @@ export async function startE2E(options: { config?: Partial<CentricConfig>; env?:
   };
 }
 
-/** Polls until `check` returns something truthy; fails with `what` after 5 s. */
-export async function eventually<T>(what: string, check: () => T | undefined | null | false): Promise<T> {
-  for (let i = 0; i < 250; i++) {
+/** Polls until `check` returns something truthy; fails with `what` after `ms` (5 s). */
+export async function eventually<T>(what: string, check: () => T | undefined | null | false, ms = 5_000): Promise<T> {
+  for (let i = 0; i < ms / 20; i++) {
     const value = check();
     if (value) return value;
     await new Promise((r) => setTimeout(r, 20));
   }
-  throw new Error(`${what} did not happen within 5 s`);
+  throw new Error(`${what} did not happen within ${ms / 1000} s`);
 }

@@ -17,6 +17,10 @@ export interface RecordedRequest {
 }
 
 export interface Answer {
+  /** Close the connection without an answer (a dropped connection). */
+  drop?: boolean;
+  /** Answer this late (a slow or hanging service). */
+  delayMs?: number;
   status?: number;
   headers?: Record<string, string>;
   body?: unknown;
@@ -69,13 +73,23 @@ export class StandIn {
     const recorded: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: raw.toString(), raw, at: Date.now() };
     this.requests.push(recorded);
     const path = recorded.path.split('?')[0]!;
-    const route = this.routes.find((r) => r.method === recorded.method && (typeof r.path === 'string' ? path === r.path : r.path.test(path)));
-    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
-    let answer: Answer;
+    // Routes added later come first; one that answers undefined hands the request on (a test's override).
+    const routes = this.routes.filter((r) => r.method === recorded.method && (typeof r.path === 'string' ? path === r.path : r.path.test(path)));
+    let answer: Answer | undefined;
     try {
-      answer = (await route?.respond(recorded)) ?? { status: 404, body: { error: 'not_found', detail: `${recorded.method} ${path} is not part of this stand-in` } };
+      for (const route of routes) {
+        answer = await route.respond(recorded);
+        if (answer) break;
+      }
+      answer ??= { status: 404, body: { error: 'not_found', detail: `${recorded.method} ${path} is not part of this stand-in` } };
     } catch (err) {
       answer = { status: 500, body: { error: 'stand_in_error', detail: err instanceof Error ? err.message : String(err) } };
+    }
+    if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+    if (answer.drop || res.destroyed) {
+      recorded.status = 0;
+      req.socket.destroy();
+      return;
     }
     recorded.status = answer.status ?? 200;
     recorded.answer = answer.body;
