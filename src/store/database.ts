@@ -51,8 +51,11 @@ export function openStore(databaseUrl: string, options: StoreOptions = {}): Stor
     connectionTimeoutMillis: 5_000,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
-  // An idle client that loses its server must not crash the process; the next query reports it.
+  // A client that loses its server (a restart, a failover, an admin's kill) must not crash the
+  // process: idle ones are reported on the pool, checked-out ones on themselves; the query that
+  // was running fails and is retried, and the pool opens new connections.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', location: safeLocation(databaseUrl), close: () => db.destroy() };
 }
