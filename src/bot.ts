@@ -4,7 +4,7 @@ import type { ScheduledTask } from 'node-cron';
 import type { Env } from './config/env.js';
 import { secretsOf } from './config/env.js';
 import type { CentricConfig } from './core/config-types.js';
-import { checkTicket } from './flows/check-ticket.js';
+import { checkTicket, type CheckTicketDeps } from './flows/check-ticket.js';
 import { dispatchNudges, nudgeFixed, queueNudge, snooze, type NudgeDeps } from './flows/nudges.js';
 import { runCommand } from './flows/slash-commands.js';
 import { passes } from './core/lint.js';
@@ -69,13 +69,7 @@ export interface Bot {
   stop(drainMs?: number): Promise<void>;
 }
 
-interface HandlerDeps {
-  store: Store;
-  config: CentricConfig;
-  metrics: Metrics;
-  clock: () => number;
-  jira: JiraClient;
-  logger: Logger;
+interface HandlerDeps extends CheckTicketDeps {
   nudges: NudgeDeps;
   /** Asks for a nudge dispatch a few seconds from now, so a burst of tickets shares one DM. */
   nudgeSoon: () => void;

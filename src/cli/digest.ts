@@ -50,7 +50,7 @@ export async function runDigest(args: string[], io: CliIo): Promise<number> {
         if (report.skipped) continue;
         history.push({ key: issue.key, score: report.score ?? 0, role: report.story?.role ?? null, failedRules: (report.findings ?? []).map((f) => f.rule), lintedAt: now });
         const planning = planningFacts(issue, config.digest);
-        facts.push({ key: issue.key, status: issue.fields.status?.name ?? null, owner: null, benefit: planning.done ? null : planning.benefit, cost: planning.done ? null : planning.cost, passing: !(report.findings ?? []).some((f) => f.severity === 'error') });
+        facts.push({ key: issue.key, status: issue.fields.status?.name ?? null, owner: null, ...planning, passing: !(report.findings ?? []).some((f) => f.severity === 'error') });
       }
     }
     digest = digestOf(config, history, facts, now + 1, periodMs);

@@ -15,10 +15,12 @@ export interface TicketFacts {
   key: string;
   status: string | null;
   owner: string | null;
-  /** Customer benefit and cost (story points by default), when those fields are configured; the caller passes open tickets only. */
+  /** Customer benefit and cost (story points by default), when those fields are configured. */
   benefit: number | null;
   cost: number | null;
   passing: boolean;
+  /** In Jira's "done" status category: no longer ranked for the buck. */
+  done: boolean;
 }
 
 export const QUESTIONS: Array<{ id: string; label: string; rule: RuleId }> = [
@@ -128,7 +130,7 @@ export function buildDigest(input: DigestInput): Digest {
     personas: [...roleCounts].map(([role, count]) => ({ role, count })).sort((a, b) => b.count - a.count || a.role.localeCompare(b.role)),
     genericShare: withRole.length === 0 ? null : withRole.filter((s) => input.isGenericRole(s.role!)).length / withRole.length,
     bangForBuck: input.facts
-      .filter((f): f is TicketFacts & { benefit: number; cost: number } => f.benefit !== null && f.cost !== null && f.cost > 0)
+      .filter((f): f is TicketFacts & { benefit: number; cost: number } => !f.done && f.benefit !== null && f.cost !== null && f.cost > 0)
       .map((f) => ({ key: f.key, benefit: f.benefit, cost: f.cost, ratio: f.benefit / f.cost }))
       .sort((a, b) => b.ratio - a.ratio || b.benefit - a.benefit || a.key.localeCompare(b.key))
       .slice(0, 5),

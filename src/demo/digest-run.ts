@@ -1,3 +1,4 @@
+import { loadJiraEnv } from '../config/env.js';
 import { DEFAULT_CONFIG } from '../core/default-config.js';
 import { latestSlot } from '../core/nudge-policy.js';
 import { runDueDigests, type DigestRun } from '../flows/post-digest.js';
@@ -16,20 +17,20 @@ const WEEK = 7 * 86_400_000;
  * default): the same flow, on the same database, posting through the Slack stand-in, as a second
  * replica would. The demo cannot wait for Monday.
  */
-export async function runDigestAt(demo: Pick<Demo, 'databaseUrl' | 'slack' | 'jira'>, timezone: string): Promise<DigestRun[]> {
+export async function runDigestsAtNextSlot(demo: Pick<Demo, 'databaseUrl' | 'slack' | 'jira'>): Promise<DigestRun[]> {
   const store = openStore(demo.databaseUrl);
   try {
     const sub = await store.db.selectFrom('digest_subscriptions').selectAll().orderBy('id').executeTakeFirstOrThrow();
     const now = Date.now();
-    const next = latestSlot(now + WEEK, sub.timezone || timezone, sub.weekday, sub.time);
+    const next = latestSlot(now + WEEK, sub.timezone, sub.weekday, sub.time);
     const logger = createLogger({ level: 'silent', secrets: Object.values(DEMO_SECRETS), pretty: false });
     const client = backgroundClient(DEMO_SECRETS.SLACK_BOT_TOKEN, `${demo.slack.url}/api/`);
-    const env = { JIRA_BASE_URL: demo.jira.url, JIRA_DEPLOYMENT: 'cloud' as const, JIRA_EMAIL: BOT_ACCOUNT.emailAddress, JIRA_API_TOKEN: DEMO_SECRETS.JIRA_API_TOKEN };
+    const env = loadJiraEnv({ JIRA_BASE_URL: demo.jira.url, JIRA_EMAIL: BOT_ACCOUNT.emailAddress, JIRA_API_TOKEN: DEMO_SECRETS.JIRA_API_TOKEN });
     return await runDueDigests({
       store,
       config: DEFAULT_CONFIG,
       clock: () => next + 60_000,
-      jira: new JiraClient({ env: env as never, settings: DEFAULT_CONFIG.jira, metrics: new Metrics(), logger }),
+      jira: new JiraClient({ env, settings: DEFAULT_CONFIG.jira, metrics: new Metrics(), logger }),
       poster: channelPoster(client, slackDm(client)),
       logger,
       browse: (key) => `${demo.jira.url}/browse/${key}`,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BOT_ACCOUNT, DEMO_SECRETS, JIRA_PEOPLE, PEOPLE, PRODUCT_CHANNEL, shopBacklog, SLACK_CHANNELS, SLACK_PEOPLE } from './backlog.js';
-import { runDigestAt } from './digest-run.js';
+import { runDigestsAtNextSlot } from './digest-run.js';
 import { freePort } from './stand-ins/http-stand-in.js';
 import { adfText, JiraCloudStandIn } from './stand-ins/jira-cloud.js';
 import { SlackStandIn, type PostedMessage } from './stand-ins/slack-web.js';
@@ -57,7 +57,7 @@ export function spawnBot(env: Record<string, string>, cwd: string): { bot: Child
   // From dist/demo/run.js the bot is dist/main.js; from the sources (tests), the built one too.
   const main = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../../dist/main.js' : '../main.js', import.meta.url));
   // Its own folder as working directory: a .env beside the repository must not point it at a real Slack.
-  const bot = spawn(process.execPath, [...(process.env.CENTRIC_NODE_ARGS ? process.env.CENTRIC_NODE_ARGS.split(' ') : []), main], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const bot = spawn(process.execPath, [main], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   bot.stdout!.on('data', (c: Buffer) => (log += c.toString()));
   bot.stderr!.on('data', (c: Buffer) => (log += c.toString()));
@@ -230,7 +230,7 @@ export async function runDemo(out: NodeJS.WritableStream = process.stdout): Prom
 
     await step('/centric subscribe SHOP in #product', () => send.command('subscribe SHOP', priya.slack, PRODUCT_CHANNEL), (text) => text);
     const digest = await step('The weekly digest run (Monday 09:00): Centric joins #product, posts the digest and its trend chart', async () => {
-      const runs = await runDigestAt(d, 'Europe/Berlin');
+      const runs = await runDigestsAtNextSlot(d);
       if (runs.map((r) => r.status).join() !== 'posted') throw new Error(`digest run: ${JSON.stringify(runs)}`);
       const posted = await until('digest', 'the digest in #product', () => d.slack.conversation(PRODUCT_CHANNEL)[0]);
       const chart = await until('chart', 'the trend chart uploaded', () => d.slack.files.find((f) => f.channel === PRODUCT_CHANNEL));

@@ -1,4 +1,5 @@
 import type { Store } from '../store/database.js';
+import { failingTicketsOf } from './failing-tickets.js';
 import type { HomeData } from '../slack/blocks.js';
 
 const WEEK = 7 * 86_400_000;
@@ -26,23 +27,12 @@ export async function homeData(deps: HomeDeps, userId: string): Promise<HomeData
   const now = deps.clock();
   const link = await deps.store.db.selectFrom('user_links').select('jira_account_id').where('slack_user_id', '=', userId).executeTakeFirst();
   const account = link?.jira_account_id ?? null;
-  const failing = account
-    ? await deps.store.db
-        .selectFrom('reports')
-        .select(['ticket_key', 'score', 'role'])
-        .where((eb) => eb.or([eb('reporter_account_id', '=', account), eb('assignee_account_id', '=', account)]))
-        .where('passing', '=', 0)
-        .where('skipped', '=', 0)
-        .orderBy('score', 'asc')
-        .orderBy('ticket_key')
-        .limit(40)
-        .execute()
-    : [];
+  const failing = account ? await failingTicketsOf(deps.store, account) : [];
   const mute = await deps.store.db.selectFrom('mutes').selectAll().where('slack_user_id', '=', userId).executeTakeFirst();
   const hours = mute?.working_hours ?? `${deps.defaultWorkingHours.start}-${deps.defaultWorkingHours.end}`;
   return {
     linked: account !== null,
-    failing: failing.map((r) => ({ key: r.ticket_key, score: r.score, summary: r.role ? `Persona: ${r.role}` : 'No user story yet' })),
+    failing,
     mine: account ? { thisWeek: await averageScore(deps, now - WEEK, now + 1, account), lastWeek: await averageScore(deps, now - 2 * WEEK, now - WEEK, account) } : { thisWeek: null, lastWeek: null },
     team: { thisWeek: await averageScore(deps, now - WEEK, now + 1, null), lastWeek: await averageScore(deps, now - 2 * WEEK, now - WEEK, null) },
     mutedUntil: mute?.until && mute.until > now ? mute.until : null,

@@ -76,9 +76,7 @@ async function scopeData(deps: ScopeDeps, scope: { type: string; value: string }
     history: (await history.execute()).map((r): LintRecord => ({ key: r.ticket_key, score: r.score ?? 0, role: r.role, failedRules: (r.failed_rules ? r.failed_rules.split(',') : []) as RuleId[], lintedAt: r.linted_at })),
     facts: (await facts.execute()).map((r): TicketFacts => {
       const owner = r.assignee_account_id ?? r.reporter_account_id;
-      // Done stories are not ranked for the buck: only open ones can still be picked up.
-      const open = r.done !== 1;
-      return { key: r.ticket_key, status: r.status, owner: owner ? (mentionable.get(owner) ?? null) : null, benefit: open ? r.benefit : null, cost: open ? r.cost : null, passing: r.passing === 1 };
+      return { key: r.ticket_key, status: r.status, owner: owner ? (mentionable.get(owner) ?? null) : null, benefit: r.benefit, cost: r.cost, passing: r.passing === 1, done: r.done === 1 };
     }),
   };
 }
@@ -173,10 +171,10 @@ export async function runDueDigests(deps: DigestDeps): Promise<DigestRun[]> {
       await postJoining(deps, sub.channel_id, message);
       // The chart is a bonus: the digest stands without it when the upload fails.
       await deps.poster.upload(sub.channel_id, chart, `Customer-centricity trend: ${sub.scope}`).catch((err: unknown) => {
-        deps.logger.warn({ subscription: sub.id, err: (err as { data?: { error?: string } }).data?.error ?? (err as Error).message }, 'trend chart not uploaded; the digest was posted without it');
+        deps.logger.warn({ subscription: sub.id, err: slackError(err) ?? (err as Error).message }, 'trend chart not uploaded; the digest was posted without it');
       });
     } catch (err) {
-      const code = (err as { data?: { error?: string } }).data?.error;
+      const code = slackError(err);
       status = code === 'not_in_channel' || code === 'channel_not_found' ? 'not in channel' : 'failed';
       deps.logger.warn({ subscription: sub.id, channel: sub.channel_id, err: code ?? (err as Error).message }, 'digest not posted');
       if (status === 'not in channel') {

@@ -6,6 +6,7 @@ import type { Metrics } from '../runtime/metrics.js';
 import { helpMessage, lineMessage, mineMessage, reportMessage, templateMessage, type SlackMessage } from '../slack/blocks.js';
 import type { Store } from '../store/database.js';
 import { lintAndStore } from './lint-ticket.js';
+import { failingTicketsOf } from './failing-tickets.js';
 
 /** What the commands need to know of a Slack user. */
 export interface SlackUsers {
@@ -76,20 +77,7 @@ async function check(deps: CommandDeps, key: string): Promise<SlackMessage> {
 async function mine(deps: CommandDeps, ctx: CommandContext): Promise<SlackMessage> {
   const account = await jiraAccount(deps, ctx.userId);
   if (!account) return lineMessage(NOT_LINKED);
-  const rows = await deps.store.db
-    .selectFrom('reports')
-    .select(['ticket_key', 'score', 'role'])
-    .where((eb) => eb.or([eb('reporter_account_id', '=', account), eb('assignee_account_id', '=', account)]))
-    .where('passing', '=', 0)
-    .where('skipped', '=', 0)
-    .orderBy('score', 'asc')
-    .orderBy('ticket_key')
-    .limit(40)
-    .execute();
-  return mineMessage(
-    rows.map((r) => ({ key: r.ticket_key, score: r.score, summary: r.role ? `Persona: ${r.role}` : 'No user story yet' })),
-    browse(deps),
-  );
+  return mineMessage(await failingTicketsOf(deps.store, account), browse(deps));
 }
 
 async function subscribe(deps: CommandDeps, ctx: CommandContext, command: Extract<Command, { name: 'subscribe' }>): Promise<SlackMessage> {

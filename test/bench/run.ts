@@ -84,7 +84,7 @@ const records: LintRecord[] = Array.from({ length: 50_000 }, (_, i) => ({
   failedRules: RULE_IDS.filter((_, r) => (i >> r) & 1),
   lintedAt: END - ((i * 7_919) % (13 * WEEK)),
 }));
-const facts = Array.from({ length: 17_000 }, (_, i) => ({ key: `SHOP-${i}`, status: i % 3 === 0 ? 'Ready for Development' : 'To Do', owner: null, benefit: i % 5, cost: i % 4, passing: i % 2 === 0 }));
+const facts = Array.from({ length: 17_000 }, (_, i) => ({ key: `SHOP-${i}`, status: i % 3 === 0 ? 'Ready for Development' : 'To Do', owner: null, benefit: i % 5, cost: i % 4, passing: i % 2 === 0, done: false }));
 const digestInput = { end: END, periodMs: WEEK, history: records, facts, isGenericRole: (r: string) => r === 'user' || r === 'customer', readyStatuses: ['Ready for Development'] };
 buildDigest(digestInput);
 const digestMs = middle([0, 1, 2, 3, 4].map(() => time(() => buildDigest(digestInput).period.tickets)));

@@ -6,7 +6,7 @@ const WEEK = 7 * 86_400_000;
 const END = Date.parse('2026-11-23T08:00:00Z');
 const at = (weeksAgo: number, hours = 1) => END - weeksAgo * WEEK + hours * 3_600_000;
 const rec = (key: string, score: number, lintedAt: number, role: string | null, failed: string[] = []): LintRecord => ({ key, score, lintedAt, role, failedRules: failed as LintRecord['failedRules'] });
-const fact = (key: string, extra: Partial<TicketFacts> = {}): TicketFacts => ({ key, status: 'To Do', owner: null, benefit: null, cost: null, passing: false, ...extra });
+const fact = (key: string, extra: Partial<TicketFacts> = {}): TicketFacts => ({ key, status: 'To Do', owner: null, benefit: null, cost: null, passing: false, done: false, ...extra });
 
 const history: LintRecord[] = [
   // Last week: two tickets.
@@ -33,6 +33,7 @@ describe('the digest', () => {
       fact('SHOP-4', { passing: true, benefit: 3, cost: null }),
       fact('SHOP-6', { benefit: 9, cost: 3 }),
       fact('SHOP-7', { benefit: 5, cost: 0 }),
+      fact('SHOP-8', { benefit: 100, cost: 1, done: true }),
     ],
     isGenericRole: generic,
     readyStatuses: ['Ready for Development'],
@@ -56,7 +57,7 @@ describe('the digest', () => {
     expect(digest.genericShare).toBe(1 / 3);
   });
 
-  it('ranks benefit over cost, ties by benefit then key, and skips missing or zero costs', () => {
+  it('ranks benefit over cost, ties by benefit then key, and skips missing or zero costs and done stories', () => {
     expect(digest.bangForBuck.map((b) => [b.key, b.ratio])).toEqual([
       ['SHOP-1', 4],
       ['SHOP-3', 4],

@@ -31,6 +31,22 @@ export interface TestBot {
   drained: () => Promise<void>;
 }
 
+/** Waits until the bot says it is ready (database, Slack and Jira reached). */
+export async function readyBot(bot: Bot): Promise<void> {
+  await bot.ready;
+  for (let i = 0; i < 200 && !(await bot.readiness.snapshot()).ready; i++) await new Promise((r) => setTimeout(r, 20));
+}
+
+/** Resolves once no event is pending or in flight in the bot's inbox. */
+export async function inboxDrained(bot: Bot): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const events = await listEvents(bot.store);
+    if (events.every((e) => e.status !== 'pending' && e.status !== 'processing')) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('the inbox did not drain');
+}
+
 export async function startTestBot(options: { env?: Record<string, string>; config?: Partial<CentricConfig>; bot?: Partial<BotOptions> } = {}): Promise<TestBot> {
   const { createHmac } = await import('node:crypto');
   const slack = slackStandIn();
@@ -56,9 +72,8 @@ export async function startTestBot(options: { env?: Record<string, string>; conf
     worker: { pollMs: 20, retryBaseMs: 5, maxRetryMs: 20 },
     ...options.bot,
   });
-  await bot.ready;
+  await readyBot(bot);
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200 && !(await bot.readiness.snapshot()).ready; i++) await new Promise((r) => setTimeout(r, 20));
   return {
     bot,
     base,
@@ -74,13 +89,6 @@ export async function startTestBot(options: { env?: Record<string, string>; conf
       const signature = `sha256=${createHmac('sha256', TEST_SECRETS.JIRA_WEBHOOK_SECRET).update(raw).digest('hex')}`;
       return fetch(`${base}/jira/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature': signature, ...headers }, body: raw });
     },
-    async drained() {
-      for (let i = 0; i < 500; i++) {
-        const events = await listEvents(bot.store);
-        if (events.every((e) => e.status !== 'pending' && e.status !== 'processing')) return;
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      throw new Error('the inbox did not drain');
-    },
+    drained: () => inboxDrained(bot),
   };
 }

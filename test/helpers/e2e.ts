@@ -10,7 +10,7 @@ import { senders } from '../../src/demo/run.js';
 import { freePort } from '../../src/demo/stand-ins/http-stand-in.js';
 import { JiraCloudStandIn } from '../../src/demo/stand-ins/jira-cloud.js';
 import { SlackStandIn } from '../../src/demo/stand-ins/slack-web.js';
-import { listEvents } from '../../src/store/inbox.js';
+import { inboxDrained, readyBot } from './bot.js';
 import { capturedLogger } from './quiet.js';
 
 export interface E2E {
@@ -48,9 +48,8 @@ export async function startE2E(options: { config?: Partial<CentricConfig>; env?:
   const log = capturedLogger(Object.values(DEMO_SECRETS));
   const clock = { offset: 0 };
   const bot = await startBot({ env, config, logger: log.logger, clock: () => Date.now() + clock.offset, retry: { minTimeout: 20, maxTimeout: 100 }, worker: { pollMs: 20, retryBaseMs: 5, maxRetryMs: 20 }, nudgeBatchMs: 50 });
-  await bot.ready;
+  await readyBot(bot);
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200 && !(await bot.readiness.snapshot()).ready; i++) await new Promise((r) => setTimeout(r, 20));
   return {
     jira,
     slack,
@@ -59,14 +58,7 @@ export async function startE2E(options: { config?: Partial<CentricConfig>; env?:
     send: senders({ base, slack }),
     lines: log.lines,
     clock,
-    async drained() {
-      for (let i = 0; i < 500; i++) {
-        const events = await listEvents(bot.store);
-        if (events.every((e) => e.status !== 'pending' && e.status !== 'processing')) return;
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      throw new Error('the inbox did not drain');
-    },
+    drained: () => inboxDrained(bot),
     async stop() {
       await bot.stop(1_000);
       await Promise.all([jira.close(), slack.close()]);

@@ -1,17 +1,10 @@
 import { StandIn } from '../../src/demo/stand-ins/http-stand-in.js';
+import { slackArgs as slackArgsOf } from '../../src/demo/stand-ins/slack-web.js';
 
 export { freePort, StandIn, type RecordedRequest, type Responder } from '../../src/demo/stand-ins/http-stand-in.js';
 
-/** A Slack Web API call's arguments: the WebClient sends forms, other clients JSON. */
-export function slackArgs(body: string): Record<string, unknown> {
-  try {
-    return JSON.parse(body) as Record<string, unknown>;
-  } catch {
-    const args: Record<string, unknown> = Object.fromEntries(new URLSearchParams(body));
-    if (typeof args.blocks === 'string') args.blocks = JSON.parse(args.blocks);
-    return args;
-  }
-}
+/** A Slack Web API call's arguments, from the body alone (form or JSON). */
+export const slackArgs = (body: string): Record<string, unknown> => slackArgsOf({ body, headers: {} });
 
 /** Slack users the stand-in knows: id -> e-mail and timezone. */
 export const SLACK_USERS: Record<string, { email: string; tz: string }> = {

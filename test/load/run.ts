@@ -34,7 +34,7 @@ for (let i = 1; i <= TICKETS; i++) {
 const [jiraUrl, slackUrl] = await Promise.all([jira.listen(), slack.listen()]);
 const folder = mkdtempSync(join(tmpdir(), 'centric-load-'));
 const databaseUrl = process.env.DATABASE_URL ?? `sqlite:${join(folder, 'centric.db')}`;
-writeFileSync(join(folder, 'centric.yml'), process.env.LOAD_CONFIG ?? 'jira:\n  debounceSeconds: 0\n');
+writeFileSync(join(folder, 'centric.yml'), 'jira:\n  debounceSeconds: 0\n');
 const processes = postgres ? 2 : 1;
 const bots: Array<{ base: string } & ReturnType<typeof spawnBot>> = [];
 for (let i = 0; i < processes; i++) {

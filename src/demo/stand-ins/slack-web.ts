@@ -94,7 +94,7 @@ function elementProblems(e: Record<string, any>, at: string): string[] {
 
 /** A Web API call's arguments: the Node SDK sends forms (JSON-encoded values inside), others JSON. */
 export function slackArgs(req: Pick<RecordedRequest, 'body' | 'headers'>): Record<string, unknown> {
-  if (String(req.headers['content-type'] ?? '').includes('application/json')) {
+  if (String(req.headers['content-type'] ?? '').includes('application/json') || req.body.trimStart().startsWith('{')) {
     try {
       return JSON.parse(req.body) as Record<string, unknown>;
     } catch {
