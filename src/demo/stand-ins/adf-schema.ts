@@ -1,5 +1,8 @@
 import { createRequire } from 'node:module';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv-draft-04';
+import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv-draft-04';
+
+// A CommonJS package: under NodeNext its class is the default export's `default`.
+const Ajv = AjvModule.default;
 
 /**
  * ADF checked against Atlassian's own JSON schema (the one shipped in @atlaskit/adf-schema, draft-04),
@@ -9,10 +12,9 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv-draft-04';
 let validate: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
-  if (!validate) {
-    const schema = createRequire(import.meta.url)('@atlaskit/adf-schema/dist/json-schema/v1/full.json') as object;
-    validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  }
+  if (validate) return validate;
+  const schema = createRequire(import.meta.url)('@atlaskit/adf-schema/dist/json-schema/v1/full.json') as object;
+  validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
   return validate;
 }
 
