@@ -5,7 +5,7 @@ import type { Env } from './config/env.js';
 import { secretsOf } from './config/env.js';
 import type { CentricConfig } from './core/config-types.js';
 import { checkTicket, type CheckTicketDeps } from './flows/check-ticket.js';
-import { dispatchNudges, nudgeFixed, queueNudge, snooze, type NudgeDeps } from './flows/nudges.js';
+import { dispatchNudges, nudgeFixed, queueNudge, snooze, type DispatchResult, type NudgeDeps } from './flows/nudges.js';
 import { runCommand } from './flows/slash-commands.js';
 import { passes } from './core/lint.js';
 import { lineMessage } from './slack/blocks.js';
@@ -15,9 +15,11 @@ import { registerTicketButtons } from './slack/listeners/actions/ticket-buttons.
 import { registerFixButton } from './slack/listeners/actions/fix-ticket.js';
 import { registerFixModal } from './slack/listeners/views/fix-ticket-modal.js';
 import { registerAppHome } from './slack/listeners/events/app-home-opened.js';
+import { registerAppUninstalled } from './slack/listeners/events/app-uninstalled.js';
+import { registerTokensRevoked } from './slack/listeners/events/tokens-revoked.js';
 import { homeData, saveHomeSetting } from './flows/app-home.js';
 import { homeView, WORKING_HOURS_CHOICES } from './slack/blocks.js';
-import { applyFix, fixPrefill, ticketHasMetric, validateFix, type FixDeps } from './flows/fix-ticket.js';
+import { applyFix, fixPrefill, validateFix, type FixDeps } from './flows/fix-ticket.js';
 import { registerCentricCommand } from './slack/listeners/commands/centric.js';
 import { slackUsers } from './slack/users.js';
 import { lintAndStore } from './flows/lint-ticket.js';
@@ -60,7 +62,7 @@ export interface Bot {
   /** Stores an event (before it is acknowledged) and wakes the worker. */
   accept(event: NewEvent, source: string): Promise<Enqueued>;
   /** Sends the nudges the policy allows now (also run every minute). */
-  dispatchNudges(): Promise<{ sent: number; held: number; dropped: number }>;
+  dispatchNudges(): Promise<DispatchResult>;
   /** Posts the weekly digests that are due (also run every minute). */
   runDigests(): ReturnType<typeof runDueDigests>;
   /** Resolves once migrations ran and the worker is taking events. */
@@ -139,6 +141,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     nudgeTriggers: () => ({ statuses: config.nudges.onStatuses, sprint: config.nudges.onSprint }),
     clock,
     logger,
+    fieldNames: () => jira.fieldNames(),
   });
   const routes: Route[] = [...healthRoutes(readiness, metrics, async () => void metrics.queueDepth.set(await depth(store))), webhook];
   const slack = createSlackHost({ env, logger, readiness, routes, retry: pacing, countCall: (outcome) => metrics.slackCalls.inc({ outcome }) });
@@ -146,14 +149,21 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const users = slackUsers(slack.app);
   const background = backgroundClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL);
   const dm = slackDm(background);
-  const nudgeDeps: NudgeDeps = { store, config, clock, users, dm, logger, browse };
+  const nudgeDeps: NudgeDeps = { store, config, clock, users, dm, logger, browse, metrics };
   const oneDispatch = pLimit(1);
-  const dispatchNow = () => oneDispatch(() => dispatchNudges(nudgeDeps));
+  // After tokens_revoked or app_uninstalled every post would fail: background posting stops, and /readyz says why.
+  let slackRevoked: string | null = null;
+  const revoked = (why: string) => {
+    slackRevoked = why;
+    readiness.set('slack-install', false, why);
+  };
+  const dispatchNow = () => oneDispatch(async (): Promise<DispatchResult> => (slackRevoked ? { sent: 0, held: 0, dropped: 0 } : dispatchNudges(nudgeDeps)));
+  const runDigests = async () => (slackRevoked ? [] : runDueDigests(digestDeps));
   // Each queued nudge restarts a short quiet period; the minute tick sends whatever this misses.
   let nudgeTimer: NodeJS.Timeout | undefined;
   const nudgeSoon = () => {
     clearTimeout(nudgeTimer);
-    nudgeTimer = setTimeout(() => void dispatchNow().catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'nudge dispatch failed; the next minute retries')), options.nudgeBatchMs ?? 5_000);
+    nudgeTimer = setTimeout(() => void dispatchNow().catch((err: unknown) => logger.warn({ err }, 'nudge dispatch failed; the next minute retries')), options.nudgeBatchMs ?? 5_000);
     nudgeTimer.unref();
   };
   const digestDeps: DigestDeps = {
@@ -165,6 +175,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     browse,
     workerId: `centric-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
     poster: channelPoster(background, dm),
+    metrics,
   };
   const worker = new InboxWorker({
     store,
@@ -211,16 +222,17 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   registerFixModal(
     slack.app,
     {
-      validate: async (key, fix) => validateFix(fixDeps, key, fix, await ticketHasMetric(fixDeps, key)),
-      async apply(key, fix, userId, userName) {
+      validate: (key, fix, hasMetric) => validateFix(fixDeps, key, fix, hasMetric),
+      async apply(key, fix, _userId, userName) {
         const outcome = await applyFix(fixDeps, key, fix, userName);
-        const score = outcome?.report?.score;
-        await nudgeDeps.dm.post(userId, lineMessage(outcome ? `Updated ${key} from Slack: it now scores ${score}/100.` : `${key} could not be updated: it does not exist any more.`));
+        return lineMessage(outcome ? `Updated ${key} from Slack: it now scores ${outcome.report?.score}/100.` : `${key} could not be updated: it does not exist any more.`);
       },
     },
     logger,
   );
   const homeDeps = { store, clock, defaultWorkingHours: config.nudges.workingHours };
+  registerTokensRevoked(slack.app, revoked, logger);
+  registerAppUninstalled(slack.app, revoked, logger);
   registerAppHome(
     slack.app,
     {
@@ -245,7 +257,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       randomize: true,
       ...pacing,
       signal: stopping.signal,
-      onFailedAttempt: ({ error, attemptNumber }) => logger.warn({ attempt: attemptNumber, err: error.message }, `${what} failed; retrying`),
+      onFailedAttempt: ({ error, attemptNumber }) => logger.warn({ attempt: attemptNumber, err: error }, `${what} failed; retrying`),
     });
 
   const ready = retrying('database migration', async () => {
@@ -254,8 +266,8 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     logger.info({ applied, database: store.location }, 'database ready');
   }).then(() => {
     worker.start();
-    schedules = startSchedules(store, config, logger, clock, { nudges: dispatchNow, digests: () => runDueDigests(digestDeps) });
-    stopPoller = startPoller({ jira, config, accept, logger });
+    schedules = startSchedules(store, config, logger, clock, { nudges: dispatchNow, digests: runDigests });
+    stopPoller = startPoller({ jira, config, accept, logger, metrics });
   });
   ready.catch(() => undefined);
 
@@ -281,7 +293,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     ready,
     accept,
     dispatchNudges: dispatchNow,
-    runDigests: () => runDueDigests(digestDeps),
+    runDigests,
     async stop(drainMs = 10_000) {
       logger.info('stopping: no new events; finishing the ones in flight');
       stopping.abort();

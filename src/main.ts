@@ -1,8 +1,9 @@
 import { config as loadDotenv } from 'dotenv';
 import { parseArgs } from 'node:util';
 import { startBot } from './bot.js';
-import { EnvError, loadEnv, SETUP_LINK } from './config/env.js';
+import { EnvError, loadEnv, secretsOf, SETUP_LINK } from './config/env.js';
 import { ConfigError, loadConfig } from './config/load.js';
+import { createLogger } from './runtime/logger.js';
 
 /** npm start: validates the environment and centric.yml, then runs the bot until SIGTERM. */
 async function main(): Promise<number> {
@@ -33,8 +34,11 @@ async function main(): Promise<number> {
     process.stdout.write(`centric: configuration OK (Slack ${slack}; Jira ${env.JIRA_DEPLOYMENT} at ${env.JIRA_BASE_URL}; database ${env.DATABASE_URL.startsWith('sqlite:') ? env.DATABASE_URL : 'postgres'})\n`);
     return 0;
   }
-  const bot = await startBot({ env, config });
-  process.on('unhandledRejection', (reason) => bot.logger.error({ err: reason instanceof Error ? reason.message : String(reason) }, 'unhandled rejection'));
+  const logger = createLogger({ level: env.LOG_LEVEL, secrets: secretsOf(env) });
+  // Before anything connects: a dependency that is down (Slack, Jira, the database) must delay
+  // readiness, never end the process with a stack trace.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection; Centric keeps running'));
+  const bot = await startBot({ env, config, logger });
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {
       bot.logger.info({ signal }, 'shutdown requested');

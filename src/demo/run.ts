@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BOT_ACCOUNT, DEMO_SECRETS, JIRA_PEOPLE, PEOPLE, PRODUCT_CHANNEL, shopBacklog, SLACK_CHANNELS, SLACK_PEOPLE } from './backlog.js';
 import { runDigestsAtNextSlot } from './digest-run.js';
+import { senders } from './senders.js';
+import { openStore, type Store } from '../store/database.js';
+import { depth } from '../store/inbox.js';
 import { freePort } from './stand-ins/http-stand-in.js';
 import { adfText, JiraCloudStandIn } from './stand-ins/jira-cloud.js';
 import { SlackStandIn, type PostedMessage } from './stand-ins/slack-web.js';
@@ -36,6 +38,8 @@ export interface Demo {
   folder: string;
   databaseUrl: string;
   botLog: () => string;
+  /** Whether the bot's inbox holds no event pending or in flight (read from its database). */
+  inboxIdle: () => Promise<boolean>;
   stop: () => Promise<number | null>;
 }
 
@@ -87,6 +91,7 @@ export async function startDemo(): Promise<Demo> {
   };
   const { bot, log, exited } = spawnBot(env, folder);
   const base = `http://127.0.0.1:${port}`;
+  let store: Store | undefined;
   return {
     jira,
     slack,
@@ -95,52 +100,18 @@ export async function startDemo(): Promise<Demo> {
     folder,
     databaseUrl,
     botLog: log,
+    async inboxIdle() {
+      store ??= openStore(databaseUrl);
+      return (await depth(store).catch(() => 1)) === 0;
+    },
     async stop() {
+      await store?.close();
+      store = undefined;
       if (bot.exitCode === null) bot.kill('SIGTERM');
       const code = await Promise.race([exited, sleep(10_000).then(() => (bot.kill('SIGKILL'), null))]);
       await Promise.all([jira.close(), slack.close()]);
       rmSync(folder, { recursive: true, force: true });
       return code;
-    },
-  };
-}
-
-/** Signed requests as Jira and Slack send them. */
-export function senders(demo: Pick<Demo, 'base' | 'slack'>) {
-  let delivery = 0;
-  let responses = 0;
-  const slackPost = (body: string, contentType: string) => {
-    const ts = String(Math.floor(Date.now() / 1000));
-    const signature = `v0=${createHmac('sha256', DEMO_SECRETS.SLACK_SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
-    return fetch(`${demo.base}/slack/events`, { method: 'POST', headers: { 'content-type': contentType, 'x-slack-request-timestamp': ts, 'x-slack-signature': signature }, body });
-  };
-  return {
-    webhook(body: unknown, id = `demo-${++delivery}`) {
-      const raw = JSON.stringify(body);
-      const signature = `sha256=${createHmac('sha256', DEMO_SECRETS.JIRA_WEBHOOK_SECRET).update(raw).digest('hex')}`;
-      return fetch(`${demo.base}/jira/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature': signature, 'x-atlassian-webhook-identifier': id }, body: raw });
-    },
-    /** A /centric command; resolves to what the user sees (the ack's answer or the response_url post). */
-    async command(text: string, userId: string, channelId: string): Promise<string> {
-      const path = `/respond/command-${++responses}`;
-      const form = new URLSearchParams({ token: 'x', team_id: 'T0DEMO', channel_id: channelId, channel_name: 'demo', user_id: userId, user_name: userId, command: '/centric', text, api_app_id: 'A0CENTRIC', response_url: `${demo.slack.url}${path}`, trigger_id: `${responses}.1` });
-      const res = await slackPost(form.toString(), 'application/x-www-form-urlencoded');
-      if (res.status !== 200) throw new Error(`Slack command answered HTTP ${res.status}`);
-      const acked = await res.text();
-      if (acked) {
-        const json = JSON.parse(acked) as { text?: string };
-        if (json.text) return json.text;
-      }
-      const deadline = Date.now() + 10_000;
-      while (Date.now() < deadline) {
-        const answer = demo.slack.responses.find((r) => r.path === path);
-        if (answer) return answer.text;
-        await sleep(25);
-      }
-      throw new Error(`no answer to "/centric ${text}" within 10 s`);
-    },
-    interaction(payload: Record<string, unknown>) {
-      return slackPost(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded');
     },
   };
 }
@@ -189,39 +160,49 @@ export async function runDemo(out: NodeJS.WritableStream = process.stdout): Prom
     // SHOP-1 and SHOP-3 are good stories: Centric stays silent on them, as on the task SHOP-5.
     const failing = ['SHOP-2', 'SHOP-4'];
     await step('Centric comments on the two weak stories, and stays silent on the good ones and the task', async () => {
-      await until('comments', `a Centric comment on ${failing.join(' and ')}`, () => failing.every((k) => d.jira.ownComments(k).length === 1));
-      await until('linted', 'every ticket checked', () => d.jira.calls(/^\/rest\/api\/3\/issue\/SHOP-\d+$/, 'GET').length >= backlog.length);
+      // Done means every event processed to its last write (comment, then label), not the first comment seen.
+      await until('linted', 'every webhook processed', () => d.inboxIdle());
+      const missing = failing.filter((k) => d.jira.ownComments(k).length !== 1);
+      if (missing.length > 0) throw new Error(`no Centric comment on ${missing.join(', ')}`);
       const noisy = ['SHOP-1', 'SHOP-3', 'SHOP-5'].filter((k) => d.jira.ownComments(k).length > 0);
       if (noisy.length > 0) throw new Error(`unexpected comments on ${noisy.join(', ')}`);
     });
     await step('A second delivery of the same webhook changes nothing', async () => {
       const before = d.jira.requests.filter((r) => r.method !== 'GET').length;
       const res = await send.webhook({ webhookEvent: 'jira:issue_created', timestamp: Date.now(), user: { accountId: priya.jira }, issue: { key: 'SHOP-2' } }, 'created-SHOP-2');
-      await sleep(300);
+      const answer = (await res.json()) as { status?: string };
+      if (answer.status !== 'duplicate') throw new Error(`the redelivery was answered ${res.status} ${JSON.stringify(answer)}, not as a duplicate`);
+      await until('redelivery', 'the inbox idle again', () => d.inboxIdle());
       const after = d.jira.requests.filter((r) => r.method !== 'GET').length;
       if (after !== before || d.jira.ownComments('SHOP-2').length !== 1) throw new Error('the redelivery wrote to Jira again');
       return res.status;
-    }, (status) => `HTTP ${status}, no write to Jira`);
+    }, (status) => `HTTP ${status} (duplicate), no write to Jira`);
     const nudge = await step('Priya gets a nudge in Slack about her failing stories', () =>
       until('nudge', 'a DM to Priya', () => d.slack.conversation(priya.slack).find((m) => m.text.includes('SHOP-2') && m.text.includes('SHOP-4'))),
     );
     const before = await step('/centric check SHOP-2', () => send.command('check SHOP-2', priya.slack, 'D0PRIYA'), (text) => `${firstScore(text)}/100`);
 
-    await step('Fix it: the button opens a pre-filled modal', async () => {
-      const res = await send.interaction({ type: 'block_actions', user: { id: priya.slack, name: 'priya' }, team: { id: 'T0DEMO' }, api_app_id: 'A0CENTRIC', token: 'x', trigger_id: '42.1', response_url: `${d.slack.url}/respond/fix`, container: { type: 'message', channel_id: 'D0PRIYA', message_ts: nudge.ts }, actions: [{ type: 'button', action_id: 'fix_ticket', block_id: 'nudge:SHOP-2', value: 'SHOP-2', action_ts: '1' }] });
-      if (res.status !== 200) throw new Error(`the click was answered HTTP ${res.status}`);
-      return until('modal', 'views.open', () => d.slack.views.find((v) => v.method === 'views.open'));
-    }, (v) => `"${v.view.title.text}"`);
+    const modal = await step('Fix it: the button opens a modal at once, pre-filled when Jira has answered', async () => {
+      const pressed = await send.press({ user: { id: priya.slack, name: 'priya' }, actionId: 'fix_ticket', value: 'SHOP-2', container: { type: 'message', channel_id: nudge.channel, message_ts: nudge.ts } });
+      if (pressed.status !== 200) throw new Error(`the click was answered HTTP ${pressed.status}`);
+      const opened = await until('modal', 'views.open', () => d.slack.views.find((v) => v.method === 'views.open'));
+      const form = await until('modal', 'the pre-filled form (views.update)', () => d.slack.views.find((v) => v.method === 'views.update' && v.id === opened.id && v.view.submit));
+      return { id: opened.id, title: form.view.title.text as string };
+    }, (v) => `"${v.title}"`);
 
     const fix = { role: 'first-time shopper on mobile', goal: 'filter products by size', benefit: 'I only see shoes I can buy', metric: 'Filter-to-basket rate from 8% to 12% within 4 weeks', visuals: 'https://www.figma.com/file/f1l/Filters' };
     await step('Fix it: Priya submits persona, benefit, metric and design', async () => {
-      const state = Object.fromEntries(Object.entries(fix).map(([block, value]) => [block, { value: { type: block === 'visuals' ? 'url_text_input' : 'plain_text_input', value } }]));
-      const res = await send.interaction({ type: 'view_submission', user: { id: priya.slack, name: 'priya' }, team: { id: 'T0DEMO' }, api_app_id: 'A0CENTRIC', token: 'x', trigger_id: '42.2', view: { id: 'V1', type: 'modal', callback_id: 'fix_ticket_modal', private_metadata: 'SHOP-2', state: { values: state } } });
-      if (res.status !== 200) throw new Error(`the submission was answered HTTP ${res.status}`);
-      await until('description', 'the description written back to Jira', () => d.jira.calls('/rest/api/3/issue/SHOP-2', 'PUT').some((r) => r.body.includes('"description"') && r.status === 204));
-      await until('comment', 'the sticky comment updated', () => adfText(d.jira.ownComments('SHOP-2')[0]?.body).includes('Story updated from Slack'));
-      return until('DM', 'the nudge DM updated', () => d.slack.conversation(priya.slack).find((m) => m.ts === nudge.ts && m.history.length > 0));
-    }, () => 'description written back, comment and DM updated');
+      const dms = d.slack.conversation(priya.slack).length;
+      const submitted = await send.submit(modal.id, fix, { id: priya.slack, name: 'priya' });
+      if (submitted.status !== 200 || submitted.body) throw new Error(`the submission was answered HTTP ${submitted.status} ${submitted.body}`);
+      // The last thing Fix it does is tell Priya how it went: by then the description, comment, label and nudge are written.
+      const told = await until('outcome', 'the outcome DM', () => d.slack.conversation(priya.slack)[dms]);
+      if (!told.text.startsWith('Updated SHOP-2 from Slack')) throw new Error(`Priya was told: ${told.text}`);
+      if (!d.jira.calls('/rest/api/3/issue/SHOP-2', 'PUT').some((r) => r.body.includes('"description"') && r.status === 204)) throw new Error('the description was not written back to Jira');
+      if (!adfText(d.jira.ownComments('SHOP-2')[0]?.body).includes('Story updated from Slack')) throw new Error('the sticky comment was not updated');
+      if (!d.slack.conversation(priya.slack).some((m) => m.ts === nudge.ts && m.history.length > 0)) throw new Error('the nudge DM was not updated');
+      return told;
+    }, (told) => `description written back, comment and nudge updated; Priya told "${told.text}"`);
     await step('The description kept its screenshot', async () => {
       const media = JSON.stringify(d.jira.issues.get('SHOP-2')!.fields.description);
       if (!media.includes('"filter-sketch"')) throw new Error('the media node of the screenshot is gone');

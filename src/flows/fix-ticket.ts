@@ -2,8 +2,7 @@ import { compile } from '../core/compile.js';
 import { configForProject, lintIssue, passes } from '../core/lint.js';
 import { rewriteAdfStory, rewriteWikiStory, storySentence, type StoryFix } from '../core/story/rewrite-story.js';
 import type { RuleId } from '../core/types.js';
-import type { FixPrefill } from '../slack/blocks.js';
-import { checkTicket, type CheckOutcome, type CheckTicketDeps } from './check-ticket.js';
+import { lintAndUpdate, type CheckOutcome, type CheckTicketDeps } from './check-ticket.js';
 import { nudgeFixed, type NudgeDeps } from './nudges.js';
 
 export interface FixDeps extends CheckTicketDeps {
@@ -12,13 +11,26 @@ export interface FixDeps extends CheckTicketDeps {
 
 const projectOf = (key: string) => key.slice(0, key.lastIndexOf('-'));
 
+/** The story as the ticket tells it today, for the modal to open with. */
+export interface FixPrefill {
+  key: string;
+  role: string;
+  goal: string;
+  benefit: string;
+  metric: string;
+  visualsUrl: string;
+  /** The ticket already states a metric with a target, so the modal's metric is optional. */
+  ticketHasMetric?: boolean;
+}
+
 /** What the modal opens with: the story as the ticket tells it today. */
 export async function fixPrefill(deps: FixDeps, key: string): Promise<FixPrefill | null> {
   const issue = await deps.jira.getIssue(key);
   if (!issue) return null;
   const report = lintIssue(issue, deps.config);
   const links = JSON.stringify(issue.fields.description ?? '').match(/https?:\/\/[^"\s\\]+(figma|miro|loom)[^"\s\\]*/i);
-  return { key, role: report.story?.role ?? '', goal: report.story?.goal ?? '', benefit: report.story?.benefit ?? '', metric: '', visualsUrl: links?.[0] ?? '' };
+  const ticketHasMetric = !(report.findings ?? []).some((f) => f.rule === 'customer-metric');
+  return { key, role: report.story?.role ?? '', goal: report.story?.goal ?? '', benefit: report.story?.benefit ?? '', metric: '', visualsUrl: links?.[0] ?? '', ticketHasMetric };
 }
 
 /** Which modal field a rule's finding belongs to. */
@@ -50,13 +62,6 @@ export function validateFix(deps: Pick<FixDeps, 'config'>, key: string, fix: Sto
   return errors;
 }
 
-/** Whether the ticket already states a metric with a target (then the modal's metric is optional). */
-export async function ticketHasMetric(deps: FixDeps, key: string): Promise<boolean> {
-  const issue = await deps.jira.getIssue(key);
-  if (!issue) return false;
-  return !(lintIssue(issue, deps.config).findings ?? []).some((f) => f.rule === 'customer-metric');
-}
-
 /** Writes the fixed story into the description, re-lints, updates the comment and the DMs. */
 export async function applyFix(deps: FixDeps, key: string, fix: StoryFix, actor: string): Promise<CheckOutcome | null> {
   const issue = await deps.jira.getIssue(key);
@@ -64,7 +69,8 @@ export async function applyFix(deps: FixDeps, key: string, fix: StoryFix, actor:
   const compiled = compile(configForProject(deps.config, projectOf(key)));
   const description = deps.jira.cloud ? rewriteAdfStory(issue.fields.description, fix, compiled) : rewriteWikiStory(issue.fields.description as string | null, fix, compiled);
   await deps.jira.updateDescription(key, description);
-  const outcome = await checkTicket(deps, key, { write: true, note: `Story updated from Slack by ${actor}.` });
+  // Linted as written: fetching the issue again would only cost the person another round trip.
+  const outcome = await lintAndUpdate(deps, { ...issue, fields: { ...issue.fields, description } }, { write: true, note: `Story updated from Slack by ${actor}.` });
   if (outcome.report && passes(outcome.report)) await nudgeFixed(deps.nudges, key);
   deps.logger.info({ ticket: key, by: actor, score: outcome.report?.score }, 'story fixed from Slack');
   return outcome;

@@ -4,13 +4,15 @@ import { buildDigest, QUESTIONS, type Digest, type LintRecord, type TicketFacts 
 import { latestSlot } from '../core/nudge-policy.js';
 import { isGenericRole } from '../core/rules/specific-persona.js';
 import type { RuleId } from '../core/types.js';
-import type { JiraClient } from '../jira/client.js';
+import { JiraError, type JiraClient } from '../jira/client.js';
 import type { Logger } from '../runtime/logger.js';
-import { digestMessage, lineMessage, type SlackMessage } from '../slack/blocks.js';
+import type { Metrics } from '../runtime/metrics.js';
+import { digestMessage, escapeMrkdwn, lineMessage, type SlackMessage } from '../slack/blocks.js';
 import { trendChart } from '../slack/chart.js';
 import type { Store } from '../store/database.js';
 import type { Selectable } from 'kysely';
 import type { DigestSubscriptionsTable } from '../store/schema.js';
+import { classifySlackError } from './nudges.js';
 
 const WEEK = 7 * 86_400_000;
 /** A claim older than this belongs to a process that died: another may take the run over. */
@@ -36,6 +38,8 @@ export interface DigestDeps {
   logger: Logger;
   browse: (key: string) => string;
   workerId: string;
+  /** Counts the runs that failed; optional, as callers without a /metrics endpoint have none. */
+  metrics?: Pick<Metrics, 'digestsFailed'>;
 }
 
 type Subscription = Selectable<DigestSubscriptionsTable>;
@@ -131,17 +135,44 @@ export interface DigestRun {
   subscription: number;
   period: string;
   late: boolean;
-  status: 'posted' | 'not in channel' | 'failed';
+  /**
+   * posted; not in channel (the bot is not in it and cannot join it: the subscriber is asked to
+   * invite it); undeliverable (refused for a reason no retry fixes this period, e.g. an archived
+   * channel or a JQL Jira rejects: the subscriber is told, the next period is tried as usual);
+   * failed (may pass: released, so the next tick tries again within the period).
+   */
+  status: 'posted' | 'not in channel' | 'undeliverable' | 'failed';
 }
 
-const slackError = (err: unknown): string | undefined => (err as { data?: { error?: string } }).data?.error;
+/** What a failed digest run means: its status and a reason for the log and the metric. */
+function digestFailure(err: unknown): { status: Exclude<DigestRun['status'], 'posted'>; reason: string } {
+  if (err instanceof JiraError) {
+    // A search Jira rejects (a JQL naming a deleted project, one the bot may not browse) fails the same way all period.
+    const permanent = err.status === 400 || err.status === 403 || err.status === 404;
+    return { status: permanent ? 'undeliverable' : 'failed', reason: err.status === null ? 'jira_unreachable' : `jira_http_${err.status}` };
+  }
+  const slack = classifySlackError(err);
+  if (slack.code === 'not_in_channel' || slack.code === 'channel_not_found') return { status: 'not in channel', reason: slack.code };
+  // An error of the bot's own token is not this channel's: released and retried like a transient one.
+  return { status: slack.kind === 'recipient' ? 'undeliverable' : 'failed', reason: slack.code };
+}
+
+/** What the subscriber is told when their digest cannot be posted this period. */
+function failureNote(sub: Subscription, status: 'not in channel' | 'undeliverable', reason: string): string {
+  const where = `I could not post the weekly digest of ${escapeMrkdwn(sub.scope)} to <#${sub.channel_id}>`;
+  if (status === 'not in channel') return `${where}: invite me there with \`/invite @Centric\`, and I will post the next one.`;
+  if (reason === 'is_archived') return `${where}: the channel is archived. Subscribe another channel with \`/centric subscribe\` there.`;
+  if (reason.startsWith('restricted_action')) return `${where}: posting there is restricted to some members (${reason}). Ask a workspace admin, or subscribe another channel.`;
+  if (reason.startsWith('jira_http_')) return `${where}: Jira refused its search (HTTP ${reason.slice('jira_http_'.length)}); check that the project or JQL still exists and that I may browse it. I will try again next week.`;
+  return `${where}: Slack refused it (${reason}). I will try again next week.`;
+}
 
 /** Posts to a channel; when the bot is not in it, joins it (public channels) and posts again. */
 async function postJoining(deps: DigestDeps, channel: string, message: SlackMessage): Promise<void> {
   try {
     await deps.poster.post(channel, message);
   } catch (err) {
-    if (slackError(err) !== 'not_in_channel') throw err;
+    if (classifySlackError(err).code !== 'not_in_channel') throw err;
     // A private channel cannot be joined: the original not_in_channel stands and the subscriber is asked to invite the bot.
     const joined = await deps.poster.join(channel).then(() => true, () => false);
     if (!joined) throw err;
@@ -150,44 +181,62 @@ async function postJoining(deps: DigestDeps, channel: string, message: SlackMess
   }
 }
 
+/** Posts one subscription's digest for the period it has claimed, and records how that went. */
+async function runOne(deps: DigestDeps, sub: Subscription, slot: number, period: string, now: number): Promise<DigestRun> {
+  const late = now - slot > LATE_MS;
+  let status: DigestRun['status'] = 'posted';
+  try {
+    const { chart, ...message } = await digestFor(deps, { type: sub.scope_type, value: sub.scope }, slot, late);
+    await postJoining(deps, sub.channel_id, message);
+    // The chart is a bonus: the digest stands without it when the upload fails.
+    await deps.poster.upload(sub.channel_id, chart, `Customer-centricity trend: ${sub.scope}`).catch((err: unknown) => {
+      deps.logger.warn({ err, subscription: sub.id, code: classifySlackError(err).code }, 'trend chart not uploaded; the digest was posted without it');
+    });
+  } catch (err) {
+    const failure = digestFailure(err);
+    status = failure.status;
+    deps.metrics?.digestsFailed.inc({ reason: failure.reason });
+    deps.logger.warn({ err, subscription: sub.id, channel: sub.channel_id, scope: sub.scope, period, code: failure.reason, status }, failure.status === 'failed' ? 'digest not posted; the next run retries it' : 'digest not posted this period');
+    if (failure.status !== 'failed') {
+      const note = failureNote(sub, failure.status, failure.reason);
+      await deps.poster.dm(sub.created_by, lineMessage(note)).catch((dmErr: unknown) => {
+        deps.logger.warn({ err: dmErr, subscription: sub.id, user: sub.created_by }, 'could not tell the subscriber why the digest was not posted');
+      });
+    }
+  }
+  if (status === 'failed') {
+    // Released, so the next tick (or another replica) tries again within the period.
+    await deps.store.db.deleteFrom('digest_runs').where('subscription_id', '=', sub.id).where('period', '=', period).execute();
+  } else {
+    await deps.store.db.updateTable('digest_runs').set({ status, posted_at: now, late: late ? 1 : 0 }).where('subscription_id', '=', sub.id).where('period', '=', period).execute();
+  }
+  return { subscription: sub.id, period, late, status };
+}
+
 /**
  * Posts every digest whose slot has come and that no process posted for this period yet:
  * exactly once per subscription and period, even with several replicas, and late (saying so)
- * after a restart within the period.
+ * after a restart within the period. Each subscription runs on its own: one that fails (its
+ * channel, its Jira search, even its stored schedule) is logged, counted and retried per its
+ * status, and never keeps the others from being posted.
  */
 export async function runDueDigests(deps: DigestDeps): Promise<DigestRun[]> {
   const now = deps.clock();
   const runs: DigestRun[] = [];
-  const subs = await deps.store.db.selectFrom('digest_subscriptions').selectAll().execute();
+  const subs = await deps.store.db.selectFrom('digest_subscriptions').selectAll().orderBy('id').execute();
   for (const sub of subs) {
-    const slot = latestSlot(now, sub.timezone, sub.weekday, sub.time);
-    if (slot < sub.created_at) continue;
-    const period = new Date(slot).toISOString();
-    if (!(await claim(deps, sub, period, now))) continue;
-    const late = now - slot > LATE_MS;
-    let status: DigestRun['status'] = 'posted';
     try {
-      const { chart, ...message } = await digestFor(deps, { type: sub.scope_type, value: sub.scope }, slot, late);
-      await postJoining(deps, sub.channel_id, message);
-      // The chart is a bonus: the digest stands without it when the upload fails.
-      await deps.poster.upload(sub.channel_id, chart, `Customer-centricity trend: ${sub.scope}`).catch((err: unknown) => {
-        deps.logger.warn({ subscription: sub.id, err: slackError(err) ?? (err as Error).message }, 'trend chart not uploaded; the digest was posted without it');
-      });
+      const slot = latestSlot(now, sub.timezone, sub.weekday, sub.time);
+      if (slot < sub.created_at) continue;
+      const period = new Date(slot).toISOString();
+      if (!(await claim(deps, sub, period, now))) continue;
+      runs.push(await runOne(deps, sub, slot, period, now));
     } catch (err) {
-      const code = slackError(err);
-      status = code === 'not_in_channel' || code === 'channel_not_found' ? 'not in channel' : 'failed';
-      deps.logger.warn({ subscription: sub.id, channel: sub.channel_id, err: code ?? (err as Error).message }, 'digest not posted');
-      if (status === 'not in channel') {
-        await deps.poster.dm(sub.created_by, lineMessage(`I could not post the weekly digest of ${sub.scope} to <#${sub.channel_id}>: invite me there with \`/invite @Centric\`, and I will post the next one.`)).catch(() => undefined);
-      }
+      // Not the post (runOne records that) but the run around it: a schedule that does not parse, the database.
+      // A claim left behind is taken over when stale, so the run is retried without ever being posted twice.
+      deps.metrics?.digestsFailed.inc({ reason: 'error' });
+      deps.logger.warn({ err, subscription: sub.id, channel: sub.channel_id, scope: sub.scope }, 'digest run failed; the next run retries it');
     }
-    if (status === 'failed') {
-      // Released, so the next tick (or another replica) tries again within the period.
-      await deps.store.db.deleteFrom('digest_runs').where('subscription_id', '=', sub.id).where('period', '=', period).execute();
-    } else {
-      await deps.store.db.updateTable('digest_runs').set({ status, posted_at: now, late: late ? 1 : 0 }).where('subscription_id', '=', sub.id).where('period', '=', period).execute();
-    }
-    runs.push({ subscription: sub.id, period, late, status });
   }
   return runs;
 }

@@ -15,6 +15,20 @@ export function customFieldsOf(config: Pick<CentricConfig, 'acceptanceCriteriaFi
   return [...new Set(fields.filter((f): f is string => typeof f === 'string'))];
 }
 
+/** A field as GET /rest/api/3/field (/rest/api/2/field on Data Center) lists it. */
+export interface JiraField {
+  id: string;
+  name: string;
+  custom: boolean;
+  /** schema.custom, the custom field type (e.g. "com.pyxis.greenhopper.jira:gh-sprint"); null for system fields. */
+  schemaCustom: string | null;
+}
+
+/** How long a fetched field list is trusted before it is fetched again. */
+export const FIELD_NAMES_TTL_MS = 10 * 60_000;
+/** The wait, after a failed fetch of the field list, before the next one. */
+export const FIELD_NAMES_RETRY_MS = 60_000;
+
 /** Comment property that marks Centric's own comment. */
 export const STICKY_PROPERTY = 'centric';
 
@@ -52,6 +66,8 @@ export interface JiraClientDeps {
   maxRetries?: number;
   /** Custom fields to fetch with every issue (see customFieldsOf). */
   customFields?: string[];
+  /** The time, for the age of the cached field list; Date.now by default. */
+  now?: () => number;
 }
 
 /** Seconds ("2") or an HTTP date, as Retry-After allows. */
@@ -69,8 +85,9 @@ export function toJiraError(err: unknown, operation: string, site = 'Jira'): Jir
   const response = e.cause?.response ?? e.response;
   const status = response?.status ?? (typeof e.status === 'number' && e.status !== 500 ? e.status : null) ?? null;
   if (status !== null) {
-    const data = response && 'data' in response ? (response as { data?: { errorMessages?: string[] } }).data : undefined;
-    const detail = data?.errorMessages?.join('; ');
+    const data = response && 'data' in response ? (response as { data?: { errorMessages?: string[]; errors?: Record<string, unknown> } }).data : undefined;
+    // Jira puts general problems in errorMessages and per-field ones (an invalid description) in errors.
+    const detail = [...(data?.errorMessages ?? []), ...Object.entries(data?.errors ?? {}).map(([field, problem]) => `${field}: ${String(problem)}`)].join('; ');
     return new JiraError(`${operation}: Jira answered HTTP ${status}${detail ? ` (${detail})` : ''}`, status, retryAfterMs(response?.headers?.['retry-after']));
   }
   const code = e.cause?.code ?? e.code;
@@ -92,6 +109,12 @@ export class JiraClient {
   private readonly maxRetries: number;
   private me: Promise<{ accountId: string; displayName: string }> | null = null;
   private readonly fields: string[];
+  private readonly now: () => number;
+  /** Field names by field id, from the last field list fetched; null until one arrives. */
+  private fieldNameCache: ReadonlyMap<string, string> | null = null;
+  /** When the field list should be fetched (again): 0 until the first fetch. */
+  private fieldNamesDue = 0;
+  private fieldNamesLoad: Promise<ReadonlyMap<string, string> | null> | null = null;
 
   constructor(private readonly deps: JiraClientDeps) {
     const { env, settings } = deps;
@@ -107,6 +130,7 @@ export class JiraClient {
     this.random = deps.random ?? Math.random;
     this.maxRetries = deps.maxRetries ?? 4;
     this.fields = [...ISSUE_FIELDS, ...(deps.customFields ?? [])];
+    this.now = deps.now ?? Date.now;
   }
 
   /** Runs one call under the concurrency cap, retrying what Jira asks to be retried. */
@@ -147,6 +171,55 @@ export class JiraClient {
       throw err;
     });
     return this.me;
+  }
+
+  /** Every field of the site, system and custom: GET /rest/api/3/field (/rest/api/2/field on Data Center). */
+  async listFields(): Promise<JiraField[]> {
+    const list: unknown = await this.call('GET /field', () => (this.v3 ? this.v3.issueFields.getFields() : this.v2!.issueFields.getFields()));
+    if (!Array.isArray(list)) return [];
+    return list.flatMap((entry: unknown) => {
+      const f = entry as { id?: unknown; name?: unknown; custom?: unknown; schema?: { custom?: unknown } | null };
+      if (typeof f?.id !== 'string' || typeof f.name !== 'string') return [];
+      return [{ id: f.id, name: f.name, custom: f.custom === true, schemaCustom: typeof f.schema?.custom === 'string' ? f.schema.custom : null }];
+    });
+  }
+
+  /**
+   * Field names by field id, from a cached field list: never waits for Jira, so a webhook can
+   * read it while Jira waits for its answer. Null until a first list arrived. A call starts a
+   * fetch in the background when none was made yet, when the list is older than
+   * FIELD_NAMES_TTL_MS, or FIELD_NAMES_RETRY_MS after a failed fetch.
+   */
+  fieldNames(): ReadonlyMap<string, string> | null {
+    if (this.now() >= this.fieldNamesDue) void this.refreshFieldNames();
+    return this.fieldNameCache;
+  }
+
+  /**
+   * Fetches the field list now, or joins the fetch in flight, and caches its names. Never
+   * throws: on failure the previous names (or null) stay, and the next try waits a minute.
+   */
+  refreshFieldNames(): Promise<ReadonlyMap<string, string> | null> {
+    this.fieldNamesLoad ??= this.listFields()
+      .then(
+        (fields) => {
+          this.fieldNameCache = new Map(fields.map((f) => [f.id, f.name]));
+          this.fieldNamesDue = this.now() + FIELD_NAMES_TTL_MS;
+          return this.fieldNameCache;
+        },
+        (err: unknown) => {
+          this.fieldNamesDue = this.now() + FIELD_NAMES_RETRY_MS;
+          this.deps.logger.warn(
+            { err: err instanceof Error ? err.message : String(err), retryInMs: FIELD_NAMES_RETRY_MS },
+            'Jira field list unavailable: changelog items without a fieldId are matched by field id and the names of system fields',
+          );
+          return this.fieldNameCache;
+        },
+      )
+      .finally(() => {
+        this.fieldNamesLoad = null;
+      });
+    return this.fieldNamesLoad;
   }
 
   /** The issue as it is now, ADF on Cloud; null when it no longer exists. */

@@ -14,6 +14,26 @@ const ALGORITHMS = new Set(['sha1', 'sha256', 'sha384', 'sha512']);
 /** Fields the rules read: an update that changes none of them changes no finding. */
 const READ_FIELDS = new Set(['summary', 'description', 'attachment', 'labels', 'issuetype']);
 
+/**
+ * Names, in lower case, that changelog items without a fieldId give the fields the rules read
+ * (Data Center, and custom or older items on Cloud): their ids, or their display names.
+ */
+const READ_FIELD_NAMES = new Set([...READ_FIELDS, 'attachments', 'label', 'issue type']);
+
+/**
+ * Names of other well-known fields (system fields, and Jira Software's own custom fields), in
+ * lower case: a change to one of them is not read by the rules, even when Jira's field list
+ * could not be fetched to say so.
+ */
+const OTHER_FIELD_NAMES = new Set([
+  'status', 'resolution', 'resolutiondate', 'assignee', 'reporter', 'creator', 'priority', 'duedate', 'due date',
+  'fix version', 'fixversions', 'fix versions', 'version', 'versions', 'affects version', 'affects versions',
+  'component', 'components', 'environment', 'project', 'key', 'security', 'security level', 'parent',
+  'issueparentassociation', 'link', 'remoteissuelink', 'comment', 'workflow', 'worklogid', 'timeestimate',
+  'timeoriginalestimate', 'timespent', 'watchers', 'votes', 'sprint', 'rank', 'epic link', 'epic name',
+  'epic status', 'epic colour', 'epic color', 'epic child', 'flagged', 'story points', 'story point estimate',
+]);
+
 const webhookSchema = z.looseObject({
   webhookEvent: z.string(),
   timestamp: z.number().optional(),
@@ -45,6 +65,13 @@ export interface WebhookDeps {
   nudgeTriggers: () => { statuses: string[]; sprint: boolean };
   clock: () => number;
   logger: Logger;
+  /**
+   * Jira's field names by field id (JiraClient.fieldNames): resolves changelog items that carry
+   * only the field's name. Read synchronously and never awaited, so it must answer from a cache;
+   * null (or absent) while unknown, and then an item naming a field that could be the acceptance
+   * criteria field is accepted rather than dropped.
+   */
+  fieldNames?: () => ReadonlyMap<string, string> | null;
 }
 
 /** X-Hub-Signature: "<method>=<hex HMAC of the raw body>", compared in constant time. */
@@ -95,17 +122,76 @@ function nudgeTrigger(changelog: { items: ChangeItem[] } | undefined, triggers: 
   return undefined;
 }
 
-function changesReadFields(changelog: { items: Array<{ field?: string; fieldId?: string }> } | undefined, acField: string | null): boolean {
+/** Whether a change touched a field the rules read; "unknown" when an item's field cannot be told. */
+type Relevance = 'read' | 'not-read' | 'unknown';
+
+/** Field ids by lower-case name, built once per field list. */
+const idsByNameOf = new WeakMap<ReadonlyMap<string, string>, Map<string, string[]>>();
+
+function idsNamed(names: ReadonlyMap<string, string>, name: string): string[] {
+  let index = idsByNameOf.get(names);
+  if (!index) {
+    index = new Map();
+    for (const [id, fieldName] of names) {
+      const key = fieldName.trim().toLowerCase();
+      index.set(key, [...(index.get(key) ?? []), id]);
+    }
+    idsByNameOf.set(names, index);
+  }
+  return index.get(name) ?? [];
+}
+
+/**
+ * An item with a fieldId is matched by it, as always. Without one, `field` holds an id (system
+ * fields on Data Center: "description") or a display name ("Acceptance Criteria", "Sprint"):
+ * it is matched against the ids and the names of the fields the rules read, then resolved
+ * through Jira's field list when one is cached, then against well-known names. A custom field
+ * still unresolved may be the acceptance criteria field: "unknown", so the event is kept.
+ */
+function relevance(item: ChangeItem, acField: string | null, fieldNames: () => ReadonlyMap<string, string> | null): Relevance {
+  const ac = acField?.toLowerCase() ?? null;
+  const readsId = (id: string) => READ_FIELDS.has(id.toLowerCase()) || (ac !== null && id.toLowerCase() === ac);
+  if (item.fieldId !== undefined) return readsId(item.fieldId) ? 'read' : 'not-read';
+  const name = (item.field ?? '').trim().toLowerCase();
+  if (!name) return 'not-read';
+  if (readsId(name) || READ_FIELD_NAMES.has(name)) return 'read';
+  const names = fieldNames();
+  const ids = names ? idsNamed(names, name) : [];
+  if (ids.length > 0) return ids.some(readsId) ? 'read' : 'not-read';
+  if (OTHER_FIELD_NAMES.has(name)) return 'not-read';
+  // System fields are named by their ids or the names above; only a custom field can be the AC field.
+  const fieldtype = (item as Record<string, unknown>).fieldtype;
+  if (typeof fieldtype === 'string' && fieldtype.toLowerCase() === 'jira') return 'not-read';
+  return ac === null ? 'not-read' : 'unknown';
+}
+
+function changesReadFields(changelog: { items: ChangeItem[] } | undefined, acField: string | null, fieldNames: () => ReadonlyMap<string, string> | null): Relevance {
   // No changelog (some Data Center payloads): assume it matters rather than miss an edit.
-  if (!changelog) return true;
-  return changelog.items.some((item) => {
-    const id = (item.fieldId ?? item.field ?? '').toLowerCase();
-    return READ_FIELDS.has(id) || (acField !== null && id === acField.toLowerCase());
-  });
+  if (!changelog) return 'read';
+  const all = changelog.items.map((item) => relevance(item, acField, fieldNames));
+  return all.includes('read') ? 'read' : all.includes('unknown') ? 'unknown' : 'not-read';
+}
+
+/** The cached field names, or null; a failing lookup only costs the resolution of names. */
+function namesOnce(deps: WebhookDeps): () => ReadonlyMap<string, string> | null {
+  let names: ReadonlyMap<string, string> | null | undefined;
+  return () => {
+    if (names === undefined) {
+      try {
+        names = deps.fieldNames?.() ?? null;
+      } catch (err) {
+        deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'Jira field names could not be read; matching changelog items by id and well-known names');
+        names = null;
+      }
+    }
+    return names;
+  };
 }
 
 /** POST /jira/webhook: verifies, filters, stores, then acknowledges; the work happens later. */
 export function jiraWebhookRoute(deps: WebhookDeps): Route {
+  // Starts fetching Jira's field names in the background, so the first webhook finds them.
+  namesOnce(deps)();
   return {
     path: '/jira/webhook',
     method: ['POST'],
@@ -168,9 +254,16 @@ async function handle(deps: WebhookDeps, req: IncomingMessage, res: ServerRespon
     return;
   }
   const trigger = nudgeTrigger(event.changelog, deps.nudgeTriggers());
-  if (event.webhookEvent === 'jira:issue_updated' && !trigger && !changesReadFields(event.changelog, deps.acceptanceCriteriaField())) {
-    reply(res, 202, { status: 'ignored', reason: 'no field the rules read changed' });
-    return;
+  if (event.webhookEvent === 'jira:issue_updated' && !trigger) {
+    const change = changesReadFields(event.changelog, deps.acceptanceCriteriaField(), namesOnce(deps));
+    if (change === 'not-read') {
+      reply(res, 202, { status: 'ignored', reason: 'no field the rules read changed' });
+      return;
+    }
+    if (change === 'unknown') {
+      const fields = (event.changelog?.items ?? []).filter((i) => i.fieldId === undefined).map((i) => i.field);
+      deps.logger.debug({ ticket: event.issue.key, fields }, 'changelog names a field not resolved to an id; kept, in case it is the acceptance criteria field');
+    }
   }
   const identifier = req.headers['x-atlassian-webhook-identifier'];
   const deliveryId = (Array.isArray(identifier) ? identifier[0] : identifier) ?? `${event.webhookEvent}:${event.issue.key}:${event.timestamp ?? deps.clock()}`;

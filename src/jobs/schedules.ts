@@ -29,7 +29,7 @@ export function startSchedules(store: Store, config: CentricConfig, logger: Logg
   const guarded = (what: string, job: () => Promise<unknown>) => () =>
     job().then(
       () => undefined,
-      (err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, `${what} failed; the next minute retries`),
+      (err: unknown) => logger.warn({ err }, `${what} failed; the next minute retries`),
     );
   const tasks = [cron.schedule('17 3 * * *', () => pruneOnce(store, config, clock(), logger).then(() => undefined), { name: 'retention', noOverlap: true })];
   if (jobs) {

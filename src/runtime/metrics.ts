@@ -12,6 +12,10 @@ export class Metrics {
   readonly queueDepth = new Gauge({ name: 'centric_inbox_depth', help: 'Events waiting or in flight', registers: [this.registry] });
   readonly jiraCalls = new Counter({ name: 'centric_jira_calls_total', help: 'Calls to Jira, by outcome', labelNames: ['outcome'], registers: [this.registry] });
   readonly slackCalls = new Counter({ name: 'centric_slack_calls_total', help: 'Calls to Slack, by outcome', labelNames: ['outcome'], registers: [this.registry] });
+  readonly nudgesRetried = new Counter({ name: 'centric_nudges_retried_total', help: 'Nudge DMs that failed for a reason that may pass and were queued again after a backoff, by reason (a Slack error code, rate_limited, http_<status>, request_error or error)', labelNames: ['reason'], registers: [this.registry] });
+  readonly nudgesUndeliverable = new Counter({ name: 'centric_nudges_undeliverable_total', help: 'Nudge DMs given up on, their queued nudges marked undeliverable, by reason (a Slack error code, or attempts_exhausted)', labelNames: ['reason'], registers: [this.registry] });
+  readonly digestsFailed = new Counter({ name: 'centric_digests_failed_total', help: 'Digest runs not posted, by reason (a Slack error code, jira_http_<status>, rate_limited, http_<status>, request_error or error)', labelNames: ['reason'], registers: [this.registry] });
+  readonly pollsFailed = new Counter({ name: 'centric_poll_failures_total', help: 'Polls of one project that failed (the other projects are polled all the same), by project', labelNames: ['project'], registers: [this.registry] });
   readonly lintDuration = new Histogram({
     name: 'centric_lint_duration_seconds',
     help: 'Time to normalise and lint one ticket',

@@ -2,6 +2,9 @@ import { Bits, Blocks, Elements, HomeTab, Md, Message, Modal } from 'slack-block
 import { passes } from '../core/lint.js';
 import type { PersonaDefinition } from '../core/config-types.js';
 import type { Report } from '../core/types.js';
+import type { FixPrefill } from '../flows/fix-ticket.js';
+
+export type { FixPrefill };
 
 /** Slack's documented limits. */
 export const LIMITS = { messageBlocks: 50, viewBlocks: 100, sectionText: 3000, headerText: 150, contextText: 2000, messageChars: 12_000 };
@@ -192,13 +195,33 @@ export function nudgeMessage(items: NudgeItem[], browse: (key: string) => string
 
 export const FIX_MODAL = 'fix_ticket_modal';
 
-export interface FixPrefill {
+/** What the submission needs without asking Jira again (it must be acknowledged within 3 s). */
+export interface FixMetadata {
   key: string;
-  role: string;
-  goal: string;
-  benefit: string;
-  metric: string;
-  visualsUrl: string;
+  ticketHasMetric: boolean;
+}
+
+export function fixMetadata(view: { private_metadata?: string }): FixMetadata {
+  const raw = view.private_metadata ?? '';
+  try {
+    const parsed = JSON.parse(raw) as Partial<FixMetadata>;
+    return { key: String(parsed.key ?? ''), ticketHasMetric: parsed.ticketHasMetric === true };
+  } catch {
+    // A modal opened by an earlier version carried only the key.
+    return { key: raw, ticketHasMetric: false };
+  }
+}
+
+/** Opened at once on "Fix it" (a trigger_id lives 3 s), then replaced when Jira has answered. */
+export function loadingModal(key: string): Record<string, any> {
+  return noticeModal(key, `Reading ${key} from Jira…`);
+}
+
+/** A modal that only says something: loading, or why the ticket cannot be fixed from here. */
+export function noticeModal(key: string, text: string): Record<string, any> {
+  return Modal({ title: cut(`Fix ${key}`, 24), close: 'Close' })
+    .blocks(Blocks.Section({ text: cut(escapeMrkdwn(text), LIMITS.sectionText) }))
+    .buildToObject();
 }
 
 /** The Fix-it modal: the parsed story pre-filled; the persona a select when a catalogue exists. */
@@ -214,7 +237,7 @@ export function fixModal(prefill: FixPrefill, personas: string[]): Record<string
       .element(Elements.TextInput({ actionId: 'value', initialValue: initial || undefined, maxLength: block === 'goal' || block === 'benefit' ? 500 : 300 }))
       .optional(optional);
   return fit(
-    Modal({ title: cut(`Fix ${prefill.key}`, 24), callbackId: FIX_MODAL, privateMetaData: prefill.key, submit: 'Update ticket', close: 'Cancel' })
+    Modal({ title: cut(`Fix ${prefill.key}`, 24), callbackId: FIX_MODAL, privateMetaData: JSON.stringify({ key: prefill.key, ticketHasMetric: prefill.ticketHasMetric === true } satisfies FixMetadata), submit: 'Update ticket', close: 'Cancel' })
       .blocks(
         Blocks.Section({ text: `Make ${Md.bold(prefill.key)} say who it is for, what they want, why, and how you will know. Only the story part of the description changes; everything else, attachments included, stays.` }),
         Blocks.Input({ label: 'As a…', blockId: 'role', hint: 'Who exactly is it for?' }).element(roleElement),

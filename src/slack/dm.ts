@@ -9,7 +9,8 @@ import { CHART_LEGEND } from './chart.js';
  * answers people's clicks and commands.
  */
 export function backgroundClient(token: string, slackApiUrl: string): WebClient {
-  return new WebClient(token, { slackApiUrl, retryConfig: { retries: 3 } });
+  // No axios error (with its request headers, the token among them) attached to errors that get logged.
+  return new WebClient(token, { slackApiUrl, retryConfig: { retries: 3 }, attachOriginalToWebAPIRequestError: false });
 }
 
 /** DMs through chat.postMessage (to the user's id, which opens the DM) and chat.update. */

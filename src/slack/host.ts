@@ -30,16 +30,29 @@ export interface SlackHostOptions {
  */
 export function createSlackHost({ env, logger, readiness, routes, retry, countCall = () => undefined }: SlackHostOptions): SlackHost {
   const log = boltLogger(logger);
-  const clientOptions = { slackApiUrl: env.SLACK_API_URL };
+  // No axios error (with its request headers, the tokens among them) attached to errors that get logged.
+  const clientOptions = { slackApiUrl: env.SLACK_API_URL, attachOriginalToWebAPIRequestError: false };
   const mode = env.SLACK_APP_TOKEN ? 'socket' : 'http';
+  // Reconnecting is ours (below): the library's own loop gives up after a long outage and leaves a
+  // rejected promise behind. Its WebClient must not retry either, or one attempt lasts minutes.
   const socket =
     mode === 'socket'
-      ? new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN!, customRoutes: routes, logger: log, installerOptions: { port: env.PORT, clientOptions } })
+      ? new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN!, customRoutes: routes, logger: log, autoReconnectEnabled: false, installerOptions: { port: env.PORT, clientOptions: { ...clientOptions, retryConfig: { retries: 0 } } } })
       : undefined;
   const receiver = socket ?? new HTTPReceiver({ signingSecret: env.SLACK_SIGNING_SECRET!, customRoutes: routes, logger: log, port: env.PORT });
-  const app = new App({ token: env.SLACK_BOT_TOKEN, receiver, logger: log, clientOptions: { ...clientOptions, retryConfig: { retries: 2 } } });
+  // No auth.test in the constructor: Bolt would keep its first answer forever, and a failure while
+  // Slack is down would be an unhandled rejection. The token is verified below, with retries.
+  const app = new App({ token: env.SLACK_BOT_TOKEN, receiver, logger: log, tokenVerificationEnabled: false, clientOptions: { ...clientOptions, retryConfig: { retries: 2 } } });
   const controller = new AbortController();
   const pacing = { minTimeout: 1_000, maxTimeout: 60_000, ...retry };
+  const state = { tokenVerified: false, connected: false, detail: 'connecting' };
+
+  // /readyz asks at every call: the socket's real state, not what was true at start-up.
+  readiness.addLive('slack', async () => {
+    if (!state.tokenVerified) return { ok: false, detail: state.detail };
+    if (socket && !(state.connected && socketOpen(socket))) return { ok: false, detail: state.detail === 'connected (Socket Mode)' ? 'Socket Mode disconnected; reconnecting' : state.detail };
+    return { ok: true, detail: socket ? 'connected (Socket Mode)' : 'token verified (HTTP mode)' };
+  });
 
   const keepTrying = (what: string, task: () => Promise<unknown>, done: () => void): void => {
     void pRetry(task, {
@@ -49,8 +62,8 @@ export function createSlackHost({ env, logger, readiness, routes, retry, countCa
       ...pacing,
       signal: controller.signal,
       onFailedAttempt: ({ error, attemptNumber }) => {
-        readiness.set('slack', false, `${what} failed (attempt ${attemptNumber}, retrying): ${error.message}`);
-        logger.warn({ component: 'slack', attempt: attemptNumber, err: error.message }, `${what} failed; retrying`);
+        state.detail = `${what} failed (attempt ${attemptNumber}, retrying): ${error.message}`;
+        logger.warn({ component: 'slack', attempt: attemptNumber, err: error }, `${what} failed; retrying`);
       },
     })
       .then(done)
@@ -58,40 +71,69 @@ export function createSlackHost({ env, logger, readiness, routes, retry, countCa
   };
 
   const verifyToken = (): void =>
-    keepTrying('auth.test', () => app.client.auth.test().then(
-      (r) => (countCall('ok'), r),
-      (err: unknown) => {
-        countCall('error');
-        throw err;
+    keepTrying(
+      'auth.test',
+      () =>
+        app.client.auth.test().then(
+          (r) => (countCall('ok'), r),
+          (err: unknown) => {
+            countCall('error');
+            throw err;
+          },
+        ),
+      () => {
+        state.tokenVerified = true;
+        logger.info({ component: 'slack', mode }, 'Slack is reachable');
       },
-    ), () => {
-      readiness.set('slack', true, mode === 'socket' ? 'connected (Socket Mode)' : 'token verified (HTTP mode)');
-      logger.info({ component: 'slack', mode }, 'Slack is reachable');
+    );
+
+  const connect = (): void => keepTrying('Socket Mode connection', () => socket!.client.start(), () => undefined);
+  if (socket) {
+    socket.client.on('connected', () => {
+      state.connected = true;
+      state.detail = 'connected (Socket Mode)';
+      logger.info({ component: 'slack' }, 'Socket Mode connected');
     });
+    socket.client.on('disconnected', () => {
+      const was = state.connected;
+      state.connected = false;
+      if (controller.signal.aborted) return;
+      if (was) {
+        state.detail = 'Socket Mode disconnected; reconnecting';
+        logger.warn({ component: 'slack' }, 'Socket Mode disconnected; reconnecting');
+        connect();
+      }
+    });
+  }
 
   return {
     app,
     mode,
     async start() {
-      readiness.set('slack', false, 'connecting');
       if (socket) {
         // SocketModeReceiver starts its HTTP server before it connects, so the routes are up even
         // while Slack is unreachable; only the connection is retried.
         try {
           await app.start();
-          verifyToken();
         } catch (err) {
-          logger.warn({ component: 'slack', err: (err as Error).message }, 'Socket Mode connection failed; retrying');
-          keepTrying('Socket Mode connection', () => socket.client.start(), verifyToken);
+          state.detail = `Socket Mode connection failed; retrying: ${(err as Error).message}`;
+          logger.warn({ component: 'slack', err }, 'Socket Mode connection failed; retrying');
+          connect();
         }
       } else {
         await app.start(env.PORT);
-        verifyToken();
       }
+      verifyToken();
     },
     async stop() {
       controller.abort();
       await app.stop().catch(() => undefined);
     },
   };
+}
+
+/** Whether the receiver's WebSocket is open right now. */
+function socketOpen(receiver: SocketModeReceiver): boolean {
+  const ws = (receiver.client as unknown as { websocket?: { isActive(): boolean } }).websocket;
+  return ws?.isActive() ?? false;
 }

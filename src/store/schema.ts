@@ -65,10 +65,20 @@ export interface NudgesTable {
   findings_hash: string;
   channel: string | null;
   message_ts: string | null;
-  /** queued, sent, fixed or dropped. */
+  /**
+   * queued, sending:<claim id> (a dispatcher is sending it), sent, fixed, dropped, or undeliverable
+   * (Slack refused the DM for good, or it failed too many times).
+   */
   status: string;
+  /**
+   * sent: when it was sent; sending:…: when it was claimed; undeliverable: when it was given up on;
+   * queued: not before this time (0 at once; later after a failed DM, the backoff).
+   */
   sent_at: Millis;
-  /** What the DM shows of the ticket (JSON): summary, score, the top findings. */
+  /**
+   * What the DM shows of the ticket (JSON): summary, score, the top findings; after a failed DM
+   * also `attempts` (failed attempts so far) and `lastError` (the Slack error code).
+   */
   details: string | null;
   queued_at: Millis | null;
 }

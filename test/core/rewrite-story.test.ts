@@ -1,48 +1,250 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/core/compile.js';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
+import { lintIssue } from '../../src/core/lint.js';
 import { rewriteAdfStory, rewriteWikiStory } from '../../src/core/story/rewrite-story.js';
-import { bullets, doc, heading, image, para, text } from '../helpers/issues.js';
+import { adfProblems } from '../../src/demo/stand-ins/adf-schema.js';
+import { bullets, doc as adfDoc, heading, image, issue, para, text } from '../helpers/issues.js';
 
+type Node = Record<string, any>;
+
+const doc = (...content: Node[]): Node => adfDoc(...content) as Node;
 const compiled = compile(DEFAULT_CONFIG);
 const FIX = { role: 'returning shopper', goal: 'save my basket', benefit: 'I can pay on my phone', metric: 'checkout conversion +3% in 6 weeks', visualsUrl: 'https://www.figma.com/file/abc' };
+const STORY_ONLY = { ...FIX, metric: '', visualsUrl: '' };
+const NEW_STORY = 'As a returning shopper, I want to save my basket, so that I can pay on my phone.';
+
+const mediaInline = (id: string): Node => ({ type: 'mediaInline', attrs: { type: 'file', id, collection: '' } });
+const mention: Node = { type: 'mention', attrs: { id: 'acc-1', text: '@Priya' } };
+const emoji: Node = { type: 'emoji', attrs: { shortName: ':tada:', text: '🎉' } };
+const status: Node = { type: 'status', attrs: { text: 'IN REVIEW', color: 'blue' } };
+const card: Node = { type: 'inlineCard', attrs: { url: 'https://example.com/spec' } };
+const group = (id: string): Node => ({ type: 'mediaGroup', content: [{ type: 'media', attrs: { type: 'file', id, collection: '' } }] });
+const cell = (...content: Node[]): Node => ({ type: 'tableCell', attrs: {}, content });
+const row = (...cells: Node[]): Node => ({ type: 'tableRow', content: cells });
+
+/** Rewrites an ADF document, checks it against Atlassian's schema, and that the linter reads the new story. */
+function rewrite(original: Node, fix = STORY_ONLY): Node {
+  expect(adfProblems(original)).toEqual([]);
+  const result = rewriteAdfStory(original, fix, compiled) as Node;
+  expect(adfProblems(result)).toEqual([]);
+  expect(lintIssue(issue(result), DEFAULT_CONFIG).story).toMatchObject({ role: 'returning shopper', goal: 'save my basket', benefit: 'I can pay on my phone' });
+  return result;
+}
 
 describe('rewriting the story of an ADF description', () => {
-  it('replaces only the story paragraph and keeps every other node, media included', () => {
-    const mediaGroup = { type: 'mediaGroup', content: [{ type: 'media', attrs: { type: 'file', id: 'f2', collection: '' } }] };
-    const inline = { type: 'mediaInline', attrs: { type: 'file', id: 'f3', collection: '' } };
+  it('replaces only the story text and keeps every other node, media included', () => {
+    const inline = mediaInline('f3');
     const original = doc(
       heading('Context'),
       para(text('As a user, I want to save my basket.'), inline),
       image('basket.png'),
       bullets('Given a basket, then it is kept'),
-      mediaGroup,
+      group('f2'),
       para(text('Success: faster checkout')),
     );
-    const rewritten = rewriteAdfStory(original, FIX, compiled) as { content: Array<Record<string, unknown>> };
-    const json = JSON.stringify(rewritten);
-    expect(json).toContain('"id":"id-basket.png"');
-    expect(json).toContain('"id":"f2"');
-    expect(json).toContain('"id":"f3"');
-    expect(rewritten.content.map((n) => n.type)).toEqual(['heading', 'paragraph', 'mediaSingle', 'bulletList', 'mediaGroup', 'paragraph', 'paragraph']);
-    expect(rewritten.content[1]).toEqual(para(text('As a returning shopper, I want to save my basket, so that I can pay on my phone.'), text(' '), inline));
+    const rewritten = rewrite(original, FIX);
+    expect(rewritten.content.map((n: Node) => n.type)).toEqual(['heading', 'paragraph', 'mediaSingle', 'bulletList', 'mediaGroup', 'paragraph', 'paragraph']);
+    // The inline media stays where it was, right after the story.
+    // A blank after the story keeps what follows out of its last sentence, as the linter reads it.
+    expect(rewritten.content[1]).toEqual(para(text(`${NEW_STORY} `), inline));
+    expect(rewritten.content[1].content[1]).toBe(inline);
     expect(rewritten.content[5]).toEqual(para(text('Success: checkout conversion +3% in 6 weeks')));
     expect(rewritten.content[6]).toEqual(para(text('Design: '), text(FIX.visualsUrl, [{ type: 'link', attrs: { href: FIX.visualsUrl } }])));
-    expect(rewritten.content[0]).toBe((original.content as unknown[])[0]);
+    for (const i of [0, 2, 3, 4]) expect(rewritten.content[i]).toBe(original.content[i]);
   });
 
   it('puts the story first when the ticket had none, and leaves metric and design out when not given', () => {
     const original = doc(para(text('Refactor the basket.')));
-    const rewritten = rewriteAdfStory(original, { ...FIX, metric: '', visualsUrl: '' }, compiled) as { content: unknown[] };
-    expect(rewritten.content).toEqual([para(text('As a returning shopper, I want to save my basket, so that I can pay on my phone.')), para(text('Refactor the basket.'))]);
+    const rewritten = rewrite(original);
+    expect(rewritten.content).toEqual([para(text(NEW_STORY)), para(text('Refactor the basket.'))]);
+    expect(rewrite(doc())).toEqual(doc(para(text(NEW_STORY))));
+    expect(rewriteAdfStory(null, STORY_ONLY, compiled)).toEqual(doc(para(text(NEW_STORY))));
+  });
+
+  it('rewrites a story in a bullet list and keeps the acceptance-criteria bullets beside it', () => {
+    const original = doc(heading('Story'), bullets('As a user, I want to save my basket.', 'Given a basket, when I leave, then it is kept', 'Given no basket, then nothing is saved'));
+    const rewritten = rewrite(original);
+    const items = rewritten.content[1].content;
+    expect(items).toHaveLength(3);
+    expect(items[0]).toEqual({ type: 'listItem', content: [para(text(NEW_STORY))] });
+    expect(items[1]).toBe(original.content[1].content[1]);
+    expect(items[2]).toBe(original.content[1].content[2]);
+    expect(rewritten.content[0]).toBe(original.content[0]);
+  });
+
+  it('rewrites a story inside a panel without losing the panel, its attributes or its image', () => {
+    const media = image('wireframe.png');
+    const panel = { type: 'panel', attrs: { panelType: 'note' }, content: [para(text('As a user, I want to save my basket so that I come back.')), media, para(text('Out of scope: gift cards.'))] };
+    const rewritten = rewrite(doc(panel));
+    expect(rewritten.content).toHaveLength(1);
+    expect(rewritten.content[0]).toEqual({ ...panel, content: [para(text(NEW_STORY)), media, panel.content[2]] });
+    expect(rewritten.content[0].content[1]).toBe(media);
+  });
+
+  it('rewrites a story in a table cell and keeps the other cells and rows', () => {
+    const header = row(cell(para(text('Story'))), cell(para(text('Criteria'))));
+    const criteria = cell(bullets('Given a basket, then it is kept'), group('f9'));
+    const body = row(cell(para(text('As a user, I want to save my basket'))), criteria);
+    const table = { type: 'table', attrs: { isNumberColumnEnabled: false, layout: 'default' }, content: [header, body] };
+    const rewritten = rewrite(doc(table));
+    const [first, second] = rewritten.content[0].content;
+    expect(first).toBe(header);
+    expect(second.content[0]).toEqual(cell(para(text(NEW_STORY))));
+    expect(second.content[1]).toBe(criteria);
+    expect(rewritten.content[0].attrs).toBe(table.attrs);
+  });
+
+  it('rewrites a story in a layout column and keeps the other column', () => {
+    const right = { type: 'layoutColumn', attrs: { width: 50 }, content: [image('flow.png'), bullets('Given a basket, then it is kept')] };
+    const left = { type: 'layoutColumn', attrs: { width: 50 }, content: [heading('Story'), para(text('As a user, I want to save my basket.'))] };
+    const rewritten = rewrite(doc({ type: 'layoutSection', content: [left, right] }));
+    const [newLeft, newRight] = rewritten.content[0].content;
+    expect(newRight).toBe(right);
+    expect(newLeft).toEqual({ ...left, content: [left.content[0], para(text(NEW_STORY))] });
+  });
+
+  it('rewrites a story in an expand and keeps its title and attachments', () => {
+    const files = group('spec-file');
+    const expand = { type: 'expand', attrs: { title: 'Details' }, content: [para(text('As a user, I want to save my basket.')), files] };
+    const rewritten = rewrite(doc(expand));
+    expect(rewritten.content[0]).toEqual({ ...expand, content: [para(text(NEW_STORY)), files] });
+  });
+
+  it('keeps the text before and after the story in the same paragraph', () => {
+    const original = doc(para(text('Context: carts are lost on mobile. As a user, I want to save my basket so that I come back. More text follows.')));
+    const rewritten = rewrite(original);
+    expect(rewritten.content).toEqual([para(text(`Context: carts are lost on mobile. ${NEW_STORY} More text follows.`))]);
+  });
+
+  it('keeps media, mentions, emoji, status and cards right after the story, in place', () => {
+    const inline = mediaInline('m1');
+    const original = doc(para(text('As a user, I want to save my basket.'), inline, mention, emoji, status, card, text(' see the thread.')));
+    const rewritten = rewrite(original);
+    expect(rewritten.content[0].content).toEqual([text(`${NEW_STORY} `), inline, mention, emoji, status, card, text(' see the thread.')]);
+    expect(rewritten.content[0].content[2]).toBe(mention);
+  });
+
+  it('keeps inline nodes that sat inside the old story, after the new one', () => {
+    const inline = mediaInline('m2');
+    const original = doc(para(text('As a user, I want to ask '), mention, text(' for help '), inline, text(' so that I get an answer')));
+    const rewritten = rewrite(original);
+    expect(rewritten.content[0].content).toEqual([text(NEW_STORY), text(' '), mention, inline]);
+  });
+
+  it('keeps the lines after a hard break, and takes the "So that" line into the story', () => {
+    const original = doc(para(text('As a user, I want to save my basket'), { type: 'hardBreak' }, text('So that I can pay later.'), { type: 'hardBreak' }, text('Given a basket, then it is kept')));
+    const rewritten = rewrite(original);
+    expect(rewritten.content[0].content).toEqual([text(NEW_STORY), { type: 'hardBreak' }, text('Given a basket, then it is kept')]);
+  });
+
+  it('keeps formatting shared by the whole story and the text around a marked word', () => {
+    const em = [{ type: 'em' }];
+    const allEm = rewrite(doc(para(text('As a user, I want to save my basket.', em))));
+    expect(allEm.content[0]).toEqual(para(text(NEW_STORY, em)));
+    const strong = [{ type: 'strong' }];
+    const partly = rewrite(doc(para(text('Note: ', strong), text('As a '), text('user', strong), text(', I want to save my basket.'))));
+    expect(partly.content[0]).toEqual(para(text('Note: ', strong), text(NEW_STORY)));
+  });
+
+  it('leaves a story-like code block alone and rewrites the story after it', () => {
+    const code = { type: 'codeBlock', attrs: { language: 'text' }, content: [text('As a hacker, I want root so that I win.')] };
+    const rewritten = rewrite(doc(code, para(text('As a user, I want to save my basket.'))));
+    expect(rewritten.content[0]).toBe(code);
+    expect(rewritten.content[1]).toEqual(para(text(NEW_STORY)));
+  });
+
+  it('writes the metric after "Success:" wherever that line is, keeping its label and media', () => {
+    const inline = mediaInline('s1');
+    const strong = [{ type: 'strong' }];
+    const original = doc(para(text('As a user, I want to save my basket.')), bullets('Given a basket, then it is kept'), {
+      type: 'bulletList',
+      content: [{ type: 'listItem', content: [para(text('Success:', strong), text(' faster checkout '), inline, { type: 'hardBreak' }, text('Measured weekly'))] }],
+    });
+    const rewritten = rewrite(original, { ...STORY_ONLY, metric: 'Success: checkout conversion +3% in 6 weeks' });
+    expect(rewritten.content).toHaveLength(3);
+    expect(rewritten.content[2].content[0].content[0]).toEqual(
+      para(text('Success:', strong), text(' checkout conversion +3% in 6 weeks '), inline, { type: 'hardBreak' }, text('Measured weekly')),
+    );
+  });
+
+  it('writes the success line on its own line of the story paragraph, not over the story', () => {
+    const original = doc(para(text('As a user, I want to save my basket.'), { type: 'hardBreak' }, text('Success: faster')));
+    const rewritten = rewrite(original, { ...STORY_ONLY, metric: 'checkout conversion +3% in 6 weeks' });
+    expect(rewritten.content).toEqual([para(text(NEW_STORY), { type: 'hardBreak' }, text('Success: checkout conversion +3% in 6 weeks'))]);
   });
 });
 
 describe('rewriting the story of wiki markup', () => {
+  const wiki = (source: string, fix = STORY_ONLY): string => {
+    const result = rewriteWikiStory(source, fix, compiled);
+    expect(lintIssue(issue(result), DEFAULT_CONFIG).story).toMatchObject({ role: 'returning shopper', goal: 'save my basket', benefit: 'I can pay on my phone' });
+    return result;
+  };
+
   it('replaces the story paragraph and keeps images and everything else', () => {
-    const wiki = 'h3. Context\n\nAs a user, I want to save my basket.\n\n!basket.png|thumbnail!\n\n* Given a basket\n\nSuccess: faster';
-    expect(rewriteWikiStory(wiki, FIX, compiled)).toBe(
-      'h3. Context\n\nAs a returning shopper, I want to save my basket, so that I can pay on my phone.\n\n!basket.png|thumbnail!\n\n* Given a basket\n\nSuccess: checkout conversion +3% in 6 weeks\n\nDesign: [https://www.figma.com/file/abc]',
+    const source = 'h3. Context\n\nAs a user, I want to save my basket.\n\n!basket.png|thumbnail!\n\n* Given a basket\n\nSuccess: faster';
+    expect(wiki(source, FIX)).toBe(
+      `h3. Context\n\n${NEW_STORY}\n\n!basket.png|thumbnail!\n\n* Given a basket\n\nSuccess: checkout conversion +3% in 6 weeks\n\nDesign: [https://www.figma.com/file/abc]`,
+    );
+  });
+
+  it('puts the story first when there is none, and keeps every line as it was', () => {
+    expect(wiki('Refactor the basket.\n\n\n* Given a basket')).toBe(`${NEW_STORY}\n\nRefactor the basket.\n\n\n* Given a basket`);
+    expect(wiki('')).toBe(NEW_STORY);
+  });
+
+  it('rewrites a story in a bullet and keeps the bullet and its neighbours', () => {
+    const source = 'h3. Story\n* As a user, I want to save my basket\n* Given a basket, then it is kept\n!basket.png!';
+    expect(wiki(source)).toBe(`h3. Story\n* ${NEW_STORY}\n* Given a basket, then it is kept\n!basket.png!`);
+  });
+
+  it('rewrites a story in a table cell and keeps the bars and the other cells', () => {
+    const source = '||Story||Criteria||\n| As a user, I want to save my basket | Given a basket |\n| !mock.png|thumbnail! | Then it is kept |';
+    expect(wiki(source)).toBe(`||Story||Criteria||\n| ${NEW_STORY} | Given a basket |\n| !mock.png|thumbnail! | Then it is kept |`);
+  });
+
+  it('escapes what would break the table: a bar typed into the persona stays in its cell', () => {
+    const result = rewriteWikiStory('| As a user, I want to save my basket | Given |', { ...STORY_ONLY, role: 'buyer|seller' }, compiled);
+    expect(result).toBe('| As a buyer\\|seller, I want to save my basket, so that I can pay on my phone. | Given |');
+  });
+
+  it('rewrites a story inside a panel or a quote and keeps the macros and images', () => {
+    expect(wiki('{panel:title=Story}\nAs a user, I want to save my basket.\n!mock.png!\n{panel}')).toBe(`{panel:title=Story}\n${NEW_STORY}\n!mock.png!\n{panel}`);
+    expect(wiki('{quote}Context: carts get lost. As a user, I want to save my basket. More text.{quote}')).toBe(`{quote}Context: carts get lost. ${NEW_STORY} More text.{quote}`);
+    expect(wiki('bq. As a user, I want to save my basket')).toBe(`bq. ${NEW_STORY}`);
+  });
+
+  it('keeps images on the story line, before and after it, and inside it', () => {
+    expect(wiki('!before.png! As a user, I want to save my basket so that I come back !after.png|thumbnail!\nGiven a basket')).toBe(
+      `!before.png! ${NEW_STORY} !after.png|thumbnail!\nGiven a basket`,
+    );
+    expect(wiki('As a user, I want !flow.png! to save my basket so that I come back.')).toBe(`${NEW_STORY} !flow.png!`);
+  });
+
+  it('takes a "so that" on the next line into the story and keeps the lines after it', () => {
+    expect(wiki('As a user, I want to save my basket\nSo that: I come back\nGiven a basket')).toBe(`${NEW_STORY}\nGiven a basket`);
+  });
+
+  it('leaves no lone emphasis marker behind', () => {
+    expect(wiki('*As a user*, I want to save my basket.')).toBe(NEW_STORY);
+    expect(wiki('*As a user, I want to save my basket.*')).toBe(`*${NEW_STORY}*`);
+  });
+
+  it('leaves a story in a code block alone', () => {
+    expect(wiki('{code}As a hacker, I want root so that I win{code}\nAs a user, I want to save my basket.')).toBe(`{code}As a hacker, I want root so that I win{code}\n${NEW_STORY}`);
+  });
+
+  it('writes the metric after "Success:" in a bullet, keeping the bullet, and keeps Windows line endings', () => {
+    const source = 'As a user, I want to save my basket.\r\n\r\n* Success: faster !chart.png!\r\n* Given a basket';
+    expect(wiki(source, { ...FIX, metric: 'checkout conversion +3% in 6 weeks' })).toBe(
+      `${NEW_STORY}\r\n\r\n* Success: checkout conversion +3% in 6 weeks !chart.png!\r\n* Given a basket\r\n\r\nDesign: [https://www.figma.com/file/abc]`,
+    );
+  });
+
+  it('appends a success line when the ticket has none, after everything that was there', () => {
+    expect(wiki('h3. Story\n* As a user, I want to save my basket.\n', { ...STORY_ONLY, metric: 'checkout conversion +3% in 6 weeks' })).toBe(
+      `h3. Story\n* ${NEW_STORY}\n\nSuccess: checkout conversion +3% in 6 weeks`,
     );
   });
 });

@@ -16,6 +16,11 @@ async function slack() {
   return { s, call };
 }
 
+const doc = (...content: unknown[]) => ({ type: 'doc', version: 1, content });
+const para = (...content: unknown[]) => ({ type: 'paragraph', content });
+const text = (value: string, marks?: unknown[]) => ({ type: 'text', text: value, ...(marks ? { marks } : {}) });
+const media = (attrs: Record<string, unknown>) => ({ type: 'media', attrs });
+
 async function jira() {
   const j = new JiraCloudStandIn({ bot: { accountId: 'bot', displayName: 'Centric', emailAddress: 'c@x.io' }, apiToken: 'tok' });
   closing.push(j);
@@ -75,15 +80,60 @@ describe('the Jira stand-in answers as Jira Cloud does', () => {
     const { j, call } = await jira();
     const bad = await call('POST', '/issue/SHOP-1/comment', { body: 'plain text is v2, not v3' });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as any).errors.comment).toBe('Comment body is not a valid Atlassian Document: doc: type must be "doc"');
-    const edit = await call('PUT', '/issue/SHOP-1', { fields: { description: { type: 'doc', version: 1, content: [{ type: 'text', text: 'loose' }] }, priority: { name: 'High' } } });
+    expect(((await bad.json()) as any).errors.comment).toBe('Comment body is not a valid Atlassian Document: /: must be object');
+    const edit = await call('PUT', '/issue/SHOP-1', { fields: { description: doc({ type: 'text', text: 'loose' }), priority: { name: 'High' } } });
     expect(edit.status).toBe(400);
     expect(((await edit.json()) as any).errors).toEqual({
       priority: "Field 'priority' cannot be set. It is not on the appropriate screen, or unknown.",
-      description: 'Operation value must be an Atlassian Document (see the Atlassian Document Format): doc.0: text is not allowed in doc',
+      description:
+        'Operation value must be an Atlassian Document (see the Atlassian Document Format): /content/0: "text" is not allowed here (allowed: blockCard, codeBlock, mediaSingle, paragraph, taskList, orderedList, bulletList, blockquote, …)',
     });
     expect((await call('GET', '/issue/SHOP-9')).status).toBe(404);
     expect(j.comments.size).toBe(0);
+  });
+
+  // ADF as Atlassian's JSON schema has it: the stand-in is neither stricter nor laxer than Jira Cloud.
+  it('accepts every valid ADF document, also nodes and marks Centric does not write', async () => {
+    const { j, call } = await jira();
+    const valid = {
+      'mediaInline in a paragraph': doc(para({ type: 'mediaInline', attrs: { type: 'file', id: 'f-1', collection: '' } })),
+      'textColor and subsup marks': doc(para(text('red', [{ type: 'textColor', attrs: { color: '#ff5630' } }]), text('2', [{ type: 'subsup', attrs: { type: 'sup' } }]))),
+      'layoutSection with layoutColumns': doc({ type: 'layoutSection', content: [{ type: 'layoutColumn', attrs: { width: 50 }, content: [para(text('left'))] }, { type: 'layoutColumn', attrs: { width: 50 }, content: [para(text('right'))] }] }),
+      'mediaSingle in a listItem': doc({ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'mediaSingle', attrs: { layout: 'center' }, content: [media({ type: 'file', id: 'f-2', collection: '' })] }] }] }),
+      "panel of type 'note'": doc({ type: 'panel', attrs: { panelType: 'note' }, content: [para(text('Heads up'))] }),
+      'status, emoji, mention and date': doc(para({ type: 'status', attrs: { text: 'DONE', color: 'green' } }, { type: 'emoji', attrs: { shortName: ':smile:' } }, { type: 'mention', attrs: { id: 'priya' } }, { type: 'date', attrs: { timestamp: '1767225600000' } })),
+    };
+    for (const [name, body] of Object.entries(valid)) {
+      const posted = await call('POST', '/issue/SHOP-1/comment', { body });
+      expect(posted.status, name).toBe(201);
+      expect((await call('PUT', '/issue/SHOP-1', { fields: { description: body } })).status, name).toBe(204);
+    }
+    expect(j.comments.get('SHOP-1')).toHaveLength(6);
+  });
+
+  it('rejects invalid ADF with a 400 saying what is wrong and where', async () => {
+    const { j, call } = await jira();
+    const invalid = {
+      'an unknown attribute': [doc({ type: 'paragraph', attrs: { color: 'red' }, content: [text('x')] }), "/content/0/attrs: unknown property 'color'"],
+      "panelType 'bogus'": [doc({ type: 'panel', attrs: { panelType: 'bogus' }, content: [para(text('x'))] }), '/content/0/attrs/panelType: must be one of info, note, tip, warning, error, success, custom; got "bogus"'],
+      'media without an id': [doc({ type: 'mediaSingle', attrs: { layout: 'center' }, content: [media({ type: 'file', collection: '' })] }), "/content/0/content/0/attrs: must have required property 'id'"],
+      'an empty text node': [doc(para(text(''))), '/content/0/content/0/text: must not be empty'],
+      'a heading without a level': [doc({ type: 'heading', attrs: {}, content: [text('Title')] }), "/content/0/attrs: must have required property 'level'"],
+      'a heading inside a list item': [
+        doc({ type: 'bulletList', content: [{ type: 'listItem', content: [para(text('a')), { type: 'heading', attrs: { level: 2 }, content: [text('b')] }] }] }),
+        '/content/0/content/0/content/1: "heading" is not allowed here (allowed: paragraph, bulletList, orderedList, taskList, mediaSingle, codeBlock, extension)',
+      ],
+    } as const;
+    for (const [name, [body, problem]] of Object.entries(invalid)) {
+      const posted = await call('POST', '/issue/SHOP-1/comment', { body });
+      expect(posted.status, name).toBe(400);
+      expect(await posted.json(), name).toEqual({ errorMessages: [], errors: { comment: `Comment body is not a valid Atlassian Document: ${problem}` } });
+      const edited = await call('PUT', '/issue/SHOP-1', { fields: { description: body } });
+      expect(edited.status, name).toBe(400);
+      expect(await edited.json(), name).toEqual({ errorMessages: [], errors: { description: `Operation value must be an Atlassian Document (see the Atlassian Document Format): ${problem}` } });
+    }
+    expect(j.comments.size).toBe(0);
+    expect(j.issues.get('SHOP-1')!.fields.description).toBeUndefined();
   });
 
   it('pages a JQL search with nextPageToken', async () => {

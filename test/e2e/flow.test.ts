@@ -33,7 +33,9 @@ describe('end to end over HTTP, against the Jira and Slack stand-ins', () => {
 
     const accepted = await e.send.webhook(created('SHOP-2'), 'w-1');
     expect(accepted.status).toBe(202);
-    const comment = await eventually('the sticky comment', () => e!.jira.ownComments('SHOP-2')[0]);
+    // The event's last write is the label: wait for the inbox to be idle, not for the first comment.
+    await e.drained();
+    const comment = e.jira.ownComments('SHOP-2')[0]!;
     expect(adfText(comment.body).split('\n')[0]).toBe('# Centric: 55/100, 2 checks to fix');
     expect(comment.properties).toEqual([{ key: 'centric', value: { sticky: true } }]);
     expect(e.jira.issues.get('SHOP-2')!.fields.labels).toEqual(['centric:needs-work']);
@@ -42,28 +44,34 @@ describe('end to end over HTTP, against the Jira and Slack stand-ins', () => {
     expect(dm.text).toBe('1 of your tickets needs a customer: SHOP-2');
     expect(dm.blocks.flatMap((b) => b.elements ?? []).map((el: any) => el.action_id)).toEqual(['open_in_jira', 'fix_ticket', 'snooze_ticket', 'not_a_story']);
 
-    const click = await e.send.interaction({ type: 'block_actions', user: { id: priya.slack, name: 'priya' }, team: { id: 'T0DEMO' }, api_app_id: 'A0CENTRIC', token: 'x', trigger_id: '7.1', response_url: `${e.slack.url}/respond/fix`, container: { type: 'message', channel_id: dm.channel, message_ts: dm.ts }, actions: [{ type: 'button', action_id: 'fix_ticket', block_id: 'nudge:SHOP-2', value: 'SHOP-2', action_ts: '1' }] });
+    const click = await e.send.press({ user: { id: priya.slack, name: 'priya' }, actionId: 'fix_ticket', value: 'SHOP-2', container: { type: 'message', channel_id: dm.channel, message_ts: dm.ts } });
     expect(click.status).toBe(200);
-    const modal = await eventually('the modal', () => e!.slack.views.find((v) => v.method === 'views.open'));
-    expect(modal.view.private_metadata).toBe('SHOP-2');
+    const opened = await eventually('the loading modal', () => e!.slack.views.find((v) => v.method === 'views.open'));
+    expect(opened.view.blocks[0].text.text).toBe('Reading SHOP-2 from Jira…');
+    const modal = await eventually('the pre-filled modal', () => e!.slack.views.find((v) => v.method === 'views.update' && v.id === opened.id));
+    expect(JSON.parse(modal.view.private_metadata)).toEqual({ key: 'SHOP-2', ticketHasMetric: false });
     const prefill = Object.fromEntries(modal.view.blocks.filter((b: any) => b.type === 'input').map((b: any) => [b.block_id, b.element.initial_value ?? null]));
     expect(prefill).toMatchObject({ role: 'user', goal: 'filter products by size' });
 
     const values = { role: 'first-time shopper on mobile', goal: 'filter products by size', benefit: 'I only see shoes I can buy', metric: 'Filter-to-basket rate from 8% to 12% within 4 weeks', visuals: 'https://www.figma.com/file/f1l/Filters' };
-    const state = Object.fromEntries(Object.entries(values).map(([block, value]) => [block, { value: { type: 'plain_text_input', value } }]));
-    const submitted = await e.send.interaction({ type: 'view_submission', user: { id: priya.slack, name: 'priya' }, team: { id: 'T0DEMO' }, api_app_id: 'A0CENTRIC', token: 'x', trigger_id: '7.2', view: { id: 'V1', type: 'modal', callback_id: 'fix_ticket_modal', private_metadata: 'SHOP-2', state: { values: state } } });
-    expect(submitted.status).toBe(200);
+    const submitted = await e.send.submit(opened.id, values, { id: priya.slack, name: 'priya' });
+    expect(submitted).toMatchObject({ status: 200, body: '' });
 
-    const edit = await eventually('the description edit', () => e!.jira.calls('/rest/api/3/issue/SHOP-2', 'PUT').find((r) => r.body.includes('"description"')));
+    // Fix it ends by telling Priya how it went: everything before that is written by then.
+    const told = await eventually('the outcome DM', () => e!.slack.conversation(priya.slack)[1]);
+    expect(told.text).toBe('Updated SHOP-2 from Slack: it now scores 100/100.');
+    const edit = e.jira.calls('/rest/api/3/issue/SHOP-2', 'PUT').find((r) => r.body.includes('"description"'))!;
     expect(edit.status).toBe(204);
     const description = e.jira.issues.get('SHOP-2')!.fields.description;
     expect(adfText(description)).toContain('As a first-time shopper on mobile, I want to filter products by size, so that I only see shoes I can buy.');
     expect(JSON.stringify(description)).toContain('"id":"filter-sketch"');
-    const updated = await eventually('the comment update', () => (adfText(e!.jira.ownComments('SHOP-2')[0]!.body).includes('Story updated from Slack') ? e!.jira.ownComments('SHOP-2')[0] : null));
+    const updated = e.jira.ownComments('SHOP-2')[0]!;
+    expect(adfText(updated.body)).toContain('Story updated from Slack');
     expect(adfText(updated.body).split('\n')[0]).toBe('# Centric: 100/100, every check passes');
     expect(e.jira.ownComments('SHOP-2')).toHaveLength(1);
-    await eventually('the label removed', () => e!.jira.issues.get('SHOP-2')!.fields.labels!.length === 0);
-    const edited = await eventually('the DM update', () => e!.slack.conversation(priya.slack).find((m) => m.ts === dm.ts && m.history.length > 0));
+    expect(e.jira.issues.get('SHOP-2')!.fields.labels).toEqual([]);
+    const edited = e.slack.conversation(priya.slack).find((m) => m.ts === dm.ts)!;
+    expect(edited.history).toHaveLength(1);
     expect(edited.text).toBe('Fixed, thank you: every ticket in this message is customer-centric now.');
     everyCallAccepted(e);
 

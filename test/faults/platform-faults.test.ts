@@ -34,18 +34,38 @@ describe('faults over real HTTP', () => {
     expect(warnings.length).toBeGreaterThanOrEqual(2);
   }, 20_000);
 
-  it('Slack answering channel_not_found for a DM: the nudge stays queued and goes out once Slack accepts it', async () => {
+  it('Slack failing a DM for a while (internal_error): the nudge waits out a backoff and goes out once Slack accepts it', async () => {
     e = await startE2E();
     expect(await e.send.command('link', PEOPLE.priya.slack, 'D0PRIYA')).toMatch(/^Linked/);
     let refuse = true;
-    e.slack.on('POST', '/api/chat.postMessage', () => (refuse ? { body: { ok: false, error: 'channel_not_found' } } : undefined));
+    e.slack.on('POST', '/api/chat.postMessage', () => (refuse ? { body: { ok: false, error: 'internal_error' } } : undefined));
     expect((await e.send.webhook(created('SHOP-2'), 'f-2')).status).toBe(202);
-    await eventually('the refused DM', () => e!.slack.calls('/api/chat.postMessage').length > 0);
-    await new Promise((r) => setTimeout(r, 100));
-    const queued = await e.bot.store.db.selectFrom('nudges').select('status').execute();
-    expect(queued.map((q) => q.status)).toEqual(['queued']);
+    await e.drained();
+    // The dispatch that failed has put the nudge back in the queue with a time before which it is not tried again.
+    const failed = await eventually('the failed DM back in the queue', async () => {
+      const rows = await e!.bot.store.db.selectFrom('nudges').select(['status', 'sent_at']).execute();
+      return e!.slack.calls('/api/chat.postMessage').length > 0 && rows.length === 1 && rows[0]!.status === 'queued' && rows[0]!.sent_at > 0 && rows;
+    });
+    expect(failed).toHaveLength(1);
     refuse = false;
+    expect(await e.bot.dispatchNudges()).toEqual({ sent: 0, held: 1, dropped: 0 });
+    e.clock.offset += 61_000;
     expect(await e.bot.dispatchNudges()).toMatchObject({ sent: 1 });
     expect((await e.bot.dispatchNudges()).sent).toBe(0);
+    expect(e.slack.conversation(PEOPLE.priya.slack).map((m) => m.text)).toEqual(['1 of your tickets needs a customer: SHOP-2']);
+  });
+
+  it('Slack answering channel_not_found for a DM: that nudge is undeliverable, counted, and never retried', async () => {
+    e = await startE2E();
+    expect(await e.send.command('link', PEOPLE.priya.slack, 'D0PRIYA')).toMatch(/^Linked/);
+    e.slack.on('POST', '/api/chat.postMessage', () => ({ body: { ok: false, error: 'channel_not_found' } }));
+    expect((await e.send.webhook(created('SHOP-2'), 'f-3')).status).toBe(202);
+    await e.drained();
+    await eventually('the nudge marked undeliverable', async () => (await e!.bot.store.db.selectFrom('nudges').select('status').execute()).every((r) => r.status === 'undeliverable'));
+    const calls = e.slack.calls('/api/chat.postMessage').length;
+    expect(await e.bot.dispatchNudges()).toEqual({ sent: 0, held: 0, dropped: 0 });
+    expect(e.slack.calls('/api/chat.postMessage')).toHaveLength(calls);
+    const metrics = await (await fetch(`${e.base}/metrics`)).text();
+    expect(metrics).toContain('centric_nudges_undeliverable_total{reason="channel_not_found"} 1');
   });
 });

@@ -6,7 +6,7 @@ import { loadEnv } from '../../src/config/env.js';
 import type { CentricConfig } from '../../src/core/config-types.js';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
 import { BOT_ACCOUNT, DEMO_SECRETS, JIRA_PEOPLE, shopBacklog, SLACK_CHANNELS, SLACK_PEOPLE } from '../../src/demo/backlog.js';
-import { senders } from '../../src/demo/run.js';
+import { senders } from '../../src/demo/senders.js';
 import { freePort } from '../../src/demo/stand-ins/http-stand-in.js';
 import { JiraCloudStandIn } from '../../src/demo/stand-ins/jira-cloud.js';
 import { SlackStandIn } from '../../src/demo/stand-ins/slack-web.js';
@@ -31,7 +31,7 @@ const ANY_HOUR = { ...DEFAULT_CONFIG.nudges, workingHours: { days: [0, 1, 2, 3, 
 /** The real bot, in this process, against the Jira and Slack stand-ins over loopback HTTP. */
 export async function startE2E(options: { config?: Partial<CentricConfig>; env?: Record<string, string | undefined> } = {}): Promise<E2E> {
   const jira = new JiraCloudStandIn({ bot: BOT_ACCOUNT, apiToken: DEMO_SECRETS.JIRA_API_TOKEN, people: JIRA_PEOPLE });
-  const slack = new SlackStandIn({ token: DEMO_SECRETS.SLACK_BOT_TOKEN, people: SLACK_PEOPLE, channels: SLACK_CHANNELS });
+  const slack = new SlackStandIn({ token: DEMO_SECRETS.SLACK_BOT_TOKEN, appToken: options.env?.SLACK_APP_TOKEN, people: SLACK_PEOPLE, channels: SLACK_CHANNELS });
   const [jiraUrl, slackUrl, port] = await Promise.all([jira.listen(), slack.listen(), freePort()]);
   for (const issue of shopBacklog()) jira.put(issue);
   const raw: Record<string, string | undefined> = {
@@ -66,12 +66,13 @@ export async function startE2E(options: { config?: Partial<CentricConfig>; env?:
   };
 }
 
-/** Polls until `check` returns something truthy; fails with `what` after `ms` (5 s). */
-export async function eventually<T>(what: string, check: () => T | undefined | null | false, ms = 5_000): Promise<T> {
-  for (let i = 0; i < ms / 20; i++) {
-    const value = check();
+/** Polls until `check` returns (or resolves to) something truthy; fails with `what` after `ms` (5 s). */
+export async function eventually<T>(what: string, check: () => T | undefined | null | false | Promise<T | undefined | null | false>, ms = 5_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
     if (value) return value;
+    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${ms / 1000} s`);
     await new Promise((r) => setTimeout(r, 20));
   }
-  throw new Error(`${what} did not happen within ${ms / 1000} s`);
 }

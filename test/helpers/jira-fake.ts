@@ -32,6 +32,16 @@ export class JiraFake {
   pageSize = 2;
   /** Jira users findable by e-mail: e-mail -> account id. */
   readonly accounts = new Map<string, string>();
+  /** The site's fields, as GET /field lists them: a few system fields and Sprint; tests add custom ones. */
+  readonly fields: Array<Record<string, unknown>> = [
+    { id: 'summary', key: 'summary', name: 'Summary', custom: false, schema: { type: 'string', system: 'summary' } },
+    { id: 'description', key: 'description', name: 'Description', custom: false, schema: { type: 'string', system: 'description' } },
+    { id: 'issuetype', key: 'issuetype', name: 'Issue Type', custom: false, schema: { type: 'issuetype', system: 'issuetype' } },
+    { id: 'status', key: 'status', name: 'Status', custom: false, schema: { type: 'status', system: 'status' } },
+    { id: 'labels', key: 'labels', name: 'Labels', custom: false, schema: { type: 'array', items: 'string', system: 'labels' } },
+    { id: 'attachment', key: 'attachment', name: 'Attachment', custom: false, schema: { type: 'array', items: 'attachment', system: 'attachment' } },
+    { id: 'customfield_10020', key: 'customfield_10020', name: 'Sprint', custom: true, schema: { type: 'array', items: 'json', custom: 'com.pyxis.greenhopper.jira:gh-sprint', customId: 10020 } },
+  ];
   private nextComment = 10_000;
 
   constructor(readonly version: 2 | 3 = 3) {}
@@ -63,6 +73,8 @@ export class JiraFake {
         const [status, answer] = respond(call, call.query);
         return [status, answer ?? ''];
       };
+
+    scope.get(new RegExp(`^${api}/field(\\?.*)?$`)).reply(handle('GET', () => [200, this.fields]));
 
     scope.get(`${api}/myself`).reply(handle('GET', () => [200, { accountId: BOT_ACCOUNT, name: 'centric', displayName: 'Centric Bot' }]));
 

@@ -27,6 +27,7 @@ export function slackStandIn(): StandIn {
     })
     .on('POST', '/api/views.publish', () => ({ body: { ok: true, view: { id: 'VHOME' } } }))
     .on('POST', '/api/views.open', (req) => ({ body: { ok: true, view: { id: 'V123', ...(slackArgs(req.body).view ? { opened: true } : {}) } } }))
+    .on('POST', '/api/views.update', () => ({ body: { ok: true, view: { id: 'V123' } } }))
     .on('POST', '/api/chat.update', (req) => {
       const { channel, ts } = slackArgs(req.body);
       return { body: { ok: true, channel, ts } };

@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
 import { lintIssue } from '../../src/core/lint.js';
 import { escapeWiki, renderAdfComment, renderWikiComment } from '../../src/core/render/jira-comment.js';
 import { pollOnce } from '../../src/jobs/poller.js';
-import { adfProblems } from '../../src/demo/stand-ins/adf-check.js';
+import { adfProblems } from '../../src/demo/stand-ins/adf-schema.js';
 import { startTestBot, type TestBot } from '../helpers/bot.js';
 import { issue } from '../helpers/issues.js';
 import { JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js';
@@ -32,10 +32,8 @@ describe('the comment body', () => {
 
   it('catches invalid ADF (the check itself can fail)', () => {
     expect(adfProblems({ type: 'doc', version: 1, content: [{ type: 'text', text: '' }, { type: 'heading', content: [] }] })).toEqual([
-      'doc.0: text is not allowed in doc',
-      'doc.0: text must be a non-empty string',
-      'doc.1: heading needs attrs.level 1-6',
-      'doc.1: heading must not be empty',
+      '/content/0: "text" is not allowed here (allowed: blockCard, codeBlock, mediaSingle, paragraph, taskList, orderedList, bulletList, blockquote, …)',
+      "/content/1: must have required property 'attrs'",
     ]);
   });
 

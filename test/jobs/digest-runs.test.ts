@@ -9,6 +9,7 @@ import { Metrics } from '../../src/runtime/metrics.js';
 import type { SlackMessage } from '../../src/slack/blocks.js';
 import type { Store } from '../../src/store/database.js';
 import { GOOD_STORY, issue } from '../helpers/issues.js';
+import { JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js';
 import { capturedLogger } from '../helpers/quiet.js';
 import { BACKENDS } from '../helpers/stores.js';
 
@@ -18,6 +19,7 @@ const drops: Array<() => Promise<void>> = [];
 afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.close()));
   await Promise.all(drops.splice(0).map((d) => d()));
+  resetNetwork();
 });
 
 const uploads: Array<{ channel: string; png: Buffer }> = [];
@@ -166,5 +168,95 @@ describe.each(BACKENDS)('weekly digest runs on $name', (backend) => {
     expect(attention).toContain('SHOP-15>: ');
     expect(attention).toContain(' · <@U7>');
     expect(attention).not.toContain('<@U8>');
+  });
+
+  /** Subscription 1 (C1, SHOP, from setup) and a second one (C2, SHOP) due in the same run; Slack refuses what `refuse` says, per channel. */
+  async function twoSubscriptions(refuse: (channel: string) => string | undefined) {
+    const db = await setup();
+    await db.store.db
+      .insertInto('digest_subscriptions')
+      .values({ channel_id: 'C2', scope_type: 'project', scope: 'SHOP', weekday: 1, time: '09:00', timezone: 'Europe/Berlin', created_by: 'U2', created_at: MONDAY_0900_BERLIN - 30 * 86_400_000 })
+      .execute();
+    const posts: Array<{ channel: string; message: SlackMessage }> = [];
+    const metrics = new Metrics();
+    const log = capturedLogger();
+    const clock = { now: MONDAY_0900_BERLIN + 60_000 };
+    const base = deps(db.store, () => clock.now, 'w', posts);
+    const d: DigestDeps = {
+      ...base,
+      logger: log.logger,
+      metrics,
+      poster: {
+        ...base.poster,
+        post: async (channel, message) => {
+          const code = refuse(channel);
+          if (code) throw Object.assign(new Error(`An API error occurred: ${code}`), { code: 'slack_webapi_platform_error', data: { ok: false, error: code } });
+          posts.push({ channel, message });
+        },
+      },
+    };
+    const failures = async () => (await metrics.registry.metrics()).split('\n').filter((l) => l.startsWith('centric_digests_failed_total'));
+    const warnings = () => log.lines().map((l) => JSON.parse(l) as Record<string, any>).filter((l) => l.level === 40);
+    return { db, d, posts, clock, failures, warnings };
+  }
+
+  it("one subscription's channel failing for good (archived) never blocks the next one; it is not retried this period, and is counted", async () => {
+    const t = await twoSubscriptions((channel) => (channel === 'C1' ? 'is_archived' : undefined));
+    expect(await runDueDigests(t.d)).toEqual([
+      { subscription: 1, period: '2026-11-23T08:00:00.000Z', late: false, status: 'undeliverable' },
+      { subscription: 2, period: '2026-11-23T08:00:00.000Z', late: false, status: 'posted' },
+    ]);
+    expect(t.posts.map((p) => p.channel)).toEqual(['DM:U1', 'C2']);
+    expect(t.posts[0]!.message.text).toBe('I could not post the weekly digest of SHOP to <#C1>: the channel is archived. Subscribe another channel with `/centric subscribe` there.');
+    expect(await t.failures()).toEqual(['centric_digests_failed_total{reason="is_archived"} 1']);
+    expect(t.warnings()).toEqual([expect.objectContaining({ subscription: 1, channel: 'C1', code: 'is_archived', err: expect.objectContaining({ type: 'Error', message: 'An API error occurred: is_archived', stack: expect.any(String) }) })]);
+    // Exactly once per subscription and period: the next minutes post nothing, and do not try C1 again.
+    t.clock.now += 60_000;
+    expect(await runDueDigests(t.d)).toEqual([]);
+    expect(t.posts.map((p) => p.channel)).toEqual(['DM:U1', 'C2']);
+    expect((await t.db.store.db.selectFrom('digest_runs').select(['subscription_id', 'status']).orderBy('subscription_id').execute()).map((r) => [r.subscription_id, r.status])).toEqual([
+      [1, 'undeliverable'],
+      [2, 'posted'],
+    ]);
+  });
+
+  it("a failure that may pass (Slack's internal_error) releases that run for a retry within the period, and the next subscription is posted", async () => {
+    let down = true;
+    const t = await twoSubscriptions((channel) => (down && channel === 'C1' ? 'internal_error' : undefined));
+    expect((await runDueDigests(t.d)).map((r) => [r.subscription, r.status])).toEqual([
+      [1, 'failed'],
+      [2, 'posted'],
+    ]);
+    expect(await t.failures()).toEqual(['centric_digests_failed_total{reason="internal_error"} 1']);
+    down = false;
+    t.clock.now += 60_000;
+    expect((await runDueDigests(t.d)).map((r) => [r.subscription, r.status])).toEqual([[1, 'posted']]);
+    expect(t.posts.map((p) => p.channel)).toEqual(['C2', 'C1']);
+  });
+
+  it("a JQL subscription whose search Jira rejects (HTTP 400) is told so, and the next subscription is posted", async () => {
+    isolateNetwork();
+    const jira = new JiraFake(3);
+    jira.install();
+    jira.failNext('GET', '/rest/api/3/search/jql', { status: 400 });
+    const t = await twoSubscriptions(() => undefined);
+    await t.db.store.db.updateTable('digest_subscriptions').set({ scope_type: 'jql', scope: 'project = GONE' }).where('id', '=', 1).execute();
+    expect((await runDueDigests(t.d)).map((r) => [r.subscription, r.status])).toEqual([
+      [1, 'undeliverable'],
+      [2, 'posted'],
+    ]);
+    expect(t.posts.map((p) => p.channel)).toEqual(['DM:U1', 'C2']);
+    expect(t.posts[0]!.message.text).toMatch(/^I could not post the weekly digest of project = GONE to <#C1>: Jira refused its search \(HTTP 400\)/);
+    expect(await t.failures()).toEqual(['centric_digests_failed_total{reason="jira_http_400"} 1']);
+    expect(t.warnings()).toEqual([expect.objectContaining({ subscription: 1, code: 'jira_http_400', err: expect.objectContaining({ type: 'JiraError', status: 400 }) })]);
+  });
+
+  it('a subscription whose stored schedule does not parse is logged and skipped; the next one is posted', async () => {
+    const t = await twoSubscriptions(() => undefined);
+    await t.db.store.db.updateTable('digest_subscriptions').set({ timezone: 'Mars/Olympus_Mons' }).where('id', '=', 1).execute();
+    expect((await runDueDigests(t.d)).map((r) => [r.subscription, r.status])).toEqual([[2, 'posted']]);
+    expect(t.posts.map((p) => p.channel)).toEqual(['C2']);
+    expect(t.warnings()).toEqual([expect.objectContaining({ subscription: 1, err: expect.objectContaining({ type: 'RangeError' }) })]);
+    expect(await t.failures()).toEqual(['centric_digests_failed_total{reason="error"} 1']);
   });
 });

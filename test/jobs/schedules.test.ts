@@ -24,7 +24,7 @@ describe('the schedules', () => {
     expect(digests).toBe(2);
     expect(nudges).toBe(2);
     const warning = log.lines().map((l) => JSON.parse(l)).find((l) => l.msg === 'digest run failed; the next minute retries');
-    expect(warning).toMatchObject({ level: 40, err: 'database is locked' });
+    expect(warning).toMatchObject({ level: 40, err: { type: 'Error', message: 'database is locked' } });
     for (const task of tasks) await task.stop();
   });
 });

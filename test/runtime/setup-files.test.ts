@@ -11,7 +11,7 @@ describe('manifest.yml', () => {
   const manifest = parse(read('manifest.yml'));
 
   it('asks for exactly the bot scopes the features use', () => {
-    expect(manifest.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'im:write', 'users:read', 'users:read.email', 'files:write', 'channels:join']);
+    expect(manifest.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'users:read', 'users:read.email', 'files:write', 'channels:join']);
   });
 
   it('has the /centric command, the home tab, interactivity, the bot events and Socket Mode', () => {

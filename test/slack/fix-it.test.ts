@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { limitProblems } from '../../src/slack/blocks.js';
 import { startTestBot, TEST_SECRETS, type TestBot } from '../helpers/bot.js';
-import { adfProblems } from '../../src/demo/stand-ins/adf-check.js';
+import { adfProblems } from '../../src/demo/stand-ins/adf-schema.js';
 import { doc, image, para, text } from '../helpers/issues.js';
 import { JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js';
 import { slackArgs } from '../helpers/stand-in.js';
@@ -38,7 +38,7 @@ const submission = (values: Record<string, string>) => ({
     id: 'V123',
     type: 'modal',
     callback_id: 'fix_ticket_modal',
-    private_metadata: 'SHOP-1',
+    private_metadata: JSON.stringify({ key: 'SHOP-1', ticketHasMetric: false }),
     state: { values: Object.fromEntries(Object.entries(values).map(([block, value]) => [block, { value: { type: 'plain_text_input', value } }])) },
   },
 });
@@ -67,14 +67,19 @@ describe('Fix it from Slack', () => {
     // The button opens the modal with the story as the ticket tells it.
     const click = await post({ type: 'block_actions', user: { id: 'U1' }, team: { id: 'T1' }, api_app_id: 'A1', token: 'x', trigger_id: '1.2', response_url: `${t.slackUrl}/respond/x`, actions: [{ type: 'button', action_id: 'fix_ticket', block_id: 'b', value: 'SHOP-1', action_ts: '1' }] });
     expect(click.status).toBe(200);
-    let opened;
-    for (let i = 0; i < 100 && !opened; i++) {
-      opened = t.slack.requests.find((r) => r.path === '/api/views.open');
-      if (!opened) await new Promise((r) => setTimeout(r, 20));
+    // A loading modal at once (a trigger_id lives 3 s), then the pre-filled one when Jira has answered.
+    let updated;
+    for (let i = 0; i < 100 && !updated; i++) {
+      updated = t.slack.requests.find((r) => r.path === '/api/views.update');
+      if (!updated) await new Promise((r) => setTimeout(r, 20));
     }
-    const view = slackArgs(opened!.body).view as string | Record<string, any>;
+    const opened = slackArgs(t.slack.requests.find((r) => r.path === '/api/views.open')!.body);
+    expect(opened.trigger_id).toBe('1.2');
+    expect(opened.view).toMatchObject({ type: 'modal', title: { type: 'plain_text', text: 'Fix SHOP-1' }, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Reading SHOP-1 from Jira…' } }] });
+    expect(slackArgs(updated!.body).view_id).toBe('V123');
+    const view = slackArgs(updated!.body).view as string | Record<string, any>;
     const modal = typeof view === 'string' ? JSON.parse(view) : view;
-    expect(modal).toMatchObject({ type: 'modal', callback_id: 'fix_ticket_modal', private_metadata: 'SHOP-1', title: { type: 'plain_text', text: 'Fix SHOP-1' } });
+    expect(modal).toMatchObject({ type: 'modal', callback_id: 'fix_ticket_modal', private_metadata: JSON.stringify({ key: 'SHOP-1', ticketHasMetric: false }), title: { type: 'plain_text', text: 'Fix SHOP-1' } });
     expect(limitProblems(modal, 'view')).toEqual([]);
     const initial = Object.fromEntries(modal.blocks.filter((b: any) => b.type === 'input').map((b: any) => [b.block_id, b.element.initial_value ?? null]));
     expect(initial).toEqual({ role: 'user', goal: 'save my basket', benefit: null, metric: null, visuals: null });

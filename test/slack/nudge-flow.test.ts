@@ -60,13 +60,11 @@ describe('a nudge, end to end', () => {
     await t.webhook(webhook, { 'x-atlassian-webhook-identifier': 'b1' });
     await t.webhook({ ...webhook, issue: { key: 'SHOP-2' } }, { 'x-atlassian-webhook-identifier': 'b2' });
     await t.drained();
-    let posts = t.slack.requests.filter((r) => r.path === '/api/chat.postMessage');
-    for (let i = 0; i < 100 && posts.length === 0; i++) {
-      await new Promise((r) => setTimeout(r, 20));
-      posts = t.slack.requests.filter((r) => r.path === '/api/chat.postMessage');
-    }
-    await new Promise((r) => setTimeout(r, 300));
-    posts = t.slack.requests.filter((r) => r.path === '/api/chat.postMessage');
+    // Done when no nudge waits or is being sent: the dispatch's last write, not the first DM seen.
+    const pending = async () => (await t!.bot.store.db.selectFrom('nudges').select('status').execute()).filter((r) => r.status !== 'sent').length;
+    for (let i = 0; i < 250 && (await pending()) > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await pending()).toBe(0);
+    const posts = t.slack.requests.filter((r) => r.path === '/api/chat.postMessage');
     expect(posts.map((p) => slackArgs(p.body).text)).toEqual(['2 of your tickets need a customer: SHOP-1, SHOP-2']);
   });
 

@@ -37,7 +37,7 @@ export class StandIn {
   url = '';
   /** Added to every answer: a slow platform, for fault tests. */
   latencyMs = 0;
-  private readonly server: Server;
+  protected readonly server: Server;
   private routes: Array<{ method: string; path: string | RegExp; respond: Responder }> = [];
 
   constructor() {

@@ -1,5 +1,5 @@
 import type { JiraIssue } from '../../core/ticket/normalise.js';
-import { adfProblems } from './adf-check.js';
+import { adfProblems } from './adf-schema.js';
 import { StandIn, type Answer, type RecordedRequest } from './http-stand-in.js';
 
 export interface JiraAccount {
@@ -78,6 +78,12 @@ export class JiraCloudStandIn extends StandIn {
   readonly issues = new Map<string, JiraIssue>();
   readonly comments = new Map<string, StandInComment[]>();
   readonly people: JiraAccount[];
+  /** GET /field: the site's fields, system and custom, as Jira lists them. */
+  readonly fields: Array<{ id: string; key: string; name: string; custom: boolean; schema?: Record<string, unknown> }> = [
+    ...[['summary', 'Summary', 'string'], ['description', 'Description', 'string'], ['issuetype', 'Issue Type', 'issuetype'], ['status', 'Status', 'status'], ['labels', 'Labels', 'array'], ['attachment', 'Attachment', 'array'], ['assignee', 'Assignee', 'user'], ['reporter', 'Reporter', 'user']].map(([id, name, type]) => ({ id: id!, key: id!, name: name!, custom: false, schema: { type: type!, system: id! } })),
+    { id: 'customfield_10020', key: 'customfield_10020', name: 'Sprint', custom: true, schema: { type: 'array', custom: 'com.pyxis.greenhopper.jira:gh-sprint', customId: 10020 } },
+    { id: 'customfield_10016', key: 'customfield_10016', name: 'Story point estimate', custom: true, schema: { type: 'number', custom: 'com.pyxis.greenhopper.jira:jsw-story-points', customId: 10016 } },
+  ];
   private nextCommentId = 10_000;
   private readonly authorization: string;
 
@@ -89,6 +95,7 @@ export class JiraCloudStandIn extends StandIn {
       if (req.headers.authorization !== this.authorization) return { status: 401, body: 'Client must be authenticated to access this resource.' };
       return respond(req, pattern ? pattern.exec(req.path.split('?')[0]!) : null);
     };
+    this.on('GET', `${API}/field`, authed(() => ({ body: this.fields })));
     this.on('GET', `${API}/myself`, authed(() => ({ body: { accountId: options.bot.accountId, displayName: options.bot.displayName, emailAddress: options.bot.emailAddress, accountType: 'atlassian', active: true } })));
     this.on('GET', ISSUE, authed((req, m) => this.getIssue(m![1]!, query(req)), ISSUE));
     this.on('PUT', ISSUE, authed((req, m) => this.editIssue(m![1]!, req), ISSUE));
@@ -135,8 +142,9 @@ export class JiraCloudStandIn extends StandIn {
       if (!EDITABLE.has(name)) problems[name] = `Field '${name}' cannot be set. It is not on the appropriate screen, or unknown.`;
     }
     if ('description' in fields && fields.description !== null) {
-      const found = adfProblems(fields.description as never);
-      if (found.length > 0) problems.description = `Operation value must be an Atlassian Document (see the Atlassian Document Format): ${found[0]}`;
+      // Checked against Atlassian's ADF JSON schema; the problems (at most 5) follow Jira's own sentence.
+      const found = adfProblems(fields.description);
+      if (found.length > 0) problems.description = `Operation value must be an Atlassian Document (see the Atlassian Document Format): ${found.join('; ')}`;
     }
     for (const op of update.labels ?? []) {
       const label = op.add ?? op.remove;
@@ -166,8 +174,8 @@ export class JiraCloudStandIn extends StandIn {
 
   private checkBody(body: unknown): string | null {
     if (body === undefined || body === null) return 'Comment body can not be empty!';
-    const found = adfProblems(body as never);
-    return found.length > 0 ? `Comment body is not a valid Atlassian Document: ${found[0]}` : null;
+    const found = adfProblems(body);
+    return found.length > 0 ? `Comment body is not a valid Atlassian Document: ${found.join('; ')}` : null;
   }
 
   private addComment(key: string, req: RecordedRequest): Answer {

@@ -1,3 +1,4 @@
+import { WebSocketServer } from 'ws';
 import { StandIn, type Answer, type RecordedRequest } from './http-stand-in.js';
 
 export interface SlackPerson {
@@ -15,6 +16,8 @@ export interface SlackChannel {
 
 export interface SlackStandInOptions {
   token: string;
+  /** The app-level token (xapp-…) that may open Socket Mode connections. */
+  appToken?: string;
   team?: { id: string; name: string };
   bot?: { userId: string; botId: string };
   people: Record<string, SlackPerson>;
@@ -143,7 +146,17 @@ export class SlackStandIn extends StandIn {
   readonly messages: PostedMessage[] = [];
   /** Messages posted to response_url (slash commands, button clicks). */
   readonly responses: Array<{ path: string; text: string; blocks: Array<Record<string, any>> }> = [];
-  readonly views: Array<{ method: 'views.open' | 'views.publish'; view: Record<string, any>; user?: string }> = [];
+  /** Every view Centric opened, updated or published, in order; `id` is the view's id. */
+  readonly views: Array<{ method: 'views.open' | 'views.update' | 'views.publish'; id: string; view: Record<string, any>; user?: string }> = [];
+  /** How long a trigger_id may be exchanged for a modal: Slack's 3 seconds. */
+  triggerLifetimeMs = 3_000;
+  private readonly triggers = new Map<string, { issued: number; user: string; used: boolean }>();
+  private readonly openViews = new Map<string, { view: Record<string, any>; hash: string; user: string }>();
+  private nextTrigger = 1;
+  /** While true, apps.connections.open drops the connection: Slack unreachable. */
+  socketOutage = false;
+  private readonly sockets = new WebSocketServer({ noServer: true });
+  private nextEnvelope = 1;
   readonly files: SharedFile[] = [];
   private readonly uploads = new Map<string, { filename: string; length: number; title?: string; bytes?: Buffer }>();
   private nextTs = 1;
@@ -176,11 +189,25 @@ export class SlackStandIn extends StandIn {
       const entry = Object.entries(options.people).find(([, p]) => p.email.toLowerCase() === String(a.email ?? '').toLowerCase());
       return entry ? ok({ user: { id: entry[0], name: entry[1].name, tz: entry[1].tz, profile: { email: entry[1].email } } }) : fail('users_not_found');
     });
+    this.on('POST', '/api/apps.connections.open', (req) => {
+      if (this.socketOutage) return { drop: true };
+      const header = String(req.headers.authorization ?? '');
+      if (!header.startsWith('Bearer ')) return fail('not_authed');
+      if (!options.appToken || header.slice(7) !== options.appToken) return fail(header.slice(7).startsWith('xapp-') ? 'invalid_auth' : 'not_allowed_token_type');
+      return ok({ url: `${this.url.replace(/^http/, 'ws')}/socket?ticket=${this.nextEnvelope++}` });
+    });
+    this.server.on('upgrade', (req, socket, head) => {
+      if (!req.url?.startsWith('/socket') || this.socketOutage) return void socket.destroy();
+      this.sockets.handleUpgrade(req, socket, head, (ws) => {
+        ws.send(JSON.stringify({ type: 'hello', num_connections: this.sockets.clients.size, connection_info: { app_id: 'A0CENTRIC' }, debug_info: { host: 'stand-in', approximate_connection_time: 3600 } }));
+      });
+    });
     method('chat.postMessage', (a) => this.post(a));
     method('chat.postEphemeral', (a) => (a.user ? this.post(a, String(a.user)) : fail('user_not_found')));
     method('chat.update', (a) => this.update(a));
     method('conversations.join', (a) => this.join(String(a.channel ?? '')));
     method('views.open', (a) => this.view('views.open', a));
+    method('views.update', (a) => this.view('views.update', a));
     method('views.publish', (a) => this.view('views.publish', a));
     method('files.getUploadURLExternal', (a) => this.uploadUrl(a));
     method('files.completeUploadExternal', (a) => this.completeUpload(a));
@@ -259,13 +286,102 @@ export class SlackStandIn extends StandIn {
     return ok({ channel: { id: channel, name: known.name, is_member: true } });
   }
 
-  private view(method: 'views.open' | 'views.publish', a: Record<string, unknown>): Answer {
+  /** A trigger_id as Slack puts in an interaction payload: usable once, for 3 seconds. */
+  trigger(user: string): string {
+    const id = `${this.nextTrigger++}.${Date.now()}.${Math.random().toString(16).slice(2, 10)}`;
+    this.triggers.set(id, { issued: Date.now(), user, used: false });
+    return id;
+  }
+
+  /** Open Socket Mode connections. */
+  get socketConnections(): number {
+    return [...this.sockets.clients].filter((ws) => ws.readyState === ws.OPEN).length;
+  }
+
+  /** Cuts every Socket Mode connection without a close frame, as a network failure does. */
+  dropSockets(): void {
+    for (const ws of this.sockets.clients) ws.terminate();
+  }
+
+  /**
+   * Sends an envelope over Socket Mode (events_api, interactive, slash_commands) and resolves to
+   * the app's acknowledgement; like Slack, gives up after 3 seconds.
+   */
+  sendOverSocket(type: 'events_api' | 'interactive' | 'slash_commands', payload: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const ws = [...this.sockets.clients].find((c) => c.readyState === c.OPEN);
+    if (!ws) return Promise.reject(new Error('no Socket Mode connection is open'));
+    const envelope_id = `env-${this.nextEnvelope++}`;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => (ws.off('message', onMessage), reject(new Error(`envelope ${envelope_id} not acknowledged within 3 s`))), 3_000);
+      const onMessage = (data: Buffer) => {
+        const ack = JSON.parse(data.toString()) as Record<string, unknown>;
+        if (ack.envelope_id !== envelope_id) return;
+        clearTimeout(timer);
+        ws.off('message', onMessage);
+        resolve(ack);
+      };
+      ws.on('message', onMessage);
+      ws.send(JSON.stringify({ envelope_id, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: 0, retry_reason: '' }));
+    });
+  }
+
+  override async close(): Promise<void> {
+    for (const ws of this.sockets.clients) ws.terminate();
+    this.sockets.close();
+    await super.close();
+  }
+
+  /** The person closed the modal (or submitted it and Centric let it close). */
+  closeView(id: string): void {
+    this.openViews.delete(id);
+  }
+
+  /** The newest state of a view Centric opened (views.open, then any views.update). */
+  openView(id: string): Record<string, any> | undefined {
+    return this.openViews.get(id)?.view;
+  }
+
+  /**
+   * The view_submission payload Slack would send for an open modal: its id, callback_id and
+   * private_metadata as Centric set them, and state.values shaped by each input's element type.
+   */
+  submission(viewId: string, values: Record<string, string>, user: { id: string; name: string }): Record<string, unknown> {
+    const open = this.openViews.get(viewId);
+    if (!open) throw new Error(`no open view ${viewId}`);
+    const state: Record<string, Record<string, unknown>> = {};
+    for (const block of open.view.blocks ?? []) {
+      if (block.type !== 'input') continue;
+      const element = block.element as { type: string; action_id: string };
+      const value = values[block.block_id] ?? null;
+      state[block.block_id] = { [element.action_id]: element.type === 'static_select' ? { type: element.type, selected_option: value === null ? null : { text: { type: 'plain_text', text: value }, value } } : { type: element.type, value } };
+    }
+    return { type: 'view_submission', team: { id: 'T0DEMO' }, user: { id: user.id, username: user.name, name: user.name, team_id: 'T0DEMO' }, api_app_id: 'A0CENTRIC', token: 'x', trigger_id: this.trigger(user.id), view: { ...open.view, id: viewId, hash: open.hash, state: { values: state } } };
+  }
+
+  /** views.open exchanges a fresh trigger_id; views.update needs a view that is open. */
+  private viewTarget(method: 'views.open' | 'views.update' | 'views.publish', a: Record<string, unknown>): { id: string; user: string } | Answer {
+    if (method === 'views.publish') return this.options.people[String(a.user_id ?? '')] ? { id: `VH${String(a.user_id)}`, user: String(a.user_id) } : fail('user_not_found');
+    if (method === 'views.update') {
+      const open = this.openViews.get(String(a.view_id ?? ''));
+      if (!a.view_id && !a.external_id) return fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] missing required field: view_id or external_id'] } });
+      if (!open) return fail('not_found');
+      if (a.hash !== undefined && a.hash !== open.hash) return fail('hash_conflict');
+      return { id: String(a.view_id), user: open.user };
+    }
+    if (!a.trigger_id) return fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] missing required field: trigger_id'] } });
+    const trigger = this.triggers.get(String(a.trigger_id));
+    if (!trigger) return fail('invalid_trigger_id');
+    if (trigger.used) return fail('exchanged_trigger_id');
+    if (Date.now() - trigger.issued > this.triggerLifetimeMs) return fail('expired_trigger_id');
+    trigger.used = true;
+    return { id: `V${String(this.openViews.size + 1).padStart(9, '0')}`, user: trigger.user };
+  }
+
+  private view(method: 'views.open' | 'views.update' | 'views.publish', a: Record<string, unknown>): Answer {
     const view = a.view as Record<string, any> | undefined;
-    if (method === 'views.open' && !a.trigger_id) return fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] missing required field: trigger_id'] } });
-    if (method === 'views.publish' && !this.options.people[String(a.user_id ?? '')]) return fail('user_not_found');
     if (!view || typeof view !== 'object') return fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] missing required field: view'] } });
     const problems = blockProblems(view.blocks, LIMIT.viewBlocks);
-    const expected = method === 'views.open' ? 'modal' : 'home';
+    const expected = method === 'views.publish' ? 'home' : 'modal';
     if (view.type !== expected) problems.push(`must be ${expected} [json-pointer:/view/type]`);
     if (view.type === 'modal') {
       if (view.title?.type !== 'plain_text' || !view.title.text || view.title.text.length > LIMIT.modalTitle) problems.push(`title must be plain_text of 1 to ${LIMIT.modalTitle} characters [json-pointer:/view/title]`);
@@ -273,8 +389,12 @@ export class SlackStandIn extends StandIn {
       if (String(view.private_metadata ?? '').length > LIMIT.privateMetadata) problems.push(`must be less than ${LIMIT.privateMetadata} characters [json-pointer:/view/private_metadata]`);
     }
     if (problems.length > 0) return fail('invalid_arguments', { response_metadata: { messages: problems.map((p) => `[ERROR] ${p}`) } });
-    this.views.push({ method, view, ...(a.user_id ? { user: String(a.user_id) } : {}) });
-    return ok({ view: { id: `V${this.views.length}`, ...view } });
+    const target = this.viewTarget(method, a);
+    if (!('id' in target)) return target;
+    const hash = `${Date.now()}.${Math.random().toString(16).slice(2, 10)}`;
+    if (method !== 'views.publish') this.openViews.set(target.id, { view, hash, user: target.user });
+    this.views.push({ method, id: target.id, view, user: target.user });
+    return ok({ view: { ...view, id: target.id, hash } });
   }
 
   private uploadUrl(a: Record<string, unknown>): Answer {

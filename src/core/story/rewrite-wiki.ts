@@ -1,0 +1,189 @@
+import type { CompiledConfig } from '../compile.js';
+import { parseStory } from './parse-story.js';
+import { storySpan, type Span } from './story-span.js';
+
+/** What to write: the story sentence, the success metric (after "Success:"), the whole success line, a design link. */
+export interface WikiEdit {
+  story: string;
+  success: string;
+  successLine: string;
+  designUrl: string;
+}
+
+// The block syntax of src/core/ticket/wiki.ts, so the story is looked for in the blocks the linter reads.
+const HEADING = /^h[1-6]\.\s+(.*)$/;
+const LIST_ITEM = /^\s*[*#-]+\s+(.*)$/;
+const QUOTE_LINE = /^bq\.\s+(.*)$/;
+const TABLE_ROW = /^\s*\|/;
+const BLOCK_TAG = /^\s*\{(code|noformat|quote|panel)(?::[^}]*)?\}\s*(.*)$/;
+const RULE = /^\s*-{4,}\s*$/;
+const CELL_SEPARATOR = /\|\|?/g;
+
+/** Images and macros: markup the linter does not read as text, and that must outlive a rewrite. */
+const TOKEN = /!([^!\s|][^!|\n]{0,300}?)(?:\|[^!\n]{0,200})?!|\{[A-Za-z]+(?::[^}\n]{0,300})?\}/g;
+const SUCCESS = /^\s*success\s*:\s*/i;
+
+/** The source with every image and macro blanked out: same length, so offsets carry over. */
+const masked = (source: string): string => source.replace(TOKEN, (token) => ' '.repeat(token.length));
+
+/** Text typed into the modal must not open a table cell, link, macro or image. */
+const escapeWiki = (s: string): string => s.replace(/\s*\n\s*/g, ' ').replace(/[|[\]{}!]/g, '\\$&');
+
+interface Line {
+  start: number;
+  end: number;
+  raw: string;
+}
+
+function linesOf(source: string): Line[] {
+  const lines: Line[] = [];
+  for (let start = 0; start <= source.length; ) {
+    const next = source.indexOf('\n', start);
+    const stop = next < 0 ? source.length : next;
+    const end = stop > start && source.charAt(stop - 1) === '\r' ? stop - 1 : stop;
+    lines.push({ start, end, raw: source.slice(start, end) });
+    if (next < 0) break;
+    start = next + 1;
+  }
+  return lines;
+}
+
+/** The cells of a table row, each as the span between its bars. */
+function cells(line: Line, mask: string): Span[] {
+  const row = mask.slice(line.start, line.end);
+  const spans: Span[] = [];
+  let from = 0;
+  for (const bar of row.matchAll(CELL_SEPARATOR)) {
+    spans.push({ start: line.start + from, end: line.start + bar.index });
+    from = bar.index + bar[0].length;
+  }
+  spans.push({ start: line.start + from, end: line.end });
+  return spans;
+}
+
+/** The span of a line after its markup prefix ("* ", "h3. ", "bq. ", "{panel}"). */
+const rest = (line: Line, inner: string): Span => ({ start: line.end - inner.length, end: line.end });
+
+/** What one line is, as the linter reads it: its own blocks, a paragraph line, a break, or code. */
+interface LineRead {
+  blocks?: Span[];
+  paragraph?: Span;
+  /** The code or noformat block it opens. */
+  opens?: string;
+}
+
+function readLine(line: Line, mask: string): LineRead {
+  const { raw } = line;
+  const tag = BLOCK_TAG.exec(raw);
+  if (tag) {
+    const name = tag[1]!;
+    const inner = rest(line, tag[2] ?? '');
+    if (name !== 'code' && name !== 'noformat') return inner.start < inner.end ? { blocks: [], paragraph: inner } : { blocks: [] };
+    const close = raw.indexOf(`{${name}}`, inner.start - line.start);
+    return close < 0 ? { blocks: [], opens: name } : { blocks: [], paragraph: { start: line.start + close + name.length + 2, end: line.end } };
+  }
+  const heading = HEADING.exec(raw) ?? QUOTE_LINE.exec(raw);
+  if (heading) return { blocks: [rest(line, heading[1]!)] };
+  if (TABLE_ROW.test(raw)) return { blocks: cells(line, mask) };
+  if (RULE.test(raw) || !raw.trim()) return { blocks: [] };
+  const item = LIST_ITEM.exec(raw);
+  return item ? { blocks: [rest(line, item[1]!)] } : { paragraph: { start: line.start, end: line.end } };
+}
+
+/**
+ * The text blocks of wiki markup as spans of the source, in reading order, as the linter splits
+ * them: paragraphs (over several lines), list items, headings, quotes, table cells; code skipped.
+ * A line with blocks of its own ends the paragraph before it.
+ */
+function blocksOf(source: string, mask: string): Span[] {
+  const blocks: Span[] = [];
+  let paragraph: Span | null = null;
+  let code: string | null = null;
+  for (const line of linesOf(source)) {
+    let read: LineRead;
+    if (code) {
+      const close = line.raw.indexOf(`{${code}}`);
+      read = close < 0 ? {} : { paragraph: { start: line.start + close + code.length + 2, end: line.end } };
+      if (close >= 0) code = null;
+    } else read = readLine(line, mask);
+    if (read.blocks) {
+      if (paragraph) blocks.push(paragraph);
+      paragraph = null;
+      blocks.push(...read.blocks);
+    }
+    if (read.paragraph) paragraph = paragraph ? { start: paragraph.start, end: read.paragraph.end } : read.paragraph;
+    code = read.opens ?? code;
+  }
+  if (paragraph) blocks.push(paragraph);
+  return blocks;
+}
+
+/** The story's span in the source: in the first block the parser finds a story in. */
+function findStory(mask: string, blocks: Span[], compiled: CompiledConfig): Span | 'unplaced' | null {
+  const block = blocks.find((b) => parseStory([mask.slice(b.start, b.end)], compiled) !== null);
+  if (!block) return null;
+  const span = storySpan(mask.slice(block.start, block.end), compiled);
+  return span ? { start: block.start + span.start, end: block.start + span.end } : 'unplaced';
+}
+
+/** The text after "Success:" to the end of its line, in the first block line that opens with it. */
+function findSuccess(mask: string, blocks: Span[], story: Span | null): Span | null {
+  for (const block of blocks) {
+    for (let start = block.start; start < block.end; ) {
+      const newline = mask.indexOf('\n', start);
+      const lineEnd = newline < 0 ? block.end : Math.min(block.end, newline);
+      const marker = SUCCESS.exec(mask.slice(start, lineEnd));
+      let end = lineEnd;
+      while (end > start && /\s/.test(mask.charAt(end - 1))) end--;
+      const span = marker ? { start: start + marker[0].length, end: Math.max(end, start + marker[0].length) } : null;
+      if (span && !(story && span.start < story.end && story.start < span.end)) return span;
+      start = lineEnd + 1;
+    }
+  }
+  return null;
+}
+
+/** Replaces a span of the source; images and macros inside it are kept, after the new text. */
+function splice(source: string, span: Span, replacement: string): string {
+  const kept = source.slice(span.start, span.end).match(TOKEN) ?? [];
+  const tokens = kept.map((token) => ` ${token}`).join('');
+  const rest = source.slice(span.end);
+  // The linter reads "phone.{panel}" as one sentence: a blank keeps a macro glued to the story out of it.
+  const gap = /^[{\p{L}\p{N}]/u.test(rest) ? ' ' : '';
+  return source.slice(0, span.start) + replacement + tokens + gap + rest;
+}
+
+/** Appends a paragraph after a blank line, in the source's own line endings, touching nothing before. */
+function append(source: string, paragraph: string): string {
+  if (!source.trim()) return paragraph;
+  const eol = source.includes('\r\n') ? '\r\n' : '\n';
+  return source + (source.endsWith(eol + eol) ? '' : source.endsWith(eol) ? eol : eol + eol) + paragraph;
+}
+
+/** Puts a paragraph first, followed by a blank line. */
+function prepend(source: string, paragraph: string): string {
+  if (!source.trim()) return paragraph;
+  const eol = source.includes('\r\n') ? '\r\n' : '\n';
+  return paragraph + eol + eol + source;
+}
+
+/**
+ * Rewrites the story's own span and the success line's text, appends what is missing. Every other
+ * character of the source is kept: bullets, table bars, panels, images.
+ */
+export function rewriteWiki(source: string, edit: WikiEdit, compiled: CompiledConfig): string {
+  const mask = masked(source);
+  const blocks = blocksOf(source, mask);
+  const found = findStory(mask, blocks, compiled);
+  const story = found === 'unplaced' ? null : found;
+  const success = edit.success ? findSuccess(mask, blocks, story) : null;
+  // Later span first, so the earlier one's offsets still hold.
+  const edits = [story && { span: story, text: escapeWiki(edit.story) }, success && { span: success, text: escapeWiki(edit.success) }]
+    .filter((e): e is { span: Span; text: string } => Boolean(e))
+    .sort((a, b) => b.span.start - a.span.start);
+  let out = edits.reduce((text, e) => splice(text, e.span, e.text), source);
+  if (!story) out = prepend(out, escapeWiki(edit.story));
+  if (edit.success && !success) out = append(out, escapeWiki(edit.successLine));
+  if (edit.designUrl) out = append(out, `Design: [${edit.designUrl.replace(/[\s[\]|]/g, encodeURIComponent)}]`);
+  return out;
+}
