@@ -1,38 +1,35 @@
+import type { App } from '@slack/bolt';
 import pLimit from 'p-limit';
 import pRetry from 'p-retry';
 import type { ScheduledTask } from 'node-cron';
 import type { Env } from './config/env.js';
 import { secretsOf } from './config/env.js';
 import type { CentricConfig } from './core/config-types.js';
-import { checkTicket, type CheckTicketDeps } from './flows/check-ticket.js';
-import { dispatchNudges, nudgeFixed, queueNudge, snooze, type DispatchResult, type NudgeDeps } from './flows/nudges.js';
-import { runCommand } from './flows/slash-commands.js';
-import { passes } from './core/lint.js';
-import { lineMessage } from './slack/blocks.js';
-import { backgroundClient, channelPoster, slackDm } from './slack/dm.js';
-import { digestFor, runDueDigests, type DigestDeps } from './flows/post-digest.js';
-import { registerTicketButtons } from './slack/listeners/actions/ticket-buttons.js';
-import { registerFixButton } from './slack/listeners/actions/fix-ticket.js';
-import { registerFixModal } from './slack/listeners/views/fix-ticket-modal.js';
-import { registerAppHome } from './slack/listeners/events/app-home-opened.js';
-import { registerAppUninstalled } from './slack/listeners/events/app-uninstalled.js';
-import { registerTokensRevoked } from './slack/listeners/events/tokens-revoked.js';
-import { homeData, saveHomeSetting } from './flows/app-home.js';
-import { homeView, WORKING_HOURS_CHOICES } from './slack/blocks.js';
-import { applyFix, fixPrefill, validateFix, type FixDeps } from './flows/fix-ticket.js';
-import { registerCentricCommand } from './slack/listeners/commands/centric.js';
-import { slackUsers } from './slack/users.js';
-import { lintAndStore } from './flows/lint-ticket.js';
+import { chooseWorkingHours, homeData, muteFor, saveHomeSetting, type HomeDeps } from './flows/app-home.js';
+import { applyFix, fixPrefill, validateFix } from './flows/fix-ticket.js';
+import { markNotAStory, snoozeTicket } from './flows/nudge-actions.js';
+import { dispatchNudges, type DispatchResult, type NudgeDeps } from './flows/nudges.js';
+import { digestPost, runDueDigests, type DigestDeps } from './flows/post-digest.js';
+import { runCommand, type CommandDeps } from './flows/slash-commands.js';
+import { ticketEventReceived, type TicketChangedDeps, type TicketEvent } from './flows/ticket-changed.js';
 import { InboxWorker, type EventHandler } from './jobs/inbox-worker.js';
 import { startPoller } from './jobs/poller.js';
 import { startSchedules } from './jobs/schedules.js';
 import { customFieldsOf, JiraClient, type JiraClientDeps } from './jira/client.js';
-import { checkIssue } from './jira/issue-schema.js';
-import { JIRA_EVENT_KIND, jiraWebhookRoute, type JiraEventPayload } from './jira/webhook.js';
+import { JIRA_EVENT_KIND, jiraWebhookRoute } from './jira/webhook.js';
 import { healthRoutes, Readiness, type Route } from './runtime/health.js';
 import { createLogger, type Logger } from './runtime/logger.js';
 import { Metrics } from './runtime/metrics.js';
+import { backgroundClient, channelPoster, slackChat, slackDm } from './slack/dm.js';
 import { createSlackHost, type SlackHost } from './slack/host.js';
+import { registerFixButton } from './slack/listeners/actions/fix-ticket.js';
+import { registerTicketButtons } from './slack/listeners/actions/ticket-buttons.js';
+import { registerCentricCommand } from './slack/listeners/commands/centric.js';
+import { registerAppHome } from './slack/listeners/events/app-home-opened.js';
+import { registerAppUninstalled } from './slack/listeners/events/app-uninstalled.js';
+import { registerTokensRevoked } from './slack/listeners/events/tokens-revoked.js';
+import { registerFixModal } from './slack/listeners/views/fix-ticket-modal.js';
+import { slackUsers } from './slack/users.js';
 import { openStore, ping, type Store } from './store/database.js';
 import { depth, enqueue, type Enqueued, type NewEvent } from './store/inbox.js';
 import { isMigrated, migrate } from './store/migrations.js';
@@ -71,40 +68,39 @@ export interface Bot {
   stop(drainMs?: number): Promise<void>;
 }
 
-interface HandlerDeps extends CheckTicketDeps {
-  nudges: NudgeDeps;
-  /** Asks for a nudge dispatch a few seconds from now, so a burst of tickets shares one DM. */
-  nudgeSoon: () => void;
+/** Event kinds and what processes them: a Jira event (webhook or poll) is a "ticket changed". */
+function handlers(deps: TicketChangedDeps): Record<string, EventHandler> {
+  return {
+    [JIRA_EVENT_KIND]: async (event) => void (await ticketEventReceived(deps, event.ticketKey!, event.payload as TicketEvent)),
+  };
 }
 
-/** Event kinds and what processes them. */
-function handlers(deps: HandlerDeps): Record<string, EventHandler> {
-  return {
-    [JIRA_EVENT_KIND]: async (event) => {
-      const payload = event.payload as JiraEventPayload;
-      const me = await deps.jira.myself();
-      // Centric's own comment or label edit must not trigger Centric again.
-      if (payload.userAccountId && payload.userAccountId === me.accountId) return;
-      const outcome = await checkTicket(deps, event.ticketKey!);
-      if (outcome.status !== 'linted' || !outcome.report) return;
-      if (passes(outcome.report)) {
-        await nudgeFixed(deps.nudges, outcome.key);
-        return;
-      }
-      const queued = await queueNudge(
-        deps.nudges,
-        { key: outcome.key, summary: outcome.summary ?? '', reporterAccountId: outcome.reporterAccountId ?? null, assigneeAccountId: outcome.assigneeAccountId ?? null },
-        outcome.report,
-        payload.trigger,
-      );
-      if (queued > 0) deps.nudgeSoon();
-    },
-    'lint-issue': async (event) => {
-      const check = checkIssue((event.payload as { issue?: unknown }).issue);
-      if (!check.ok) throw new Error(`event ${event.id} holds no valid Jira issue: ${check.problem}`);
-      await lintAndStore(deps, check.issue);
-    },
+interface ListenerWiring {
+  tickets: TicketChangedDeps;
+  commands: CommandDeps;
+  home: HomeDeps;
+  browse: (key: string) => string;
+  /** Stops background posting after tokens_revoked or app_uninstalled. */
+  revoked: (why: string) => void;
+}
+
+/** The Slack listeners, each handed the flows it runs. */
+function registerListeners(app: App, w: ListenerWiring, logger: Logger): void {
+  const { config } = w.tickets;
+  registerCentricCommand(app, (ctx, command) => runCommand(w.commands, ctx, command), w.browse, logger);
+  registerTicketButtons(app, { snooze: (user, key) => snoozeTicket(w.tickets, user, key), notAStory: (_user, key) => markNotAStory(w.tickets, key) }, logger);
+  registerFixButton(app, (key) => fixPrefill(w.tickets, key), () => config.personas.map((p) => p.name), logger);
+  registerFixModal(app, { validate: (key, fix, hasMetric) => validateFix(w.tickets, key, fix, hasMetric), apply: (key, fix, _user, userName) => applyFix(w.tickets, key, fix, userName) }, logger);
+  registerTokensRevoked(app, w.revoked, logger);
+  registerAppUninstalled(app, w.revoked, logger);
+  const home = {
+    data: (user: string) => homeData(w.home, user),
+    mute: (user: string) => muteFor(w.home, user, config.nudges.snoozeDays),
+    unmute: (user: string) => saveHomeSetting(w.home, user, { mutedUntil: null }),
+    digestMention: (user: string, on: boolean) => saveHomeSetting(w.home, user, { digestMention: on }),
+    workingHours: (user: string, hours: string) => chooseWorkingHours(w.home, user, hours),
   };
+  registerAppHome(app, home, w.browse, logger);
 }
 
 /** Starts Centric: HTTP routes first, then Slack, the database, Jira and the worker, each retried until reachable. */
@@ -146,10 +142,10 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const routes: Route[] = [...healthRoutes(readiness, metrics, async () => void metrics.queueDepth.set(await depth(store))), webhook];
   const slack = createSlackHost({ env, logger, readiness, routes, retry: pacing, countCall: (outcome) => metrics.slackCalls.inc({ outcome }) });
   const browse = (key: string) => new URL(`/browse/${key}`, env.JIRA_BASE_URL).toString();
-  const users = slackUsers(slack.app);
-  const background = backgroundClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL);
-  const dm = slackDm(background);
-  const nudgeDeps: NudgeDeps = { store, config, clock, users, dm, logger, browse, metrics };
+  const users = slackUsers(slack.app.client);
+  const chat = slackChat(backgroundClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL));
+  const dm = slackDm(chat, browse);
+  const nudgeDeps: NudgeDeps = { store, config, clock, users, dm, logger, metrics };
   const oneDispatch = pLimit(1);
   // After tokens_revoked or app_uninstalled every post would fail: background posting stops, and /readyz says why.
   let slackRevoked: string | null = null;
@@ -166,20 +162,12 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     nudgeTimer = setTimeout(() => void dispatchNow().catch((err: unknown) => logger.warn({ err }, 'nudge dispatch failed; the next minute retries')), options.nudgeBatchMs ?? 5_000);
     nudgeTimer.unref();
   };
-  const digestDeps: DigestDeps = {
-    store,
-    config,
-    clock,
-    jira,
-    logger,
-    browse,
-    workerId: `centric-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
-    poster: channelPoster(background, dm),
-    metrics,
-  };
+  const workerId = `centric-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const digestDeps: DigestDeps = { store, config, clock, jira, logger, workerId, poster: channelPoster(chat, browse), metrics };
+  const tickets: TicketChangedDeps = { store, config, metrics, clock, jira, logger, dm, nudgeSoon };
   const worker = new InboxWorker({
     store,
-    handlers: handlers({ store, config, metrics, clock, jira, logger, nudges: nudgeDeps, nudgeSoon }),
+    handlers: handlers(tickets),
     logger,
     metrics,
     clock,
@@ -187,65 +175,9 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   });
   let schedules: ScheduledTask[] = [];
   let stopPoller = (): void => undefined;
-  const commandDeps = {
-    store,
-    config,
-    metrics,
-    clock,
-    jira,
-    jiraBaseUrl: env.JIRA_BASE_URL,
-    users,
-    logger,
-    digestPreview: async (scope: { type: string; value: string }) => {
-      const { chart: _chart, ...message } = await digestFor(digestDeps, scope, clock());
-      return message;
-    },
-  };
-  registerCentricCommand(slack.app, (ctx, command) => runCommand(commandDeps, ctx, command), logger);
-  registerTicketButtons(
-    slack.app,
-    {
-      async snooze(userId, key) {
-        await snooze(nudgeDeps, userId, key);
-        return lineMessage(`Snoozed ${key} for ${config.nudges.snoozeDays} days: no nudge about it until then, and never again about the same findings.`);
-      },
-      async notAStory(_userId, key) {
-        await jira.updateLabels(key, [config.jira.exemptLabel], config.jira.label ? [config.jira.label] : []);
-        await nudgeFixed(nudgeDeps, key);
-        return lineMessage(`${key} is marked as not a story (label ${config.jira.exemptLabel}): Centric leaves it alone from now on.`);
-      },
-    },
-    logger,
-  );
-  const fixDeps: FixDeps = { store, config, metrics, clock, jira, logger, nudges: nudgeDeps };
-  registerFixButton(slack.app, (key) => fixPrefill(fixDeps, key), () => config.personas.map((p) => p.name), logger);
-  registerFixModal(
-    slack.app,
-    {
-      validate: (key, fix, hasMetric) => validateFix(fixDeps, key, fix, hasMetric),
-      async apply(key, fix, _userId, userName) {
-        const outcome = await applyFix(fixDeps, key, fix, userName);
-        return lineMessage(outcome ? `Updated ${key} from Slack: it now scores ${outcome.report?.score}/100.` : `${key} could not be updated: it does not exist any more.`);
-      },
-    },
-    logger,
-  );
-  const homeDeps = { store, clock, defaultWorkingHours: config.nudges.workingHours };
-  registerTokensRevoked(slack.app, revoked, logger);
-  registerAppUninstalled(slack.app, revoked, logger);
-  registerAppHome(
-    slack.app,
-    {
-      view: async (userId) => homeView(await homeData(homeDeps, userId), browse, (ms) => new Date(ms).toISOString().slice(0, 10)),
-      mute: (userId) => saveHomeSetting(homeDeps, userId, { mutedUntil: clock() + config.nudges.snoozeDays * 86_400_000 }),
-      unmute: (userId) => saveHomeSetting(homeDeps, userId, { mutedUntil: null }),
-      digestMention: (userId, on) => saveHomeSetting(homeDeps, userId, { digestMention: on }),
-      workingHours: async (userId, hours) => {
-        if (WORKING_HOURS_CHOICES.includes(hours)) await saveHomeSetting(homeDeps, userId, { workingHours: hours });
-      },
-    },
-    logger,
-  );
+  const commands: CommandDeps = { ...tickets, users, digestPreview: (scope) => digestPost(digestDeps, scope, clock()) };
+  const home: HomeDeps = { store, clock, defaultWorkingHours: config.nudges.workingHours };
+  registerListeners(slack.app, { tickets, commands, home, browse, revoked }, logger);
 
   logger.info({ slackMode: slack.mode, port: env.PORT, database: store.location, jira: env.JIRA_BASE_URL, deployment: env.JIRA_DEPLOYMENT }, 'starting Centric');
   await slack.start();

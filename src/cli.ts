@@ -7,6 +7,7 @@ import { runDigest } from './cli/digest.js';
 import { InputError, readIssues } from './cli/read-issues.js';
 import { EnvError } from './config/env.js';
 import { ConfigError, loadConfig } from './config/load.js';
+import { toConfigFile } from './core/config-schema.js';
 import { lintIssues, passes, summarise } from './core/lint.js';
 import { renderJson } from './core/render/json.js';
 import { renderMarkdown } from './core/render/markdown.js';
@@ -97,7 +98,8 @@ async function lintCommand(args: string[], io: CliIo): Promise<number> {
 function configCommand(args: string[], io: CliIo): number {
   const { values } = parseArgs({ args, options: { print: { type: 'boolean' }, config: { type: 'string', short: 'c' } } });
   if (!values.print) throw new UsageError('centric config takes --print');
-  io.stdout.write(stringify(loadConfig(values.config ?? io.env.CENTRIC_CONFIG)));
+  // Printed as a centric.yml would say it, so the output can be saved and edited as one.
+  io.stdout.write(stringify(toConfigFile(loadConfig(values.config ?? io.env.CENTRIC_CONFIG))));
   return 0;
 }
 

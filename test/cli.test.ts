@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config/load.js';
+import { DEFAULT_CONFIG } from '../src/core/default-config.js';
 import { runCli } from './helpers/cli.js';
 import { GOOD_AC, GOOD_DESIGN, GOOD_METRIC, GOOD_STORY, good, issue } from './helpers/issues.js';
 
@@ -33,6 +35,7 @@ describe('centric lint --format json', () => {
         severity: 'warn',
         message: 'Names a customer metric (repeat purchase) but no target.',
         hint: "Say by how much and by when, e.g. 'repeat purchase +5% in Q3'.",
+        link: 'https://github.com/centric-bot/centric/blob/main/README.md#customer-metric',
       },
     ]);
     expect(report.reports[4]).toEqual({ key: 'SHOP-5', skipped: true });
@@ -130,7 +133,7 @@ describe('text and markdown output', () => {
     expect(run.stdout).toContain('| SHOP-2 | 30 | ❌ fails | 6 |');
     expect(run.stdout).toContain('| SHOP-5 | – | skipped | 0 |');
     expect(run.stdout).toContain('### SHOP-3 — 90/100');
-    expect(run.stdout).toContain("- ⚠️ **customer-metric** (warn): Names a customer metric (repeat purchase) but no target.  \n  _Fix:_ Say by how much and by when, e.g. 'repeat purchase +5% in Q3'.");
+    expect(run.stdout).toContain("- ⚠️ **[customer-metric](https://github.com/centric-bot/centric/blob/main/README.md#customer-metric)** (warn): Names a customer metric (repeat purchase) but no target.  \n  _Fix:_ Say by how much and by when, e.g. 'repeat purchase +5% in Q3'.");
   });
 });
 
@@ -141,7 +144,27 @@ describe('centric config --print', () => {
     const run = await runCli(['config', '--print'], '', { CENTRIC_CONFIG: join(dir, 'centric.yml') });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^issueTypes:\n {2}- Story\n {2}- Task\nrules:\n {2}story-format: error\n/);
+    expect(run.stdout).toContain('  customer-metric:\n    severity: error\n    requireTarget: true\n');
     expect(run.stdout).toContain('designDomains:\n  - figma.com');
+    expect(run.stdout).not.toContain('ruleOptions');
+  });
+
+  it('prints a valid centric.yml: read back, it is the same configuration', async () => {
+    const dir = tmp();
+    const file = join(dir, 'centric.yml');
+    writeFileSync(file, 'rules:\n  visual-evidence: off\n  specific-persona: { allowedRoles: [admin] }\nnudges:\n  workingHours: { start: "08:00", end: "17:00" }\nprojects:\n  OPS:\n    rules: { customer-metric: { requireTarget: false } }\n');
+    const printed = await runCli(['config', '--print'], '', { CENTRIC_CONFIG: file });
+    writeFileSync(join(dir, 'printed.yml'), printed.stdout);
+    expect(loadConfig(join(dir, 'printed.yml'))).toEqual(loadConfig(file));
+  });
+
+  it('prints the defaults, which read back as the defaults', async () => {
+    const dir = tmp();
+    const printed = await runCli(['config', '--print', '--config', join(dir, 'missing.yml')]);
+    expect(printed).toMatchObject({ code: 2, stderr: `centric: ${join(dir, 'missing.yml')}: file not found\n` });
+    const run = await runCli(['config', '--print'], '', {});
+    writeFileSync(join(dir, 'defaults.yml'), run.stdout);
+    expect(loadConfig(join(dir, 'defaults.yml'))).toEqual(DEFAULT_CONFIG);
   });
 });
 

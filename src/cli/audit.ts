@@ -5,8 +5,9 @@ import { loadJiraEnv, secretsOf, type Env } from '../config/env.js';
 import { loadConfig } from '../config/load.js';
 import { lintIssue, passes, summarise } from '../core/lint.js';
 import { renderHtml } from '../core/render/html.js';
+import type { JiraIssue } from '../core/ticket/normalise.js';
 import type { Report } from '../core/types.js';
-import { lintAndUpdate } from '../flows/check-ticket.js';
+import { ticketChanged, type TicketChangedDeps } from '../flows/ticket-changed.js';
 import { customFieldsOf, JiraClient, JiraError } from '../jira/client.js';
 import { createLogger } from '../runtime/logger.js';
 import { Metrics } from '../runtime/metrics.js';
@@ -22,6 +23,12 @@ export interface AuditOutput {
 }
 
 const AUDIT_FORMATS = ['text', 'json', 'markdown'] as const;
+
+/** --write: the bot's own "ticket changed" (stored, comment and label in line), nudging nobody; an exempt ticket counts as skipped. */
+async function writeOne(deps: TicketChangedDeps, issue: JiraIssue): Promise<Report> {
+  const outcome = await ticketChanged(deps, { issue }, { nudges: 'off' });
+  return outcome.status !== 'exempt' && outcome.report ? outcome.report : { key: issue.key, skipped: true };
+}
 
 /** centric audit: lints a JQL search (or a project's open stories) straight from Jira. */
 export async function runAudit(args: string[], io: CliIo, render: (reports: Report[], format: string) => string): Promise<number> {
@@ -57,9 +64,7 @@ export async function runAudit(args: string[], io: CliIo, render: (reports: Repo
   try {
     for await (const page of jira.search(jql)) {
       for (const issue of page) {
-        const report = store
-          ? ((await lintAndUpdate({ store, config, metrics, clock: Date.now, jira, logger }, issue, { write: true })).report ?? { key: issue.key, skipped: true })
-          : lintIssue(issue, config);
+        const report = store ? await writeOne({ store, config, metrics, clock: Date.now, jira, logger }, issue) : lintIssue(issue, config);
         reports.push(report);
         if (progress) io.stderr.write(`\rLinting ${jql.slice(0, 40)}: ${reports.length} tickets, ${reports.filter((r) => !r.skipped && !passes(r)).length} failing (${issue.key})   `);
       }

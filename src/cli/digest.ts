@@ -4,7 +4,7 @@ import { config as loadDotenv } from 'dotenv';
 import { loadJiraEnv, secretsOf, type Env } from '../config/env.js';
 import { loadConfig } from '../config/load.js';
 import type { CentricConfig } from '../core/config-types.js';
-import { lintIssue } from '../core/lint.js';
+import { lintIssue, passes } from '../core/lint.js';
 import { planningFacts } from '../core/ticket/normalise.js';
 import { renderDigestMarkdown } from '../core/render/digest-markdown.js';
 import { digestOf, scopeDigest } from '../flows/post-digest.js';
@@ -50,7 +50,7 @@ export async function runDigest(args: string[], io: CliIo): Promise<number> {
         if (report.skipped) continue;
         history.push({ key: issue.key, score: report.score ?? 0, role: report.story?.role ?? null, failedRules: (report.findings ?? []).map((f) => f.rule), lintedAt: now });
         const planning = planningFacts(issue, config.digest);
-        facts.push({ key: issue.key, status: issue.fields.status?.name ?? null, owner: null, ...planning, passing: !(report.findings ?? []).some((f) => f.severity === 'error') });
+        facts.push({ key: issue.key, status: issue.fields.status?.name ?? null, owner: null, ...planning, passing: passes(report) });
       }
     }
     digest = digestOf(config, history, facts, now + 1, periodMs);

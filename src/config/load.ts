@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import type { CentricConfig, ProjectOverride, Vocabulary } from '../core/config-types.js';
-import type { RuleId, RuleSetting } from '../core/types.js';
+import type { CentricConfig } from '../core/config-types.js';
 import { DEFAULT_CONFIG } from '../core/default-config.js';
-import { configFileSchema, type ConfigFile, type RuleSettingsFile, type VocabularyOverride } from './schema.js';
+import { configFileSchema } from './schema.js';
 
 export const DEFAULT_CONFIG_PATH = './centric.yml';
 
@@ -35,73 +34,7 @@ function describe(issue: z.core.$ZodIssue): string {
   return `${where}: ${reason}`;
 }
 
-const EMPTY_VOCABULARY: Vocabulary = {
-  roleMarkers: [], goalMarkers: [], benefitMarkers: [], nonRolePhrases: [], articles: [],
-  genericRoles: [], vagueQualifiers: [], metricTerms: [], metricHeads: [], metricHeadStopWords: [],
-  targetWords: [], units: [], acceptanceHeadings: [], givenWhenThen: ['given', 'when', 'then'],
-  conjunctions: [], goalVerbs: [],
-};
-
-/** A language's lists replace the default lists they name; a new language starts empty. */
-function mergeVocabulary(overrides: Record<string, VocabularyOverride> | undefined): Record<string, Vocabulary> {
-  if (!overrides) return DEFAULT_CONFIG.vocabulary;
-  const merged = { ...DEFAULT_CONFIG.vocabulary };
-  for (const [code, override] of Object.entries(overrides)) {
-    merged[code] = { ...(merged[code] ?? EMPTY_VOCABULARY), ...override } as Vocabulary;
-  }
-  return merged;
-}
-
-type RuleParts = Pick<ProjectOverride, 'rules' | 'ruleOptions'>;
-
-/** Splits "rule: warn" and "rule: { severity: warn, option: … }" into severities and options. */
-function splitRules(file: RuleSettingsFile | undefined): Required<RuleParts> {
-  const rules: Partial<Record<RuleId, RuleSetting>> = {};
-  const ruleOptions: NonNullable<ProjectOverride['ruleOptions']> = {};
-  for (const [id, setting] of Object.entries(file ?? {}) as Array<[RuleId, RuleSettingsFile[RuleId]]>) {
-    if (typeof setting === 'string') {
-      rules[id] = setting;
-      continue;
-    }
-    if (!setting) continue;
-    const { severity, ...options } = setting;
-    if (severity) rules[id] = severity;
-    (ruleOptions as Record<string, object>)[id] = options;
-  }
-  return { rules, ruleOptions };
-}
-
-/** Lays a validated file over the defaults. */
-export function resolveConfig(file: ConfigFile): CentricConfig {
-  const { vocabulary, rules: ruleSettings, scoreWeights, personas, projects, inbox, retention, jira, slack, nudges, digest, ...rest } = file;
-  const { rules, ruleOptions } = splitRules(ruleSettings);
-  return {
-    ...DEFAULT_CONFIG,
-    ...rest,
-    rules: { ...DEFAULT_CONFIG.rules, ...rules },
-    inbox: { ...DEFAULT_CONFIG.inbox, ...inbox },
-    slack: { ...DEFAULT_CONFIG.slack, ...slack },
-    nudges: { ...DEFAULT_CONFIG.nudges, ...nudges },
-    digest: { ...DEFAULT_CONFIG.digest, ...digest },
-    jira: { ...DEFAULT_CONFIG.jira, ...jira, poll: { ...DEFAULT_CONFIG.jira.poll, ...jira?.poll } } as CentricConfig['jira'],
-    retention: { ...DEFAULT_CONFIG.retention, ...retention },
-    ruleOptions: {
-      'customer-metric': { ...DEFAULT_CONFIG.ruleOptions['customer-metric'], ...ruleOptions['customer-metric'] },
-      'specific-persona': { ...DEFAULT_CONFIG.ruleOptions['specific-persona'], ...ruleOptions['specific-persona'] },
-    },
-    scoreWeights: { ...DEFAULT_CONFIG.scoreWeights, ...scoreWeights },
-    personas: personas ?? DEFAULT_CONFIG.personas,
-    vocabulary: mergeVocabulary(vocabulary),
-    projects: Object.fromEntries(
-      Object.entries(projects ?? {}).map(([key, { rules: projectRules, vocabulary: projectVocabulary, ...p }]) => [
-        key,
-        { ...p, ...splitRules(projectRules), ...(projectVocabulary ? { vocabulary: mergeVocabulary(projectVocabulary) } : {}) },
-      ]),
-    ) as CentricConfig['projects'],
-  };
-}
-
-/** Parses and validates the text of a centric.yml. */
+/** Parses and validates the text of a centric.yml; the schema fills in every default it leaves out. */
 export function parseConfig(text: string, file: string): CentricConfig {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -114,7 +47,7 @@ export function parseConfig(text: string, file: string): CentricConfig {
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => `${file}: ${describe(i)}`).join('\n'));
   }
-  return resolveConfig(result.data);
+  return result.data;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { LintConfig, Vocabulary } from './config-types.js';
+import type { LintSettings, Vocabulary } from './config-types.js';
 
 /** Unicode-aware word boundaries: JavaScript's \b treats "für" or "così" as non-words. */
 const WORD_START = "(?<![\\p{L}\\p{N}_'])";
@@ -176,10 +176,10 @@ function metricIndex(vocabularies: Vocabulary[]): MetricIndex {
   return { hashes, hashFilter, terms, heads, headStopWords };
 }
 
-const cache = new WeakMap<LintConfig, CompiledConfig>();
+const cache = new WeakMap<LintSettings, CompiledConfig>();
 
 /** Compiles the vocabulary of a configuration once; later calls with the same object are free. */
-export function compile(config: LintConfig): CompiledConfig {
+export function compile(config: LintSettings): CompiledConfig {
   let compiled = cache.get(config);
   if (!compiled) {
     const vocabularies = Object.values(config.vocabulary);

@@ -1,12 +1,23 @@
 import { compile, type CompiledConfig, type CompiledLanguage } from './compile.js';
-import type { CentricConfig, LintConfig } from './config-types.js';
-import { RULES, type RuleContext } from './rules/index.js';
+import type { CentricConfig, LintConfig, ProjectOverride, RuleSettings } from './config-types.js';
+import { RULES, ruleLink, type Rule, type RuleContext } from './rules/index.js';
 import { score, type ScoredFailure } from './score.js';
 import { parseStory } from './story/parse-story.js';
 import { normalise, type JiraIssue } from './ticket/normalise.js';
 import type { Finding, LintResult, Report, RuleId, Summary, TextBlock, Ticket } from './types.js';
 
 const projectConfigs = new WeakMap<CentricConfig, Map<string, LintConfig>>();
+
+/** A project's rules laid over the base: "warn" changes the severity, an object what it names. */
+function overrideRules(base: RuleSettings, override: ProjectOverride['rules']): RuleSettings {
+  if (!override) return base;
+  const merged: Record<string, object> = { ...base };
+  for (const [id, setting] of Object.entries(override)) {
+    if (setting === undefined) continue;
+    merged[id] = typeof setting === 'string' ? { ...merged[id], severity: setting } : { ...merged[id], ...setting };
+  }
+  return merged as RuleSettings;
+}
 
 /** The configuration for one project: the base with the project's overrides laid over it. */
 export function configForProject(config: CentricConfig, project: string): LintConfig {
@@ -19,12 +30,8 @@ export function configForProject(config: CentricConfig, project: string): LintCo
     resolved = {
       ...config,
       ...override,
-      rules: { ...config.rules, ...override.rules },
+      rules: overrideRules(config.rules, override.rules),
       scoreWeights: { ...config.scoreWeights, ...override.scoreWeights },
-      ruleOptions: {
-        'customer-metric': { ...config.ruleOptions['customer-metric'], ...override.ruleOptions?.['customer-metric'] },
-        'specific-persona': { ...config.ruleOptions['specific-persona'], ...override.ruleOptions?.['specific-persona'] },
-      },
     };
     byProject.set(project, resolved);
   }
@@ -76,18 +83,19 @@ export function lintTicket(ticket: Ticket, config: LintConfig): Report {
   const findings: Finding[] = [];
   const failures: ScoredFailure[] = [];
   const notApplicable: RuleId[] = [];
-  for (const rule of RULES) {
-    const setting = config.rules[rule.id];
-    if (setting === 'off') continue;
+  for (const rule of RULES as readonly Rule[]) {
+    const id = rule.meta.id as RuleId;
+    const setting = config.rules[id];
+    if (setting.severity === 'off') continue;
     if (rule.needsStory && !story) {
-      notApplicable.push(rule.id);
+      notApplicable.push(id);
       continue;
     }
-    const failure = rule.check(ctx);
+    const failure = rule.check(ctx, setting);
     if (!failure) continue;
-    const severity = failure.maxSeverity === 'warn' ? 'warn' : setting;
-    findings.push({ rule: rule.id, severity, message: failure.message, hint: failure.hint });
-    failures.push({ rule: rule.id, partial: failure.partial === true });
+    const severity = failure.maxSeverity === 'warn' ? 'warn' : setting.severity;
+    findings.push({ rule: id, severity, message: failure.message, hint: failure.hint, link: ruleLink(config.jira.rulesDocUrl, id) });
+    failures.push({ rule: id, partial: failure.partial === true });
   }
   return { key: ticket.key, skipped: false, score: score(failures, config, notApplicable), story, findings };
 }

@@ -9,7 +9,7 @@ export interface ScoredFailure {
 /** 0-100: the share of the enabled rules' weight the ticket earns; a partial failure costs half. */
 export function score(failures: ScoredFailure[], config: LintConfig, notApplicable: RuleId[] = []): number {
   let total = 0;
-  for (const id of RULE_IDS) if (config.rules[id] !== 'off' && !notApplicable.includes(id)) total += config.scoreWeights[id];
+  for (const id of RULE_IDS) if (config.rules[id].severity !== 'off' && !notApplicable.includes(id)) total += config.scoreWeights[id];
   if (total <= 0) return 100;
   let lost = 0;
   for (const f of failures) lost += config.scoreWeights[f.rule] * (f.partial ? 0.5 : 1);

@@ -1,18 +1,11 @@
 /** Shapes shared by the whole core. Nothing here does I/O. */
+import type { RuleId } from './rules/index.js';
 
 export type Severity = 'error' | 'warn';
 export type RuleSetting = Severity | 'off';
 
-export const RULE_IDS = [
-  'story-format',
-  'customer-value',
-  'specific-persona',
-  'customer-metric',
-  'visual-evidence',
-  'acceptance-criteria',
-  'single-goal',
-] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+// Derived from the rule registry: a rule's id is declared once, in its file.
+export { RULE_IDS, type RuleId } from './rules/index.js';
 
 export type BlockKind = 'heading' | 'paragraph' | 'listItem' | 'code' | 'quote' | 'tableCell';
 
@@ -67,6 +60,11 @@ export interface Finding {
   severity: Severity;
   message: string;
   hint: string;
+  /**
+   * The URL of the rule's README section. Every finding lint() makes has one; optional only
+   * because reports stored before it existed do not.
+   */
+  link?: string;
 }
 
 export interface Report {

@@ -1,8 +1,14 @@
 import type { Store } from '../store/database.js';
-import { failingTicketsOf } from './failing-tickets.js';
-import type { HomeData } from '../slack/blocks.js';
+import { averageScore } from '../store/reports.js';
+import { linkedAccount } from '../store/user-links.js';
+import { saveUserSettings, userSettingsOf, type SettingsChange } from '../store/user-settings.js';
+import { failingTicketsOf, type FailingTicket } from './failing-tickets.js';
 
-const WEEK = 7 * 86_400_000;
+const DAY = 86_400_000;
+const WEEK = 7 * DAY;
+
+/** The working hours a person may choose in App Home; anything else sent as a choice is ignored. */
+export const WORKING_HOURS_CHOICES = ['08:00-17:00', '09:00-18:00', '10:00-19:00', '07:00-15:00'];
 
 export interface HomeDeps {
   store: Store;
@@ -10,44 +16,58 @@ export interface HomeDeps {
   defaultWorkingHours: { start: string; end: string };
 }
 
-async function averageScore(deps: HomeDeps, from: number, to: number, account: string | null): Promise<number | null> {
-  let query = deps.store.db
-    .selectFrom('report_history')
-    .innerJoin('reports', 'reports.ticket_key', 'report_history.ticket_key')
-    .select((eb) => eb.fn.avg<number | string | null>('report_history.score').as('avg'))
-    .where('report_history.linted_at', '>=', from)
-    .where('report_history.linted_at', '<', to);
-  if (account) query = query.where((eb) => eb.or([eb('reports.reporter_account_id', '=', account), eb('reports.assignee_account_id', '=', account)]));
-  const row = await query.executeTakeFirst();
-  return row?.avg === null || row?.avg === undefined ? null : Math.round(Number(row.avg));
+/** Average scores this week and last week. */
+export interface ScoreTrend {
+  thisWeek: number | null;
+  lastWeek: number | null;
 }
 
 /** What App Home shows a person. */
+export interface HomeData {
+  linked: boolean;
+  failing: FailingTicket[];
+  mine: ScoreTrend;
+  team: ScoreTrend;
+  mutedUntil: number | null;
+  workingHours: string;
+  digestMention: boolean;
+}
+
+async function trendOf(deps: HomeDeps, account: string | null): Promise<ScoreTrend> {
+  const now = deps.clock();
+  return { thisWeek: await averageScore(deps.store, now - WEEK, now + 1, account), lastWeek: await averageScore(deps.store, now - 2 * WEEK, now - WEEK, account) };
+}
+
+/** What App Home shows a person: their failing tickets, their score and the team's, their settings. */
 export async function homeData(deps: HomeDeps, userId: string): Promise<HomeData> {
   const now = deps.clock();
-  const link = await deps.store.db.selectFrom('user_links').select('jira_account_id').where('slack_user_id', '=', userId).executeTakeFirst();
-  const account = link?.jira_account_id ?? null;
+  const account = await linkedAccount(deps.store, userId);
   const failing = account ? await failingTicketsOf(deps.store, account) : [];
-  const mute = await deps.store.db.selectFrom('mutes').selectAll().where('slack_user_id', '=', userId).executeTakeFirst();
-  const hours = mute?.working_hours ?? `${deps.defaultWorkingHours.start}-${deps.defaultWorkingHours.end}`;
+  const settings = await userSettingsOf(deps.store, userId);
   return {
     linked: account !== null,
     failing,
-    mine: account ? { thisWeek: await averageScore(deps, now - WEEK, now + 1, account), lastWeek: await averageScore(deps, now - 2 * WEEK, now - WEEK, account) } : { thisWeek: null, lastWeek: null },
-    team: { thisWeek: await averageScore(deps, now - WEEK, now + 1, null), lastWeek: await averageScore(deps, now - 2 * WEEK, now - WEEK, null) },
-    mutedUntil: mute?.until && mute.until > now ? mute.until : null,
-    workingHours: hours,
-    digestMention: mute?.digest_mention === 1,
+    mine: account ? await trendOf(deps, account) : { thisWeek: null, lastWeek: null },
+    team: await trendOf(deps, null),
+    mutedUntil: settings?.mutedUntil && settings.mutedUntil > now ? settings.mutedUntil : null,
+    workingHours: settings?.workingHours ?? `${deps.defaultWorkingHours.start}-${deps.defaultWorkingHours.end}`,
+    digestMention: settings?.digestMention === true,
   };
 }
 
 /** Settings from App Home: mute a week, unmute, working hours, mentions in digests. */
-export async function saveHomeSetting(deps: HomeDeps, userId: string, setting: { mutedUntil?: number | null; workingHours?: string; digestMention?: boolean }): Promise<void> {
-  const existing = await deps.store.db.selectFrom('mutes').selectAll().where('slack_user_id', '=', userId).executeTakeFirst();
-  const row = { slack_user_id: userId, until: existing?.until ?? null, working_hours: existing?.working_hours ?? null, digest_mention: existing?.digest_mention ?? 0 };
-  if ('mutedUntil' in setting) row.until = setting.mutedUntil ?? null;
-  if (setting.workingHours) row.working_hours = setting.workingHours;
-  if (setting.digestMention !== undefined) row.digest_mention = setting.digestMention ? 1 : 0;
-  const { slack_user_id: _id, ...update } = row;
-  await deps.store.db.insertInto('mutes').values(row).onConflict((oc) => oc.column('slack_user_id').doUpdateSet(update)).execute();
+export async function saveHomeSetting(deps: HomeDeps, userId: string, setting: SettingsChange): Promise<void> {
+  await saveUserSettings(deps.store, userId, setting);
+}
+
+/** "Mute a week" (nudges.snoozeDays, in fact): no nudges for that many days. */
+export async function muteFor(deps: HomeDeps, userId: string, days: number): Promise<void> {
+  await saveHomeSetting(deps, userId, { mutedUntil: deps.clock() + days * DAY });
+}
+
+/** Working hours from the App Home select: only one of the choices it offers is kept. */
+export async function chooseWorkingHours(deps: HomeDeps, userId: string, hours: string): Promise<boolean> {
+  if (!WORKING_HOURS_CHOICES.includes(hours)) return false;
+  await saveHomeSetting(deps, userId, { workingHours: hours });
+  return true;
 }

@@ -1,15 +1,12 @@
+import { checkIssue } from '../core/check-issue.js';
 import { compile } from '../core/compile.js';
-import { configForProject, lintIssue, passes } from '../core/lint.js';
+import { configForProject } from '../core/lint.js';
 import { rewriteAdfStory, rewriteWikiStory, storySentence, type StoryFix } from '../core/story/rewrite-story.js';
+import { projectOf } from '../core/ticket/project-of.js';
 import type { RuleId } from '../core/types.js';
-import { lintAndUpdate, type CheckOutcome, type CheckTicketDeps } from './check-ticket.js';
-import { nudgeFixed, type NudgeDeps } from './nudges.js';
+import { ticketChanged, type TicketChangedDeps } from './ticket-changed.js';
 
-export interface FixDeps extends CheckTicketDeps {
-  nudges: NudgeDeps;
-}
-
-const projectOf = (key: string) => key.slice(0, key.lastIndexOf('-'));
+export type FixDeps = TicketChangedDeps;
 
 /** The story as the ticket tells it today, for the modal to open with. */
 export interface FixPrefill {
@@ -24,10 +21,10 @@ export interface FixPrefill {
 }
 
 /** What the modal opens with: the story as the ticket tells it today. */
-export async function fixPrefill(deps: FixDeps, key: string): Promise<FixPrefill | null> {
+export async function fixPrefill(deps: Pick<FixDeps, 'jira' | 'config'>, key: string): Promise<FixPrefill | null> {
   const issue = await deps.jira.getIssue(key);
   if (!issue) return null;
-  const report = lintIssue(issue, deps.config);
+  const { report } = checkIssue(issue, deps.config);
   const links = JSON.stringify(issue.fields.description ?? '').match(/https?:\/\/[^"\s\\]+(figma|miro|loom)[^"\s\\]*/i);
   const ticketHasMetric = !(report.findings ?? []).some((f) => f.rule === 'customer-metric');
   return { key, role: report.story?.role ?? '', goal: report.story?.goal ?? '', benefit: report.story?.benefit ?? '', metric: '', visualsUrl: links?.[0] ?? '', ticketHasMetric };
@@ -52,7 +49,8 @@ export function validateFix(deps: Pick<FixDeps, 'config'>, key: string, fix: Sto
   if (!fix.benefit) errors.benefit = 'What does it get them?';
   if (Object.keys(errors).length > 0) return errors;
   const description = [storySentence(fix), fix.metric ? `Success: ${fix.metric.replace(/^success\s*:\s*/i, '')}` : ''].join('\n\n');
-  const report = lintIssue({ key, fields: { summary: '', description, issuetype: { name: configForProject(deps.config, projectOf(key)).issueTypes[0] ?? 'Story' } } }, deps.config);
+  const issueType = configForProject(deps.config, projectOf(key)).issueTypes[0] ?? 'Story';
+  const { report } = checkIssue({ key, fields: { summary: '', description, issuetype: { name: issueType } } }, deps.config);
   for (const f of report.findings ?? []) {
     const field = FIELD_OF[f.rule];
     if (!field) continue;
@@ -62,16 +60,19 @@ export function validateFix(deps: Pick<FixDeps, 'config'>, key: string, fix: Sto
   return errors;
 }
 
-/** Writes the fixed story into the description, re-lints, updates the comment and the DMs. */
-export async function applyFix(deps: FixDeps, key: string, fix: StoryFix, actor: string): Promise<CheckOutcome | null> {
+/** How Fix it went, for the person who asked: the new score, or that the ticket is gone. */
+export type FixOutcome = { key: string; status: 'updated'; score: number | null } | { key: string; status: 'gone' };
+
+/** Writes the fixed story into the description, then runs "ticket changed" on it (comment, label, DMs). */
+export async function applyFix(deps: FixDeps, key: string, fix: StoryFix, actor: string): Promise<FixOutcome> {
   const issue = await deps.jira.getIssue(key);
-  if (!issue) return null;
+  if (!issue) return { key, status: 'gone' };
   const compiled = compile(configForProject(deps.config, projectOf(key)));
   const description = deps.jira.cloud ? rewriteAdfStory(issue.fields.description, fix, compiled) : rewriteWikiStory(issue.fields.description as string | null, fix, compiled);
   await deps.jira.updateDescription(key, description);
-  // Linted as written: fetching the issue again would only cost the person another round trip.
-  const outcome = await lintAndUpdate(deps, { ...issue, fields: { ...issue.fields, description } }, { write: true, note: `Story updated from Slack by ${actor}.` });
-  if (outcome.report && passes(outcome.report)) await nudgeFixed(deps.nudges, key);
+  // Checked as written: fetching the issue again would only cost the person another round trip.
+  const written = { ...issue, fields: { ...issue.fields, description } };
+  const outcome = await ticketChanged(deps, { issue: written }, { nudges: 'clear', note: `Story updated from Slack by ${actor}.` });
   deps.logger.info({ ticket: key, by: actor, score: outcome.report?.score }, 'story fixed from Slack');
-  return outcome;
+  return { key, status: 'updated', score: outcome.report?.score ?? null };
 }

@@ -1,30 +1,17 @@
-import type { CentricConfig } from '../core/config-types.js';
-import type { Command, Scope } from '../core/slash-command.js';
-import type { JiraClient } from '../jira/client.js';
-import type { Logger } from '../runtime/logger.js';
-import type { Metrics } from '../runtime/metrics.js';
-import { helpMessage, lineMessage, mineMessage, reportMessage, templateMessage, type SlackMessage } from '../slack/blocks.js';
-import type { Store } from '../store/database.js';
-import { lintAndStore } from './lint-ticket.js';
-import { failingTicketsOf } from './failing-tickets.js';
+import type { PersonaDefinition } from '../core/config-types.js';
+import type { Command, Schedule, Scope } from '../core/slash-command.js';
+import type { Report } from '../core/types.js';
+import { removeSubscriptions, saveSubscription, subscriptionsOf, type Subscription } from '../store/subscriptions.js';
+import { linkedAccount, saveLink } from '../store/user-links.js';
+import { saveUserSettings } from '../store/user-settings.js';
+import { failingTicketsOf, type FailingTicket } from './failing-tickets.js';
+import type { DigestPost, SlackUsers } from './ports.js';
+import { ticketChanged, type TicketChangedDeps } from './ticket-changed.js';
 
-/** What the commands need to know of a Slack user. */
-export interface SlackUsers {
-  email(userId: string): Promise<string | null>;
-  timezone(userId: string): Promise<string>;
-}
-
-export interface CommandDeps {
-  store: Store;
-  config: CentricConfig;
-  metrics: Metrics;
-  clock: () => number;
-  jira: JiraClient;
-  jiraBaseUrl: string;
+export interface CommandDeps extends TicketChangedDeps {
   users: SlackUsers;
-  logger: Logger;
   /** The digest of a scope for the last seven days. */
-  digestPreview: (scope: { type: string; value: string }) => Promise<SlackMessage>;
+  digestPreview: (scope: { type: string; value: string }) => Promise<DigestPost>;
 }
 
 export interface CommandContext {
@@ -32,147 +19,127 @@ export interface CommandContext {
   channelId: string;
 }
 
-const DAY = 86_400_000;
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** What a /centric command came to, as data: the Slack listener words and renders it. */
+export type CommandResult =
+  | { kind: 'help' }
+  | { kind: 'template'; persona: PersonaDefinition | null; asked: string | null }
+  | { kind: 'report'; report: Report; summary: string }
+  | { kind: 'not-found'; key: string }
+  | { kind: 'not-checked'; key: string; issueType: string; checked: string[] }
+  | { kind: 'mine'; tickets: FailingTicket[] }
+  | { kind: 'not-linked' }
+  | { kind: 'linked'; account: string; by: 'manual' | 'email' }
+  | { kind: 'invalid-account'; account: string }
+  | { kind: 'digest'; post: DigestPost }
+  | { kind: 'no-subscription' }
+  | { kind: 'refused'; reason: 'admins-only' | 'other-channel'; channel: string }
+  | { kind: 'subscribed'; updated: boolean; channel: string; scope: Scope; schedule: Schedule; timezone: string }
+  | { kind: 'unsubscribed'; channel: string; scope: Scope | null; removed: number }
+  | { kind: 'subscriptions'; channel: string; subscriptions: Subscription[] }
+  | { kind: 'muted'; days: number | null };
 
-const browse = (deps: CommandDeps) => (key: string) => new URL(`/browse/${key}`, deps.jiraBaseUrl).toString();
-const describeScope = (s: Scope) => (s.type === 'project' ? s.value : `JQL "${s.value}"`);
+const DAY = 86_400_000;
 
 /** The Jira account linked to a Slack user: stored, or found by e-mail and then stored. */
 async function jiraAccount(deps: CommandDeps, userId: string): Promise<string | null> {
-  const linked = await deps.store.db.selectFrom('user_links').select('jira_account_id').where('slack_user_id', '=', userId).executeTakeFirst();
-  if (linked) return linked.jira_account_id;
+  const linked = await linkedAccount(deps.store, userId);
+  if (linked) return linked;
   const email = await deps.users.email(userId);
   const account = email ? await deps.jira.findAccountByEmail(email) : null;
-  if (account) await link(deps, userId, account, 'email');
+  if (account) await saveLink(deps.store, userId, account, 'email', deps.clock());
   return account;
 }
 
-async function link(deps: CommandDeps, userId: string, account: string, by: string): Promise<void> {
-  await deps.store.db
-    .insertInto('user_links')
-    .values({ slack_user_id: userId, jira_account_id: account, linked_by: by, linked_at: deps.clock() })
-    .onConflict((oc) => oc.column('slack_user_id').doUpdateSet({ jira_account_id: account, linked_by: by, linked_at: deps.clock() }))
-    .execute();
-}
-
-const NOT_LINKED =
-  'I could not find your Jira account: Jira does not show me a user with your Slack e-mail. Type `/centric link <your Jira account id>` (Jira → your profile → the id at the end of its URL).';
-
-function mayManage(deps: CommandDeps, ctx: CommandContext, channel: string): string | null {
+/** Who may change a channel's digest: the admins when centric.yml names some, else anyone, from that channel. */
+function mayManage(deps: CommandDeps, ctx: CommandContext, channel: string): CommandResult | null {
   if (deps.config.slack.admins.includes(ctx.userId)) return null;
-  if (deps.config.slack.admins.length > 0) return 'Only the Centric admins set in centric.yml (slack.admins) can change digest subscriptions.';
-  if (channel !== ctx.channelId) return `Run this in <#${channel}> itself: anyone in a channel may change its digest, from that channel.`;
+  if (deps.config.slack.admins.length > 0) return { kind: 'refused', reason: 'admins-only', channel };
+  if (channel !== ctx.channelId) return { kind: 'refused', reason: 'other-channel', channel };
   return null;
 }
 
-async function check(deps: CommandDeps, key: string): Promise<SlackMessage> {
-  const issue = await deps.jira.getIssue(key);
-  if (!issue) return lineMessage(`${key} does not exist, or Centric's Jira account cannot see it. Check the key, or ask a Jira admin to give that account access.`);
-  const { report } = await lintAndStore(deps, issue);
-  if (report.skipped) return lineMessage(`${key} is a ${issue.fields.issuetype?.name ?? 'ticket'}, and Centric only checks ${deps.config.issueTypes.join(', ')}.`);
-  return reportMessage(report, issue.fields.summary ?? '', browse(deps)(key));
+/** /centric check: the ticket goes through "ticket changed" (stored, comment and label in line, nudges cleared when it passes). */
+async function check(deps: CommandDeps, key: string): Promise<CommandResult> {
+  const outcome = await ticketChanged(deps, { key }, { nudges: 'clear' });
+  if (!outcome.ticket || !outcome.report) return { kind: 'not-found', key };
+  if (outcome.report.skipped) return { kind: 'not-checked', key, issueType: outcome.ticket.issueType, checked: deps.config.issueTypes };
+  return { kind: 'report', report: outcome.report, summary: outcome.ticket.summary };
 }
 
-async function mine(deps: CommandDeps, ctx: CommandContext): Promise<SlackMessage> {
+async function mine(deps: CommandDeps, ctx: CommandContext): Promise<CommandResult> {
   const account = await jiraAccount(deps, ctx.userId);
-  if (!account) return lineMessage(NOT_LINKED);
-  return mineMessage(await failingTicketsOf(deps.store, account), browse(deps));
+  return account ? { kind: 'mine', tickets: await failingTicketsOf(deps.store, account) } : { kind: 'not-linked' };
 }
 
-async function subscribe(deps: CommandDeps, ctx: CommandContext, command: Extract<Command, { name: 'subscribe' }>): Promise<SlackMessage> {
+function template(deps: CommandDeps, asked: string | null): CommandResult {
+  const name = asked?.toLowerCase() ?? null;
+  const persona =
+    deps.config.personas.find((p) => name !== null && (p.name.toLowerCase() === name || p.aliases.some((a) => a.toLowerCase() === name))) ??
+    (name === null ? (deps.config.personas[0] ?? null) : null);
+  return { kind: 'template', persona, asked };
+}
+
+async function digest(deps: CommandDeps, ctx: CommandContext, project: string | null): Promise<CommandResult> {
+  if (project) return { kind: 'digest', post: await deps.digestPreview({ type: 'project', value: project }) };
+  const [first] = await subscriptionsOf(deps.store, ctx.channelId);
+  if (!first) return { kind: 'no-subscription' };
+  return { kind: 'digest', post: await deps.digestPreview({ type: first.scope_type, value: first.scope }) };
+}
+
+async function subscribe(deps: CommandDeps, ctx: CommandContext, command: Extract<Command, { name: 'subscribe' }>): Promise<CommandResult> {
   const channel = command.channel ?? ctx.channelId;
   const refused = mayManage(deps, ctx, channel);
-  if (refused) return lineMessage(refused);
+  if (refused) return refused;
   const schedule = command.schedule ?? { weekday: 1, time: '09:00' };
   const timezone = await deps.users.timezone(ctx.userId);
-  const existing = await deps.store.db
-    .selectFrom('digest_subscriptions')
-    .select('id')
-    .where('channel_id', '=', channel)
-    .where('scope_type', '=', command.scope.type)
-    .where('scope', '=', command.scope.value)
-    .executeTakeFirst();
-  const values = { weekday: schedule.weekday, time: schedule.time, timezone };
-  if (existing) await deps.store.db.updateTable('digest_subscriptions').set(values).where('id', '=', existing.id).execute();
-  else
-    await deps.store.db
-      .insertInto('digest_subscriptions')
-      .values({ channel_id: channel, scope_type: command.scope.type, scope: command.scope.value, ...values, created_by: ctx.userId, created_at: deps.clock() })
-      .execute();
-  const when = `every ${WEEKDAYS[schedule.weekday]} at ${schedule.time} (${timezone})`;
-  return lineMessage(`${existing ? 'Updated' : 'Subscribed'}: <#${channel}> gets the customer-centricity digest of ${describeScope(command.scope)} ${when}.`);
+  const saved = await saveSubscription(deps.store, { channelId: channel, scope: command.scope, ...schedule, timezone, createdBy: ctx.userId }, deps.clock());
+  return { kind: 'subscribed', updated: saved === 'updated', channel, scope: command.scope, schedule, timezone };
 }
 
-async function unsubscribe(deps: CommandDeps, ctx: CommandContext, command: Extract<Command, { name: 'unsubscribe' }>): Promise<SlackMessage> {
+async function unsubscribe(deps: CommandDeps, ctx: CommandContext, command: Extract<Command, { name: 'unsubscribe' }>): Promise<CommandResult> {
   const channel = command.channel ?? ctx.channelId;
   const refused = mayManage(deps, ctx, channel);
-  if (refused) return lineMessage(refused);
-  let query = deps.store.db.deleteFrom('digest_subscriptions').where('channel_id', '=', channel);
-  if (command.scope) query = query.where('scope_type', '=', command.scope.type).where('scope', '=', command.scope.value);
-  const removed = Number((await query.executeTakeFirst()).numDeletedRows);
-  if (removed === 0) return lineMessage(`<#${channel}> has no digest subscription${command.scope ? ` for ${describeScope(command.scope)}` : ''}. Type \`/centric subscriptions\` to see them.`);
-  return lineMessage(`Unsubscribed: <#${channel}> no longer gets ${removed === 1 ? 'that digest' : `${removed} digests`}.`);
+  if (refused) return refused;
+  const removed = await removeSubscriptions(deps.store, channel, command.scope);
+  return { kind: 'unsubscribed', channel, scope: command.scope ?? null, removed };
 }
 
-async function subscriptions(deps: CommandDeps, ctx: CommandContext, channelId: string | null): Promise<SlackMessage> {
-  const channel = channelId ?? ctx.channelId;
-  const rows = await deps.store.db.selectFrom('digest_subscriptions').selectAll().where('channel_id', '=', channel).orderBy('id').execute();
-  if (rows.length === 0) return lineMessage(`<#${channel}> has no digest subscription. Add one with \`/centric subscribe SHOP\`.`);
-  const lines = rows.map((r) => `• ${describeScope({ type: r.scope_type as 'project', value: r.scope })}, every ${WEEKDAYS[r.weekday]} at ${r.time} (${r.timezone})`);
-  return lineMessage(`Digest subscriptions of <#${channel}>:\n${lines.join('\n')}`);
-}
-
-async function linkCommand(deps: CommandDeps, ctx: CommandContext, account: string | null): Promise<SlackMessage> {
+async function link(deps: CommandDeps, ctx: CommandContext, account: string | null): Promise<CommandResult> {
   if (account) {
-    if (!/^[\w:-]{3,128}$/.test(account)) return lineMessage(`"${account}" is not a Jira account id: type \`/centric link 5b10a2844c20165700ede21g\`.`);
-    await link(deps, ctx.userId, account, 'manual');
-    return lineMessage(`Linked: your Slack user is Jira account ${account}. \`/centric mine\` now shows your tickets.`);
+    if (!/^[\w:-]{3,128}$/.test(account)) return { kind: 'invalid-account', account };
+    await saveLink(deps.store, ctx.userId, account, 'manual', deps.clock());
+    return { kind: 'linked', account, by: 'manual' };
   }
   const found = await jiraAccount(deps, ctx.userId);
-  return lineMessage(found ? `Linked: your Slack user is Jira account ${found} (found by your e-mail).` : NOT_LINKED);
+  return found ? { kind: 'linked', account: found, by: 'email' } : { kind: 'not-linked' };
 }
 
-async function mute(deps: CommandDeps, ctx: CommandContext, days: number | null): Promise<SlackMessage> {
-  const until = days === null ? null : deps.clock() + days * DAY;
-  await deps.store.db
-    .insertInto('mutes')
-    .values({ slack_user_id: ctx.userId, until, working_hours: null })
-    .onConflict((oc) => oc.column('slack_user_id').doUpdateSet({ until }))
-    .execute();
-  return lineMessage(days === null ? 'Unmuted: Centric nudges you again about your tickets.' : `Muted for ${days} day${days === 1 ? '' : 's'}: no nudges until then. \`/centric unmute\` ends it early.`);
+async function mute(deps: CommandDeps, ctx: CommandContext, days: number | null): Promise<CommandResult> {
+  await saveUserSettings(deps.store, ctx.userId, { mutedUntil: days === null ? null : deps.clock() + days * DAY });
+  return { kind: 'muted', days };
 }
 
-/** Runs one parsed /centric command and returns the ephemeral reply. */
-export async function runCommand(deps: CommandDeps, ctx: CommandContext, command: Command): Promise<SlackMessage> {
+/** Runs one parsed /centric command; resolves to its result, which the listener answers with. */
+export async function runCommand(deps: CommandDeps, ctx: CommandContext, command: Command): Promise<CommandResult> {
   switch (command.name) {
     case 'help':
-      return helpMessage();
+      return { kind: 'help' };
     case 'check':
       return check(deps, command.key);
-    case 'template': {
-      const asked = command.persona?.toLowerCase() ?? null;
-      const persona =
-        deps.config.personas.find((p) => asked !== null && (p.name.toLowerCase() === asked || p.aliases.some((a) => a.toLowerCase() === asked))) ??
-        (asked === null ? (deps.config.personas[0] ?? null) : null);
-      return templateMessage(persona, command.persona);
-    }
+    case 'template':
+      return template(deps, command.persona);
     case 'mine':
       return mine(deps, ctx);
-    case 'digest': {
-      if (command.project) return { ...(await deps.digestPreview({ type: 'project', value: command.project })), response_type: 'ephemeral' };
-      const subs = await deps.store.db.selectFrom('digest_subscriptions').select(['scope_type', 'scope']).where('channel_id', '=', ctx.channelId).orderBy('id').execute();
-      if (subs.length === 0) return lineMessage('This channel has no digest subscription: type `/centric digest SHOP` for a project, or `/centric subscribe SHOP` to get it every week.');
-      return { ...(await deps.digestPreview({ type: subs[0]!.scope_type, value: subs[0]!.scope })), response_type: 'ephemeral' };
-    }
+    case 'digest':
+      return digest(deps, ctx, command.project);
     case 'subscribe':
       return subscribe(deps, ctx, command);
     case 'unsubscribe':
       return unsubscribe(deps, ctx, command);
     case 'subscriptions':
-      return subscriptions(deps, ctx, command.channel);
+      return { kind: 'subscriptions', channel: command.channel ?? ctx.channelId, subscriptions: await subscriptionsOf(deps.store, command.channel ?? ctx.channelId) };
     case 'link':
-      return linkCommand(deps, ctx, command.account);
+      return link(deps, ctx, command.account);
     case 'mute':
       return mute(deps, ctx, command.days);
     case 'unmute':

@@ -2,9 +2,12 @@ import { Bits, Blocks, Elements, HomeTab, Md, Message, Modal } from 'slack-block
 import { passes } from '../core/lint.js';
 import type { PersonaDefinition } from '../core/config-types.js';
 import type { Report } from '../core/types.js';
+import { WORKING_HOURS_CHOICES, type HomeData } from '../flows/app-home.js';
 import type { FixPrefill } from '../flows/fix-ticket.js';
+import type { NudgeItem } from '../flows/ports.js';
 
-export type { FixPrefill };
+export type { FixPrefill, HomeData, NudgeItem };
+export { WORKING_HOURS_CHOICES };
 
 /** Slack's documented limits. */
 export const LIMITS = { messageBlocks: 50, viewBlocks: 100, sectionText: 3000, headerText: 150, contextText: 2000, messageChars: 12_000 };
@@ -157,14 +160,6 @@ export function mineMessage(rows: Array<{ key: string; score: number | null; sum
   return fit(built, 'message');
 }
 
-export interface NudgeItem {
-  key: string;
-  summary: string;
-  score: number | null;
-  findings: Array<{ rule: string; severity: string; message: string; hint: string }>;
-  fixed: boolean;
-}
-
 /** The DM: each ticket with its score, its two most important findings and buttons. */
 export function nudgeMessage(items: NudgeItem[], browse: (key: string) => string): SlackMessage {
   const open = items.filter((i) => !i.fixed).length;
@@ -258,18 +253,6 @@ export function fixValues(state: Record<string, Record<string, { value?: string 
   const get = (block: string) => state[block]?.value?.value ?? state[block]?.value?.selected_option?.value ?? '';
   return { role: get('role').trim(), goal: get('goal').trim(), benefit: get('benefit').trim(), metric: get('metric').trim(), visualsUrl: get('visuals').trim() };
 }
-
-export interface HomeData {
-  linked: boolean;
-  failing: Array<{ key: string; score: number | null; summary: string }>;
-  mine: { thisWeek: number | null; lastWeek: number | null };
-  team: { thisWeek: number | null; lastWeek: number | null };
-  mutedUntil: number | null;
-  workingHours: string;
-  digestMention: boolean;
-}
-
-export const WORKING_HOURS_CHOICES = ['08:00-17:00', '09:00-18:00', '10:00-19:00', '07:00-15:00'];
 
 function trend(score: { thisWeek: number | null; lastWeek: number | null }): string {
   if (score.thisWeek === null) return 'no tickets linted this week';

@@ -1,7 +1,9 @@
 import { WebClient } from '@slack/web-api';
-import type { SlackDm } from '../flows/nudges.js';
-import type { ChannelPoster } from '../flows/post-digest.js';
-import { CHART_LEGEND } from './chart.js';
+import { QUESTIONS } from '../core/digest.js';
+import type { ChannelPoster, DigestNotice, SlackDm } from '../flows/ports.js';
+import { digestMessage, escapeMrkdwn, lineMessage, nudgeMessage, type SlackMessage } from './blocks.js';
+import { CHART_LEGEND, trendChart } from './chart.js';
+import { classified } from './failures.js';
 
 /**
  * Background posting (nudges, digests) gets a WebClient of its own: a client that hits Slack's
@@ -13,25 +15,56 @@ export function backgroundClient(token: string, slackApiUrl: string): WebClient 
   return new WebClient(token, { slackApiUrl, retryConfig: { retries: 3 }, attachOriginalToWebAPIRequestError: false });
 }
 
-/** DMs through chat.postMessage (to the user's id, which opens the DM) and chat.update. */
-export function slackDm(client: WebClient): SlackDm {
+/** The Slack calls background posting makes, as Block Kit: what the port adapters below render into. */
+export interface SlackChat {
+  /** A message to a channel, links not unfurled. */
+  post(channel: string, message: SlackMessage): Promise<void>;
+  /** A DM (chat.postMessage to the user's id opens it); resolves to where it went. */
+  dm(userId: string, message: SlackMessage): Promise<{ channel: string; ts: string }>;
+  update(channel: string, ts: string, message: SlackMessage): Promise<void>;
+  join(channel: string): Promise<void>;
+  upload(channel: string, png: Buffer, title: string): Promise<void>;
+}
+
+/** SlackChat over the Web API. */
+export function slackChat(client: WebClient): SlackChat {
   return {
-    async post(userId, message) {
+    post: async (channel, message) => void (await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never, unfurl_links: false })),
+    async dm(userId, message) {
       const result = await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks as never });
       return { channel: result.channel!, ts: result.ts! };
     },
-    async update(channel, ts, message) {
-      await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks as never });
-    },
+    update: async (channel, ts, message) => void (await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks as never })),
+    join: async (channel) => void (await client.conversations.join({ channel })),
+    upload: async (channel, png, title) => void (await client.filesUploadV2({ channel_id: channel, file: png, filename: 'centric-trend.png', title, initial_comment: CHART_LEGEND })),
   };
 }
 
-/** Digests to channels: post, join a public channel, upload the chart (files.uploadV2), DM the subscriber. */
-export function channelPoster(client: WebClient, dm: SlackDm): ChannelPoster {
+/** Nudge DMs, rendered here: the flows hand over the tickets as data, and read failures as `failure`. */
+export function slackDm(chat: Pick<SlackChat, 'dm' | 'update'>, browse: (key: string) => string): SlackDm {
   return {
-    post: async (channel, message) => void (await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never, unfurl_links: false })),
-    dm: async (userId, message) => void (await dm.post(userId, message)),
-    join: async (channel) => void (await client.conversations.join({ channel })),
-    upload: async (channel, png, title) => void (await client.filesUploadV2({ channel_id: channel, file: png, filename: 'centric-trend.png', title, initial_comment: CHART_LEGEND })),
+    postNudge: (userId, items) => classified(() => chat.dm(userId, nudgeMessage(items, browse))),
+    updateNudge: (channel, ts, items) => classified(() => chat.update(channel, ts, nudgeMessage(items, browse))),
+  };
+}
+
+/** What the subscriber is told when their digest cannot be posted this period. */
+export function digestNoticeText(notice: DigestNotice): string {
+  const { reason } = notice;
+  const where = `I could not post the weekly digest of ${escapeMrkdwn(notice.scope)} to <#${notice.channel}>`;
+  if (notice.status === 'not in channel') return `${where}: invite me there with \`/invite @Centric\`, and I will post the next one.`;
+  if (reason === 'is_archived') return `${where}: the channel is archived. Subscribe another channel with \`/centric subscribe\` there.`;
+  if (reason.startsWith('restricted_action')) return `${where}: posting there is restricted to some members (${reason}). Ask a workspace admin, or subscribe another channel.`;
+  if (reason.startsWith('jira_http_')) return `${where}: Jira refused its search (HTTP ${reason.slice('jira_http_'.length)}); check that the project or JQL still exists and that I may browse it. I will try again next week.`;
+  return `${where}: Slack refused it (${reason}). I will try again next week.`;
+}
+
+/** Digests to channels, rendered here (message and trend chart); notes to subscribers by DM. Failures carry `failure`. */
+export function channelPoster(chat: Pick<SlackChat, 'post' | 'dm' | 'join' | 'upload'>, browse: (key: string) => string): ChannelPoster {
+  return {
+    postDigest: (channel, post) => classified(() => chat.post(channel, digestMessage({ ...post, browse, questions: QUESTIONS }))),
+    uploadTrend: (channel, scope, trend) => classified(() => chat.upload(channel, trendChart(trend, QUESTIONS.map((q) => q.id)), `Customer-centricity trend: ${scope}`)),
+    join: (channel) => classified(() => chat.join(channel)),
+    notifySubscriber: (userId, notice) => classified(async () => void (await chat.dm(userId, lineMessage(digestNoticeText(notice))))),
   };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Report } from '../core/types.js';
-import type { Ticket } from '../core/types.js';
+import type { LintRecord } from '../core/digest.js';
+import { passes } from '../core/lint.js';
+import type { Report, RuleId, Ticket } from '../core/types.js';
 import type { Store } from './database.js';
 import type { ReportsTable } from './schema.js';
 
@@ -16,13 +17,14 @@ export function findingsHash(report: Report): string {
   return createHash('sha256').update(visible).digest('hex').slice(0, 32);
 }
 
-/** Stores the latest report of a ticket, and a history row when it changed. */
+/** What the digest ranks a story by, stored beside its report. */
 export interface PlanningFacts {
   benefit: number | null;
   cost: number | null;
   done: boolean;
 }
 
+/** Stores the latest report of a ticket, and a history row when it changed. */
 export async function saveReport(store: Store, ticket: Ticket, report: Report, now: number, planning: PlanningFacts = { benefit: null, cost: null, done: false }): Promise<SavedReport> {
   const hash = findingsHash(report);
   const row: ReportsTable = {
@@ -31,7 +33,7 @@ export async function saveReport(store: Store, ticket: Ticket, report: Report, n
     issue_type: ticket.issueType,
     status: ticket.status,
     score: report.score ?? null,
-    passing: report.skipped || (report.findings ?? []).some((f) => f.severity === 'error') ? 0 : 1,
+    passing: passes(report) ? 1 : 0,
     skipped: report.skipped ? 1 : 0,
     role: report.story?.role ?? null,
     reporter_account_id: ticket.reporter?.accountId ?? null,
@@ -80,4 +82,71 @@ export async function prune(store: Store, historyBefore: number, inboxBefore: nu
     .where('updated_at', '<', inboxBefore)
     .executeTakeFirst();
   return Number(history.numDeletedRows) + Number(inbox.numDeletedRows);
+}
+
+/** A person's failing reports (reported or assigned), worst first. */
+export async function failingReportsOf(store: Store, jiraAccountId: string, limit: number): Promise<Array<{ key: string; score: number | null; role: string | null }>> {
+  const rows = await store.db
+    .selectFrom('reports')
+    .select(['ticket_key', 'score', 'role'])
+    .where((eb) => eb.or([eb('reporter_account_id', '=', jiraAccountId), eb('assignee_account_id', '=', jiraAccountId)]))
+    .where('passing', '=', 0)
+    .where('skipped', '=', 0)
+    .orderBy('score', 'asc')
+    .orderBy('ticket_key')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ key: r.ticket_key, score: r.score, role: r.role }));
+}
+
+/** The average score of the lints in [from, to), of one person's tickets or of everyone's; null when none. */
+export async function averageScore(store: Store, from: number, to: number, jiraAccountId: string | null): Promise<number | null> {
+  let query = store.db
+    .selectFrom('report_history')
+    .innerJoin('reports', 'reports.ticket_key', 'report_history.ticket_key')
+    .select((eb) => eb.fn.avg<number | string | null>('report_history.score').as('avg'))
+    .where('report_history.linted_at', '>=', from)
+    .where('report_history.linted_at', '<', to);
+  if (jiraAccountId) query = query.where((eb) => eb.or([eb('reports.reporter_account_id', '=', jiraAccountId), eb('reports.assignee_account_id', '=', jiraAccountId)]));
+  const row = await query.executeTakeFirst();
+  return row?.avg === null || row?.avg === undefined ? null : Math.round(Number(row.avg));
+}
+
+/** Stored tickets of a digest: a project's, or the ones a JQL returned. */
+export type ReportScope = { project: string } | { keys: string[] };
+
+/** The lints of a scope in [from, to), as the digest reads them. */
+export async function lintHistory(store: Store, scope: ReportScope, from: number, to: number): Promise<LintRecord[]> {
+  let query = store.db.selectFrom('report_history').select(['ticket_key', 'score', 'role', 'failed_rules', 'linted_at']).where('linted_at', '>=', from).where('linted_at', '<', to);
+  query = 'keys' in scope ? query.where('ticket_key', 'in', scope.keys) : query.where('project', '=', scope.project);
+  const rows = await query.execute();
+  return rows.map((r) => ({ key: r.ticket_key, score: r.score ?? 0, role: r.role, failedRules: (r.failed_rules ? r.failed_rules.split(',') : []) as RuleId[], lintedAt: r.linted_at }));
+}
+
+/** What the digest knows of each linted (not skipped) ticket of a scope now. */
+export interface StoredFacts {
+  key: string;
+  status: string | null;
+  passing: boolean;
+  reporterAccountId: string | null;
+  assigneeAccountId: string | null;
+  benefit: number | null;
+  cost: number | null;
+  done: boolean;
+}
+
+export async function ticketFacts(store: Store, scope: ReportScope): Promise<StoredFacts[]> {
+  let query = store.db.selectFrom('reports').select(['ticket_key', 'status', 'passing', 'reporter_account_id', 'assignee_account_id', 'benefit', 'cost', 'done']).where('skipped', '=', 0);
+  query = 'keys' in scope ? query.where('ticket_key', 'in', scope.keys) : query.where('project', '=', scope.project);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    key: r.ticket_key,
+    status: r.status,
+    passing: r.passing === 1,
+    reporterAccountId: r.reporter_account_id,
+    assigneeAccountId: r.assignee_account_id,
+    benefit: r.benefit,
+    cost: r.cost,
+    done: r.done === 1,
+  }));
 }

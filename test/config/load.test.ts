@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, parseConfig } from '../../src/config/load.js';
+import { stringify } from 'yaml';
+import { toConfigFile } from '../../src/core/config-schema.js';
+import type { CentricConfig } from '../../src/core/config-types.js';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
-import { lintIssue } from '../../src/core/lint.js';
+import { configForProject, lintIssue } from '../../src/core/lint.js';
 import { issue } from '../helpers/issues.js';
 
 const error = (yaml: string): string => {
@@ -40,12 +43,12 @@ describe('centric.yml', () => {
       'centric.yml',
     );
     expect(config.issueTypes).toEqual(['Story', 'Task']);
-    expect(config.rules).toEqual({ ...DEFAULT_CONFIG.rules, 'visual-evidence': 'off' });
+    expect(config.rules).toEqual({ ...DEFAULT_CONFIG.rules, 'visual-evidence': { severity: 'off' } });
     expect(config.scoreWeights['single-goal']).toBe(0);
     expect(config.personas).toEqual([{ name: 'Weekly shopper', description: 'reorders the same basket', aliases: [] }]);
     expect(config.vocabulary.en?.genericRoles).toEqual(['user', 'shopper']);
     expect(config.vocabulary.en?.goalMarkers).toEqual(DEFAULT_CONFIG.vocabulary.en?.goalMarkers);
-    expect(config.vocabulary.de).toBe(DEFAULT_CONFIG.vocabulary.de);
+    expect(config.vocabulary.de).toEqual(DEFAULT_CONFIG.vocabulary.de);
     expect(config.projects.OPS?.rules).toEqual({ 'customer-metric': 'warn' });
   });
 
@@ -67,9 +70,8 @@ describe('centric.yml', () => {
       ].join('\n'),
       'centric.yml',
     );
-    expect(config.rules['customer-metric']).toBe('error');
-    expect(config.rules['specific-persona']).toBe('error');
-    expect(config.ruleOptions).toEqual({ 'customer-metric': { requireTarget: false }, 'specific-persona': { allowedRoles: ['Admin'] } });
+    expect(config.rules['customer-metric']).toEqual({ severity: 'error', requireTarget: false });
+    expect(config.rules['specific-persona']).toEqual({ severity: 'error', allowedRoles: ['Admin'] });
     const story = 'As an admin, I want to see churn so that I can act.';
     expect(lintIssue(issue(story, {}, 'SHOP-1'), config).findings?.map((f) => f.rule)).toEqual(['visual-evidence', 'acceptance-criteria']);
     expect(lintIssue(issue(story, {}, 'OPS-1'), config).findings?.find((f) => f.rule === 'customer-metric')).toMatchObject({
@@ -95,6 +97,54 @@ describe('centric.yml', () => {
 
   it('an empty file is the defaults', () => {
     expect(parseConfig('', 'centric.yml')).toEqual(DEFAULT_CONFIG);
+  });
+
+  it('keeps the defaults an object given in part leaves out, at any depth', () => {
+    const config = parseConfig('nudges:\n  workingHours: { start: "08:00", end: "17:00" }\njira:\n  poll: { projects: [SHOP] }', 'centric.yml');
+    expect(config.nudges).toEqual({ ...DEFAULT_CONFIG.nudges, workingHours: { days: [1, 2, 3, 4, 5], start: '08:00', end: '17:00' } });
+    expect(config.jira).toEqual({ ...DEFAULT_CONFIG.jira, poll: { intervalMinutes: 0, projects: ['SHOP'] } });
+  });
+
+  it('starts a language that is not built in from empty lists, and a project\'s vocabulary from the built-in one', () => {
+    const config = parseConfig('vocabulary:\n  sv:\n    roleMarkers: [som]\nprojects:\n  OPS:\n    vocabulary: { en: { genericRoles: [nurse] } }', 'centric.yml');
+    expect(Object.keys(config.vocabulary)).toEqual([...Object.keys(DEFAULT_CONFIG.vocabulary), 'sv']);
+    expect(config.vocabulary.sv).toMatchObject({ roleMarkers: ['som'], goalMarkers: [], givenWhenThen: ['given', 'when', 'then'] });
+    expect(config.projects.OPS?.vocabulary?.en).toEqual({ ...DEFAULT_CONFIG.vocabulary.en, genericRoles: ['nurse'] });
+  });
+
+  it('rejects a bad rule option with its path, also per project', () => {
+    expect(error('rules:\n  specific-persona: { allowedRoles: [""] }')).toBe(
+      'centric.yml: rules.specific-persona.allowedRoles.0: Too small: expected string to have >=1 characters',
+    );
+    expect(error('projects:\n  OPS:\n    rules: { customer-metric: { requireTarget: 1 } }')).toBe(
+      'centric.yml: projects.OPS.rules.customer-metric.requireTarget: Invalid input: expected boolean, received number',
+    );
+    expect(error('projects:\n  OPS:\n    rules: { visual-evidence: { severity: warn, domains: [] } }')).toBe(
+      'centric.yml: projects.OPS.rules.visual-evidence: Unrecognized key: "domains"',
+    );
+  });
+
+  it('a project override changes only what it names of a rule', () => {
+    const config = parseConfig('rules:\n  customer-metric: { requireTarget: false }\nprojects:\n  OPS:\n    rules: { customer-metric: warn }', 'centric.yml');
+    expect(configForProject(config, 'OPS').rules['customer-metric']).toEqual({ severity: 'warn', requireTarget: false });
+    expect(configForProject(config, 'SHOP').rules['customer-metric']).toEqual({ severity: 'error', requireTarget: false });
+  });
+
+  it('reads back what it prints (centric config --print) as the same configuration', () => {
+    const roundTrip = (config: CentricConfig) => parseConfig(stringify(toConfigFile(config)), 'printed.yml');
+    expect(roundTrip(DEFAULT_CONFIG)).toEqual(DEFAULT_CONFIG);
+    const config = parseConfig(
+      [
+        'rules: { visual-evidence: off, specific-persona: { allowedRoles: [admin] } }',
+        'personas: [{ name: Weekly shopper }]',
+        'vocabulary: { sv: { roleMarkers: [som] } }',
+        'jira: { label: null }',
+        'projects:',
+        '  OPS: { issueTypes: [Task], rules: { customer-metric: { requireTarget: false } }, scoreWeights: { single-goal: 0 } }',
+      ].join('\n'),
+      'centric.yml',
+    );
+    expect(roundTrip(config)).toEqual(config);
   });
 
   it('names the file, the path inside it and what was expected', () => {

@@ -4,7 +4,8 @@ import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
 import { lintIssue } from '../../src/core/lint.js';
 import { dispatchNudges, MAX_NUDGE_ATTEMPTS, queueNudge, type NudgeDeps } from '../../src/flows/nudges.js';
 import { Metrics } from '../../src/runtime/metrics.js';
-import { slackDm } from '../../src/slack/dm.js';
+import { slackChat, slackDm } from '../../src/slack/dm.js';
+import { slackUsers } from '../../src/slack/users.js';
 import type { Store } from '../../src/store/database.js';
 import { issue } from '../helpers/issues.js';
 import { capturedLogger } from '../helpers/quiet.js';
@@ -41,10 +42,9 @@ async function setup(people: Array<[slack: string, jira: string]> = [['U1', 'acc
     store,
     config: CONFIG,
     clock: () => clock.now,
-    users: { timezone: async (user) => (await client.users.info({ user })).user?.tz ?? 'UTC' },
-    dm: slackDm(client),
+    users: slackUsers(client),
+    dm: slackDm(slackChat(client), (key) => `https://acme.atlassian.net/browse/${key}`),
     logger: log.logger,
-    browse: (key) => `https://acme.atlassian.net/browse/${key}`,
     metrics,
   };
   for (const [i, [user, account]] of people.entries()) {

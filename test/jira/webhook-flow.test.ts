@@ -178,7 +178,8 @@ describe('the sticky comment', () => {
 describe('debounce', () => {
   it('lints a ticket being written once, after the last edit, not at every save', async () => {
     jira.put(cloudIssue('SHOP-1', FAILING));
-    t = await startTestBot({ config: { jira: { debounceSeconds: 1 } as never } });
+    // Edits 300 ms apart with a 2 s quiet time: the check below has 1.7 s of margin on a busy machine.
+    t = await startTestBot({ config: { jira: { debounceSeconds: 2 } as never } });
     for (let i = 1; i <= 3; i++) {
       expect((await t.webhook(updated('SHOP-1'), { 'x-atlassian-webhook-identifier': `edit-${i}` })).status).toBe(202);
       await new Promise((r) => setTimeout(r, 300));

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
 import { lintIssue } from '../../src/core/lint.js';
 import { dispatchNudges, nudgeFixed, queueNudge, snooze, type NudgeDeps } from '../../src/flows/nudges.js';
+import type { NudgeItem } from '../../src/flows/ports.js';
 import { limitProblems, type SlackMessage } from '../../src/slack/blocks.js';
+import { slackDm } from '../../src/slack/dm.js';
 import type { Store } from '../../src/store/database.js';
 import { issue } from '../helpers/issues.js';
 import { capturedLogger } from '../helpers/quiet.js';
@@ -38,15 +40,18 @@ async function setup(now: number) {
     clock: () => clock.now,
     users: { timezone: async () => 'Europe/Berlin' },
     logger: capturedLogger().logger,
-    browse: (key) => `https://acme.atlassian.net/browse/${key}`,
-    dm: {
-      post: async (user, message) => {
-        const ts = `${1_000 + sent.length}.000100`;
-        sent.push({ kind: 'post', target: user, ts, message });
-        return { channel: `D-${user}`, ts };
+    // The real adapter renders the DMs; only Slack's side is recorded.
+    dm: slackDm(
+      {
+        dm: async (user, message) => {
+          const ts = `${1_000 + sent.length}.000100`;
+          sent.push({ kind: 'post', target: user, ts, message });
+          return { channel: `D-${user}`, ts };
+        },
+        update: async (channel, ts, message) => void sent.push({ kind: 'update', target: channel, ts, message }),
       },
-      update: async (channel, ts, message) => void sent.push({ kind: 'update', target: channel, ts, message }),
-    },
+      (key) => `https://acme.atlassian.net/browse/${key}`,
+    ),
   };
   await store.db.insertInto('user_links').values({ slack_user_id: 'U1', jira_account_id: 'acc-priya', linked_by: 'email', linked_at: 0 }).execute();
   return { deps, sent, clock };
@@ -62,8 +67,8 @@ describe('nudges', () => {
     const { deps, sent } = await setup(MONDAY_10_BERLIN);
     const a = failing('SHOP-1');
     await queueNudge(deps, a.ticket, a.report);
-    const slowPost = deps.dm.post;
-    const slow = { ...deps, dm: { ...deps.dm, post: async (user: string, message: SlackMessage) => { await new Promise((r) => setTimeout(r, 30)); return slowPost(user, message); } } };
+    const slowPost = deps.dm.postNudge;
+    const slow = { ...deps, dm: { ...deps.dm, postNudge: async (user: string, items: NudgeItem[]) => { await new Promise((r) => setTimeout(r, 30)); return slowPost(user, items); } } };
     const results = await Promise.all([dispatchNudges(slow), dispatchNudges(slow)]);
     expect(results.map((r) => r.sent).sort()).toEqual([0, 1]);
     expect(sent.filter((s) => s.kind === 'post')).toHaveLength(1);
@@ -74,7 +79,7 @@ describe('nudges', () => {
     const { deps, sent, clock } = await setup(MONDAY_10_BERLIN);
     const a = failing('SHOP-1');
     await queueNudge(deps, a.ticket, a.report);
-    const failingDm = { ...deps, dm: { ...deps.dm, post: async () => Promise.reject(new Error('socket hang up')) } };
+    const failingDm = { ...deps, dm: { ...deps.dm, postNudge: async () => Promise.reject(new Error('socket hang up')) } };
     expect(await dispatchNudges(failingDm)).toEqual({ sent: 0, held: 0, dropped: 0, failed: 1 });
     expect(await deps.store.db.selectFrom('nudges').select(['status', 'sent_at']).execute()).toEqual([{ status: 'queued', sent_at: clock.now + 60_000 }]);
     await deps.store.db.updateTable('nudges').set({ status: 'sending:dead', sent_at: clock.now }).execute();

@@ -1,9 +1,12 @@
 import { passes } from '../lint.js';
-import { RULE_IDS, type LintResult } from '../types.js';
+import { RULE_IDS, type Finding, type LintResult } from '../types.js';
 import { summaryLine } from './text.js';
 
 const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/** The rule id, linked to its explanation when the finding has the link. */
+const ruleName = (f: Finding): string => (f.link ? `<a href="${escapeHtml(f.link)}">${escapeHtml(f.rule)}</a>` : escapeHtml(f.rule));
 
 /** Vertical bars: how many tickets score 0-9, 10-19, … 90-100. */
 function scoreChart(scores: number[]): string {
@@ -40,7 +43,7 @@ export function renderHtml(result: LintResult, title: string): string {
   const rows = result.reports
     .map((r) => {
       const verdict = r.skipped ? 'skipped' : passes(r) ? 'passes' : 'fails';
-      const findings = (r.findings ?? []).map((f) => `<li><b>${escapeHtml(f.rule)}</b> (${f.severity}): ${escapeHtml(f.message)}<br><i>${escapeHtml(f.hint)}</i></li>`).join('');
+      const findings = (r.findings ?? []).map((f) => `<li><b>${ruleName(f)}</b> (${f.severity}): ${escapeHtml(f.message)}<br><i>${escapeHtml(f.hint)}</i></li>`).join('');
       return `<tr class="${verdict}"><td>${escapeHtml(r.key)}</td><td>${r.skipped ? '–' : r.score}</td><td>${verdict}</td><td>${r.story ? escapeHtml(r.story.role) : ''}</td><td><ul>${findings}</ul></td></tr>`;
     })
     .join('\n');

@@ -1,10 +1,11 @@
 import { passes } from '../lint.js';
+import { ruleLink } from '../rules/index.js';
 import type { Finding, Report } from '../types.js';
 
 type Adf = Record<string, unknown>;
 
 export interface CommentOptions {
-  /** Base URL of the rule explanations; each rule links to `${rulesDocUrl}#<rule-id>`. */
+  /** Base URL of the rule explanations; each rule links to it + the rule's `meta.docs` anchor. */
   rulesDocUrl: string;
   exemptLabel: string;
   /** A line about the last change, e.g. "Story updated from Slack by Priya Shah." */
@@ -29,7 +30,7 @@ function count(items: unknown[] | number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-const ruleUrl = (options: CommentOptions, f: Finding) => `${options.rulesDocUrl}#${f.rule}`;
+const ruleUrl = (options: CommentOptions, f: Finding) => ruleLink(options.rulesDocUrl, f.rule);
 
 const text = (value: string, marks?: Adf[]): Adf => (marks ? { type: 'text', text: value, marks } : { type: 'text', text: value });
 

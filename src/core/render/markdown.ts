@@ -1,10 +1,17 @@
 import { passes } from '../lint.js';
-import type { LintResult, Report } from '../types.js';
+import type { Finding, LintResult, Report } from '../types.js';
 import { storyLine } from './story-line.js';
 import { summaryLine } from './text.js';
 
 /** Escapes what would break a table cell or start markup. */
 const cell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** The rule id, linked to its explanation when the finding has the link. */
+function ruleName(f: Finding): string {
+  if (!f.link) return `**${f.rule}**`;
+  // Parentheses would end the link target early.
+  return `**[${f.rule}](${f.link.replace(/\(/g, '%28').replace(/\)/g, '%29')})**`;
+}
 
 function verdict(r: Report): string {
   if (r.skipped) return 'skipped';
@@ -18,7 +25,7 @@ function section(r: Report): string[] {
   if (r.findings.length === 0) lines.push('Every check passes.');
   for (const f of r.findings) {
     const icon = f.severity === 'error' ? '❌' : '⚠️';
-    lines.push(`- ${icon} **${f.rule}** (${f.severity}): ${cell(f.message)}  `, `  _Fix:_ ${cell(f.hint)}`);
+    lines.push(`- ${icon} ${ruleName(f)} (${f.severity}): ${cell(f.message)}  `, `  _Fix:_ ${cell(f.hint)}`);
   }
   lines.push('');
   return lines;

@@ -1,6 +1,6 @@
 import type { CompiledLanguage } from '../compile.js';
 import type { TextBlock } from '../types.js';
-import type { Rule } from './rule.js';
+import { defineRule, NO_OPTIONS } from './rule.js';
 
 function hasCriteriaSection(blocks: TextBlock[], acceptanceHeading: RegExp): boolean {
   return blocks.some((block, i) => {
@@ -30,10 +30,15 @@ function hasGivenWhenThen(lines: string[], lang: CompiledLanguage): boolean {
 /** A quick test on the whole text before line starts are computed. */
 const mentionsAll = (lower: string, lang: CompiledLanguage): boolean => lang.givenWhenThen.every((w) => lower.includes(w));
 
-export const acceptanceCriteria: Rule = {
-  id: 'acceptance-criteria',
-  defaultSeverity: 'warn',
-  why: 'Acceptance criteria say when the customer\'s problem is solved, so "done" means the same to the product owner, the developer and the tester.',
+export const acceptanceCriteria = defineRule({
+  meta: {
+    id: 'acceptance-criteria',
+    defaultSeverity: 'warn',
+    weight: 15,
+    why: 'Acceptance criteria say when the customer\'s problem is solved, so "done" means the same to the product owner, the developer and the tester.',
+    docs: '#acceptance-criteria',
+    optionsSchema: NO_OPTIONS,
+  },
   needsStory: false,
   check({ ticket, blocks, languages, story, compiled, text }) {
     if (ticket.acceptanceCriteria.length > 0) return null;
@@ -50,4 +55,4 @@ export const acceptanceCriteria: Rule = {
       hint: `Add an "Acceptance criteria" section, e.g. "Given <situation>, when ${who} <does something>, then they see <result>".`,
     };
   },
-};
+});

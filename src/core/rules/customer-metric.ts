@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import { wordCodes, type MetricIndex } from '../compile.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 /** Numbers that look like targets but are not: dates, versions, HTTP codes, story points, years. */
 const NOT_TARGETS = new RegExp(
@@ -118,14 +119,22 @@ export function metricMentions(text: string, index: MetricIndex): MetricMention[
   return found;
 }
 
-export const customerMetric: Rule = {
-  id: 'customer-metric',
-  defaultSeverity: 'error',
-  why: 'A metric with a target is how the team learns whether customers got the benefit, instead of assuming so once the ticket is closed.',
+export const customerMetric = defineRule({
+  meta: {
+    id: 'customer-metric',
+    defaultSeverity: 'error',
+    weight: 20,
+    why: 'A metric with a target is how the team learns whether customers got the benefit, instead of assuming so once the ticket is closed.',
+    docs: '#customer-metric',
+    optionsSchema: z.object({
+      /** When false, naming a customer metric is enough; no target is asked for. */
+      requireTarget: z.boolean().default(true),
+    }),
+  },
   needsStory: false,
-  check({ text, compiled, story, config }) {
+  check({ text, compiled, story }, { requireTarget }) {
     const mentions = metricMentions(text, compiled.metrics);
-    if (mentions.length > 0 && !config.ruleOptions['customer-metric'].requireTarget) return null;
+    if (mentions.length > 0 && !requireTarget) return null;
     if (mentions.some(({ sentence }) => compiled.target.test(scrub(sentence)))) return null;
     const named = mentions[0]?.metric;
     if (named) {
@@ -141,4 +150,4 @@ export const customerMetric: Rule = {
       hint: 'Add a success criterion with a metric and a target, e.g. "Success: checkout conversion +3% within 4 weeks of release".',
     };
   },
-};
+});

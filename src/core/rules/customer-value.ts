@@ -1,9 +1,14 @@
-import type { Rule } from './rule.js';
+import { defineRule, NO_OPTIONS } from './rule.js';
 
-export const customerValue: Rule = {
-  id: 'customer-value',
-  defaultSeverity: 'error',
-  why: 'The benefit is what the customer gets; without it nobody can tell whether the work was worth doing or find a cheaper way to the same outcome.',
+export const customerValue = defineRule({
+  meta: {
+    id: 'customer-value',
+    defaultSeverity: 'error',
+    weight: 15,
+    why: 'The benefit is what the customer gets; without it nobody can tell whether the work was worth doing, or find a cheaper way to the same outcome.',
+    docs: '#customer-value',
+    optionsSchema: NO_OPTIONS,
+  },
   needsStory: false,
   check({ story }) {
     if (story?.benefit) return null;
@@ -18,4 +23,4 @@ export const customerValue: Rule = {
       hint: `After "${story.goal}", add ", so that <what this lets the ${story.role} do or stop worrying about>".`,
     };
   },
-};
+});

@@ -1,4 +1,3 @@
-import type { RuleId } from '../types.js';
 import { acceptanceCriteria } from './acceptance-criteria.js';
 import { customerMetric } from './customer-metric.js';
 import { customerValue } from './customer-value.js';
@@ -8,8 +7,11 @@ import { specificPersona } from './specific-persona.js';
 import { storyFormat } from './story-format.js';
 import { visualEvidenceRule } from './visual-evidence.js';
 
-/** Every rule, in the order findings are reported. */
-export const RULES: readonly Rule[] = [
+/**
+ * The registry: every rule, in the order findings are reported. Rule ids, default severities,
+ * score weights and the `rules` part of centric.yml are all derived from it.
+ */
+export const RULES = [
   storyFormat,
   customerValue,
   specificPersona,
@@ -17,8 +19,18 @@ export const RULES: readonly Rule[] = [
   visualEvidenceRule,
   acceptanceCriteria,
   singleGoal,
-];
+] as const;
 
-export const RULES_BY_ID = Object.fromEntries(RULES.map((r) => [r.id, r])) as Record<RuleId, Rule>;
+export type RuleId = (typeof RULES)[number]['meta']['id'];
 
-export type { Rule, RuleContext, RuleFailure } from './rule.js';
+/** The registered rule with this id, its options typed. */
+export type RuleOf<Id extends RuleId> = Extract<(typeof RULES)[number], { meta: { id: Id } }>;
+
+export const RULE_IDS: readonly RuleId[] = RULES.map((r) => r.meta.id);
+
+export const RULES_BY_ID = Object.fromEntries(RULES.map((r) => [r.meta.id, r])) as { [Id in RuleId]: RuleOf<Id> };
+
+/** The URL of a rule's explanation: its README section under the configured base. */
+export const ruleLink = (rulesDocUrl: string, id: RuleId): string => `${rulesDocUrl}${RULES_BY_ID[id].meta.docs}`;
+
+export type { Rule, RuleContext, RuleFailure, RuleMeta } from './rule.js';

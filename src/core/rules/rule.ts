@@ -1,12 +1,14 @@
+import { z } from 'zod';
 import type { CompiledConfig, CompiledLanguage } from '../compile.js';
-import type { LintConfig } from '../config-types.js';
-import type { RuleId, Severity, Story, TextBlock, Ticket } from '../types.js';
+import type { LintSettings } from '../config-types.js';
+import type { Severity, Story, TextBlock, Ticket } from '../types.js';
 
 /** Everything a rule may read; built once per ticket by lint(). */
 export interface RuleContext {
   ticket: Ticket;
   story: Story | null;
-  config: LintConfig;
+  /** The project's settings (personas, vocabulary…); a rule's own options come as check()'s second argument. */
+  config: LintSettings;
   compiled: CompiledConfig;
   /** The story's language first, then the others: the vocabularies a rule searches. */
   languages: CompiledLanguage[];
@@ -25,12 +27,34 @@ export interface RuleFailure {
   partial?: boolean;
 }
 
-export interface Rule {
-  id: RuleId;
+/**
+ * What the rest of Centric knows about a rule, all of it declared in the rule's own file (as
+ * ESLint's rule `meta`): the rule ids, the default `rules` and `scoreWeights` of centric.yml and
+ * their validation are derived from it.
+ */
+export interface RuleMeta<Id extends string = string, Options extends z.ZodObject = z.ZodObject> {
+  /** The rule's id: its file name, its key in centric.yml and in findings. */
+  id: Id;
   defaultSeverity: Severity;
+  /** Default weight in the 0-100 score (`scoreWeights` in centric.yml changes it). */
+  weight: number;
   /** One line on why this matters for the customer. */
   why: string;
+  /** Anchor of the rule's section in README.md; a finding links to `jira.rulesDocUrl` + this. */
+  docs: `#${string}`;
+  /** The options centric.yml may give the rule besides its severity, with their defaults. */
+  optionsSchema: Options;
+}
+
+export interface Rule<Id extends string = string, Options extends z.ZodObject = z.ZodObject> {
+  meta: RuleMeta<Id, Options>;
   /** Judges the parsed story: not applicable, and left out of the score, when there is none. */
   needsStory: boolean;
-  check(ctx: RuleContext): RuleFailure | null;
+  check(ctx: RuleContext, options: z.output<Options>): RuleFailure | null;
 }
+
+/** The options schema of a rule that takes none. */
+export const NO_OPTIONS = z.object({});
+
+/** Declares a rule; the identity, there to infer the literal id and the options' type. */
+export const defineRule = <const Id extends string, Options extends z.ZodObject>(rule: Rule<Id, Options>): Rule<Id, Options> => rule;

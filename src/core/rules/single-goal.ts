@@ -1,5 +1,5 @@
 import type { CompiledLanguage } from '../compile.js';
-import type { Rule } from './rule.js';
+import { defineRule, NO_OPTIONS } from './rule.js';
 
 const LEADING_FILLER = /^(?:to|be\s+able\s+to|also|then|i\s+(?:can|want\s+to|could))\s+/i;
 
@@ -26,10 +26,15 @@ export function splitGoals(goal: string, lang: CompiledLanguage): string[] {
   return parts.map((p) => p.replace(/^to\s+/i, '')).filter(Boolean);
 }
 
-export const singleGoal: Rule = {
-  id: 'single-goal',
-  defaultSeverity: 'warn',
-  why: 'One story, one outcome: two goals in one ticket ship, get measured and get rolled back together, so neither gets a clear answer.',
+export const singleGoal = defineRule({
+  meta: {
+    id: 'single-goal',
+    defaultSeverity: 'warn',
+    weight: 5,
+    why: 'One story, one outcome: two goals in one ticket ship, get measured and get rolled back together, so neither gets a clear answer.',
+    docs: '#single-goal',
+    optionsSchema: NO_OPTIONS,
+  },
   needsStory: true,
   check({ story, languages }) {
     if (!story) return null;
@@ -41,4 +46,4 @@ export const singleGoal: Rule = {
       hint: `Split it into one ticket per goal (${goals.map((g) => `"${g}"`).join(', ')}), each with its own "so that".`,
     };
   },
-};
+});

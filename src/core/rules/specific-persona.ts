@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import type { CompiledLanguage } from '../compile.js';
 import type { PersonaDefinition } from '../config-types.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 /** True when the role is only a generic word, maybe behind vague qualifiers ("regular user"). */
 export function isGenericRole(role: string, lang: CompiledLanguage): boolean {
@@ -28,20 +29,28 @@ export function closestPersona(personas: PersonaDefinition[], text: string): Per
   return best ?? personas[0] ?? null;
 }
 
-export const specificPersona: Rule = {
-  id: 'specific-persona',
-  defaultSeverity: 'warn',
-  why: 'A "user" has no needs; a first-time shopper on a phone does. A concrete persona lets the team picture the person and make trade-offs for them.',
+export const specificPersona = defineRule({
+  meta: {
+    id: 'specific-persona',
+    defaultSeverity: 'warn',
+    weight: 10,
+    why: 'A "user" has no needs; a first-time shopper on a phone does. A concrete persona lets the team picture the person and make trade-offs for them.',
+    docs: '#specific-persona',
+    optionsSchema: z.object({
+      /** Roles accepted as personas although they are generic words ("admin" in an internal tool). */
+      allowedRoles: z.array(z.string().min(1)).default([]),
+    }),
+  },
   needsStory: true,
-  check({ story, languages, config, ticket }) {
+  check({ story, languages, config, ticket }, { allowedRoles }) {
     if (!story) return null;
     const lang = languages[0]!;
     if (!isGenericRole(story.role, lang)) return null;
-    if (config.ruleOptions['specific-persona'].allowedRoles.some((r) => r.toLowerCase() === story.role)) return null;
+    if (allowedRoles.some((r) => r.toLowerCase() === story.role)) return null;
     const persona = closestPersona(config.personas, `${ticket.summary} ${story.goal} ${story.benefit ?? ''}`);
     const hint = persona
       ? `Name the persona: "As a ${persona.name.toLowerCase()}, …"${persona.description ? ` (${persona.description})` : ''}.`
       : `Who exactly is the ${story.role}? Say it, e.g. "As a first-time shopper on mobile" or "As a returning customer with a saved card".`;
     return { message: `"${story.role}" is a generic role, not a persona.`, hint };
   },
-};
+});

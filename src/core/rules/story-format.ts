@@ -1,9 +1,14 @@
-import type { Rule } from './rule.js';
+import { defineRule, NO_OPTIONS } from './rule.js';
 
-export const storyFormat: Rule = {
-  id: 'story-format',
-  defaultSeverity: 'error',
-  why: 'A ticket that names who it is for and what they want keeps the team building for a person, not a feature list.',
+export const storyFormat = defineRule({
+  meta: {
+    id: 'story-format',
+    defaultSeverity: 'error',
+    weight: 20,
+    why: 'A ticket that names who it is for and what they want keeps the team building for a person, not a feature list.',
+    docs: '#story-format',
+    optionsSchema: NO_OPTIONS,
+  },
   needsStory: false,
   check({ story, ticket }) {
     if (story) return null;
@@ -13,4 +18,4 @@ export const storyFormat: Rule = {
       hint: `Start the description with "As a <who exactly>, I want <what>, so that <why it matters to them>"${about}`,
     };
   },
-};
+});

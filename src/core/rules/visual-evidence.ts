@@ -1,5 +1,5 @@
 import type { Ticket } from '../types.js';
-import type { Rule } from './rule.js';
+import { defineRule, NO_OPTIONS } from './rule.js';
 
 function hostOf(url: string): string | null {
   try {
@@ -25,10 +25,15 @@ export function visualEvidence(ticket: Ticket, designDomains: string[], recordin
   return found;
 }
 
-export const visualEvidenceRule: Rule = {
-  id: 'visual-evidence',
-  defaultSeverity: 'warn',
-  why: 'A screenshot, wireframe or recording shows what the customer will see; words alone get built three different ways.',
+export const visualEvidenceRule = defineRule({
+  meta: {
+    id: 'visual-evidence',
+    defaultSeverity: 'warn',
+    weight: 15,
+    why: 'A screenshot, wireframe or recording shows what the customer will see; words alone get built three different ways.',
+    docs: '#visual-evidence',
+    optionsSchema: NO_OPTIONS,
+  },
   needsStory: false,
   check({ ticket, compiled }) {
     if (visualEvidence(ticket, compiled.designDomains, compiled.recordingDomains).length > 0) return null;
@@ -39,4 +44,4 @@ export const visualEvidenceRule: Rule = {
       hint: 'Attach a screenshot or wireframe, or link the design (Figma, Miro, Sketch…) or a screen recording (Loom) of the flow.',
     };
   },
-};
+});

@@ -1,5 +1,6 @@
 import type { Attachment, Person, TextBlock, Ticket } from '../types.js';
 import { readAdf, type RichText } from './adf.js';
+import { projectOf } from './project-of.js';
 import { readWiki } from './wiki.js';
 
 /** A Jira issue as the REST API (v2 or v3) or a webhook returns it; only what Centric reads. */
@@ -77,7 +78,7 @@ export function normalise(issue: JiraIssue, acceptanceCriteriaField: string | nu
   bareLinks(criteria.blocks, links);
   return {
     key: issue.key,
-    project: f.project?.key ?? issue.key.slice(0, issue.key.lastIndexOf('-')),
+    project: f.project?.key ?? projectOf(issue.key),
     summary: (f.summary ?? '').trim(),
     issueType: f.issuetype?.name ?? '',
     status: f.status?.name ?? null,

@@ -27,6 +27,7 @@ describe('acceptance-criteria', () => {
       severity: 'warn',
       message: 'No acceptance criteria: nothing says when this story is done.',
       hint: 'Add an "Acceptance criteria" section, e.g. "Given <situation>, when the shopper <does something>, then they see <result>".',
+      link: 'https://github.com/centric-bot/centric/blob/main/README.md#acceptance-criteria',
     });
   });
 });

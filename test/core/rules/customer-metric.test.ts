@@ -38,6 +38,7 @@ describe('customer-metric', () => {
       severity: 'warn',
       message: `Names a customer metric (${metric}) but no target.`,
       hint: `Say by how much and by when, e.g. '${metric} +5% in Q3'.`,
+      link: 'https://github.com/centric-bot/centric/blob/main/README.md#customer-metric',
     });
   });
 
@@ -55,6 +56,7 @@ describe('customer-metric', () => {
       severity: 'error',
       message: 'No customer metric: nothing says how we will know this worked for the returning shopper.',
       hint: 'Add a success criterion with a metric and a target, e.g. "Success: checkout conversion +3% within 4 weeks of release".',
+      link: 'https://github.com/centric-bot/centric/blob/main/README.md#customer-metric',
     });
   });
 

@@ -12,6 +12,7 @@ describe('customer-value', () => {
       severity: 'error',
       message: 'The story says who (night nurse) and what, but not why: no "so that …" benefit.',
       hint: 'After "see my ward", add ", so that <what this lets the night nurse do or stop worrying about>".',
+      link: 'https://github.com/centric-bot/centric/blob/main/README.md#customer-value',
     });
   });
 });

@@ -19,6 +19,7 @@ describe('single-goal', () => {
       severity: 'warn',
       message: `The story asks for ${parts.length} things at once: ${parts.map((p) => `"${p}"`).join(', ')}.`,
       hint: `Split it into one ticket per goal (${parts.map((p) => `"${p}"`).join(', ')}), each with its own "so that".`,
+      link: 'https://github.com/centric-bot/centric/blob/main/README.md#single-goal',
     });
   });
 });

@@ -13,6 +13,7 @@ describe('story-format', () => {
       severity: 'error',
       message: 'No user story found: the ticket does not say who it is for and what they want.',
       hint: 'Start the description with "As a <who exactly>, I want <what>, so that <why it matters to them>": who needs "Upgrade SDK", and why?',
+      link: 'https://github.com/centric-bot/centric/blob/main/README.md#story-format',
     });
   });
 

@@ -39,6 +39,7 @@ describe('visual-evidence', () => {
       severity: 'warn',
       message: 'Nothing shows what the customer will see: no screenshot, wireframe, design link or recording (spec.pdf is not a picture of it).',
       hint: 'Attach a screenshot or wireframe, or link the design (Figma, Miro, Sketch…) or a screen recording (Loom) of the flow.',
+      link: 'https://github.com/centric-bot/centric/blob/main/README.md#visual-evidence',
     });
   });
 });

@@ -4,8 +4,10 @@ import { lineMessage, type SlackMessage } from '../../blocks.js';
 import { replyPrivately } from '../../reply.js';
 
 export interface TicketButtonFlows {
-  snooze(userId: string, ticketKey: string): Promise<SlackMessage>;
-  notAStory(userId: string, ticketKey: string): Promise<SlackMessage>;
+  /** Resolves to how many days no nudge about the ticket comes. */
+  snooze(userId: string, ticketKey: string): Promise<{ days: number }>;
+  /** Resolves to the label that now exempts the ticket. */
+  notAStory(userId: string, ticketKey: string): Promise<{ label: string }>;
 }
 
 /** The buttons of a nudge: ack at once, then the flow, then an ephemeral answer. */
@@ -25,6 +27,12 @@ export function registerTicketButtons(app: App, flows: TicketButtonFlows, logger
       });
       await replyPrivately(body, client, respond, answer).catch((err: unknown) => logger.warn({ action: actionId, ticket: key, err }, 'could not answer the button'));
     });
-  button('snooze_ticket', flows.snooze);
-  button('not_a_story', flows.notAStory);
+  button('snooze_ticket', async (user, key) => {
+    const { days } = await flows.snooze(user, key);
+    return lineMessage(`Snoozed ${key} for ${days} days: no nudge about it until then, and never again about the same findings.`);
+  });
+  button('not_a_story', async (user, key) => {
+    const { label } = await flows.notAStory(user, key);
+    return lineMessage(`${key} is marked as not a story (label ${label}): Centric leaves it alone from now on.`);
+  });
 }

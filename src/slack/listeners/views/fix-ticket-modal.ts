@@ -1,13 +1,20 @@
 import type { App } from '@slack/bolt';
 import type { StoryFix } from '../../../core/story/rewrite-story.js';
+import type { FixOutcome } from '../../../flows/fix-ticket.js';
 import type { Logger } from '../../../runtime/logger.js';
 import { FIX_MODAL, fixMetadata, fixValues, lineMessage, type SlackMessage } from '../../blocks.js';
 
 export interface FixModalFlows {
   /** Pure: checks the modal from what it holds, so the answer fits in Slack's 3 s. */
   validate(key: string, fix: StoryFix, ticketHasMetric: boolean): Record<string, string>;
-  /** Writes to Jira; resolves to what the person is told. */
-  apply(key: string, fix: StoryFix, userId: string, userName: string): Promise<SlackMessage>;
+  /** Writes to Jira; resolves to how it went. */
+  apply(key: string, fix: StoryFix, userId: string, userName: string): Promise<FixOutcome>;
+}
+
+/** What the person is told of how Fix it went. */
+function outcomeMessage(outcome: FixOutcome): SlackMessage {
+  if (outcome.status === 'gone') return lineMessage(`${outcome.key} could not be updated: it does not exist any more.`);
+  return lineMessage(`Updated ${outcome.key} from Slack: it now scores ${outcome.score ?? '–'}/100.`);
 }
 
 /**
@@ -24,7 +31,7 @@ export function registerFixModal(app: App, flows: FixModalFlows, logger: Logger)
       return;
     }
     await ack();
-    const outcome = await flows.apply(key, fix, body.user.id, body.user.name ?? body.user.id).catch((err: unknown) => {
+    const outcome = await flows.apply(key, fix, body.user.id, body.user.name ?? body.user.id).then(outcomeMessage, (err: unknown) => {
       logger.error({ ticket: key, err }, 'Fix-it from Slack failed');
       return lineMessage(`Sorry, ${key} could not be updated from Slack: Jira answered with an error. Check the ticket in Jira, and try again in a minute.`);
     });

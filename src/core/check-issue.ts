@@ -1,0 +1,24 @@
+import type { CentricConfig } from './config-types.js';
+import { configForProject, lintTicket } from './lint.js';
+import { normalise, type JiraIssue } from './ticket/normalise.js';
+import { projectOf } from './ticket/project-of.js';
+import type { Report, Ticket } from './types.js';
+
+export interface CheckedIssue {
+  /** The issue as the rules read it: what the store keeps beside the report. */
+  ticket: Ticket;
+  report: Report;
+}
+
+/** The project an issue belongs to: its project field, or else its key. */
+export const projectOfIssue = (issue: JiraIssue): string => issue.fields.project?.key ?? projectOf(issue.key);
+
+/**
+ * Normalises and lints one Jira issue under its project's configuration, keeping the Ticket:
+ * callers that store the report need both, and must not lint a second way to get it.
+ */
+export function checkIssue(issue: JiraIssue, config: CentricConfig): CheckedIssue {
+  const projectConfig = configForProject(config, projectOfIssue(issue));
+  const ticket = normalise(issue, projectConfig.acceptanceCriteriaField);
+  return { ticket, report: lintTicket(ticket, projectConfig) };
+}

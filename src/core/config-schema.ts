@@ -1,0 +1,327 @@
+/**
+ * centric.yml: its validation and every default, declared once. The defaults are the schema's
+ * `.default()`s; DEFAULT_CONFIG is what the schema makes of an empty file, and a file is parsed,
+ * never merged by hand: an object left out, or given in part, is filled in from its defaults.
+ * Pure (zod only): the core derives its default configuration from it.
+ */
+import { z } from 'zod';
+import { RULES, type Rule, type RuleId, type RuleOf } from './rules/index.js';
+import type { RuleSetting } from './types.js';
+import { DEFAULT_VOCABULARY } from './vocab/index.js';
+
+const severity = z.enum(['off', 'warn', 'error']);
+
+const regexSource = z.string().min(1).refine(
+  (s) => {
+    try {
+      new RegExp(s, 'iu');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expected a valid regular expression' },
+);
+
+const words = z.array(z.string().min(1));
+const customField = z.string().regex(/^customfield_\d+$/, 'expected a field id such as customfield_10035');
+const domain = (example: string) => z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, `expected a domain such as ${example}`);
+const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected a Jira project key such as SHOP');
+const jiraLabel = z.string().min(1).regex(/^\S+$/, 'a Jira label has no spaces');
+const clockTime = (example: string) => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, `expected a time such as ${example}`);
+
+/** Every field of the shape defaulting to its value in `defaults`. */
+function withDefaults<S extends z.ZodRawShape>(shape: S, defaults: z.output<z.ZodObject<S>>): { [K in keyof S]: z.ZodDefault<S[K]> } {
+  const entries = Object.entries(shape).map(([key, schema]) => [key, (schema as z.ZodType).default((defaults as Record<string, unknown>)[key])]);
+  return Object.fromEntries(entries) as { [K in keyof S]: z.ZodDefault<S[K]> };
+}
+
+type Undefaulted<T> = T extends z.ZodDefault<infer Inner> ? Inner : T extends z.ZodPrefault<infer Inner> ? Inner : T;
+
+/** Every field of the shape optional and without its default: what an override may say. */
+function withoutDefaults<S extends z.ZodRawShape>(shape: S): { [K in keyof S]: z.ZodOptional<Undefaulted<S[K]>> } {
+  const undefaulted = (s: z.ZodType): z.ZodType => (s instanceof z.ZodDefault || s instanceof z.ZodPrefault ? (s.unwrap() as z.ZodType) : s);
+  const entries = Object.entries(shape).map(([key, schema]) => [key, undefaulted(schema as z.ZodType).optional()]);
+  return Object.fromEntries(entries) as { [K in keyof S]: z.ZodOptional<Undefaulted<S[K]>> };
+}
+
+/**
+ * Words and phrases of one language. Markers are regular-expression sources, matched
+ * case-insensitively at word boundaries; the rest are plain words or phrases.
+ */
+export const vocabularySchema = z
+  .object({
+    /** "As a", "Als", "En tant que"… the article, when present, is stripped from the role. */
+    roleMarkers: z.array(regexSource),
+    /** "I want", "I'd like", "möchte ich"… */
+    goalMarkers: z.array(regexSource),
+    /** "so that", "in order to", "damit"… */
+    benefitMarkers: z.array(regexSource),
+    /** Phrases that start like a role marker but are not one: "As discussed", "As soon as"… */
+    nonRolePhrases: words,
+    /** Articles stripped from the front of a role. */
+    articles: words,
+    /** Roles that say nothing about who the customer is when they stand alone. */
+    genericRoles: words,
+    /** Qualifiers that do not make a generic role specific ("end user", "regular user"). */
+    vagueQualifiers: words,
+    /** Customer metrics. A term ending in " rate", " time" or " score" is also a metric head. */
+    metricTerms: words,
+    /** Generic metric heads: "<something> rate", "<something> time", "<something> score". */
+    metricHeads: words,
+    /** Words before a head that do not make a metric ("first time", "same time"). */
+    metricHeadStopWords: words,
+    /** Words that turn a following number into a target: "to", "below", "at least"… */
+    targetWords: words,
+    /** Units that make a number a measurement: %, seconds, points… (regular-expression sources). */
+    units: z.array(regexSource),
+    /** Headings or labels that open an acceptance-criteria section. */
+    acceptanceHeadings: words,
+    /** Given / When / Then keywords. */
+    givenWhenThen: z.tuple([z.string().min(1), z.string().min(1), z.string().min(1)]),
+    /** Conjunctions that can join two goals. */
+    conjunctions: words,
+    /** Verbs that start a goal; a conjunction followed by one of them joins two goals. */
+    goalVerbs: words,
+  })
+  .strict();
+
+export type Vocabulary = z.output<typeof vocabularySchema>;
+
+/** A language that is not built in starts from empty lists. */
+const NEW_LANGUAGE: Vocabulary = {
+  roleMarkers: [], goalMarkers: [], benefitMarkers: [], nonRolePhrases: [], articles: [],
+  genericRoles: [], vagueQualifiers: [], metricTerms: [], metricHeads: [], metricHeadStopWords: [],
+  targetWords: [], units: [], acceptanceHeadings: [], givenWhenThen: ['given', 'when', 'then'],
+  conjunctions: [], goalVerbs: [],
+};
+
+/** A language's lists: each one given replaces that default list, the others stay. */
+const languageSchema = (defaults: Vocabulary) => z.object(withDefaults(vocabularySchema.shape, defaults)).strict().prefault({});
+
+const builtInLanguages = Object.fromEntries(Object.entries(DEFAULT_VOCABULARY).map(([code, v]) => [code, languageSchema(v)]));
+
+/** Language code -> vocabulary; the order is the order languages are tried in, built-in ones first. */
+const vocabulariesSchema = z
+  .record(z.string().regex(/^[a-z]{2,3}$/, 'expected a language code such as en or de'), z.unknown())
+  .pipe(z.object(builtInLanguages).catchall(languageSchema(NEW_LANGUAGE)))
+  .prefault({});
+
+export const personaSchema = z
+  .object({
+    name: z.string().min(1),
+    description: z.string().default(''),
+    aliases: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+/** What lints a ticket, besides the rules: a project may override each of these. */
+const lintSettingsShape = {
+  /** Issue types that are linted; every other type is reported as skipped. */
+  issueTypes: z.array(z.string().min(1)).min(1, 'list at least one issue type, e.g. [Story]').default(['Story']),
+  /** The catalogue the specific-persona hint proposes from. */
+  personas: z.array(personaSchema).default([]),
+  vocabulary: vocabulariesSchema,
+  designDomains: z.array(domain('figma.com')).default([
+    'figma.com', 'miro.com', 'sketch.com', 'invisionapp.com', 'invis.io', 'zeplin.io',
+    'balsamiq.com', 'balsamiq.cloud', 'whimsical.com', 'axure.cloud', 'axshare.com',
+    'xd.adobe.com', 'framer.com', 'canva.com', 'lucid.app', 'lucidchart.com',
+  ]),
+  recordingDomains: z.array(domain('loom.com')).default(['loom.com', 'vimeo.com', 'youtube.com', 'youtu.be', 'scribehow.com', 'tango.us']),
+  /** Jira custom field holding acceptance criteria, e.g. customfield_10035. */
+  acceptanceCriteriaField: customField.nullable().default(null),
+};
+
+export const lintSettingsSchema = z.object(lintSettingsShape).strict();
+
+/**
+ * A rule in centric.yml: "off|warn|error", or { severity, …its options }. Parsed, it is always
+ * the object, with the rule's default severity and options filled in.
+ */
+function ruleSettingSchema<R extends Rule>(rule: R) {
+  const setting = z.object({ severity: severity.default(rule.meta.defaultSeverity) }).extend(rule.meta.optionsSchema.shape).strict();
+  return z
+    .union([severity, setting])
+    .transform((value) => (typeof value === 'string' ? setting.parse({ severity: value }) : value))
+    .prefault({});
+}
+
+/** A project's rule: the same forms, with no defaults, so what it leaves out comes from the base. */
+function ruleOverrideSchema<R extends Rule>(rule: R) {
+  const setting = z.object({ severity: severity.optional(), ...withoutDefaults(rule.meta.optionsSchema.shape) }).strict();
+  return z.union([severity, setting]).optional();
+}
+
+/** One entry per registered rule, keyed by its id. */
+function perRule<T>(make: (rule: Rule) => T): Record<RuleId, T> {
+  return Object.fromEntries(RULES.map((rule) => [rule.meta.id, make(rule)])) as Record<RuleId, T>;
+}
+
+type OptionsShape<Id extends RuleId> = RuleOf<Id>['meta']['optionsSchema']['shape'];
+/** A rule's options, parsed (zod's own output type of an empty object would forbid `severity`). */
+export type RuleOptionsOf<Id extends RuleId> = { [K in keyof OptionsShape<Id>]: z.output<OptionsShape<Id>[K]> };
+/** A rule's parsed setting: its severity and its options. */
+export type RuleSettingOf<Id extends RuleId> = { severity: RuleSetting } & RuleOptionsOf<Id>;
+export type RuleSettings = { [Id in RuleId]: RuleSettingOf<Id> };
+type RuleOverrides = { [Id in RuleId]?: RuleSetting | ({ severity?: RuleSetting } & Partial<RuleOptionsOf<Id>>) };
+
+const rulesSchema = z.object(perRule(ruleSettingSchema)).strict().prefault({}) as unknown as z.ZodType<RuleSettings, RuleOverrides | undefined>;
+const ruleOverridesSchema = z.object(perRule(ruleOverrideSchema)).strict() as unknown as z.ZodType<RuleOverrides, RuleOverrides>;
+
+const weight = z.number().min(0).max(1000);
+/** Weight of each rule in the 0-100 score; each rule's default is its meta.weight. */
+const scoreWeightsSchema = z.object(perRule((rule) => weight.default(rule.meta.weight))).strict().prefault({});
+const scoreWeightOverridesSchema = z.object(perRule(() => weight.optional())).strict();
+
+/** A project's partial override of the lint settings; a vocabulary given here starts from the built-in one. */
+export const projectOverrideSchema = z
+  .object({
+    ...withoutDefaults(lintSettingsShape),
+    rules: ruleOverridesSchema.optional(),
+    scoreWeights: scoreWeightOverridesSchema.optional(),
+  })
+  .strict();
+
+/** How Centric works with Jira. */
+const jiraSchema = z
+  .object({
+    /** Quiet time after the last edit before a ticket is linted; 0 lints at once. */
+    debounceSeconds: z.number().int().min(0).max(86_400).default(120),
+    /** Label added while a ticket fails and removed when it passes; null for none. */
+    label: jiraLabel.nullable().default('centric:needs-work'),
+    /** Tickets with this label are not linted. */
+    exemptLabel: jiraLabel.default('centric:exempt'),
+    /** What becomes of the comment once a ticket passes: a short note, or no comment at all. */
+    onPass: z.enum(['note', 'remove']).default('note'),
+    /** Where rule explanations live (the README): findings and the comment link to it + each rule's meta.docs. */
+    rulesDocUrl: z.url().default('https://github.com/centric-bot/centric/blob/main/README.md'),
+    /** Calls to Jira at once, per site. */
+    concurrency: z.number().int().min(1).max(32).default(4),
+    /** Time-out of one call to Jira. */
+    timeoutSeconds: z.number().int().min(1).max(300).default(30),
+    /** Polling (JQL): catches deliveries Jira dropped, or replaces webhooks behind a firewall. */
+    poll: z
+      .object({
+        /** Minutes between polls; 0 turns polling off. */
+        intervalMinutes: z.number().int().min(0).max(1440).default(0),
+        /** Project keys to poll. */
+        projects: z.array(projectKey).default([]),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict()
+  .prefault({});
+
+/** Who gets a nudge, and when. */
+const nudgesSchema = z
+  .object({
+    /** Who is nudged about a failing ticket. */
+    recipients: z.enum(['reporter', 'assignee', 'both']).default('reporter'),
+    /** When nudges may arrive, in each person's Slack timezone. */
+    workingHours: z
+      .object({
+        days: z.array(z.number().int().min(0).max(6)).min(1, 'list at least one day, 0 = Sunday … 6 = Saturday').default([1, 2, 3, 4, 5]),
+        start: clockTime('09:00').default('09:00'),
+        end: clockTime('18:00').default('18:00'),
+      })
+      .strict()
+      .prefault({}),
+    /** DMs per person per day at most; several tickets share one DM. */
+    perDay: z.number().int().min(1).max(24).default(1),
+    /** How long "Snooze a week" lasts. */
+    snoozeDays: z.number().int().min(1).max(90).default(7),
+    /** Statuses (e.g. "Ready for Development") whose entry nudges about a failing ticket again. */
+    onStatuses: z.array(z.string().min(1)).default([]),
+    /** A failing ticket moved into a sprint nudges again. */
+    onSprint: z.boolean().default(false),
+  })
+  .strict()
+  .prefault({});
+
+/** How Centric works in Slack. */
+const slackSchema = z
+  .object({
+    /**
+     * Slack user ids allowed to subscribe or unsubscribe any channel. Empty: anyone may, for the
+     * channel they run the command in.
+     */
+    admins: z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'expected a Slack user id such as U024BE7LH')).default([]),
+  })
+  .strict()
+  .prefault({});
+
+/** What the weekly digest reads from Jira. */
+const digestSchema = z
+  .object({
+    /** Numeric field holding the customer benefit of a story (e.g. a "Customer value" field); null: no bang-for-the-buck ranking. */
+    benefitField: customField.nullable().default(null),
+    /** Numeric field holding the cost; Jira Cloud's "Story point estimate" by default. */
+    costField: customField.nullable().default('customfield_10016'),
+    /** Statuses whose failing tickets "need attention": ready for development. */
+    readyStatuses: z.array(z.string().min(1)).default(['Ready for Development', 'Selected for Development']),
+  })
+  .strict()
+  .prefault({});
+
+const inboxSchema = z
+  .object({
+    /** Events processed at once by one process. */
+    concurrency: z.number().int().min(1).max(64).default(4),
+    /** Attempts before an event is dead-lettered. */
+    maxAttempts: z.number().int().min(1).max(50).default(5),
+    /** How long an event stays claimed by a process that stopped answering (killed) before another takes it over. */
+    leaseSeconds: z.number().int().min(1).max(3600).default(60),
+  })
+  .strict()
+  .prefault({});
+
+const retentionSchema = z
+  .object({
+    /** Report history (score over time) older than this is deleted. */
+    historyDays: z.number().int().min(1).default(400),
+    /** Processed events older than this are deleted; dead-lettered ones are kept. */
+    inboxDays: z.number().int().min(1).default(7),
+  })
+  .strict()
+  .prefault({});
+
+const { issueTypes, ...otherLintSettings } = lintSettingsShape;
+
+/**
+ * centric.yml: every key optional, unknown keys rejected so a typo never goes unnoticed. Keys in
+ * the order `centric config --print` shows them: what is changed most, first.
+ */
+export const configSchema = z
+  .object({
+    issueTypes,
+    rules: rulesSchema,
+    scoreWeights: scoreWeightsSchema,
+    ...otherLintSettings,
+    /** Per-project overrides of the lint settings, by project key. */
+    projects: z.record(projectKey, projectOverrideSchema).default({}),
+    inbox: inboxSchema,
+    slack: slackSchema,
+    digest: digestSchema,
+    nudges: nudgesSchema,
+    jira: jiraSchema,
+    retention: retentionSchema,
+  })
+  .strict();
+
+/** The effective configuration: centric.yml parsed, every default filled in. */
+export type CentricConfig = z.output<typeof configSchema>;
+/** What centric.yml may say. */
+export type ConfigFile = z.input<typeof configSchema>;
+
+/**
+ * The configuration as centric.yml would say it (what `centric config --print` prints): a
+ * parsed configuration is already a valid file; only a rule with no options is shortened to its
+ * severity, as people write it.
+ */
+export function toConfigFile(config: CentricConfig): ConfigFile {
+  const rules = Object.fromEntries(
+    Object.entries(config.rules).map(([id, setting]) => [id, Object.keys(setting).length === 1 ? setting.severity : setting]),
+  ) as RuleOverrides;
+  return { ...config, rules };
+}

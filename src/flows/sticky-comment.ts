@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import type { CentricConfig } from '../core/config-types.js';
+import { passes } from '../core/lint.js';
+import { renderAdfComment, renderWikiComment } from '../core/render/jira-comment.js';
+import type { Report } from '../core/types.js';
+import type { Store } from '../store/database.js';
+import { forgetStickyComment, rememberStickyComment, stickyCommentOf } from '../store/sticky-comments.js';
+import { jiraStatusOf, type JiraBody, type JiraPort } from './ports.js';
+
+export interface StickyCommentDeps {
+  store: Store;
+  config: CentricConfig;
+  clock: () => number;
+  jira: JiraPort;
+}
+
+export type CommentAction = 'created' | 'updated' | 'unchanged' | 'removed' | 'none';
+
+const hashOf = (body: JiraBody): string => createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 32);
+
+/** Centric's comment on the issue, if it has one: ours by author and by the comment property. */
+async function findOurComment(jira: JiraPort, key: string): Promise<string | null> {
+  const me = await jira.myself();
+  const mine = (await jira.comments(key)).filter((c) => c.authorAccountId === me.accountId).map((c) => c.id);
+  const marked = await jira.commentsMarkedAsOurs(mine);
+  return marked[0] ?? null;
+}
+
+async function create(deps: StickyCommentDeps, key: string, body: JiraBody, bodyHash: string, passing: boolean): Promise<CommentAction> {
+  const id = await deps.jira.addComment(key, body);
+  await rememberStickyComment(deps.store, key, { commentId: id, bodyHash, passing }, deps.clock());
+  return 'created';
+}
+
+/**
+ * One comment per ticket: created when a ticket first fails, updated in place only when what it
+ * says changed, turned into a pass note (or removed) once the ticket passes. Never touches a
+ * comment that is not Centric's own.
+ */
+export async function syncComment(deps: StickyCommentDeps, key: string, report: Report, note?: string): Promise<CommentAction> {
+  const { jira, store, config } = deps;
+  const passing = passes(report);
+  const options = { rulesDocUrl: config.jira.rulesDocUrl, exemptLabel: config.jira.exemptLabel, ...(note ? { note } : {}) };
+  const body = jira.cloud ? renderAdfComment(report, options) : renderWikiComment(report, options);
+  const bodyHash = hashOf(body);
+  const known = await stickyCommentOf(store, key);
+  const removeOnPass = passing && config.jira.onPass === 'remove';
+
+  if (known?.bodyHash === bodyHash) return 'unchanged';
+  const existing = known?.commentId ?? (await findOurComment(jira, key));
+  // A ticket that passes the first time it is seen needs no comment at all.
+  if (!existing) return passing ? 'none' : create(deps, key, body, bodyHash, passing);
+  try {
+    if (removeOnPass) {
+      await jira.deleteComment(key, existing);
+      await forgetStickyComment(store, key);
+      return 'removed';
+    }
+    await jira.updateComment(key, existing, body);
+    await rememberStickyComment(store, key, { commentId: existing, bodyHash, passing }, deps.clock());
+    return 'updated';
+  } catch (err) {
+    if (jiraStatusOf(err) !== 404) throw err;
+    // Someone deleted our comment: forget it, and say it again only if there is something to say.
+    await forgetStickyComment(store, key);
+    return passing ? 'removed' : create(deps, key, body, bodyHash, passing);
+  }
+}

@@ -1,0 +1,146 @@
+import { performance } from 'node:perf_hooks';
+import { checkIssue, type CheckedIssue } from '../core/check-issue.js';
+import type { CentricConfig } from '../core/config-types.js';
+import { passes } from '../core/lint.js';
+import { planningFacts, type JiraIssue } from '../core/ticket/normalise.js';
+import type { Report, Ticket } from '../core/types.js';
+import type { Logger } from '../runtime/logger.js';
+import type { Metrics } from '../runtime/metrics.js';
+import type { Store } from '../store/database.js';
+import { saveReport } from '../store/reports.js';
+import { nudgeFixed, queueNudge, type NudgeTicket } from './nudges.js';
+import type { JiraPort, SlackDm } from './ports.js';
+import { syncComment, type CommentAction } from './sticky-comment.js';
+
+export interface TicketChangedDeps {
+  store: Store;
+  config: CentricConfig;
+  metrics: Pick<Metrics, 'lintDuration'>;
+  clock: () => number;
+  jira: JiraPort;
+  logger: Logger;
+  /** Updates the nudge DMs of a fixed ticket; only callers that never nudge (audit) go without. */
+  dm?: SlackDm;
+  /** Asks for a nudge dispatch a few seconds from now, so a burst of tickets shares one DM. */
+  nudgeSoon?: () => void;
+}
+
+/**
+ * What a change does to nudges:
+ * - `queue`: a failing ticket is nudged about, a passing one thanked for (a Jira edit, a poll);
+ * - `clear`: a passing (or exempted) ticket is thanked for, a failing one not nudged about, as a
+ *   person is looking at it right now (/centric check, Fix it, Not a story);
+ * - `off`: nudges are left alone (audit --write).
+ */
+export type NudgeMode = 'queue' | 'clear' | 'off';
+
+export interface ChangeOptions {
+  nudges: NudgeMode;
+  /** Bring the sticky comment and the label in line; true unless said otherwise. */
+  write?: boolean;
+  /** A line for the comment about the change, e.g. "Story updated from Slack by priya." */
+  note?: string;
+  /** A move that matters (a status, a sprint): worth a nudge even about findings already sent. */
+  trigger?: string;
+}
+
+/** The ticket to check: its key (fetched now), or the issue as the caller already has it. */
+export type TicketSource = { key: string } | { issue: JiraIssue };
+
+export interface TicketOutcome {
+  key: string;
+  /** gone: the issue no longer exists (or the bot may not see it); exempt: it has the exemption label. */
+  status: 'linted' | 'skipped' | 'exempt' | 'gone';
+  /** Present unless gone. An exempt ticket is linted for whoever asked, but neither stored nor written. */
+  ticket?: Ticket;
+  report?: Report;
+  comment: CommentAction;
+  labels: { added: string[]; removed: string[] };
+  /** Nudges queued. */
+  queued: number;
+}
+
+const untouched = (key: string, status: TicketOutcome['status'], checked?: CheckedIssue): TicketOutcome => ({ key, status, ...checked, comment: 'none', labels: { added: [], removed: [] }, queued: 0 });
+
+/** normalise -> lint -> store: the report and the Ticket it was made from. */
+export async function lintAndStore(deps: Pick<TicketChangedDeps, 'store' | 'config' | 'metrics' | 'clock'>, issue: JiraIssue): Promise<CheckedIssue & { changed: boolean }> {
+  const started = performance.now();
+  const checked = checkIssue(issue, deps.config);
+  deps.metrics.lintDuration.observe((performance.now() - started) / 1000);
+  const { changed } = await saveReport(deps.store, checked.ticket, checked.report, deps.clock(), planningFacts(issue, deps.config.digest));
+  return { ...checked, changed };
+}
+
+/** Brings the sticky comment and the "needs work" label in line with the report. */
+async function writeBack(deps: TicketChangedDeps, ticket: Ticket, report: Report, note?: string): Promise<Pick<TicketOutcome, 'comment' | 'labels'>> {
+  const comment = await syncComment(deps, ticket.key, report, note);
+  const label = deps.config.jira.label;
+  const passing = passes(report);
+  const add = label && !passing && !ticket.labels.includes(label) ? [label] : [];
+  const remove = label && passing && ticket.labels.includes(label) ? [label] : [];
+  await deps.jira.updateLabels(ticket.key, add, remove);
+  deps.logger.info({ ticket: ticket.key, score: report.score, passing, comment, labelsAdded: add, labelsRemoved: remove }, 'ticket checked');
+  return { comment, labels: { added: add, removed: remove } };
+}
+
+const nudgeTicketOf = (ticket: Ticket): NudgeTicket => ({
+  key: ticket.key,
+  summary: ticket.summary,
+  reporterAccountId: ticket.reporter?.accountId ?? null,
+  assigneeAccountId: ticket.assignee?.accountId ?? null,
+});
+
+/** Thanks for a ticket that needs no more nudging: its queued nudges go, its DMs say "fixed". */
+async function clearNudges(deps: TicketChangedDeps, key: string): Promise<void> {
+  if (!deps.dm) throw new Error('clearing nudges needs Slack (TicketChangedDeps.dm)');
+  await nudgeFixed({ store: deps.store, dm: deps.dm }, key);
+}
+
+/** Queues or clears nudges about a linted ticket, as the mode says; resolves to the nudges queued. */
+async function settleNudges(deps: TicketChangedDeps, ticket: Ticket, report: Report, options: ChangeOptions): Promise<number> {
+  if (options.nudges === 'off') return 0;
+  if (passes(report)) {
+    await clearNudges(deps, ticket.key);
+    return 0;
+  }
+  if (options.nudges !== 'queue') return 0;
+  const queued = await queueNudge(deps, nudgeTicketOf(ticket), report, options.trigger);
+  if (queued > 0) deps.nudgeSoon?.();
+  return queued;
+}
+
+/**
+ * The one "ticket changed" sequence every entry point runs (the webhook worker, the poller,
+ * /centric check, Fix it, Not a story, audit --write): fetch -> normalise -> lint -> store ->
+ * sticky comment and label -> nudges queued or cleared. Idempotent: run twice on the same
+ * ticket, the second run stores the same report, writes nothing and queues no second nudge.
+ */
+export async function ticketChanged(deps: TicketChangedDeps, source: TicketSource, options: ChangeOptions): Promise<TicketOutcome> {
+  const issue = 'issue' in source ? source.issue : await deps.jira.getIssue(source.key);
+  if (!issue) return untouched('key' in source ? source.key : '', 'gone');
+  if ((issue.fields.labels ?? []).includes(deps.config.jira.exemptLabel)) {
+    if (options.nudges !== 'off') await clearNudges(deps, issue.key);
+    return untouched(issue.key, 'exempt', checkIssue(issue, deps.config));
+  }
+  const { ticket, report } = await lintAndStore(deps, issue);
+  if (report.skipped) return untouched(issue.key, 'skipped', { ticket, report });
+  const written = options.write === false ? { comment: 'none' as const, labels: { added: [], removed: [] } } : await writeBack(deps, ticket, report, options.note);
+  const queued = await settleNudges(deps, ticket, report, options);
+  return { key: issue.key, status: 'linted', ticket, report, ...written, queued };
+}
+
+/** What the inbox keeps of a Jira event (webhook or poll) for this flow. */
+export interface TicketEvent {
+  /** Who caused it; null for a poll. */
+  userAccountId: string | null;
+  /** Set when a move that matters (a configured status, a sprint) is reason to nudge again. */
+  trigger?: string;
+}
+
+/** A Jira event about a ticket (the inbox worker's handler for webhooks and polls). */
+export async function ticketEventReceived(deps: TicketChangedDeps, key: string, event: TicketEvent): Promise<TicketOutcome | null> {
+  const me = await deps.jira.myself();
+  // Centric's own comment or label edit must not trigger Centric again.
+  if (event.userAccountId && event.userAccountId === me.accountId) return null;
+  return ticketChanged(deps, { key }, { nudges: 'queue', ...(event.trigger ? { trigger: event.trigger } : {}) });
+}

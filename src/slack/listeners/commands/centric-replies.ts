@@ -1,0 +1,68 @@
+import { QUESTIONS } from '../../../core/digest.js';
+import type { Scope } from '../../../core/slash-command.js';
+import type { CommandResult } from '../../../flows/slash-commands.js';
+import { digestMessage, helpMessage, lineMessage, mineMessage, reportMessage, templateMessage, type SlackMessage } from '../../blocks.js';
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+const NOT_LINKED =
+  'I could not find your Jira account: Jira does not show me a user with your Slack e-mail. Type `/centric link <your Jira account id>` (Jira → your profile → the id at the end of its URL).';
+
+const describeScope = (s: Scope) => (s.type === 'project' ? s.value : `JQL "${s.value}"`);
+const when = (weekday: number, time: string, timezone: string) => `every ${WEEKDAYS[weekday]} at ${time} (${timezone})`;
+
+/** The one-line answers, worded here. */
+function line(result: CommandResult): string {
+  switch (result.kind) {
+    case 'not-found':
+      return `${result.key} does not exist, or Centric's Jira account cannot see it. Check the key, or ask a Jira admin to give that account access.`;
+    case 'not-checked':
+      return `${result.key} is a ${result.issueType || 'ticket'}, and Centric only checks ${result.checked.join(', ')}.`;
+    case 'not-linked':
+      return NOT_LINKED;
+    case 'linked':
+      return result.by === 'manual'
+        ? `Linked: your Slack user is Jira account ${result.account}. \`/centric mine\` now shows your tickets.`
+        : `Linked: your Slack user is Jira account ${result.account} (found by your e-mail).`;
+    case 'invalid-account':
+      return `"${result.account}" is not a Jira account id: type \`/centric link 5b10a2844c20165700ede21g\`.`;
+    case 'no-subscription':
+      return 'This channel has no digest subscription: type `/centric digest SHOP` for a project, or `/centric subscribe SHOP` to get it every week.';
+    case 'refused':
+      return result.reason === 'admins-only'
+        ? 'Only the Centric admins set in centric.yml (slack.admins) can change digest subscriptions.'
+        : `Run this in <#${result.channel}> itself: anyone in a channel may change its digest, from that channel.`;
+    case 'subscribed':
+      return `${result.updated ? 'Updated' : 'Subscribed'}: <#${result.channel}> gets the customer-centricity digest of ${describeScope(result.scope)} ${when(result.schedule.weekday, result.schedule.time, result.timezone)}.`;
+    case 'unsubscribed':
+      if (result.removed === 0) return `<#${result.channel}> has no digest subscription${result.scope ? ` for ${describeScope(result.scope)}` : ''}. Type \`/centric subscriptions\` to see them.`;
+      return `Unsubscribed: <#${result.channel}> no longer gets ${result.removed === 1 ? 'that digest' : `${result.removed} digests`}.`;
+    case 'subscriptions': {
+      if (result.subscriptions.length === 0) return `<#${result.channel}> has no digest subscription. Add one with \`/centric subscribe SHOP\`.`;
+      const lines = result.subscriptions.map((r) => `• ${describeScope({ type: r.scope_type as 'project', value: r.scope })}, ${when(r.weekday, r.time, r.timezone)}`);
+      return `Digest subscriptions of <#${result.channel}>:\n${lines.join('\n')}`;
+    }
+    case 'muted':
+      return result.days === null ? 'Unmuted: Centric nudges you again about your tickets.' : `Muted for ${result.days} day${result.days === 1 ? '' : 's'}: no nudges until then. \`/centric unmute\` ends it early.`;
+    default:
+      throw new Error(`no line for /centric result ${result.kind}`);
+  }
+}
+
+/** A /centric command's ephemeral answer. */
+export function commandReply(result: CommandResult, browse: (key: string) => string): SlackMessage {
+  switch (result.kind) {
+    case 'help':
+      return helpMessage();
+    case 'template':
+      return templateMessage(result.persona, result.asked);
+    case 'report':
+      return reportMessage(result.report, result.summary, browse(result.report.key));
+    case 'mine':
+      return mineMessage(result.tickets, browse);
+    case 'digest':
+      return { ...digestMessage({ ...result.post, browse, questions: QUESTIONS }), response_type: 'ephemeral' };
+    default:
+      return lineMessage(line(result));
+  }
+}

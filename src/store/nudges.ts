@@ -1,0 +1,112 @@
+import type { Selectable } from 'kysely';
+import type { Store } from './database.js';
+import type { NudgesTable } from './schema.js';
+
+/** A nudge: one ticket's findings for one person, queued, being sent, sent, fixed, dropped or undeliverable. */
+export type NudgeRow = Selectable<NudgesTable>;
+
+export interface NewNudge {
+  slackUserId: string;
+  ticketKey: string;
+  /** The findings (and the trigger, if any) it is about: the same ones are never queued twice. */
+  findingsHash: string;
+  /** What the DM shows of the ticket (JSON). */
+  details: string;
+  now: number;
+}
+
+/** Queues a nudge unless this person already had one about these findings; true when queued. */
+export async function queueNudgeOnce(store: Store, nudge: NewNudge): Promise<boolean> {
+  const seen = await store.db
+    .selectFrom('nudges')
+    .select('id')
+    .where('slack_user_id', '=', nudge.slackUserId)
+    .where('ticket_key', '=', nudge.ticketKey)
+    .where('findings_hash', '=', nudge.findingsHash)
+    .executeTakeFirst();
+  if (seen) return false;
+  await store.db
+    .insertInto('nudges')
+    .values({ slack_user_id: nudge.slackUserId, ticket_key: nudge.ticketKey, findings_hash: nudge.findingsHash, channel: null, message_ts: null, status: 'queued', sent_at: 0, details: nudge.details, queued_at: nudge.now })
+    .execute();
+  return true;
+}
+
+/** Queues again the nudges a dispatcher claimed before `claimedBefore` and never finished: it died. */
+export async function requeueStaleClaims(store: Store, claimedBefore: number): Promise<void> {
+  await store.db.updateTable('nudges').set({ status: 'queued', sent_at: 0 }).where('status', 'like', 'sending:%').where('sent_at', '<', claimedBefore).execute();
+}
+
+/** Every queued nudge, oldest first. */
+export async function queuedNudges(store: Store): Promise<NudgeRow[]> {
+  return store.db.selectFrom('nudges').selectAll().where('status', '=', 'queued').orderBy('id').execute();
+}
+
+export async function setNudgeStatus(store: Store, ids: number[], status: 'dropped' | 'fixed'): Promise<void> {
+  if (ids.length === 0) return;
+  await store.db.updateTable('nudges').set({ status }).where('id', 'in', ids).execute();
+}
+
+/** Puts nudges still in `fromStatus` back in the queue, to go at once. */
+export async function requeueNudges(store: Store, ids: number[], fromStatus: string): Promise<void> {
+  if (ids.length === 0) return;
+  await store.db.updateTable('nudges').set({ status: 'queued', sent_at: 0 }).where('id', 'in', ids).where('status', '=', fromStatus).execute();
+}
+
+/** Moves one nudge on from `fromStatus` (a claim, or queued), unless someone else already did. */
+export async function moveNudge(store: Store, id: number, fromStatus: string, to: { status: string; sentAt: number; details: string }): Promise<void> {
+  await store.db.updateTable('nudges').set({ status: to.status, sent_at: to.sentAt, details: to.details }).where('id', '=', id).where('status', '=', fromStatus).execute();
+}
+
+/** When a person was last sent a DM (sent or since fixed); null when never. */
+export async function lastSentAt(store: Store, slackUserId: string): Promise<number | null> {
+  const row = await store.db
+    .selectFrom('nudges')
+    .select((eb) => eb.fn.max('sent_at').as('at'))
+    .where('slack_user_id', '=', slackUserId)
+    .where('status', 'in', ['sent', 'fixed'])
+    .executeTakeFirst();
+  return row?.at ? Number(row.at) : null;
+}
+
+/**
+ * Claims queued nudges for one dispatcher (`claim` is its own "sending:<id>" status) and resolves
+ * to the ones it got: a second dispatcher claiming the same rows gets none of them.
+ */
+export async function claimNudges(store: Store, ids: number[], claim: string, now: number): Promise<NudgeRow[]> {
+  if (ids.length === 0) return [];
+  await store.db.updateTable('nudges').set({ status: claim, sent_at: now }).where('id', 'in', ids).where('status', '=', 'queued').execute();
+  return store.db.selectFrom('nudges').selectAll().where('status', '=', claim).orderBy('id').execute();
+}
+
+/** Records the DM that carried these nudges, to update it when a ticket is fixed. */
+export async function markNudgesSent(store: Store, ids: number[], message: { channel: string; ts: string }, now: number): Promise<void> {
+  if (ids.length === 0) return;
+  await store.db.updateTable('nudges').set({ status: 'sent', channel: message.channel, message_ts: message.ts, sent_at: now }).where('id', 'in', ids).execute();
+}
+
+/** Drops a ticket's queued nudges: nothing about it is worth sending any more. */
+export async function dropQueuedNudgesOf(store: Store, ticketKey: string): Promise<void> {
+  await store.db.updateTable('nudges').set({ status: 'dropped' }).where('ticket_key', '=', ticketKey).where('status', '=', 'queued').execute();
+}
+
+export async function sentNudgesOf(store: Store, ticketKey: string): Promise<NudgeRow[]> {
+  return store.db.selectFrom('nudges').selectAll().where('ticket_key', '=', ticketKey).where('status', '=', 'sent').execute();
+}
+
+/** The nudges one DM carried, in the order it lists them. */
+export async function nudgesInMessage(store: Store, channel: string, ts: string): Promise<NudgeRow[]> {
+  return store.db.selectFrom('nudges').selectAll().where('channel', '=', channel).where('message_ts', '=', ts).orderBy('id').execute();
+}
+
+/** The findings hash of the newest nudge to a person about a ticket. */
+export async function lastFindingsHash(store: Store, slackUserId: string, ticketKey: string): Promise<string | undefined> {
+  const row = await store.db
+    .selectFrom('nudges')
+    .select('findings_hash')
+    .where('slack_user_id', '=', slackUserId)
+    .where('ticket_key', '=', ticketKey)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row?.findings_hash;
+}
