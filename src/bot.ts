@@ -103,6 +103,33 @@ function registerListeners(app: App, w: ListenerWiring, logger: Logger): void {
   registerAppHome(app, home, w.browse, logger);
 }
 
+/**
+ * Nudges and digests, posted in the background: one nudge dispatch at a time, a burst of queued
+ * nudges sent together, and nothing at all once Slack revoked the app.
+ */
+function backgroundPosting(nudges: NudgeDeps, digests: DigestDeps, readiness: Readiness, batchMs: number) {
+  const oneDispatch = pLimit(1);
+  // After tokens_revoked or app_uninstalled every post would fail: background posting stops, and /readyz says why.
+  let revokedWhy: string | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  const dispatch = () => oneDispatch(async (): Promise<DispatchResult> => (revokedWhy ? { sent: 0, held: 0, dropped: 0 } : dispatchNudges(nudges)));
+  return {
+    dispatch,
+    digests: async () => (revokedWhy ? [] : runDueDigests(digests)),
+    revoked(why: string) {
+      revokedWhy = why;
+      readiness.set('slack-install', false, why);
+    },
+    /** Each queued nudge restarts a short quiet period; the minute tick sends whatever this misses. */
+    soon() {
+      clearTimeout(timer);
+      timer = setTimeout(() => void dispatch().catch((err: unknown) => nudges.logger.warn({ err }, 'nudge dispatch failed; the next minute retries')), batchMs);
+      timer.unref();
+    },
+    stop: () => clearTimeout(timer),
+  };
+}
+
 /** Starts Centric: HTTP routes first, then Slack, the database, Jira and the worker, each retried until reachable. */
 export async function startBot(options: BotOptions): Promise<Bot> {
   const { env, config } = options;
@@ -146,25 +173,10 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const chat = slackChat(backgroundClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL));
   const dm = slackDm(chat, browse);
   const nudgeDeps: NudgeDeps = { store, config, clock, users, dm, logger, metrics };
-  const oneDispatch = pLimit(1);
-  // After tokens_revoked or app_uninstalled every post would fail: background posting stops, and /readyz says why.
-  let slackRevoked: string | null = null;
-  const revoked = (why: string) => {
-    slackRevoked = why;
-    readiness.set('slack-install', false, why);
-  };
-  const dispatchNow = () => oneDispatch(async (): Promise<DispatchResult> => (slackRevoked ? { sent: 0, held: 0, dropped: 0 } : dispatchNudges(nudgeDeps)));
-  const runDigests = async () => (slackRevoked ? [] : runDueDigests(digestDeps));
-  // Each queued nudge restarts a short quiet period; the minute tick sends whatever this misses.
-  let nudgeTimer: NodeJS.Timeout | undefined;
-  const nudgeSoon = () => {
-    clearTimeout(nudgeTimer);
-    nudgeTimer = setTimeout(() => void dispatchNow().catch((err: unknown) => logger.warn({ err }, 'nudge dispatch failed; the next minute retries')), options.nudgeBatchMs ?? 5_000);
-    nudgeTimer.unref();
-  };
   const workerId = `centric-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const digestDeps: DigestDeps = { store, config, clock, jira, logger, workerId, poster: channelPoster(chat, browse), metrics };
-  const tickets: TicketChangedDeps = { store, config, metrics, clock, jira, logger, dm, nudgeSoon };
+  const posting = backgroundPosting(nudgeDeps, digestDeps, readiness, options.nudgeBatchMs ?? 5_000);
+  const tickets: TicketChangedDeps = { store, config, metrics, clock, jira, logger, dm, nudgeSoon: posting.soon };
   const worker = new InboxWorker({
     store,
     handlers: handlers(tickets),
@@ -177,7 +189,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   let stopPoller = (): void => undefined;
   const commands: CommandDeps = { ...tickets, users, digestPreview: (scope) => digestPost(digestDeps, scope, clock()) };
   const home: HomeDeps = { store, clock, defaultWorkingHours: config.nudges.workingHours };
-  registerListeners(slack.app, { tickets, commands, home, browse, revoked }, logger);
+  registerListeners(slack.app, { tickets, commands, home, browse, revoked: posting.revoked }, logger);
 
   logger.info({ slackMode: slack.mode, port: env.PORT, database: store.location, jira: env.JIRA_BASE_URL, deployment: env.JIRA_DEPLOYMENT }, 'starting Centric');
   await slack.start();
@@ -198,7 +210,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     logger.info({ applied, database: store.location }, 'database ready');
   }).then(() => {
     worker.start();
-    schedules = startSchedules(store, config, logger, clock, { nudges: dispatchNow, digests: runDigests });
+    schedules = startSchedules(store, config, logger, clock, { nudges: posting.dispatch, digests: posting.digests });
     stopPoller = startPoller({ jira, config, accept, logger, metrics });
   });
   ready.catch(() => undefined);
@@ -224,13 +236,13 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     logger,
     ready,
     accept,
-    dispatchNudges: dispatchNow,
-    runDigests,
+    dispatchNudges: posting.dispatch,
+    runDigests: posting.digests,
     async stop(drainMs = 10_000) {
       logger.info('stopping: no new events; finishing the ones in flight');
       stopping.abort();
       stopPoller();
-      clearTimeout(nudgeTimer);
+      posting.stop();
       await slack.stop();
       for (const task of schedules) await task.stop();
       const { unfinished } = await worker.stop(drainMs);

@@ -1,7 +1,7 @@
 import type { CentricConfig } from './config-types.js';
 import { configForProject, lintTicket } from './lint.js';
 import { normalise, type JiraIssue } from './ticket/normalise.js';
-import { projectOf } from './ticket/project-of.js';
+import { projectOfIssue } from './ticket/project-of.js';
 import type { Report, Ticket } from './types.js';
 
 export interface CheckedIssue {
@@ -10,8 +10,7 @@ export interface CheckedIssue {
   report: Report;
 }
 
-/** The project an issue belongs to: its project field, or else its key. */
-export const projectOfIssue = (issue: JiraIssue): string => issue.fields.project?.key ?? projectOf(issue.key);
+export { projectOfIssue };
 
 /**
  * Normalises and lints one Jira issue under its project's configuration, keeping the Ticket:

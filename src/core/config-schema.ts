@@ -138,7 +138,7 @@ export const lintSettingsSchema = z.object(lintSettingsShape).strict();
  * A rule in centric.yml: "off|warn|error", or { severity, …its options }. Parsed, it is always
  * the object, with the rule's default severity and options filled in.
  */
-function ruleSettingSchema<R extends Rule>(rule: R) {
+function ruleSettingSchema(rule: Rule) {
   const setting = z.object({ severity: severity.default(rule.meta.defaultSeverity) }).extend(rule.meta.optionsSchema.shape).strict();
   return z
     .union([severity, setting])
@@ -147,7 +147,7 @@ function ruleSettingSchema<R extends Rule>(rule: R) {
 }
 
 /** A project's rule: the same forms, with no defaults, so what it leaves out comes from the base. */
-function ruleOverrideSchema<R extends Rule>(rule: R) {
+function ruleOverrideSchema(rule: Rule) {
   const setting = z.object({ severity: severity.optional(), ...withoutDefaults(rule.meta.optionsSchema.shape) }).strict();
   return z.union([severity, setting]).optional();
 }
@@ -165,6 +165,8 @@ export type RuleSettingOf<Id extends RuleId> = { severity: RuleSetting } & RuleO
 export type RuleSettings = { [Id in RuleId]: RuleSettingOf<Id> };
 type RuleOverrides = { [Id in RuleId]?: RuleSetting | ({ severity?: RuleSetting } & Partial<RuleOptionsOf<Id>>) };
 
+// Built from the registry at run time, so zod cannot type each rule's options: the mapped types
+// above say what these parse to (and the tests of centric.yml hold them to it).
 const rulesSchema = z.object(perRule(ruleSettingSchema)).strict().prefault({}) as unknown as z.ZodType<RuleSettings, RuleOverrides | undefined>;
 const ruleOverridesSchema = z.object(perRule(ruleOverrideSchema)).strict() as unknown as z.ZodType<RuleOverrides, RuleOverrides>;
 

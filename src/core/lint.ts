@@ -4,6 +4,7 @@ import { RULES, ruleLink, type Rule, type RuleContext } from './rules/index.js';
 import { score, type ScoredFailure } from './score.js';
 import { parseStory } from './story/parse-story.js';
 import { normalise, type JiraIssue } from './ticket/normalise.js';
+import { projectOfIssue } from './ticket/project-of.js';
 import type { Finding, LintResult, Report, RuleId, Summary, TextBlock, Ticket } from './types.js';
 
 const projectConfigs = new WeakMap<CentricConfig, Map<string, LintConfig>>();
@@ -102,8 +103,7 @@ export function lintTicket(ticket: Ticket, config: LintConfig): Report {
 
 /** Normalises and lints one Jira issue as the REST API returns it. */
 export function lintIssue(issue: JiraIssue, config: CentricConfig): Report {
-  const project = issue.fields.project?.key ?? issue.key.split('-')[0] ?? '';
-  const projectConfig = configForProject(config, project);
+  const projectConfig = configForProject(config, projectOfIssue(issue));
   return lintTicket(normalise(issue, projectConfig.acceptanceCriteriaField), projectConfig);
 }
 

@@ -7,6 +7,29 @@
 import type { Digest, PeriodStats } from '../core/digest.js';
 import type { JiraIssue } from '../core/ticket/normalise.js';
 
+// ── Inbox ─────────────────────────────────────────────────────────────────────────────────────
+
+/** An event handed to the inbox (by the webhook route, the poller): stored before it is acknowledged. */
+export interface NewEvent {
+  /** Makes a redelivery recognisable (X-Atlassian-Webhook-Identifier); null when there is none. */
+  deliveryId?: string | null;
+  kind: string;
+  /** Events of one ticket are processed one at a time, newest state first, older ones coalesced. */
+  ticketKey?: string | null;
+  payload: unknown;
+  /**
+   * Debounce: not processed before this time. The ticket's other pending events are pushed back
+   * to it too, so a burst of edits is processed once, after the last one.
+   */
+  notBefore?: number;
+}
+
+export interface Enqueued {
+  id: number | null;
+  /** True when this delivery was accepted before: nothing new was stored. */
+  duplicate: boolean;
+}
+
 // ── Jira ──────────────────────────────────────────────────────────────────────────────────────
 
 /** A comment or description body: ADF on Jira Cloud, wiki markup on Data Center. */

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { Route } from '../runtime/health.js';
 import type { Logger } from '../runtime/logger.js';
-import type { Enqueued, NewEvent } from '../store/inbox.js';
+import type { Enqueued, NewEvent } from '../flows/ports.js';
 
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 export const JIRA_EVENT_KIND = 'jira-issue';

@@ -3,7 +3,7 @@ import type { JiraClient } from '../jira/client.js';
 import { JIRA_EVENT_KIND, type JiraEventPayload } from '../jira/webhook.js';
 import type { Logger } from '../runtime/logger.js';
 import type { Metrics } from '../runtime/metrics.js';
-import type { Enqueued, NewEvent } from '../store/inbox.js';
+import type { Enqueued, NewEvent } from '../flows/ports.js';
 
 export interface PollerDeps {
   jira: JiraClient;

@@ -6,8 +6,7 @@ import { WORKING_HOURS_CHOICES, type HomeData } from '../flows/app-home.js';
 import type { FixPrefill } from '../flows/fix-ticket.js';
 import type { NudgeItem } from '../flows/ports.js';
 
-export type { FixPrefill, HomeData, NudgeItem };
-export { WORKING_HOURS_CHOICES };
+export type { FixPrefill };
 
 /** Slack's documented limits. */
 export const LIMITS = { messageBlocks: 50, viewBlocks: 100, sectionText: 3000, headerText: 150, contextText: 2000, messageChars: 12_000 };

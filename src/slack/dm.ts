@@ -49,7 +49,7 @@ export function slackDm(chat: Pick<SlackChat, 'dm' | 'update'>, browse: (key: st
 }
 
 /** What the subscriber is told when their digest cannot be posted this period. */
-export function digestNoticeText(notice: DigestNotice): string {
+function digestNoticeText(notice: DigestNotice): string {
   const { reason } = notice;
   const where = `I could not post the weekly digest of ${escapeMrkdwn(notice.scope)} to <#${notice.channel}>`;
   if (notice.status === 'not in channel') return `${where}: invite me there with \`/invite @Centric\`, and I will post the next one.`;

@@ -1,22 +1,12 @@
 import { sql, type Transaction } from 'kysely';
+import type { Enqueued, NewEvent } from '../flows/ports.js';
 import type { Store } from './database.js';
 import type { Database, InboxStatus, InboxTable } from './schema.js';
 
-type Candidate = { id: number; ticket_key: string | null };
+// Declared with the ports, as the webhook route and the poller hand events over through them.
+export type { Enqueued, NewEvent };
 
-export interface NewEvent {
-  /** Makes a redelivery recognisable (X-Atlassian-Webhook-Identifier); null when there is none. */
-  deliveryId?: string | null;
-  kind: string;
-  /** Events of one ticket are processed one at a time, newest state first, older ones coalesced. */
-  ticketKey?: string | null;
-  payload: unknown;
-  /**
-   * Debounce: not processed before this time. The ticket's other pending events are pushed back
-   * to it too, so a burst of edits is processed once, after the last one.
-   */
-  notBefore?: number;
-}
+type Candidate = { id: number; ticket_key: string | null };
 
 export interface InboxEvent {
   id: number;
@@ -28,11 +18,6 @@ export interface InboxEvent {
   createdAt: number;
 }
 
-export interface Enqueued {
-  id: number | null;
-  /** True when this delivery was accepted before: nothing new was stored. */
-  duplicate: boolean;
-}
 
 const toEvent = (row: Pick<InboxTable, 'delivery_id' | 'kind' | 'ticket_key' | 'payload' | 'next_attempt_at' | 'created_at'> & { id: number; attempts: number }): InboxEvent => ({
   id: row.id,

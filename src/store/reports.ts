@@ -13,7 +13,9 @@ export interface SavedReport {
 
 /** What a person would notice of a report: score, story and findings, not when it ran. */
 export function findingsHash(report: Report): string {
-  const visible = JSON.stringify([report.skipped, report.score, report.story, report.findings]);
+  // What a person reads: a finding's docs link is not part of it, so a new docs URL nudges nobody again.
+  const findings = report.findings?.map(({ rule, severity, message, hint }) => ({ rule, severity, message, hint }));
+  const visible = JSON.stringify([report.skipped, report.score, report.story, findings]);
   return createHash('sha256').update(visible).digest('hex').slice(0, 32);
 }
 

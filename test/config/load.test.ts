@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -128,6 +128,13 @@ describe('centric.yml', () => {
     const config = parseConfig('rules:\n  customer-metric: { requireTarget: false }\nprojects:\n  OPS:\n    rules: { customer-metric: warn }', 'centric.yml');
     expect(configForProject(config, 'OPS').rules['customer-metric']).toEqual({ severity: 'warn', requireTarget: false });
     expect(configForProject(config, 'SHOP').rules['customer-metric']).toEqual({ severity: 'error', requireTarget: false });
+  });
+
+  it('takes every centric.yml example in the README', () => {
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    const examples = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    for (const example of examples) expect(() => parseConfig(example, 'README.md')).not.toThrow();
   });
 
   it('reads back what it prints (centric config --print) as the same configuration', () => {

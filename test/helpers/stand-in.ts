@@ -1,3 +1,4 @@
+import type { JiraIssue } from '../../src/core/ticket/normalise.js';
 import { StandIn } from '../../src/demo/stand-ins/http-stand-in.js';
 import { slackArgs as slackArgsOf } from '../../src/demo/stand-ins/slack-web.js';
 
@@ -35,7 +36,21 @@ export function slackStandIn(): StandIn {
     .on('POST', /^\/respond\//, () => ({ body: { ok: true } }));
 }
 
-/** Jira Cloud answers the runtime needs (/myself), on a stand-in. */
-export function jiraStandIn(): StandIn {
-  return new StandIn().on('GET', '/rest/api/3/myself', () => ({ body: { accountId: '5b10-centric-bot', displayName: 'Centric Bot', active: true } }));
+/**
+ * Jira Cloud answers the runtime needs (/myself), on a stand-in; given issues, also what a ticket
+ * change reads and writes: the issue, its comments (none but Centric's new one), labels.
+ */
+export function jiraStandIn(issues: JiraIssue[] = []): StandIn {
+  const byKey = new Map(issues.map((i) => [i.key, i]));
+  const issuePath = /^\/rest\/api\/3\/issue\/[A-Z]+-\d+$/;
+  const commentsPath = /^\/rest\/api\/3\/issue\/[A-Z]+-\d+\/comment$/;
+  return new StandIn()
+    .on('GET', '/rest/api/3/myself', () => ({ body: { accountId: '5b10-centric-bot', displayName: 'Centric Bot', active: true } }))
+    .on('GET', issuePath, (req) => {
+      const issue = byKey.get(req.path.split('?')[0]!.split('/').pop()!);
+      return issue ? { body: issue } : { status: 404, body: { errorMessages: ['Issue does not exist or you do not have permission to see it.'] } };
+    })
+    .on('GET', commentsPath, () => ({ body: { startAt: 0, maxResults: 100, total: 0, comments: [] } }))
+    .on('POST', commentsPath, () => ({ status: 201, body: { id: '10000' } }))
+    .on('PUT', issuePath, () => ({ status: 204 }));
 }

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterEach, beforeEach } from 'vitest';
 import { openStore, type Store } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrations.js';
 
@@ -54,3 +55,17 @@ const postgres: Backend = {
 /** SQLite always; Postgres when TEST_DATABASE_URL is set (.ci/run sets it). */
 export const BACKENDS: Backend[] = POSTGRES_URL ? [sqlite, postgres] : [sqlite];
 export const POSTGRES_SKIP_NOTE = POSTGRES_URL ? '' : ' (Postgres suite skipped: set TEST_DATABASE_URL=postgres://… to run it)';
+
+/** A fresh, migrated database for each test of the calling suite, closed and dropped after it. */
+export function storePerTest(backend: Backend): () => Store {
+  let created: Awaited<ReturnType<Backend['create']>> | undefined;
+  beforeEach(async () => {
+    created = await backend.create();
+  });
+  afterEach(async () => {
+    await created?.store.close();
+    await created?.drop();
+    created = undefined;
+  });
+  return () => created!.store;
+}

@@ -30,6 +30,13 @@ describe('the comment body', () => {
     expect(JSON.stringify(renderAdfComment(passing, OPTIONS))).toContain('Centric: 100/100, every check passes');
   });
 
+  it('is exactly this body, in ADF and in wiki markup, failing and passing (an extra node or a lost field fails)', async () => {
+    await expect(JSON.stringify(renderAdfComment(failing, OPTIONS), null, 2)).toMatchFileSnapshot('__snapshots__/sticky-comment-failing.adf.json');
+    await expect(JSON.stringify(renderAdfComment(passing, { ...OPTIONS, note: 'Story updated from Slack by priya.' }), null, 2)).toMatchFileSnapshot('__snapshots__/sticky-comment-passing.adf.json');
+    await expect(renderWikiComment(failing, OPTIONS)).toMatchFileSnapshot('__snapshots__/sticky-comment-failing.wiki.txt');
+    await expect(renderWikiComment(passing, { ...OPTIONS, note: 'Story updated from Slack by priya.' })).toMatchFileSnapshot('__snapshots__/sticky-comment-passing.wiki.txt');
+  });
+
   it('catches invalid ADF (the check itself can fail)', () => {
     expect(adfProblems({ type: 'doc', version: 1, content: [{ type: 'text', text: '' }, { type: 'heading', content: [] }] })).toEqual([
       '/content/0: "text" is not allowed here (allowed: blockCard, codeBlock, mediaSingle, paragraph, taskList, orderedList, bulletList, blockquote, …)',

@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadJiraEnv } from '../../src/config/env.js';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
-import { lintAndStore } from '../../src/flows/lint-ticket.js';
 import { saveHomeSetting } from '../../src/flows/app-home.js';
 import { runDueDigests, scopeDigest, type DigestDeps } from '../../src/flows/post-digest.js';
+import { lintAndStore } from '../../src/flows/ticket-changed.js';
 import { JiraClient } from '../../src/jira/client.js';
 import { Metrics } from '../../src/runtime/metrics.js';
 import type { SlackMessage } from '../../src/slack/blocks.js';
+import { channelPoster, type SlackChat } from '../../src/slack/dm.js';
 import type { Store } from '../../src/store/database.js';
 import { GOOD_STORY, issue } from '../helpers/issues.js';
 import { JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js';
@@ -24,8 +25,33 @@ afterEach(async () => {
 
 const uploads: Array<{ channel: string; png: Buffer }> = [];
 
-function deps(store: Store, clock: () => number, workerId: string, posts: Array<{ channel: string; message: SlackMessage }>, fail?: string, uploadFails = false, joinable = false): DigestDeps {
+const browse = (k: string) => `https://acme.atlassian.net/browse/${k}`;
+
+/** Slack's side of posting, recorded; the real adapter renders the digest (and chart) into it. */
+function chat(posts: Array<{ channel: string; message: SlackMessage }>, fail?: string, uploadFails = false, joinable = false): Pick<SlackChat, 'post' | 'dm' | 'join' | 'upload'> {
   let joined = false;
+  return {
+    post: async (channel, message) => {
+      if (fail && !joined) throw Object.assign(new Error(fail), { data: { ok: false, error: fail } });
+      posts.push({ channel, message });
+    },
+    join: async (channel) => {
+      if (!joinable) throw Object.assign(new Error('method_not_supported_for_channel_type'), { data: { ok: false, error: 'method_not_supported_for_channel_type' } });
+      joined = true;
+      posts.push({ channel: `JOIN:${channel}`, message: { text: '', blocks: [] } });
+    },
+    dm: async (user, message) => {
+      posts.push({ channel: `DM:${user}`, message });
+      return { channel: `D-${user}`, ts: '1.1' };
+    },
+    upload: async (channel, png) => {
+      if (uploadFails) throw Object.assign(new Error('upload failed'), { data: { ok: false, error: 'file_upload_failed' } });
+      uploads.push({ channel, png });
+    },
+  };
+}
+
+function deps(store: Store, clock: () => number, workerId: string, posts: Array<{ channel: string; message: SlackMessage }>, fail?: string, uploadFails = false, joinable = false): DigestDeps {
   const logger = capturedLogger().logger;
   const env = loadJiraEnv({ JIRA_BASE_URL: 'https://acme.atlassian.net', JIRA_EMAIL: 'c@acme.io', JIRA_API_TOKEN: 't' });
   return {
@@ -34,24 +60,8 @@ function deps(store: Store, clock: () => number, workerId: string, posts: Array<
     clock,
     jira: new JiraClient({ env, settings: DEFAULT_CONFIG.jira, metrics: new Metrics(), logger }),
     logger,
-    browse: (k) => `https://acme.atlassian.net/browse/${k}`,
     workerId,
-    poster: {
-      post: async (channel, message) => {
-        if (fail && !joined) throw Object.assign(new Error(fail), { data: { ok: false, error: fail } });
-        posts.push({ channel, message });
-      },
-      join: async (channel) => {
-        if (!joinable) throw Object.assign(new Error('method_not_supported_for_channel_type'), { data: { ok: false, error: 'method_not_supported_for_channel_type' } });
-        joined = true;
-        posts.push({ channel: `JOIN:${channel}`, message: { text: '', blocks: [] } });
-      },
-      dm: async (user, message) => void posts.push({ channel: `DM:${user}`, message }),
-      upload: async (channel, png) => {
-        if (uploadFails) throw Object.assign(new Error('upload failed'), { data: { ok: false, error: 'file_upload_failed' } });
-        uploads.push({ channel, png });
-      },
-    },
+    poster: channelPoster(chat(posts, fail, uploadFails, joinable), browse),
   };
 }
 
@@ -186,14 +196,17 @@ describe.each(BACKENDS)('weekly digest runs on $name', (backend) => {
       ...base,
       logger: log.logger,
       metrics,
-      poster: {
-        ...base.poster,
-        post: async (channel, message) => {
-          const code = refuse(channel);
-          if (code) throw Object.assign(new Error(`An API error occurred: ${code}`), { code: 'slack_webapi_platform_error', data: { ok: false, error: code } });
-          posts.push({ channel, message });
+      poster: channelPoster(
+        {
+          ...chat(posts),
+          post: async (channel, message) => {
+            const code = refuse(channel);
+            if (code) throw Object.assign(new Error(`An API error occurred: ${code}`), { code: 'slack_webapi_platform_error', data: { ok: false, error: code } });
+            posts.push({ channel, message });
+          },
         },
-      },
+        browse,
+      ),
     };
     const failures = async () => (await metrics.registry.metrics()).split('\n').filter((l) => l.startsWith('centric_digests_failed_total'));
     const warnings = () => log.lines().map((l) => JSON.parse(l) as Record<string, any>).filter((l) => l.level === 40);

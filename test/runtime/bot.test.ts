@@ -26,9 +26,15 @@ afterEach(async () => {
   running = undefined;
 });
 
+/** Jira's tickets in these tests: one that passes, one that fails. */
+const TICKETS = [issue(`${GOOD_STORY}\n\nConversion +3% in Q3.`, {}, 'SHOP-1'), issue('As a user, I want X.', {}, 'SHOP-2')];
+
+/** A Jira event about a ticket, as the webhook route stores it. */
+const changed = (key: string, deliveryId?: string) => ({ ...(deliveryId ? { deliveryId } : {}), kind: 'jira-issue', ticketKey: key, payload: { webhookEvent: 'jira:issue_updated', userAccountId: 'acc-priya', source: 'webhook' } });
+
 async function start(overrides: Record<string, string> = {}) {
   const slack = slackStandIn();
-  const jira = jiraStandIn();
+  const jira = jiraStandIn(TICKETS);
   const [slackUrl, jiraUrl, port] = await Promise.all([slack.listen(), jira.listen(), freePort()]);
   const env = loadEnv({
     ...SECRETS,
@@ -86,7 +92,7 @@ describe('the running bot over real HTTP (HTTP mode)', () => {
     const { bot, base } = await start();
     await bot.ready;
     await eventually(() => fetch(`${base}/readyz`), (r) => r.status === 200);
-    const event = { deliveryId: 'd-1', kind: 'lint-issue', ticketKey: 'SHOP-1', payload: { issue: issue(GOOD_STORY, {}, 'SHOP-1') } };
+    const event = changed('SHOP-1', 'd-1');
     expect(await bot.accept(event, 'test')).toMatchObject({ duplicate: false });
     expect(await bot.accept(event, 'test')).toEqual({ id: null, duplicate: true });
     await eventually(() => listEvents(bot.store), (events) => events[0]?.status === 'done');
@@ -96,18 +102,19 @@ describe('the running bot over real HTTP (HTTP mode)', () => {
     const text = await metrics.text();
     expect(text).toContain('centric_events_received_total{source="test"} 1');
     expect(text).toContain('centric_events_duplicate_total{source="test"} 1');
-    expect(text).toContain('centric_events_processed_total{kind="lint-issue"} 1');
+    expect(text).toContain('centric_events_processed_total{kind="jira-issue"} 1');
     expect(text).toContain('centric_inbox_depth 0');
     expect(text).toMatch(/centric_lint_duration_seconds_count 1\n/);
     expect(text).toContain('centric_process_resident_memory_bytes');
-    expect(text).toContain('centric_jira_calls_total{outcome="ok"} 1');
+    // GET /myself at start-up; for the event, GET the issue and its comments (it passes: no comment, no label to write).
+    expect(text).toContain('centric_jira_calls_total{outcome="ok"} 3');
     expect(text).toContain('centric_slack_calls_total{outcome="ok"} 1');
   });
 
   it('never writes a token or secret to the logs of a start-up and an event flow', async () => {
     const { bot, log } = await start();
     await bot.ready;
-    await bot.accept({ kind: 'lint-issue', ticketKey: 'SHOP-2', payload: { issue: issue('As a user, I want X.', {}, 'SHOP-2') } }, 'test');
+    await bot.accept(changed('SHOP-2'), 'test');
     bot.logger.info({ headers: { authorization: `Bearer ${SECRETS.SLACK_BOT_TOKEN}` }, note: `token is ${SECRETS.JIRA_API_TOKEN}` }, 'a careless line');
     await eventually(() => listEvents(bot.store), (events) => events[0]?.status === 'done');
     await bot.stop(1_000);
