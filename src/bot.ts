@@ -1,4 +1,3 @@
-import type { App } from '@slack/bolt';
 import pLimit from 'p-limit';
 import pRetry from 'p-retry';
 import type { ScheduledTask } from 'node-cron';
@@ -17,18 +16,13 @@ import { startPoller } from './jobs/poller.js';
 import { startSchedules } from './jobs/schedules.js';
 import { customFieldsOf, JiraClient, type JiraClientDeps } from './jira/client.js';
 import { JIRA_EVENT_KIND, jiraWebhookRoute } from './jira/webhook.js';
+import { errorText } from './runtime/errors.js';
 import { healthRoutes, Readiness, type Route } from './runtime/health.js';
 import { createLogger, type Logger } from './runtime/logger.js';
 import { Metrics } from './runtime/metrics.js';
 import { backgroundClient, channelPoster, slackChat, slackDm } from './slack/dm.js';
 import { createSlackHost, type SlackHost } from './slack/host.js';
-import { registerFixButton } from './slack/listeners/actions/fix-ticket.js';
-import { registerTicketButtons } from './slack/listeners/actions/ticket-buttons.js';
-import { registerCentricCommand } from './slack/listeners/commands/centric.js';
-import { registerAppHome } from './slack/listeners/events/app-home-opened.js';
-import { registerAppUninstalled } from './slack/listeners/events/app-uninstalled.js';
-import { registerTokensRevoked } from './slack/listeners/events/tokens-revoked.js';
-import { registerFixModal } from './slack/listeners/views/fix-ticket-modal.js';
+import { registerListeners, type ListenerDeps } from './slack/listeners/index.js';
 import { slackUsers } from './slack/users.js';
 import { openStore, ping, type Store } from './store/database.js';
 import { depth, enqueue, type Enqueued, type NewEvent } from './store/inbox.js';
@@ -84,23 +78,29 @@ interface ListenerWiring {
   revoked: (why: string) => void;
 }
 
-/** The Slack listeners, each handed the flows it runs. */
-function registerListeners(app: App, w: ListenerWiring, logger: Logger): void {
+/** The flows, as the Slack listeners run them. */
+function listenerDeps(w: ListenerWiring, logger: Logger): ListenerDeps {
   const { config } = w.tickets;
-  registerCentricCommand(app, (ctx, command) => runCommand(w.commands, ctx, command), w.browse, logger);
-  registerTicketButtons(app, { snooze: (user, key) => snoozeTicket(w.tickets, user, key), notAStory: (_user, key) => markNotAStory(w.tickets, key) }, logger);
-  registerFixButton(app, (key) => fixPrefill(w.tickets, key), () => config.personas.map((p) => p.name), logger);
-  registerFixModal(app, { validate: (key, fix, hasMetric) => validateFix(w.tickets, key, fix, hasMetric), apply: (key, fix, _user, userName) => applyFix(w.tickets, key, fix, userName) }, logger);
-  registerTokensRevoked(app, w.revoked, logger);
-  registerAppUninstalled(app, w.revoked, logger);
-  const home = {
-    data: (user: string) => homeData(w.home, user),
-    mute: (user: string) => muteFor(w.home, user, config.nudges.snoozeDays),
-    unmute: (user: string) => saveHomeSetting(w.home, user, { mutedUntil: null }),
-    digestMention: (user: string, on: boolean) => saveHomeSetting(w.home, user, { digestMention: on }),
-    workingHours: (user: string, hours: string) => chooseWorkingHours(w.home, user, hours),
+  return {
+    logger,
+    browse: w.browse,
+    revoked: w.revoked,
+    runCommand: (ctx, command) => runCommand(w.commands, ctx, command),
+    tickets: { snooze: (user, key) => snoozeTicket(w.tickets, user, key), notAStory: (_user, key) => markNotAStory(w.tickets, key) },
+    fix: {
+      prefill: (key) => fixPrefill(w.tickets, key),
+      personas: () => config.personas.map((p) => p.name),
+      validate: (key, fix, hasMetric) => validateFix(w.tickets, key, fix, hasMetric),
+      apply: (key, fix, _user, userName) => applyFix(w.tickets, key, fix, userName),
+    },
+    home: {
+      data: (user) => homeData(w.home, user),
+      mute: (user) => muteFor(w.home, user, config.nudges.snoozeDays),
+      unmute: (user) => saveHomeSetting(w.home, user, { mutedUntil: null }),
+      digestMention: (user, on) => saveHomeSetting(w.home, user, { digestMention: on }),
+      workingHours: (user, hours) => chooseWorkingHours(w.home, user, hours),
+    },
   };
-  registerAppHome(app, home, w.browse, logger);
 }
 
 /**
@@ -189,7 +189,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   let stopPoller = (): void => undefined;
   const commands: CommandDeps = { ...tickets, users, digestPreview: (scope) => digestPost(digestDeps, scope, clock()) };
   const home: HomeDeps = { store, clock, defaultWorkingHours: config.nudges.workingHours };
-  registerListeners(slack.app, { tickets, commands, home, browse, revoked: posting.revoked }, logger);
+  registerListeners(slack.app, listenerDeps({ tickets, commands, home, browse, revoked: posting.revoked }, logger));
 
   logger.info({ slackMode: slack.mode, port: env.PORT, database: store.location, jira: env.JIRA_BASE_URL, deployment: env.JIRA_DEPLOYMENT }, 'starting Centric');
   await slack.start();
@@ -222,7 +222,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       readiness.set('jira', true, `reachable as ${me.displayName}`);
       logger.info({ jira: env.JIRA_BASE_URL, account: me.displayName }, 'Jira is reachable');
     } catch (err) {
-      readiness.set('jira', false, (err as Error).message);
+      readiness.set('jira', false, errorText(err));
       throw err;
     }
   }).catch(() => undefined);

@@ -14,6 +14,7 @@ import { renderMarkdown } from './core/render/markdown.js';
 import { renderText, type Palette } from './core/render/text.js';
 import type { JiraIssue } from './core/ticket/normalise.js';
 import type { Report } from './core/types.js';
+import { errorText } from './runtime/errors.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -130,9 +131,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     } else if (err instanceof EnvError) {
       io.stderr.write(`centric: set these environment variables (or put them in .env):\n${err.problems.map((p) => `  ${p}\n`).join('')}`);
     } else if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`centric: ${(err as Error).message}\n\n${USAGE}\n`);
+      io.stderr.write(`centric: ${errorText(err)}\n\n${USAGE}\n`);
     } else {
-      io.stderr.write(`centric: unexpected error: ${(err as Error).message ?? String(err)}\n`);
+      io.stderr.write(`centric: unexpected error: ${errorText(err)}\n`);
     }
     return 2;
   }

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { startBot } from './bot.js';
 import { EnvError, loadEnv, secretsOf, SETUP_LINK } from './config/env.js';
 import { ConfigError, loadConfig } from './config/load.js';
+import { errorText } from './runtime/errors.js';
 import { createLogger } from './runtime/logger.js';
 
 /** npm start: validates the environment and centric.yml, then runs the bot until SIGTERM. */
@@ -55,7 +56,7 @@ main().then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`centric: failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`centric: failed to start: ${errorText(err)}\n`);
     process.exitCode = 1;
   },
 );

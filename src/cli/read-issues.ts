@@ -1,5 +1,6 @@
 import { checkIssue } from '../jira/issue-schema.js';
 import type { JiraIssue } from '../core/ticket/normalise.js';
+import { errorText } from '../runtime/errors.js';
 
 export class InputError extends Error {
   override name = 'InputError';
@@ -12,14 +13,14 @@ function parseDocuments(text: string, source: string): unknown[] {
   } catch (wholeError) {
     const lines = text.split('\n');
     if (lines.filter((l) => l.trim()).length < 2) {
-      throw new InputError(`${source}: invalid JSON: ${(wholeError as Error).message}`);
+      throw new InputError(`${source}: invalid JSON: ${errorText(wholeError)}`);
     }
     return lines.flatMap((line, i) => {
       if (!line.trim()) return [];
       try {
         return [JSON.parse(line)];
       } catch (err) {
-        throw new InputError(`${source}:${i + 1}: invalid JSON (read as NDJSON, one issue per line): ${(err as Error).message}`);
+        throw new InputError(`${source}:${i + 1}: invalid JSON (read as NDJSON, one issue per line): ${errorText(err)}`);
       }
     });
   }

@@ -8,6 +8,7 @@ import { runDigestsAtNextSlot } from './digest-run.js';
 import { senders } from './senders.js';
 import { openStore, type Store } from '../store/database.js';
 import { depth } from '../store/inbox.js';
+import { errorText } from '../runtime/errors.js';
 import { freePort } from './stand-ins/http-stand-in.js';
 import { adfText, JiraCloudStandIn } from './stand-ins/jira-cloud.js';
 import { SlackStandIn, type PostedMessage } from './stand-ins/slack-web.js';
@@ -133,7 +134,7 @@ export async function runDemo(out: NodeJS.WritableStream = process.stdout): Prom
       say(`✓ ${String(n).padStart(2)}. ${name}${note ? `: ${note(value)}` : ''}`);
       return value;
     } catch (err) {
-      throw err instanceof StepFailed ? err : new StepFailed(name, err instanceof Error ? err.message : String(err));
+      throw err instanceof StepFailed ? err : new StepFailed(name, errorText(err));
     }
   };
   say('Centric demo: Jira and Slack are local stand-ins on 127.0.0.1; Centric is the real bot (npm start). Nothing leaves this machine.');
@@ -248,7 +249,7 @@ export async function runDemo(out: NodeJS.WritableStream = process.stdout): Prom
     say(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: every step happened.`);
     return 0;
   } catch (err) {
-    const failed = err instanceof StepFailed ? err : new StepFailed('demo', err instanceof Error ? err.message : String(err));
+    const failed = err instanceof StepFailed ? err : new StepFailed('demo', errorText(err));
     say(`✗ ${String(n).padStart(2)}. ${failed.step}: ${failed.message}`);
     if (demo) {
       say('Last lines of Centric\'s log:');

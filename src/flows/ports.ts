@@ -101,8 +101,8 @@ export interface NudgeItem {
   key: string;
   summary: string;
   score: number | null;
-  /** Its most important findings. */
-  findings: Array<{ rule: string; severity: string; message: string; hint: string }>;
+  /** Its most important findings; `link` is the rule's README section (absent in nudges queued before it existed). */
+  findings: Array<{ rule: string; severity: string; message: string; hint: string; link?: string }>;
   /** Fixed since the DM was sent: shown as "fixed, thank you". */
   fixed: boolean;
 }

@@ -210,7 +210,7 @@ export class JiraClient {
         (err: unknown) => {
           this.fieldNamesDue = this.now() + FIELD_NAMES_RETRY_MS;
           this.deps.logger.warn(
-            { err: err instanceof Error ? err.message : String(err), retryInMs: FIELD_NAMES_RETRY_MS },
+            { err, retryInMs: FIELD_NAMES_RETRY_MS },
             'Jira field list unavailable: changelog items without a fieldId are matched by field id and the names of system fields',
           );
           return this.fieldNameCache;

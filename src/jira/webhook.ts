@@ -180,7 +180,7 @@ function namesOnce(deps: WebhookDeps): () => ReadonlyMap<string, string> | null 
       try {
         names = deps.fieldNames?.() ?? null;
       } catch (err) {
-        deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'Jira field names could not be read; matching changelog items by id and well-known names');
+        deps.logger.warn({ err }, 'Jira field names could not be read; matching changelog items by id and well-known names');
         names = null;
       }
     }
@@ -200,7 +200,7 @@ export function jiraWebhookRoute(deps: WebhookDeps): Route {
         await handle(deps, req, res);
       } catch (err) {
         // Not acknowledged, so Jira delivers it again: nothing accepted is lost.
-        deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'Jira webhook could not be stored; Jira will retry');
+        deps.logger.error({ err }, 'Jira webhook could not be stored; Jira will retry');
         if (!res.headersSent) reply(res, 503, { error: 'the event could not be stored; retry later' });
       }
     },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { errorText } from '../runtime/errors.js';
 import type { Logger } from '../runtime/logger.js';
 import type { Metrics } from '../runtime/metrics.js';
 import type { Store } from '../store/database.js';
@@ -131,7 +132,7 @@ export class InboxWorker {
         this.deps.metrics.queueDepth.set(await depth(this.deps.store));
       }
     } catch (err) {
-      this.deps.logger.error({ err: errorText(err), worker: this.id }, 'could not claim events; retrying');
+      this.deps.logger.error({ err, worker: this.id }, 'could not claim events; retrying');
     } finally {
       this.ticking = false;
     }
@@ -164,15 +165,15 @@ export class InboxWorker {
       try {
         await fail(store, event.id, this.id, errorText(err), retryAt, this.clock());
       } catch (storeErr) {
-        logger.error({ ...log, err: errorText(storeErr) }, 'could not record the failure; the lease will expire and the event be retried');
+        logger.error({ ...log, err: storeErr }, 'could not record the failure; the lease will expire and the event be retried');
         return;
       }
       if (final) {
         metrics.eventsDead.inc({ kind: event.kind });
-        logger.error({ ...log, err: errorText(err) }, 'event dead-lettered after its last attempt');
+        logger.error({ ...log, err }, 'event dead-lettered after its last attempt');
       } else {
         metrics.eventsRetried.inc({ kind: event.kind });
-        logger.warn({ ...log, err: errorText(err), retryInMs: retryAt! - this.clock() }, 'event failed; will retry');
+        logger.warn({ ...log, err, retryInMs: retryAt! - this.clock() }, 'event failed; will retry');
       }
     }
   }
@@ -181,7 +182,7 @@ export class InboxWorker {
     try {
       await renew(this.deps.store, [...this.inFlight.keys()], this.id, this.clock(), this.settings.leaseMs);
     } catch (err) {
-      this.deps.logger.warn({ err: errorText(err), worker: this.id }, 'could not renew leases');
+      this.deps.logger.warn({ err, worker: this.id }, 'could not renew leases');
     }
   }
 }
@@ -190,8 +191,4 @@ class UnhandledKindError extends Error {
   constructor(kind: string) {
     super(`no handler for events of kind "${kind}"`);
   }
-}
-
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

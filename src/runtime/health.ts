@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorText } from './errors.js';
 import type { Metrics } from './metrics.js';
 
 export interface CheckState {
@@ -24,7 +25,7 @@ export class Readiness {
   async snapshot(): Promise<{ ready: boolean; checks: Record<string, CheckState> }> {
     const checks: Record<string, CheckState> = Object.fromEntries(this.states);
     for (const [name, check] of this.live) {
-      checks[name] = await withTimeout(check(), 2_000).catch((err: unknown) => ({ ok: false, detail: err instanceof Error ? err.message : String(err) }));
+      checks[name] = await withTimeout(check(), 2_000).catch((err: unknown) => ({ ok: false, detail: errorText(err) }));
     }
     return { ready: Object.values(checks).every((c) => c.ok), checks };
   }

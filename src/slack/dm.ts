@@ -1,9 +1,11 @@
 import { WebClient } from '@slack/web-api';
 import { QUESTIONS } from '../core/digest.js';
-import type { ChannelPoster, DigestNotice, SlackDm } from '../flows/ports.js';
-import { digestMessage, escapeMrkdwn, lineMessage, nudgeMessage, type SlackMessage } from './blocks.js';
+import type { ChannelPoster, SlackDm } from '../flows/ports.js';
 import { CHART_LEGEND, trendChart } from './chart.js';
 import { classified } from './failures.js';
+import { digestMessage, digestNoticeMessage } from './views/digest.js';
+import type { SlackMessage } from './views/limits.js';
+import { nudgeMessage } from './views/nudge.js';
 
 /**
  * Background posting (nudges, digests) gets a WebClient of its own: a client that hits Slack's
@@ -48,23 +50,12 @@ export function slackDm(chat: Pick<SlackChat, 'dm' | 'update'>, browse: (key: st
   };
 }
 
-/** What the subscriber is told when their digest cannot be posted this period. */
-function digestNoticeText(notice: DigestNotice): string {
-  const { reason } = notice;
-  const where = `I could not post the weekly digest of ${escapeMrkdwn(notice.scope)} to <#${notice.channel}>`;
-  if (notice.status === 'not in channel') return `${where}: invite me there with \`/invite @Centric\`, and I will post the next one.`;
-  if (reason === 'is_archived') return `${where}: the channel is archived. Subscribe another channel with \`/centric subscribe\` there.`;
-  if (reason.startsWith('restricted_action')) return `${where}: posting there is restricted to some members (${reason}). Ask a workspace admin, or subscribe another channel.`;
-  if (reason.startsWith('jira_http_')) return `${where}: Jira refused its search (HTTP ${reason.slice('jira_http_'.length)}); check that the project or JQL still exists and that I may browse it. I will try again next week.`;
-  return `${where}: Slack refused it (${reason}). I will try again next week.`;
-}
-
 /** Digests to channels, rendered here (message and trend chart); notes to subscribers by DM. Failures carry `failure`. */
 export function channelPoster(chat: Pick<SlackChat, 'post' | 'dm' | 'join' | 'upload'>, browse: (key: string) => string): ChannelPoster {
   return {
     postDigest: (channel, post) => classified(() => chat.post(channel, digestMessage({ ...post, browse, questions: QUESTIONS }))),
     uploadTrend: (channel, scope, trend) => classified(() => chat.upload(channel, trendChart(trend, QUESTIONS.map((q) => q.id)), `Customer-centricity trend: ${scope}`)),
     join: (channel) => classified(() => chat.join(channel)),
-    notifySubscriber: (userId, notice) => classified(async () => void (await chat.dm(userId, lineMessage(digestNoticeText(notice))))),
+    notifySubscriber: (userId, notice) => classified(async () => void (await chat.dm(userId, digestNoticeMessage(notice)))),
   };
 }

@@ -1,6 +1,7 @@
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import pRetry from 'p-retry';
 import type { Env } from '../config/env.js';
+import { errorText } from '../runtime/errors.js';
 import type { Readiness, Route } from '../runtime/health.js';
 import type { Logger } from '../runtime/logger.js';
 import { boltLogger } from './bolt-logger.js';
@@ -62,7 +63,7 @@ export function createSlackHost({ env, logger, readiness, routes, retry, countCa
       ...pacing,
       signal: controller.signal,
       onFailedAttempt: ({ error, attemptNumber }) => {
-        state.detail = `${what} failed (attempt ${attemptNumber}, retrying): ${error.message}`;
+        state.detail = `${what} failed (attempt ${attemptNumber}, retrying): ${errorText(error)}`;
         logger.warn({ component: 'slack', attempt: attemptNumber, err: error }, `${what} failed; retrying`);
       },
     })
@@ -116,7 +117,7 @@ export function createSlackHost({ env, logger, readiness, routes, retry, countCa
         try {
           await app.start();
         } catch (err) {
-          state.detail = `Socket Mode connection failed; retrying: ${(err as Error).message}`;
+          state.detail = `Socket Mode connection failed; retrying: ${errorText(err)}`;
           logger.warn({ component: 'slack', err }, 'Socket Mode connection failed; retrying');
           connect();
         }

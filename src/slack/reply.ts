@@ -1,6 +1,6 @@
 import type { BlockAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { SlackMessage } from './blocks.js';
+import type { SlackMessage } from './views/limits.js';
 
 /**
  * A private answer to a button press: ephemeral through response_url when the button sits in a

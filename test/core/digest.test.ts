@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest, QUESTIONS, type LintRecord, type TicketFacts } from '../../src/core/digest.js';
-import { DIGEST_LIMITS, digestMessage, limitProblems } from '../../src/slack/blocks.js';
+import { DIGEST_LIMITS, digestMessage } from '../../src/slack/views/digest.js';
+import { limitProblems } from '../../src/slack/views/limits.js';
 
 const WEEK = 7 * 86_400_000;
 const END = Date.parse('2026-11-23T08:00:00Z');

@@ -96,7 +96,7 @@ describe('an event whose Jira calls keep failing', () => {
     expect(metrics).toContain('centric_jira_calls_total{outcome="server_error"} 5');
     expect(metrics).toContain('centric_events_dead_lettered_total{kind="jira-issue"} 1');
     const dead = t.lines().map((l) => JSON.parse(l)).find((l) => l.msg === 'event dead-lettered after its last attempt');
-    expect(dead).toMatchObject({ ticket: 'SHOP-1', err: 'GET issue SHOP-1: Jira answered HTTP 500 (failure 500)' });
+    expect(dead).toMatchObject({ ticket: 'SHOP-1', err: { type: 'JiraError', message: 'GET issue SHOP-1: Jira answered HTTP 500 (failure 500)', status: 500, stack: expect.any(String) } });
     expect(jira.writes()).toEqual([]);
   });
 });

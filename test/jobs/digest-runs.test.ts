@@ -6,7 +6,7 @@ import { runDueDigests, scopeDigest, type DigestDeps } from '../../src/flows/pos
 import { lintAndStore } from '../../src/flows/ticket-changed.js';
 import { JiraClient } from '../../src/jira/client.js';
 import { Metrics } from '../../src/runtime/metrics.js';
-import type { SlackMessage } from '../../src/slack/blocks.js';
+import type { SlackMessage } from '../../src/slack/views/limits.js';
 import { channelPoster, type SlackChat } from '../../src/slack/dm.js';
 import type { Store } from '../../src/store/database.js';
 import { GOOD_STORY, issue } from '../helpers/issues.js';

@@ -85,7 +85,8 @@ describe.each(BACKENDS)('durable inbox on $name', (backend) => {
     expect(text).toContain('centric_events_retried_total{kind="jira"} 2');
     expect(text).toContain('centric_events_dead_lettered_total{kind="jira"} 1');
     const dead = log.lines().map((l) => JSON.parse(l)).find((l) => l.msg === 'event dead-lettered after its last attempt');
-    expect(dead).toMatchObject({ level: 50, ticket: 'SHOP-9', kind: 'jira', attempt: 3, err: 'Jira answered 500' });
+    // The error itself, serialized by pino: its message, type and stack.
+    expect(dead).toMatchObject({ level: 50, ticket: 'SHOP-9', kind: 'jira', attempt: 3, err: { type: 'Error', message: 'Jira answered 500', stack: expect.stringContaining('Jira answered 500') } });
     await store.close();
     await drop();
   });

@@ -1,10 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
-import { limitProblems } from '../../src/slack/blocks.js';
+import { limitProblems } from '../../src/slack/views/limits.js';
 import { startTestBot, TEST_SECRETS, type TestBot } from '../helpers/bot.js';
 import { JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js';
 import { slackArgs } from '../helpers/stand-in.js';
+import { snapshotOf } from '../helpers/slack-client.js';
 
 let jira: JiraFake;
 let t: TestBot | undefined;
@@ -100,6 +101,27 @@ describe('App Home', () => {
     expect(fourth.view.blocks.some((b: any) => b.accessory?.action_id === 'home_digest_mention_off')).toBe(true);
     const optedIn = await t.bot.store.db.selectFrom('mutes').selectAll().executeTakeFirstOrThrow();
     expect([optedIn.digest_mention, optedIn.working_hours]).toEqual([1, '08:00-17:00']);
+  });
+});
+
+const homeOpened = (user: string, id: string) =>
+  signed(JSON.stringify({ token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: id, event_time: 1, event: { type: 'app_home_opened', user, channel: 'D1', tab: 'home' } }), 'application/json');
+
+describe('App Home, whole', () => {
+  it('is exactly these views: linked with failing tickets, muted, and not linked (an extra block or a lost field fails)', async () => {
+    // A fixed clock: the scores are of this week and last, and the mute ends on a date the view shows.
+    const NOW = Date.parse('2026-11-23T09:00:00Z');
+    t = await startTestBot({ bot: { clock: () => NOW } });
+    await seed(NOW);
+    await homeOpened('U1', 'Ev1');
+    await expect(snapshotOf(await published(1))).toMatchFileSnapshot('__snapshots__/app-home.json');
+    const mute = new URLSearchParams({
+      payload: JSON.stringify({ type: 'block_actions', user: { id: 'U1' }, team: { id: 'T1' }, api_app_id: 'A1', token: 'x', trigger_id: '1', container: { type: 'view', view_id: 'VHOME' }, actions: [{ type: 'button', action_id: 'home_mute', block_id: 'b', action_ts: '1' }] }),
+    });
+    await signed(mute.toString(), 'application/x-www-form-urlencoded');
+    await expect(snapshotOf(await published(2))).toMatchFileSnapshot('__snapshots__/app-home-muted.json');
+    await homeOpened('U2', 'Ev2');
+    await expect(snapshotOf(await published(3))).toMatchFileSnapshot('__snapshots__/app-home-not-linked.json');
   });
 });
 

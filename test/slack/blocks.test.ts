@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMrkdwn, fit, limitProblems, mineMessage, reportMessage } from '../../src/slack/blocks.js';
+import { fit, limitProblems } from '../../src/slack/views/limits.js';
+import { mineMessage } from '../../src/slack/views/mine.js';
+import { escapeMrkdwn } from '../../src/slack/views/mrkdwn.js';
+import { nudgeMessage } from '../../src/slack/views/nudge.js';
+import { reportMessage } from '../../src/slack/views/report.js';
 
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
 
@@ -53,5 +57,19 @@ describe('Block Kit limits', () => {
     expect(limitProblems(report)).toEqual([]);
     const mine = mineMessage(Array.from({ length: 120 }, (_, i) => ({ key: `SHOP-${i}`, score: i, summary: 's' })), (k) => `https://j/${k}`);
     expect(limitProblems(mine)).toEqual([]);
+  });
+
+  it("links a finding to its rule's explanation only when the link cannot break the markup", () => {
+    const finding = (link?: string) => ({ rule: 'customer-metric' as const, severity: 'error' as const, message: 'No metric.', hint: 'Add one.', ...(link ? { link } : {}) });
+    const lines = (link?: string) => {
+      const report = reportMessage({ key: 'SHOP-1', skipped: false, score: 10, story: null, findings: [finding(link)] }, 's', 'https://j/SHOP-1');
+      const nudge = nudgeMessage([{ key: 'SHOP-1', summary: 's', score: 10, findings: [finding(link)], fixed: false }], (k) => `https://j/${k}`);
+      return [report.blocks[2]!.text.text, nudge.blocks[1]!.text.text.split('\n')[1]];
+    };
+    expect(lines('https://docs.acme.io/centric#customer-metric')).toEqual([':x: *<https://docs.acme.io/centric#customer-metric|customer-metric>*: No metric.\n_Fix: Add one._', ':x: No metric. <https://docs.acme.io/centric#customer-metric|Why it matters>']);
+    // A report or nudge stored before findings had links, and links that would end early or need escaping.
+    for (const link of [undefined, 'https://docs.acme.io/a|b', 'https://docs.acme.io/a>b', 'https://docs.acme.io/?a=1&b=2', 'javascript:alert(1)']) {
+      expect(lines(link)).toEqual([':x: *customer-metric*: No metric.\n_Fix: Add one._', ':x: No metric.']);
+    }
   });
 });

@@ -1,9 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
-import { limitProblems, type SlackMessage } from '../../src/slack/blocks.js';
+import { limitProblems, type SlackMessage } from '../../src/slack/views/limits.js';
 import { startTestBot, TEST_SECRETS, type TestBot } from '../helpers/bot.js';
 import { JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js';
+import { GOOD_AC, GOOD_DESIGN, GOOD_METRIC, GOOD_STORY, good } from '../helpers/issues.js';
+import { snapshotOf } from '../helpers/slack-client.js';
 
 let jira: JiraFake;
 let t: TestBot | undefined;
@@ -80,13 +82,24 @@ describe('/centric', () => {
     expect(reply.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'SHOP-1 · 25/100 · fails' } });
     expect(reply.blocks[1]!.text.text).toBe('Save &lt;basket&gt; &amp; pay');
     const sections = reply.blocks.filter((b) => b.type === 'section').map((b) => b.text.text as string);
-    expect(sections.some((s) => s.startsWith(':x: *customer-value*: The story says who (user) and what, but not why'))).toBe(true);
+    // The rule id links to its README section.
+    expect(sections.some((s) => s.startsWith(':x: *<https://github.com/centric-bot/centric/blob/main/README.md#customer-value|customer-value>*: The story says who (user) and what, but not why'))).toBe(true);
     expect(sections.some((s) => s.includes('_Fix: Who exactly is the user?'))).toBe(true);
     const actions = reply.blocks.find((b) => b.type === 'actions')!.elements;
     expect(actions).toEqual([
       { type: 'button', text: { type: 'plain_text', text: 'Open in Jira' }, url: 'https://acme.atlassian.net/browse/SHOP-1', action_id: 'open_in_jira' },
       { type: 'button', text: { type: 'plain_text', text: 'Fix it' }, action_id: 'fix_ticket', value: 'SHOP-1', style: 'primary' },
     ]);
+  });
+
+  it('check KEY answers exactly this body, failing and passing (an extra block or a lost field fails)', async () => {
+    const ticket = (key: string, summary: string, description: string) => ({ key, fields: { summary, description, issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [] } as never });
+    // Wiki markup, as on Data Center: the same report whatever the format.
+    jira.put(ticket('SHOP-1', 'Save <basket> & pay', 'As a user, I want to save my basket and share it.'));
+    jira.put(ticket('SHOP-2', 'Save basket', good(GOOD_STORY, GOOD_AC, GOOD_METRIC, GOOD_DESIGN)));
+    await start();
+    await expect(snapshotOf((await slash('check SHOP-1')).reply)).toMatchFileSnapshot('__snapshots__/centric-check-failing.json');
+    await expect(snapshotOf((await slash('check SHOP-2')).reply)).toMatchFileSnapshot('__snapshots__/centric-check-passing.json');
   });
 
   it('check on a ticket that does not exist, or is not a story, says so in one line', async () => {

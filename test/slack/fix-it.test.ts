@@ -1,11 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { limitProblems } from '../../src/slack/blocks.js';
+import { limitProblems } from '../../src/slack/views/limits.js';
 import { startTestBot, TEST_SECRETS, type TestBot } from '../helpers/bot.js';
 import { adfProblems } from '../../src/demo/stand-ins/adf-schema.js';
 import { doc, image, para, text } from '../helpers/issues.js';
 import { JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js';
 import { slackArgs } from '../helpers/stand-in.js';
+import { snapshotOf } from '../helpers/slack-client.js';
 
 let jira: JiraFake;
 let t: TestBot | undefined;
@@ -112,5 +113,49 @@ describe('Fix it from Slack', () => {
     expect(jira.comments.get('SHOP-1')).toHaveLength(1);
     const dm = slackArgs(t.slack.requests.find((r) => r.path === '/api/chat.postMessage')!.body);
     expect(dm).toMatchObject({ channel: 'U1', text: 'Updated SHOP-1 from Slack: it now scores 100/100.' });
+  });
+});
+
+/** The Slack Web API calls made so far to `path`, with their view parsed (a form post carries it as JSON). */
+function viewCalls(path: string): Array<Record<string, unknown> & { view: Record<string, unknown> }> {
+  return t!.slack.requests
+    .filter((r) => r.path === path)
+    .map((r) => {
+      const args = slackArgs(r.body);
+      return { ...args, view: typeof args.view === 'string' ? JSON.parse(args.view) : args.view };
+    });
+}
+
+async function pressFix(key: string, triggerId: string, updates: number): Promise<void> {
+  const click = await post({ type: 'block_actions', user: { id: 'U1' }, team: { id: 'T1' }, api_app_id: 'A1', token: 'x', trigger_id: triggerId, response_url: `${t!.slackUrl}/respond/x`, actions: [{ type: 'button', action_id: 'fix_ticket', block_id: 'b', value: key, action_ts: '1' }] });
+  expect(click.status).toBe(200);
+  for (let i = 0; i < 200 && viewCalls('/api/views.update').length < updates; i++) await new Promise((r) => setTimeout(r, 20));
+  expect(viewCalls('/api/views.update')).toHaveLength(updates);
+}
+
+const basket = (description: Record<string, unknown>) => ({
+  key: 'SHOP-1',
+  fields: { summary: 'Save basket', description, issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [] },
+});
+
+describe('the Fix-it modal, whole', () => {
+  it('is exactly these bodies: loading, pre-filled, and the notice for a ticket that is gone (an extra block or a lost field fails)', async () => {
+    jira.put(basket(doc(para(text('As a user, I want to save my basket, so that I can pay later.')), para(text('Design: https://www.figma.com/file/abc/Basket')))) as never);
+    t = await startTestBot();
+    await pressFix('SHOP-1', '1.2', 1);
+    await pressFix('SHOP-404', '1.3', 2);
+    const [loading, gone] = viewCalls('/api/views.open');
+    const [prefilled, notice] = viewCalls('/api/views.update');
+    await expect(snapshotOf(loading)).toMatchFileSnapshot('__snapshots__/fix-modal-loading.json');
+    await expect(snapshotOf(prefilled)).toMatchFileSnapshot('__snapshots__/fix-modal-prefilled.json');
+    expect(gone!.view).toEqual({ ...loading!.view, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Reading SHOP-404 from Jira…' } }], title: { type: 'plain_text', text: 'Fix SHOP-404' } });
+    await expect(snapshotOf(notice)).toMatchFileSnapshot('__snapshots__/fix-modal-notice.json');
+  });
+
+  it('is exactly this body when centric.yml has a persona catalogue: the persona is a select, the story\'s one chosen', async () => {
+    jira.put(basket(doc(para(text('As a weekly shopper, I want to save my basket.')))) as never);
+    t = await startTestBot({ config: { personas: [{ name: 'weekly shopper', description: 'reorders the same basket', aliases: [] }, { name: 'night nurse', description: 'plans rounds', aliases: [] }] } });
+    await pressFix('SHOP-1', '1.2', 1);
+    await expect(snapshotOf(viewCalls('/api/views.update')[0])).toMatchFileSnapshot('__snapshots__/fix-modal-personas.json');
   });
 });

@@ -3,11 +3,12 @@ import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
 import { lintIssue } from '../../src/core/lint.js';
 import { dispatchNudges, nudgeFixed, queueNudge, snooze, type NudgeDeps } from '../../src/flows/nudges.js';
 import type { NudgeItem } from '../../src/flows/ports.js';
-import { limitProblems, type SlackMessage } from '../../src/slack/blocks.js';
-import { slackDm } from '../../src/slack/dm.js';
+import { limitProblems, type SlackMessage } from '../../src/slack/views/limits.js';
+import { slackChat, slackDm } from '../../src/slack/dm.js';
 import type { Store } from '../../src/store/database.js';
 import { issue } from '../helpers/issues.js';
 import { capturedLogger } from '../helpers/quiet.js';
+import { recordingClient, snapshotOf } from '../helpers/slack-client.js';
 import { BACKENDS } from '../helpers/stores.js';
 
 const MONDAY_10_BERLIN = Date.parse('2026-11-23T09:00:00Z');
@@ -166,5 +167,25 @@ describe('nudges', () => {
     expect(await queueNudge(deps, { key: 'SHOP-1', summary: 's', reporterAccountId: 'acc-unknown', assigneeAccountId: 'acc-priya' }, report)).toBe(0);
     expect(await dispatchNudges(deps)).toEqual({ sent: 0, held: 0, dropped: 0 });
     expect(sent).toEqual([]);
+  });
+});
+
+describe('the nudge DM, whole', () => {
+  it('is exactly this body when sent, once one ticket is fixed and once all are (an extra block or a lost field fails)', async () => {
+    const { deps } = await setup(MONDAY_10_BERLIN);
+    const slack = recordingClient();
+    const d = { ...deps, dm: slackDm(slackChat(slack.client), (key) => `https://acme.atlassian.net/browse/${key}`) };
+    const first = failing('SHOP-1');
+    await queueNudge(d, first.ticket, first.report);
+    // A second ticket with a benefit but a generic persona and no metric, its summary with characters Slack reads as markup.
+    const second = issue('As a user, I want to pay by card, so that I can leave sooner.', { summary: 'Pay <fast> & leave', reporter: { accountId: 'acc-priya' } }, 'SHOP-2');
+    await queueNudge(d, { key: 'SHOP-2', summary: 'Pay <fast> & leave', reporterAccountId: 'acc-priya', assigneeAccountId: null }, lintIssue(second, DEFAULT_CONFIG));
+    expect(await dispatchNudges(d)).toEqual({ sent: 1, held: 0, dropped: 0 });
+    await nudgeFixed(d, 'SHOP-1');
+    await nudgeFixed(d, 'SHOP-2');
+    expect(slack.calls.map((c) => c.method)).toEqual(['chat.postMessage', 'chat.update', 'chat.update']);
+    await expect(snapshotOf(slack.calls[0]!.args)).toMatchFileSnapshot('__snapshots__/nudge-dm.json');
+    await expect(snapshotOf(slack.calls[1]!.args)).toMatchFileSnapshot('__snapshots__/nudge-dm-one-fixed.json');
+    await expect(snapshotOf(slack.calls[2]!.args)).toMatchFileSnapshot('__snapshots__/nudge-dm-all-fixed.json');
   });
 });

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { errorText } from '../../runtime/errors.js';
 
 export interface RecordedRequest {
   method: string;
@@ -83,7 +84,7 @@ export class StandIn {
       }
       answer ??= { status: 404, body: { error: 'not_found', detail: `${recorded.method} ${path} is not part of this stand-in` } };
     } catch (err) {
-      answer = { status: 500, body: { error: 'stand_in_error', detail: err instanceof Error ? err.message : String(err) } };
+      answer = { status: 500, body: { error: 'stand_in_error', detail: errorText(err) } };
     }
     if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
     if (answer.drop || res.destroyed) {

@@ -1,14 +1,31 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import type { Logger } from '../../../runtime/logger.js';
-import { fixModal, lineMessage, loadingModal, noticeModal, type FixPrefill } from '../../blocks.js';
+import { ACTION } from '../../ids.js';
 import { replyPrivately } from '../../reply.js';
+import { fixModal, loadingModal, noticeModal } from '../../views/fix-modal.js';
+import type { SlackView } from '../../views/limits.js';
+import { lineMessage } from '../../views/line.js';
+import type { ListenerDeps } from '../deps.js';
+
+type FixDeps = Pick<ListenerDeps, 'fix' | 'logger'>;
+
+/** The modal that replaces the loading one: pre-filled, or why the ticket cannot be fixed from here. */
+function filledModal(deps: FixDeps, key: string): Promise<SlackView> {
+  return deps.fix.prefill(key).then(
+    (values) => (values ? fixModal({ ...values, key }, deps.fix.personas()) : noticeModal(key, `${key} does not exist any more, or Centric's Jira account cannot see it.`)),
+    (err: unknown) => {
+      deps.logger.error({ ticket: key, err }, 'could not read the ticket for the Fix-it modal');
+      return noticeModal(key, `Sorry, Jira did not answer in time for ${key}. Close this and try again in a minute, or fix it in Jira.`);
+    },
+  );
+}
 
 /**
  * "Fix it": a trigger_id lives 3 s and Jira may be slower, so a loading modal opens at once and
  * is replaced by the pre-filled one (or by the reason it cannot be) when Jira has answered.
  */
-export function registerFixButton(app: App, prefill: (key: string) => Promise<FixPrefill | null>, personas: () => string[], logger: Logger): void {
-  app.action<BlockButtonAction>('fix_ticket', async ({ ack, action, body, client, respond }) => {
+export function registerFixTicket(app: App, deps: FixDeps): void {
+  const { logger } = deps;
+  app.action<BlockButtonAction>(ACTION.fixTicket, async ({ ack, action, body, client, respond }) => {
     await ack();
     const key = action.value ?? '';
     let viewId: string;
@@ -20,13 +37,7 @@ export function registerFixButton(app: App, prefill: (key: string) => Promise<Fi
       await replyPrivately(body, client, respond, lineMessage(`Sorry, Slack did not let me open ${key} to fix it. Press Fix it again.`)).catch((e: unknown) => logger.warn({ err: e }, 'could not tell the person'));
       return;
     }
-    const view = await prefill(key).then(
-      (values) => (values ? fixModal({ ...values, key }, personas()) : noticeModal(key, `${key} does not exist any more, or Centric's Jira account cannot see it.`)),
-      (err: unknown) => {
-        logger.error({ ticket: key, err }, 'could not read the ticket for the Fix-it modal');
-        return noticeModal(key, `Sorry, Jira did not answer in time for ${key}. Close this and try again in a minute, or fix it in Jira.`);
-      },
-    );
+    const view = await filledModal(deps, key);
     // The person may have closed the loading modal meanwhile: then there is nothing to update.
     await client.views.update({ view_id: viewId, view: view as never }).catch((err: unknown) => logger.warn({ ticket: key, err }, 'could not update the Fix-it modal'));
   });

@@ -1,19 +1,19 @@
 import type { App } from '@slack/bolt';
 import { parseCommand, type Command } from '../../../core/slash-command.js';
-import type { CommandContext, CommandResult } from '../../../flows/slash-commands.js';
-import type { Logger } from '../../../runtime/logger.js';
-import { lineMessage } from '../../blocks.js';
-import { commandReply } from './centric-replies.js';
+import type { CommandContext } from '../../../flows/slash-commands.js';
+import { errorText } from '../../../runtime/errors.js';
+import { COMMAND } from '../../ids.js';
+import { commandReply } from '../../views/command-replies.js';
+import { lineMessage } from '../../views/line.js';
+import type { ListenerDeps } from '../deps.js';
 
 /** Answered inside the 3-second ack: no network, no database. */
 const ANSWERED_AT_ONCE = new Set<Command['name']>(['help', 'template']);
 
-export type RunCommand = (ctx: CommandContext, command: Command) => Promise<CommandResult>;
-
 /** /centric: ack first (with the answer when it is instant), then the slow work, then respond. */
-export function registerCentricCommand(app: App, run: RunCommand, browse: (key: string) => string, logger: Logger): void {
-  const answer = async (ctx: CommandContext, command: Command) => commandReply(await run(ctx, command), browse);
-  app.command('/centric', async ({ command, ack, respond }) => {
+export function registerCentricCommand(app: App, deps: Pick<ListenerDeps, 'runCommand' | 'browse' | 'logger'>): void {
+  const answer = async (ctx: CommandContext, command: Command) => commandReply(await deps.runCommand(ctx, command), deps.browse);
+  app.command(COMMAND, async ({ command, ack, respond }) => {
     const parsed = parseCommand(command.text ?? '');
     const ctx = { userId: command.user_id, channelId: command.channel_id };
     if (!parsed.ok) {
@@ -28,8 +28,8 @@ export function registerCentricCommand(app: App, run: RunCommand, browse: (key: 
     try {
       await respond(await answer(ctx, parsed.command));
     } catch (err) {
-      logger.error({ command: parsed.command.name, user: ctx.userId, err }, '/centric failed');
-      await respond(lineMessage(`Sorry, that did not work: ${err instanceof Error ? err.message : 'unexpected error'}. Try again in a minute.`));
+      deps.logger.error({ command: parsed.command.name, user: ctx.userId, err }, '/centric failed');
+      await respond(lineMessage(`Sorry, that did not work: ${errorText(err)}. Try again in a minute.`));
     }
   });
 }

@@ -1,7 +1,13 @@
-import { QUESTIONS } from '../../../core/digest.js';
-import type { Scope } from '../../../core/slash-command.js';
-import type { CommandResult } from '../../../flows/slash-commands.js';
-import { digestMessage, helpMessage, lineMessage, mineMessage, reportMessage, templateMessage, type SlackMessage } from '../../blocks.js';
+import { QUESTIONS } from '../../core/digest.js';
+import type { Scope } from '../../core/slash-command.js';
+import type { CommandResult } from '../../flows/slash-commands.js';
+import { digestMessage } from './digest.js';
+import { helpMessage } from './help.js';
+import type { SlackMessage } from './limits.js';
+import { lineMessage } from './line.js';
+import { mineMessage } from './mine.js';
+import { reportMessage } from './report.js';
+import { templateMessage } from './template.js';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 

@@ -1,0 +1,106 @@
+import { Blocks, Md, Message } from 'slack-block-builder';
+import type { Digest } from '../../core/digest.js';
+import type { DigestNotice } from '../../flows/ports.js';
+import { cut, LIMITS, textOf, type Block, type SlackMessage } from './limits.js';
+import { lineMessage } from './line.js';
+import { escapeMrkdwn } from './mrkdwn.js';
+
+/** The digest's own limits, tighter than Slack's: it must read at a glance. */
+export const DIGEST_LIMITS = { blocks: 40, chars: 8_000 };
+
+export interface DigestView {
+  title: string;
+  digest: Digest;
+  browse: (key: string) => string;
+  late: boolean;
+  questions: Array<{ id: string; label: string }>;
+}
+
+const pct = (share: number | null): string => (share === null ? '–' : `${Math.round(share * 100)}%`);
+
+function change(now: number | null, before: number | null, unit = ''): string {
+  if (now === null || before === null) return '';
+  const d = Math.round(now - before);
+  return d > 0 ? ` ▲${d}${unit}` : d < 0 ? ` ▼${-d}${unit}` : ' =';
+}
+
+/** A share in percentage points, null when the period has none. */
+const points = (share: number | null | undefined): number | null => (share === null || share === undefined ? null : share * 100);
+
+function headlineOf(v: DigestView): string {
+  const d = v.digest;
+  if (d.period.score === null) return `No ticket of ${v.title} changed this week.`;
+  return `Customer-centricity of ${v.title}: ${d.period.score}/100${change(d.period.score, d.previous.score)} over ${d.period.tickets} tickets`;
+}
+
+/** One line per question: the share of tickets that answer it, and its change since the previous period. */
+function questionLines(v: DigestView): string[] {
+  const { period, previous } = v.digest;
+  return v.questions.map((q) => {
+    const now = period.shares[q.id];
+    // For the change, a question this period's shares leave out counts as 0 (null: no ticket to tell).
+    return `${q.label}: ${pct(now ?? null)}${change(now === null ? null : (now ?? 0) * 100, points(previous.shares[q.id]), ' pts')}`;
+  });
+}
+
+/** "Who we built for": the most frequent personas and the share of generic roles; null when nobody was named. */
+function personasLine(d: Digest): string | null {
+  const personas = d.personas.slice(0, 8).map((p) => `${escapeMrkdwn(p.role)} (${p.count})`).join(', ');
+  if (!personas) return null;
+  return `${personas}${d.genericShare === null ? '' : `; ${pct(d.genericShare)} with a generic role`}`;
+}
+
+/** Each ranking with rows, as [title, rows]. */
+function rankings(v: DigestView): Array<[string, string[]]> {
+  const d = v.digest;
+  const link = (key: string) => `<${v.browse(key)}|${key}>`;
+  const all: Array<[string, string[]]> = [
+    ['Biggest bang for the buck', d.bangForBuck.map((b) => `${link(b.key)}: benefit ${b.benefit} / cost ${b.cost}`)],
+    ['Most improved', d.mostImproved.map((m) => `${link(m.key)}: ${m.from} → ${m.to}`)],
+    ['Needs attention (ready for development)', d.needsAttention.map((n) => `${link(n.key)}: ${n.score}/100${n.owner ? ` · <@${n.owner}>` : ''}`)],
+  ];
+  return all.filter(([, rows]) => rows.length > 0);
+}
+
+/** The digest as a message: headline, one line per question, personas, rankings. */
+export function digestMessage(v: DigestView): SlackMessage {
+  const headline = headlineOf(v);
+  const questions = questionLines(v);
+  const personas = personasLine(v.digest);
+  const ranked = rankings(v);
+  const bullets = (rows: string[]) => rows.map((r) => `• ${r}`).join('\n');
+  // The fallback: headline, questions, personas, and how many tickets each ranking lists.
+  const text = [headline, ...questions, ...(personas ? [`Who we built for: ${personas}`] : []), ...ranked.map(([title, rows]) => `${title}: ${rows.length}`)].join('\n');
+  const message = Message({ text })
+    .blocks(
+      Blocks.Header({ text: cut(`Weekly digest: ${v.title}`, LIMITS.headerText) }),
+      v.late ? Blocks.Context().elements(':hourglass: Late: Centric was not running at the scheduled time.') : undefined,
+      Blocks.Section({ text: Md.bold(escapeMrkdwn(headline)) }),
+      Blocks.Section({ text: bullets(questions) }),
+      personas ? Blocks.Section({ text: `${Md.bold('Who we built for:')} ${personas}` }) : undefined,
+      ...ranked.map(([title, rows]) => Blocks.Section({ text: `${Md.bold(title)}\n${bullets(rows)}` })),
+    )
+    .buildToObject() as SlackMessage;
+  return fitDigest(message);
+}
+
+/** At most DIGEST_LIMITS.blocks blocks and chars of block text, section texts cut to Slack's limit. */
+function fitDigest(message: SlackMessage): SlackMessage {
+  let blocks = message.blocks.slice(0, DIGEST_LIMITS.blocks).map((b) => (b.type === 'section' ? { ...b, text: { ...b.text, text: cut(b.text.text, LIMITS.sectionText) } } : b));
+  while (blocks.flatMap(textOf).join('').length > DIGEST_LIMITS.chars && blocks.length > 1) blocks = blocks.slice(0, -1);
+  return { ...message, blocks: blocks as Block[] };
+}
+
+/** What the subscriber is told when their digest cannot be posted this period. */
+function digestNoticeText(notice: DigestNotice): string {
+  const { reason } = notice;
+  const where = `I could not post the weekly digest of ${escapeMrkdwn(notice.scope)} to <#${notice.channel}>`;
+  if (notice.status === 'not in channel') return `${where}: invite me there with \`/invite @Centric\`, and I will post the next one.`;
+  if (reason === 'is_archived') return `${where}: the channel is archived. Subscribe another channel with \`/centric subscribe\` there.`;
+  if (reason.startsWith('restricted_action')) return `${where}: posting there is restricted to some members (${reason}). Ask a workspace admin, or subscribe another channel.`;
+  if (reason.startsWith('jira_http_')) return `${where}: Jira refused its search (HTTP ${reason.slice('jira_http_'.length)}); check that the project or JQL still exists and that I may browse it. I will try again next week.`;
+  return `${where}: Slack refused it (${reason}). I will try again next week.`;
+}
+
+/** The DM to the person who subscribed, when their digest was not posted. */
+export const digestNoticeMessage = (notice: DigestNotice): SlackMessage => lineMessage(digestNoticeText(notice));

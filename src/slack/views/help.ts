@@ -1,0 +1,26 @@
+import { Blocks, Message } from 'slack-block-builder';
+import { COMMAND } from '../ids.js';
+import type { SlackMessage } from './limits.js';
+
+export const HELP_LINES = [
+  ['check SHOP-123', "a ticket's score and findings, with buttons to open or fix it"],
+  ['template [persona]', 'a story template with a metric and a visuals line, to copy into a ticket'],
+  ['mine', 'your open tickets that fail, worst first'],
+  ['digest [SHOP]', 'preview the weekly customer-centricity digest now'],
+  ['subscribe SHOP #channel monday 09:00', 'post the weekly digest of a project (or a JQL) to a channel'],
+  ['unsubscribe SHOP #channel', 'stop a digest subscription'],
+  ['subscriptions', "this channel's digest subscriptions"],
+  ['link [accountId]', 'link your Slack user to your Jira account when your e-mail does not'],
+  ['mute [days]', 'no nudges for a while (7 days by default)'],
+  ['unmute', 'nudges again'],
+  ['help', 'this list'],
+] as const;
+
+/** `/centric help`: every subcommand with an example. */
+export function helpMessage(): SlackMessage {
+  const lines = HELP_LINES.map(([usage, what]) => `\`${COMMAND} ${usage}\`  ${what}`);
+  return Message({ text: `${COMMAND} commands:\n${lines.join('\n')}` })
+    .ephemeral()
+    .blocks(Blocks.Header({ text: 'Centric: keep tickets customer-centric' }), Blocks.Section({ text: lines.join('\n') }))
+    .buildToObject() as SlackMessage;
+}
