@@ -1,6 +1,7 @@
 import type { CompiledConfig } from '../compile.js';
 import { parseStory } from './parse-story.js';
 import { storySpan, type Span } from './story-span.js';
+import { BLOCK_TAG, HEADING, LIST_ITEM, QUOTE_LINE, RULE, TABLE_ROW } from '../ticket/wiki.js';
 
 /** What to write: the story sentence, the success metric (after "Success:"), the whole success line, a design link. */
 export interface WikiEdit {
@@ -10,13 +11,6 @@ export interface WikiEdit {
   designUrl: string;
 }
 
-// The block syntax of src/core/ticket/wiki.ts, so the story is looked for in the blocks the linter reads.
-const HEADING = /^h[1-6]\.\s+(.*)$/;
-const LIST_ITEM = /^\s*[*#-]+\s+(.*)$/;
-const QUOTE_LINE = /^bq\.\s+(.*)$/;
-const TABLE_ROW = /^\s*\|/;
-const BLOCK_TAG = /^\s*\{(code|noformat|quote|panel)(?::[^}]*)?\}\s*(.*)$/;
-const RULE = /^\s*-{4,}\s*$/;
 const CELL_SEPARATOR = /\|\|?/g;
 
 /** Images and macros: markup the linter does not read as text, and that must outlive a rewrite. */

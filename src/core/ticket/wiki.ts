@@ -5,12 +5,13 @@ import { trimLines } from './text.js';
 /** Longer descriptions are cut here; Jira itself caps a text field at 32,767 characters. */
 export const WIKI_MAX_CHARS = 1_000_000;
 
-const HEADING = /^h[1-6]\.\s+(.*)$/;
-const LIST_ITEM = /^\s*[*#-]+\s+(.*)$/;
-const QUOTE_LINE = /^bq\.\s+(.*)$/;
-const TABLE_ROW = /^\s*\|/;
-const BLOCK_TAG = /^\s*\{(code|noformat|quote|panel)(?::[^}]*)?\}\s*(.*)$/;
-const RULE = /^\s*-{4,}\s*$/;
+// The block syntax, shared with the story rewrite so it looks for the story in the blocks read here.
+export const HEADING = /^h[1-6]\.\s+(.*)$/;
+export const LIST_ITEM = /^\s*[*#-]+\s+(.*)$/;
+export const QUOTE_LINE = /^bq\.\s+(.*)$/;
+export const TABLE_ROW = /^\s*\|/;
+export const BLOCK_TAG = /^\s*\{(code|noformat|quote|panel)(?::[^}]*)?\}\s*(.*)$/;
+export const RULE = /^\s*-{4,}\s*$/;
 
 // Every span is bounded: an unclosed "*" or "[" in a 100 KB line must not make matching quadratic.
 const IMAGE = /!([^!\s|][^!|\n]{0,300}?)(?:\|[^!\n]{0,200})?!/g;
