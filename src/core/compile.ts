@@ -34,7 +34,8 @@ function targetPattern(vocabularies: Vocabulary[]): RegExp {
   const unitSources = new Set(vocabularies.flatMap((v) => v.units.map((u) => (/^[\p{L}]/u.test(u) ? `${u}${WORD_END}` : u))));
   const wordSources = new Set(vocabularies.flatMap((v) => v.targetWords.map(phrase)));
   const source = [
-    `${number}\\s*${alternation([...unitSources])}`,
+    // Not from inside a run of digits: tried at every digit of "1111…", the match was quadratic.
+    `(?<!\\p{N})${number}\\s*${alternation([...unitSources])}`,
     `(?<![\\p{L}\\p{N}])[+\\-±]\\s?${number}`,
     `[<>≤≥]=?\\s*${number}`,
     `${WORD_START}${alternation([...wordSources])}\\s+[$€£]?${number}(?=\\s*(?:$|[.,;:!?)\\]]|\\s(?:in|by|within|per|for|during|after|before|and|or)${WORD_END}))`,

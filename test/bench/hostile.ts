@@ -12,6 +12,9 @@ export const HOSTILE_DESCRIPTIONS: Record<string, string> = {
   'comma run': `As a x, I want y${','.repeat(100_000)}z`,
   'sentence ends': `As a x, I want y so that ${'. '.repeat(50_000)}`,
   'numbers': `${'1.'.repeat(50_000)} conversion`,
+  // Within Jira's 32,767 characters: a metric term then a run of digits was quadratic in the target pattern (10 s and more).
+  'metric then digits': `As a nurse, I want a plan so that I rest. conversion ${'1'.repeat(32_000)}`,
+  'digits then unit': `${'9'.repeat(32_000)}x conversion`,
   'metric terms': 'conversion '.repeat(9_000),
   'metric heads': 'rate '.repeat(20_000),
   'table pipes': '|'.repeat(100_000),
