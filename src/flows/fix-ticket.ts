@@ -1,7 +1,7 @@
 import { checkIssue } from '../core/check-issue.js';
 import { compile } from '../core/compile.js';
 import { configForProject } from '../core/lint.js';
-import { rewriteAdfStory, rewriteWikiStory, storySentence, type StoryFix } from '../core/story/rewrite-story.js';
+import { rewriteAdfStory, rewriteWikiStory, safeDesignUrl, storySentence, type StoryFix } from '../core/story/rewrite-story.js';
 import { projectOf } from '../core/ticket/project-of.js';
 import type { RuleId } from '../core/types.js';
 import { ticketChanged, type TicketChangedDeps } from './ticket-changed.js';
@@ -47,7 +47,9 @@ export function validateFix(deps: Pick<FixDeps, 'config'>, key: string, fix: Sto
   if (!fix.role) errors.role = 'Who is it for? Name the persona.';
   if (!fix.goal) errors.goal = 'What do they want to do?';
   if (!fix.benefit) errors.benefit = 'What does it get them?';
-  if (Object.keys(errors).length > 0) return errors;
+  // Checked on the server too: only an https link is ever written into the ticket.
+  if (fix.visualsUrl && !safeDesignUrl(fix.visualsUrl)) errors.visuals = 'Use an https:// link to the design or recording (Figma, Miro, Loom…), without spaces.';
+  if (errors.role || errors.goal || errors.benefit) return errors;
   const description = [storySentence(fix), fix.metric ? `Success: ${fix.metric.replace(/^success\s*:\s*/i, '')}` : ''].join('\n\n');
   const issueType = configForProject(deps.config, projectOf(key)).issueTypes[0] ?? 'Story';
   const { report } = checkIssue({ key, fields: { summary: '', description, issuetype: { name: issueType } } }, deps.config);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/core/compile.js';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
 import { lintIssue } from '../../src/core/lint.js';
-import { rewriteAdfStory, rewriteWikiStory } from '../../src/core/story/rewrite-story.js';
+import { rewriteAdfStory, rewriteWikiStory, safeDesignUrl } from '../../src/core/story/rewrite-story.js';
 import { adfProblems } from '../../src/demo/stand-ins/adf-schema.js';
 import { bullets, doc as adfDoc, heading, image, issue, para, text } from '../helpers/issues.js';
 
@@ -172,6 +172,15 @@ describe('rewriting the story of an ADF description', () => {
     const original = doc(para(text('As a user, I want to save my basket.'), { type: 'hardBreak' }, text('Success: faster')));
     const rewritten = rewrite(original, { ...STORY_ONLY, metric: 'checkout conversion +3% in 6 weeks' });
     expect(rewritten.content).toEqual([para(text(NEW_STORY), { type: 'hardBreak' }, text('Success: checkout conversion +3% in 6 weeks'))]);
+  });
+});
+
+describe('the design link', () => {
+  it('is written only when it is one https URL: no http, javascript:, spaces or markup that would close a link', () => {
+    expect(safeDesignUrl(' https://www.figma.com/file/abc ')).toBe('https://www.figma.com/file/abc');
+    for (const url of ['http://www.figma.com/file/abc', 'javascript:alert(1)', 'https://evil.example/x|[~jira-admin]', 'https://a.example/ b', 'https://a.example/!pixel.png!', 'https://a.example/{html}', 'not a url', '']) expect([url, safeDesignUrl(url)]).toEqual([url, '']);
+    const wiki = rewriteWikiStory('As a user, I want to save my basket.', { ...FIX, visualsUrl: 'https://evil.example/x]{html}' }, compiled);
+    expect(wiki).not.toContain('evil');
   });
 });
 

@@ -59,10 +59,10 @@ describe("Slack's 3-second windows with a Jira that answers in 4 s", () => {
     slowJira(e, 'SHOP-2');
     const reads = e.jira.calls('/rest/api/3/issue/SHOP-2', 'GET').length;
 
-    const submitted = await e.send.submit(opened.id, { role: 'user', goal: 'filter products by size', benefit: 'I only see shoes I can buy', metric: '', visuals: '' }, priya);
+    const submitted = await e.send.submit(opened.id, { role: 'user', goal: 'filter products by size', benefit: 'I only see shoes I can buy', metric: '', visuals: 'http://www.figma.com/file/f1l' }, priya);
     expect(submitted.status).toBe(200);
     expect(submitted.ms).toBeLessThan(1_000);
-    expect(JSON.parse(submitted.body)).toMatchObject({ response_action: 'errors', errors: { role: expect.stringContaining('generic'), metric: expect.any(String) } });
+    expect(JSON.parse(submitted.body)).toMatchObject({ response_action: 'errors', errors: { role: expect.stringContaining('generic'), metric: expect.any(String), visuals: 'Use an https:// link to the design or recording (Figma, Miro, Loom…), without spaces.' } });
     expect(e.jira.calls('/rest/api/3/issue/SHOP-2', 'GET')).toHaveLength(reads);
   });
 });

@@ -66,3 +66,21 @@ describe.each(BACKENDS)('storage on $name', (backend) => {
     await drop();
   });
 });
+
+describe('the SQLite file', () => {
+  it('is readable by Centric alone: the file 0600 (and its WAL files), its folder 0700', async () => {
+    const { mkdtempSync, statSync, readdirSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { openStore } = await import('../../src/store/database.js');
+    const folder = join(mkdtempSync(join(tmpdir(), 'centric-mode-')), 'data');
+    const store = openStore(`sqlite:${join(folder, 'centric.db')}`);
+    await migrate(store.db);
+    await saveReport(store, normalise(issue(GOOD_STORY)), lintIssue(issue(GOOD_STORY), DEFAULT_CONFIG), 0);
+    const modes = Object.fromEntries(readdirSync(folder).map((f) => [f, (statSync(join(folder, f)).mode & 0o777).toString(8)]));
+    expect(modes['centric.db']).toBe('600');
+    for (const [file, mode] of Object.entries(modes)) expect([file, mode]).toEqual([file, '600']);
+    expect((statSync(folder).mode & 0o777).toString(8)).toBe('700');
+    await store.close();
+  });
+});
