@@ -9,17 +9,20 @@ import { applyFix, fixPrefill, validateFix } from './flows/fix-ticket.js';
 import { markNotAStory, snoozeTicket } from './flows/nudge-actions.js';
 import { dispatchNudges, type DispatchResult, type NudgeDeps } from './flows/nudges.js';
 import { digestPost, runDueDigests, type DigestDeps } from './flows/post-digest.js';
+import { RateLimiter } from './flows/rate-limit.js';
 import { runCommand, type CommandDeps } from './flows/slash-commands.js';
 import { ticketEventReceived, type TicketChangedDeps, type TicketEvent } from './flows/ticket-changed.js';
 import { InboxWorker, type EventHandler } from './jobs/inbox-worker.js';
 import { startPoller } from './jobs/poller.js';
 import { startSchedules } from './jobs/schedules.js';
 import { customFieldsOf, JiraClient, type JiraClientDeps } from './jira/client.js';
-import { JIRA_EVENT_KIND, jiraWebhookRoute } from './jira/webhook.js';
+import { JIRA_EVENT_KIND, jiraWebhookRoutes } from './jira/webhook.js';
 import { errorText } from './runtime/errors.js';
-import { healthRoutes, Readiness, type Route } from './runtime/health.js';
+import { healthRoutes, publicHealthRoutes, Readiness, type Route } from './runtime/health.js';
+import { HTTP_LIMITS, type HttpLimits } from './runtime/http-guard.js';
 import { createLogger, type Logger } from './runtime/logger.js';
 import { Metrics } from './runtime/metrics.js';
+import { startOpsServer, type OpsServer } from './runtime/ops-server.js';
 import { backgroundClient, channelPoster, slackChat, slackDm } from './slack/dm.js';
 import { createSlackHost, type SlackHost } from './slack/host.js';
 import { registerListeners, type ListenerDeps } from './slack/listeners/index.js';
@@ -41,6 +44,8 @@ export interface BotOptions {
   nudgeBatchMs?: number;
   /** Inbox worker settings beyond centric.yml (lease, retry pacing); tests make them fast. */
   worker?: Partial<import('./jobs/inbox-worker.js').WorkerSettings>;
+  /** Bounds of Centric's HTTP servers (body size, time-outs, connections); tests make them small. */
+  http?: Partial<HttpLimits>;
 }
 
 export interface Bot {
@@ -50,6 +55,11 @@ export interface Bot {
   readiness: Readiness;
   slack: SlackHost;
   logger: Logger;
+  /**
+   * Where /metrics and the detailed /readyz answer: the ops address (config.ops), PORT when
+   * ops.port is null, or null when the ops address could not be bound.
+   */
+  opsUrl: string | null;
   /** Stores an event (before it is acknowledged) and wakes the worker. */
   accept(event: NewEvent, source: string): Promise<Enqueued>;
   /** Sends the nudges the policy allows now (also run every minute). */
@@ -71,6 +81,8 @@ function handlers(deps: TicketChangedDeps): Record<string, EventHandler> {
 
 interface ListenerWiring {
   tickets: TicketChangedDeps;
+  /** The same, with Jira calls in the lane of people waiting in Slack. */
+  people: TicketChangedDeps;
   commands: CommandDeps;
   home: HomeDeps;
   browse: (key: string) => string;
@@ -86,12 +98,12 @@ function listenerDeps(w: ListenerWiring, logger: Logger): ListenerDeps {
     browse: w.browse,
     revoked: w.revoked,
     runCommand: (ctx, command) => runCommand(w.commands, ctx, command),
-    tickets: { snooze: (user, key) => snoozeTicket(w.tickets, user, key), notAStory: (_user, key) => markNotAStory(w.tickets, key) },
+    tickets: { snooze: (user, key) => snoozeTicket(w.tickets, user, key), notAStory: (userId, key, name) => markNotAStory(w.people, { userId, name }, key) },
     fix: {
-      prefill: (key) => fixPrefill(w.tickets, key),
+      prefill: (userId, key) => fixPrefill(w.people, userId, key),
       personas: () => config.personas.map((p) => p.name),
       validate: (key, fix, hasMetric) => validateFix(w.tickets, key, fix, hasMetric),
-      apply: (key, fix, _user, userName) => applyFix(w.tickets, key, fix, userName),
+      apply: (key, fix, userId, name) => applyFix(w.people, key, fix, { userId, name }),
     },
     home: {
       data: (user) => homeData(w.home, user),
@@ -130,6 +142,21 @@ function backgroundPosting(nudges: NudgeDeps, digests: DigestDeps, readiness: Re
   };
 }
 
+/**
+ * A grant missing on Centric's Jira account (Administer projects for permission checks, Browse
+ * users for e-mail links…) is said at start-up. Jira stays "ready": a restart fixes no grant, and
+ * refusing Slack too would help nobody.
+ */
+async function warnOfMissingPermissions(jira: JiraClient, readiness: Readiness, logger: Logger, account: string): Promise<void> {
+  const missing = await jira.missingPermissions({ retries: 0 }).catch((err: unknown) => {
+    logger.warn({ err }, "could not list the Jira account's permissions");
+    return [];
+  });
+  if (missing.length === 0) return;
+  logger.warn({ missing: missing.map((p) => p.key) }, `the Jira account lacks permissions Centric needs: ${missing.map((p) => p.sentence).join('; ')}`);
+  readiness.set('jira', true, `reachable as ${account}; missing permissions: ${missing.map((p) => p.key).join(', ')}`);
+}
+
 /** Starts Centric: HTTP routes first, then Slack, the database, Jira and the worker, each retried until reachable. */
 export async function startBot(options: BotOptions): Promise<Bot> {
   const { env, config } = options;
@@ -155,7 +182,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     if (!result.duplicate) worker.notify();
     return result;
   };
-  const webhook = jiraWebhookRoute({
+  const webhook = jiraWebhookRoutes(config.jira.webhook, {
     secret: env.JIRA_WEBHOOK_SECRET,
     accept,
     selfAccountId: () => selfAccountId,
@@ -166,8 +193,13 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     logger,
     fieldNames: () => jira.fieldNames(),
   });
-  const routes: Route[] = [...healthRoutes(readiness, metrics, async () => void metrics.queueDepth.set(await depth(store))), webhook];
-  const slack = createSlackHost({ env, logger, readiness, routes, retry: pacing, countCall: (outcome) => metrics.slackCalls.inc({ outcome }) });
+  const limits: HttpLimits = { ...HTTP_LIMITS, ...options.http };
+  // The detailed /readyz and /metrics on the ops address; PORT keeps /healthz and a bare /readyz.
+  // With ops.port null, everything on PORT as before.
+  const opsRoutes = healthRoutes(readiness, metrics, async () => void metrics.queueDepth.set(await depth(store)));
+  const onPort = config.ops.port === null ? opsRoutes : publicHealthRoutes(readiness);
+  const routes: Route[] = [...onPort, ...webhook];
+  const slack = createSlackHost({ env, logger, readiness, routes, retry: pacing, limits, countCall: (outcome) => metrics.slackCalls.inc({ outcome }) });
   const browse = (key: string) => new URL(`/browse/${key}`, env.JIRA_BASE_URL).toString();
   const users = slackUsers(slack.app.client);
   const chat = slackChat(backgroundClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL));
@@ -187,12 +219,26 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   });
   let schedules: ScheduledTask[] = [];
   let stopPoller = (): void => undefined;
-  const commands: CommandDeps = { ...tickets, users, digestPreview: (scope) => digestPost(digestDeps, scope, clock()) };
-  const home: HomeDeps = { store, clock, defaultWorkingHours: config.nudges.workingHours };
-  registerListeners(slack.app, listenerDeps({ tickets, commands, home, browse, revoked: posting.revoked }, logger));
+  // People waiting in Slack get Jira calls of their own lane: a burst of commands never delays webhooks.
+  const interactiveJira = jira.interactive();
+  const people: TicketChangedDeps = { ...tickets, jira: interactiveJira };
+  const commands: CommandDeps = {
+    ...people,
+    jira: interactiveJira,
+    users,
+    limiter: new RateLimiter(config.slack.commandsPerMinute, clock),
+    digestPreview: (scope) => digestPost({ ...digestDeps, jira: interactiveJira }, scope, clock()),
+  };
+  const home: HomeDeps = { store, clock, jira: interactiveJira, defaultWorkingHours: config.nudges.workingHours };
+  registerListeners(slack.app, listenerDeps({ tickets, people, commands, home, browse, revoked: posting.revoked }, logger));
 
   logger.info({ slackMode: slack.mode, port: env.PORT, database: store.location, jira: env.JIRA_BASE_URL, deployment: env.JIRA_DEPLOYMENT }, 'starting Centric');
   await slack.start();
+  // After PORT is bound: a start-up that fails there leaves no ops server holding the process open.
+  const ops: OpsServer =
+    config.ops.port === null
+      ? { url: `http://127.0.0.1:${env.PORT}`, stop: async () => undefined }
+      : await startOpsServer({ host: config.ops.host, port: config.ops.port, routes: opsRoutes, limits, logger });
 
   const retrying = <T>(what: string, task: () => Promise<T>): Promise<T> =>
     pRetry(task, {
@@ -220,6 +266,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       const me = await jira.myself({ retries: 0 });
       selfAccountId = me.accountId;
       readiness.set('jira', true, `reachable as ${me.displayName}`);
+      await warnOfMissingPermissions(jira, readiness, logger, me.displayName);
       logger.info({ jira: env.JIRA_BASE_URL, account: me.displayName }, 'Jira is reachable');
     } catch (err) {
       readiness.set('jira', false, errorText(err));
@@ -234,6 +281,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     readiness,
     slack,
     logger,
+    opsUrl: ops.url,
     ready,
     accept,
     dispatchNudges: posting.dispatch,
@@ -244,6 +292,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       stopPoller();
       posting.stop();
       await slack.stop();
+      await ops.stop();
       for (const task of schedules) await task.stop();
       const { unfinished } = await worker.stop(drainMs);
       if (unfinished > 0) logger.warn({ unfinished }, 'events still in flight at shutdown; another worker takes them over when their lease expires');

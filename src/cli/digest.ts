@@ -4,6 +4,7 @@ import { config as loadDotenv } from 'dotenv';
 import { loadJiraEnv, secretsOf, type Env } from '../config/env.js';
 import { loadConfig } from '../config/load.js';
 import type { CentricConfig } from '../core/config-types.js';
+import { truncatedNote } from '../core/digest.js';
 import { lintIssue, passes } from '../core/lint.js';
 import { planningFacts } from '../core/ticket/normalise.js';
 import { renderDigestMarkdown } from '../core/render/digest-markdown.js';
@@ -38,19 +39,29 @@ export async function runDigest(args: string[], io: CliIo): Promise<number> {
   const now = Date.now();
   let digest;
   let title;
+  let truncatedAt: number | undefined;
   if (values.jql) {
     const env = loadJiraEnv(io.env);
     const logger = createLogger({ level: 'warn', secrets: secretsOf(env as Env), destination: io.stderr, pretty: false });
     const jira = new JiraClient({ env, settings: config.jira, metrics: new Metrics(), logger, customFields: customFieldsOf(config) });
     const history = [];
     const facts = [];
+    // At most digest.maxIssues issues: the search is not paged further, and the digest says so.
+    const max = config.digest.maxIssues;
+    let read = 0;
     for await (const page of jira.search(values.jql)) {
-      for (const issue of page) {
+      const issues = page.slice(0, max - read);
+      read += issues.length;
+      for (const issue of issues) {
         const report = lintIssue(issue, config);
         if (report.skipped) continue;
         history.push({ key: issue.key, score: report.score ?? 0, role: report.story?.role ?? null, failedRules: (report.findings ?? []).map((f) => f.rule), lintedAt: now });
         const planning = planningFacts(issue, config.digest);
         facts.push({ key: issue.key, status: issue.fields.status?.name ?? null, owner: null, ...planning, passing: passes(report) });
+      }
+      if (read >= max) {
+        truncatedAt = max;
+        break;
       }
     }
     digest = digestOf(config, history, facts, now + 1, periodMs);
@@ -69,6 +80,7 @@ export async function runDigest(args: string[], io: CliIo): Promise<number> {
     }
     title = values.project!.toUpperCase();
   }
-  io.stdout.write(values.format === 'json' ? `${JSON.stringify(digest, null, 2)}\n` : renderDigestMarkdown(digest, title));
+  if (truncatedAt !== undefined && values.format === 'json') io.stderr.write(`centric: ${truncatedNote(truncatedAt)}\n`);
+  io.stdout.write(values.format === 'json' ? `${JSON.stringify(digest, null, 2)}\n` : renderDigestMarkdown(digest, title, truncatedAt));
   return 0;
 }

@@ -4,6 +4,11 @@ import type { LintSettings, Vocabulary } from './config-types.js';
 const WORD_START = "(?<![\\p{L}\\p{N}_'])";
 const WORD_END = '(?![\\p{L}\\p{N}_])';
 
+const MAX_ROLE = 150;
+const MAX_ROLE_GAP = 40;
+/** How far after a role marker's end its goal marker may start (a role, then blanks or commas). */
+export const ROLE_REACH = MAX_ROLE + MAX_ROLE_GAP;
+
 export interface CompiledLanguage {
   code: string;
   vocab: Vocabulary;
@@ -11,6 +16,8 @@ export interface CompiledLanguage {
   roleMarker: RegExp;
   /** Sticky: role, then the goal marker, from the end of a role marker. */
   roleThenGoal: RegExp;
+  /** Global: the next goal marker; none near a role marker means roleThenGoal cannot match there. */
+  goalMarker: RegExp;
   /** Finds the first benefit marker in a goal line. */
   benefitMarker: RegExp;
   /** Sticky: a line that starts with a benefit marker. */
@@ -95,10 +102,14 @@ function compileLanguage(code: string, v: Vocabulary): CompiledLanguage {
     code,
     vocab: v,
     roleMarker: new RegExp(`${roles}(?:\\s+${article}|\\s*(?=:))?\\s*[:\\-–—]?\\s*`, 'yiu'),
+    // Both runs bounded: with an open-ended run of blanks or dashes after it, each of the role's
+    // 150 lengths would scan the whole run again. A goal marker starts at most ROLE_REACH after
+    // the role marker's end.
     roleThenGoal: new RegExp(
-      `([^\\n.;!?]{1,150}?)[\\s,;:\\-–—]+${WORD_START}${goals}${WORD_END}[\\s:]*`,
+      `([^\\n.;!?]{1,${MAX_ROLE}}?)[\\s,;:\\-–—]{1,${MAX_ROLE_GAP}}${WORD_START}${goals}${WORD_END}[\\s:]{0,40}`,
       'yiu',
     ),
+    goalMarker: new RegExp(`${WORD_START}${goals}${WORD_END}`, 'giu'),
     benefitMarker: new RegExp(`${WORD_START}${benefits}${WORD_END}\\s*:?\\s*`, 'iu'),
     lineStartsWithBenefit: new RegExp(`\\n\\s*${benefits}${WORD_END}\\s*:?\\s*`, 'yiu'),
     nonRolePhrases: v.nonRolePhrases.map((p) => p.toLowerCase()),

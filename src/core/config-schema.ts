@@ -197,8 +197,20 @@ const jiraSchema = z
     onPass: z.enum(['note', 'remove']).default('note'),
     /** Where rule explanations live (the README): findings and the comment link to it + each rule's meta.docs. */
     rulesDocUrl: z.url().default('https://github.com/centric-bot/centric/blob/main/README.md'),
-    /** Calls to Jira at once, per site. */
+    /** Calls to Jira at once for background work (webhook events, polls, digests). */
     concurrency: z.number().int().min(1).max(32).default(4),
+    /**
+     * Calls to Jira at once for people waiting in Slack (/centric, Fix it, buttons): a lane of its
+     * own, so a burst of commands never delays webhook processing, nor the reverse.
+     */
+    interactiveConcurrency: z.number().int().min(1).max(32).default(2),
+    /**
+     * POST /jira/webhook: "on" serves it, and only with JIRA_WEBHOOK_SECRET set (unsigned
+     * deliveries are refused); "off" does not serve it (Socket Mode or polling set-ups without webhooks).
+     */
+    webhook: z.enum(['on', 'off']).default('on'),
+    /** How long Jira's answer to "may this person browse / edit this?" is remembered. */
+    permissionCacheSeconds: z.number().int().min(0).max(3600).default(60),
     /** Time-out of one call to Jira. */
     timeoutSeconds: z.number().int().min(1).max(300).default(30),
     /** Polling (JQL): catches deliveries Jira dropped, or replaces webhooks behind a firewall. */
@@ -249,6 +261,12 @@ const slackSchema = z
      * channel they run the command in.
      */
     admins: z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'expected a Slack user id such as U024BE7LH')).default([]),
+    /** Slack workspace admins and owners are Centric admins too. */
+    workspaceAdmins: z.boolean().default(true),
+    /** /centric commands one person may run per minute; more are refused with a "wait a minute". */
+    commandsPerMinute: z.number().int().min(1).max(600).default(20),
+    /** How long a one-time link code (/centric link SHOP-123) stays valid. */
+    linkCodeMinutes: z.number().int().min(1).max(1440).default(15),
   })
   .strict()
   .prefault({});
@@ -262,6 +280,8 @@ const digestSchema = z
     costField: customField.nullable().default('customfield_10016'),
     /** Statuses whose failing tickets "need attention": ready for development. */
     readyStatuses: z.array(z.string().min(1)).default(['Ready for Development', 'Selected for Development']),
+    /** Issues one digest (or /centric digest) reads at most; a scope with more is cut there, and the digest says so. */
+    maxIssues: z.number().int().min(100).max(100_000).default(5_000),
   })
   .strict()
   .prefault({});
@@ -288,6 +308,20 @@ const retentionSchema = z
   .strict()
   .prefault({});
 
+/**
+ * /metrics and the detailed /readyz: served on their own address, loopback by default, as they
+ * name the Jira account, the database and versions. PORT keeps /healthz and a bare /readyz.
+ */
+const opsSchema = z
+  .object({
+    /** Address the ops endpoints listen on; 0.0.0.0 to reach them from outside a container. */
+    host: z.string().min(1).default('127.0.0.1'),
+    /** Their port (9464 is Prometheus' exporter convention); 0 picks a free one; null serves them on PORT as before. */
+    port: z.number().int().min(0).max(65535).nullable().default(9464),
+  })
+  .strict()
+  .prefault({});
+
 const { issueTypes, ...otherLintSettings } = lintSettingsShape;
 
 /**
@@ -308,6 +342,7 @@ export const configSchema = z
     nudges: nudgesSchema,
     jira: jiraSchema,
     retention: retentionSchema,
+    ops: opsSchema,
   })
   .strict();
 

@@ -64,6 +64,13 @@ export interface DigestInput {
   trendPeriods?: number;
 }
 
+/**
+ * What a digest cut at digest.maxIssues says, in Slack and in markdown: that it saw only part of
+ * its scope, and what to do about it.
+ */
+export const truncatedNote = (read: number): string =>
+  `Based on the first ${read.toLocaleString('en-US')} issues of this scope only (the most one digest reads): narrow the scope for a complete digest.`;
+
 const mean = (values: number[]): number | null => (values.length === 0 ? null : Math.round(values.reduce((a, b) => a + b, 0) / values.length));
 
 /** Each ticket's latest lint before `end`, for tickets linted in [start, end). */

@@ -11,18 +11,32 @@ export type Command =
   | { name: 'subscribe'; scope: Scope; channel: string | null; schedule: Schedule | null }
   | { name: 'unsubscribe'; scope: Scope | null; channel: string | null }
   | { name: 'subscriptions'; channel: string | null }
-  | { name: 'link'; account: string | null }
+  | { name: 'link'; how: LinkRequest }
+  | { name: 'unlink'; user: string | null }
   | { name: 'mute'; days: number }
   | { name: 'unmute' }
   | { name: 'help' };
 
+/**
+ * How a person asks to be linked to a Jira account, each with its proof: their confirmed Slack
+ * e-mail, a one-time code they post from their Jira account on a ticket, or an admin's word.
+ */
+export type LinkRequest =
+  | { by: 'email' }
+  | { by: 'code'; ticket: string }
+  | { by: 'verify' }
+  | { by: 'admin'; user: string | null; account: string; shared: boolean };
+
 export type Parsed = { ok: true; command: Command } | { ok: false; error: string };
 
-export const SUBCOMMANDS = ['check', 'template', 'mine', 'digest', 'subscribe', 'unsubscribe', 'subscriptions', 'link', 'mute', 'unmute', 'help'] as const;
+export const SUBCOMMANDS = ['check', 'template', 'mine', 'digest', 'subscribe', 'unsubscribe', 'subscriptions', 'link', 'unlink', 'mute', 'unmute', 'help'] as const;
 
 const KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
 const PROJECT = /^[A-Z][A-Z0-9_]*$/;
 const CHANNEL = /<#([CG][A-Z0-9]+)(?:\|[^>]*)?>/;
+/** A user mention as Slack escapes it in command text: <@U123ABC|name>. */
+const USER = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
+const ACCOUNT = /^[\w:.@-]{2,128}$/;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
@@ -71,6 +85,23 @@ function scopeOf(text: string): Scope | null {
   return PROJECT.test(text) ? { type: 'project', value: text } : { type: 'jql', value: text };
 }
 
+const LINK_USAGE =
+  'type `/centric link` (your Slack e-mail), `/centric link SHOP-123` (a one-time code to post on a ticket), or, as an admin, `/centric link @someone <Jira account id>`.';
+
+/** `link`, `link SHOP-123`, `link done`, `link [@someone] <account id> [shared]`. */
+function parseLink(words: string[]): Parsed {
+  const link = (how: LinkRequest): Parsed => ({ ok: true, command: { name: 'link', how } });
+  const [first, ...more] = words;
+  if (first === undefined) return link({ by: 'email' });
+  if (more.length === 0 && /^(done|verify)$/i.test(first)) return link({ by: 'verify' });
+  if (more.length === 0 && KEY.test(first.toUpperCase())) return link({ by: 'code', ticket: first.toUpperCase() });
+  const user = USER.exec(first)?.[1] ?? null;
+  const [account, flag, ...extra] = user ? more : words;
+  const shared = flag?.toLowerCase() === 'shared';
+  if (!account || !ACCOUNT.test(account) || (flag !== undefined && !shared) || extra.length > 0) return fail(`"${words.join(' ')}" is not something to link: ${LINK_USAGE}`);
+  return link({ by: 'admin', user, account, shared });
+}
+
 export function parseCommand(raw: string): Parsed {
   const text = unescape(raw).trim();
   const [first = '', ...words] = text.split(/\s+/);
@@ -108,7 +139,13 @@ export function parseCommand(raw: string): Parsed {
     case 'subscriptions':
       return { ok: true, command: { name: 'subscriptions', channel: CHANNEL.exec(rest)?.[1] ?? null } };
     case 'link':
-      return { ok: true, command: { name: 'link', account: rest || null } };
+      return parseLink(words);
+    case 'unlink': {
+      if (words.length === 0) return { ok: true, command: { name: 'unlink', user: null } };
+      const user = USER.exec(words[0]!)?.[1];
+      if (!user || words.length > 1) return fail(`"${rest}" is not a Slack user: type \`/centric unlink\` for yourself, or \`/centric unlink @someone\` (admins).`);
+      return { ok: true, command: { name: 'unlink', user } };
+    }
     case 'mute': {
       if (!rest) return { ok: true, command: { name: 'mute', days: 7 } };
       const days = Number(rest.replace(/\s*days?$/i, ''));

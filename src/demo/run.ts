@@ -14,11 +14,13 @@ import { adfText, JiraCloudStandIn } from './stand-ins/jira-cloud.js';
 import { SlackStandIn, type PostedMessage } from './stand-ins/slack-web.js';
 
 
-const DEMO_CONFIG = `# centric.yml of the demo: lint at once, nudge at any hour.
+const DEMO_CONFIG = `# centric.yml of the demo: lint at once, nudge at any hour, ops endpoints on any free loopback port.
 jira:
   debounceSeconds: 0
 nudges:
   workingHours: { days: [0, 1, 2, 3, 4, 5, 6], start: "00:00", end: "23:59" }
+ops:
+  port: 0
 `;
 
 export class StepFailed extends Error {
@@ -36,6 +38,8 @@ export interface Demo {
   /** The Centric process (npm start's main). */
   bot: ChildProcess;
   base: string;
+  /** The ops address (/metrics, the detailed /readyz), once the bot has said it in its log. */
+  ops: () => string | null;
   folder: string;
   databaseUrl: string;
   botLog: () => string;
@@ -55,6 +59,20 @@ async function until<T>(step: string, what: string, check: () => T | undefined |
     if (Date.now() > deadline) throw new StepFailed(step, `${what} did not happen within ${ms / 1000} s`);
     await sleep(25);
   }
+}
+
+/** The ops address a bot logged ("ops endpoints listening"), or null while it has not. */
+export function opsUrlIn(log: string): string | null {
+  for (const line of log.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    try {
+      const entry = JSON.parse(line) as { msg?: string; url?: string };
+      if (entry.msg === 'ops endpoints listening' && entry.url) return entry.url;
+    } catch {
+      // not a log line
+    }
+  }
+  return null;
 }
 
 /** Starts Centric's own `main` (dist/main.js, as `npm start` runs it) with exactly this environment. */
@@ -98,6 +116,7 @@ export async function startDemo(): Promise<Demo> {
     slack,
     bot,
     base,
+    ops: () => opsUrlIn(log()),
     folder,
     databaseUrl,
     botLog: log,
@@ -146,14 +165,28 @@ export async function runDemo(out: NodeJS.WritableStream = process.stdout): Prom
     await step('Centric started (node dist/main.js, SQLite in a temporary folder) and ready', () =>
       until('Centric started', 'GET /readyz answering 200', async () => (await fetch(`${d.base}/readyz`).catch(() => null))?.status === 200, 20_000),
     );
+    await step('The ops endpoints answer on loopback only; the public /readyz says no more than "ready"', async () => {
+      const ops = await until('ops', 'the ops address in the log', () => d.ops());
+      if (!new URL(ops).hostname.startsWith('127.')) throw new Error(`the ops endpoints listen on ${ops}, not on loopback`);
+      const metrics = await fetch(`${ops}/metrics`);
+      if (metrics.status !== 200 || !(await metrics.text()).includes('centric_inbox_depth')) throw new Error(`GET ${ops}/metrics answered HTTP ${metrics.status}`);
+      const onPort = await fetch(`${d.base}/metrics`);
+      if (onPort.status !== 404) throw new Error(`GET /metrics on PORT answered HTTP ${onPort.status}, not 404`);
+      const bare = JSON.stringify(await (await fetch(`${d.base}/readyz`)).json());
+      if (/detail|sqlite|Centric/.test(bare)) throw new Error(`the public /readyz tells too much: ${bare}`);
+      return { ops, bare };
+    }, ({ ops, bare }) => `/metrics at ${ops}, public /readyz ${bare}`);
     const priya = PEOPLE.priya;
     const linked = await step(`Priya links her Slack user to Jira: /centric link`, () => send.command('link', priya.slack, 'D0PRIYA'), (text) => text);
     if (!/link/i.test(linked)) throw new StepFailed('link', `unexpected answer: ${linked}`);
 
     const backlog = shopBacklog();
+    const sentBodies = new Map<string, unknown>();
     await step('Jira sends a signed webhook for each new ticket', async () => {
       for (const issue of backlog) {
-        const res = await send.webhook({ webhookEvent: 'jira:issue_created', timestamp: Date.now(), user: { accountId: issue.fields.reporter?.accountId }, issue: { key: issue.key, fields: { summary: issue.fields.summary } } }, `created-${issue.key}`);
+        const body = { webhookEvent: 'jira:issue_created', timestamp: Date.now(), user: { accountId: issue.fields.reporter?.accountId }, issue: { key: issue.key, fields: { summary: issue.fields.summary } } };
+        sentBodies.set(issue.key, body);
+        const res = await send.webhook(body, `created-${issue.key}`);
         if (res.status !== 202) throw new Error(`${issue.key}: the webhook was answered HTTP ${res.status} ${await res.text()}`);
       }
     }, () => `${backlog.length} accepted (202)`);
@@ -178,6 +211,13 @@ export async function runDemo(out: NodeJS.WritableStream = process.stdout): Prom
       if (after !== before || d.jira.ownComments('SHOP-2').length !== 1) throw new Error('the redelivery wrote to Jira again');
       return res.status;
     }, (status) => `HTTP ${status} (duplicate), no write to Jira`);
+    await step('A captured webhook replayed under a new identifier changes nothing either', async () => {
+      const res = await send.webhook(sentBodies.get('SHOP-4'), 'replayed-by-someone-else');
+      const answer = (await res.json()) as { status?: string };
+      if (answer.status !== 'duplicate') throw new Error(`the replay was answered ${res.status} ${JSON.stringify(answer)}, not as a duplicate`);
+      if (d.jira.ownComments('SHOP-4').length !== 1) throw new Error('the replay wrote to Jira again');
+      return res.status;
+    }, (status) => `HTTP ${status} (duplicate: the same event, by its own identity)`);
     const nudge = await step('Priya gets a nudge in Slack about her failing stories', () =>
       until('nudge', 'a DM to Priya', () => d.slack.conversation(priya.slack).find((m) => m.text.includes('SHOP-2') && m.text.includes('SHOP-4'))),
     );

@@ -2,7 +2,9 @@ import type { Store } from '../store/database.js';
 import { averageScore } from '../store/reports.js';
 import { linkedAccount } from '../store/user-links.js';
 import { saveUserSettings, userSettingsOf, type SettingsChange } from '../store/user-settings.js';
+import { browsable } from './access.js';
 import { failingTicketsOf, type FailingTicket } from './failing-tickets.js';
+import type { JiraPort } from './ports.js';
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
@@ -12,6 +14,8 @@ export const WORKING_HOURS_CHOICES = ['08:00-17:00', '09:00-18:00', '10:00-19:00
 
 export interface HomeDeps {
   store: Store;
+  /** Each listed ticket is one the person's Jira account may still browse. */
+  jira: Pick<JiraPort, 'userMay'>;
   clock: () => number;
   defaultWorkingHours: { start: string; end: string };
 }
@@ -42,7 +46,7 @@ async function trendOf(deps: HomeDeps, account: string | null): Promise<ScoreTre
 export async function homeData(deps: HomeDeps, userId: string): Promise<HomeData> {
   const now = deps.clock();
   const account = await linkedAccount(deps.store, userId);
-  const failing = account ? await failingTicketsOf(deps.store, account) : [];
+  const failing = account ? await browsable(deps, account, await failingTicketsOf(deps.store, account)) : [];
   const settings = await userSettingsOf(deps.store, userId);
   return {
     linked: account !== null,

@@ -4,9 +4,17 @@ import { configForProject } from '../core/lint.js';
 import { rewriteAdfStory, rewriteWikiStory, safeDesignUrl, storySentence, type StoryFix } from '../core/story/rewrite-story.js';
 import { projectOf } from '../core/ticket/project-of.js';
 import type { RuleId } from '../core/types.js';
+import { BROWSE_AND_EDIT, mayAct, type Denied } from './access.js';
+import type { Actor } from './ports.js';
 import { ticketChanged, type TicketChangedDeps } from './ticket-changed.js';
 
 export type FixDeps = TicketChangedDeps;
+
+/** The Slack user asking, as Slack names them. */
+export interface Asker {
+  userId: string;
+  name: string;
+}
 
 /** The story as the ticket tells it today, for the modal to open with. */
 export interface FixPrefill {
@@ -20,8 +28,21 @@ export interface FixPrefill {
   ticketHasMetric?: boolean;
 }
 
-/** What the modal opens with: the story as the ticket tells it today. */
-export async function fixPrefill(deps: Pick<FixDeps, 'jira' | 'config'>, key: string): Promise<FixPrefill | null> {
+/** The modal's pre-fill, or why there is none: the ticket is gone, or the person may not edit it. */
+export type PrefillResult = { kind: 'ready'; prefill: FixPrefill } | { kind: 'gone' } | Denied;
+
+/**
+ * What the modal opens with: the story as the ticket tells it today, shown only to someone whose
+ * Jira account may edit the ticket (the modal shows its content, and its purpose is to change it).
+ */
+export async function fixPrefill(deps: Pick<FixDeps, 'jira' | 'config' | 'store'>, userId: string, key: string): Promise<PrefillResult> {
+  const access = await mayAct(deps, userId, BROWSE_AND_EDIT, { issueKey: key });
+  if (!access.ok) return access.denied;
+  const prefill = await storyOf(deps, key);
+  return prefill ? { kind: 'ready', prefill } : { kind: 'gone' };
+}
+
+async function storyOf(deps: Pick<FixDeps, 'jira' | 'config'>, key: string): Promise<FixPrefill | null> {
   const issue = await deps.jira.getIssue(key);
   if (!issue) return null;
   const { report } = checkIssue(issue, deps.config);
@@ -62,19 +83,28 @@ export function validateFix(deps: Pick<FixDeps, 'config'>, key: string, fix: Sto
   return errors;
 }
 
-/** How Fix it went, for the person who asked: the new score, or that the ticket is gone. */
-export type FixOutcome = { key: string; status: 'updated'; score: number | null } | { key: string; status: 'gone' };
+/** How Fix it went, for the person who asked: the new score, that the ticket is gone, or that they may not. */
+export type FixOutcome = { key: string; status: 'updated'; score: number | null } | { key: string; status: 'gone' } | { key: string; status: 'denied'; denied: Denied };
 
-/** Writes the fixed story into the description, then runs "ticket changed" on it (comment, label, DMs). */
-export async function applyFix(deps: FixDeps, key: string, fix: StoryFix, actor: string): Promise<FixOutcome> {
+/** Who asked, for the trace every write on someone's behalf leaves in Jira. */
+export const actorNote = (what: string, actor: Actor) => `${what} from Slack by ${actor.slackName} (Slack user ${actor.slackUserId}, Jira account ${actor.jiraAccountId}).`;
+
+/**
+ * Writes the fixed story into the description, then runs "ticket changed" on it (comment, label,
+ * DMs). Checked again at submission: a permission may have gone since the modal opened.
+ */
+export async function applyFix(deps: FixDeps, key: string, fix: StoryFix, asker: Asker): Promise<FixOutcome> {
+  const access = await mayAct(deps, asker.userId, BROWSE_AND_EDIT, { issueKey: key });
+  if (!access.ok) return { key, status: 'denied', denied: access.denied };
+  const actor: Actor = { slackUserId: asker.userId, slackName: asker.name, jiraAccountId: access.account };
   const issue = await deps.jira.getIssue(key);
   if (!issue) return { key, status: 'gone' };
   const compiled = compile(configForProject(deps.config, projectOf(key)));
   const description = deps.jira.cloud ? rewriteAdfStory(issue.fields.description, fix, compiled) : rewriteWikiStory(issue.fields.description as string | null, fix, compiled);
-  await deps.jira.updateDescription(key, description);
+  await deps.jira.updateDescription(key, description, actor);
   // Checked as written: fetching the issue again would only cost the person another round trip.
   const written = { ...issue, fields: { ...issue.fields, description } };
-  const outcome = await ticketChanged(deps, { issue: written }, { nudges: 'clear', note: `Story updated from Slack by ${actor}.` });
-  deps.logger.info({ ticket: key, by: actor, score: outcome.report?.score }, 'story fixed from Slack');
+  const outcome = await ticketChanged(deps, { issue: written }, { nudges: 'clear', note: actorNote('Story updated', actor) });
+  deps.logger.info({ ticket: key, slackUser: asker.userId, jiraAccount: access.account, score: outcome.report?.score }, 'story fixed from Slack');
   return { key, status: 'updated', score: outcome.report?.score ?? null };
 }

@@ -13,6 +13,11 @@ import type { JiraIssue } from '../core/ticket/normalise.js';
 export interface NewEvent {
   /** Makes a redelivery recognisable (X-Atlassian-Webhook-Identifier); null when there is none. */
   deliveryId?: string | null;
+  /**
+   * The event's own identity, from its signed body (event type, issue id, Jira's timestamp): a
+   * replay under a new delivery id is still one event. Null when the body cannot say.
+   */
+  identity?: string | null;
   kind: string;
   /** Events of one ticket are processed one at a time, newest state first, older ones coalesced. */
   ticketKey?: string | null;
@@ -35,6 +40,36 @@ export interface Enqueued {
 /** A comment or description body: ADF on Jira Cloud, wiki markup on Data Center. */
 export type JiraBody = string | Record<string, unknown>;
 
+/** The Jira permissions Centric checks before it reads or writes a ticket on someone's behalf. */
+export type JiraPermission = 'BROWSE_PROJECTS' | 'EDIT_ISSUES';
+
+/** What a permission is asked about: one issue, or one project. */
+export type PermissionTarget = { issueKey: string } | { projectKey: string };
+
+/** Who asked for a write made on their behalf: recorded in Jira (issue history), named in the comment. */
+export interface Actor {
+  slackUserId: string;
+  /** Their Slack display name. */
+  slackName: string;
+  /** Their linked Jira account. */
+  jiraAccountId: string;
+}
+
+/** A comment as text, for the one-time link code. */
+export interface CommentText {
+  id: string;
+  authorAccountId: string | null;
+  /** The comment's plain text (ADF flattened on Cloud, wiki markup on Data Center). */
+  text: string;
+  /**
+   * Edited since it was posted (by anyone: its last editor or its update time differ). Someone
+   * allowed to edit all comments could otherwise put a code into another person's comment.
+   */
+  edited: boolean;
+  /** Written by a person's account: not an app or automation (Cloud accountType "atlassian"), which may echo any text. */
+  byPerson: boolean;
+}
+
 /** The Jira calls flows make, and no others. `JiraClient` implements them. */
 export interface JiraPort {
   /** Cloud takes ADF bodies; Data Center takes wiki markup. */
@@ -47,13 +82,26 @@ export interface JiraPort {
   comments(key: string): Promise<Array<{ id: string; authorAccountId: string | null }>>;
   /** Which of these comment ids carry Centric's mark. */
   commentsMarkedAsOurs(ids: string[]): Promise<string[]>;
-  /** Creates Centric's marked comment; resolves to its id. */
-  addComment(key: string, body: JiraBody): Promise<string>;
+  /** Creates Centric's marked comment (or, `sticky: false`, an unmarked note); resolves to its id. */
+  addComment(key: string, body: JiraBody, options?: { sticky?: boolean }): Promise<string>;
   updateComment(key: string, id: string, body: JiraBody): Promise<void>;
   deleteComment(key: string, id: string): Promise<void>;
-  updateLabels(key: string, add: string[], remove: string[]): Promise<void>;
-  updateDescription(key: string, description: JiraBody): Promise<void>;
+  /** `actor`: the person it is done for, recorded in the issue's history. */
+  updateLabels(key: string, add: string[], remove: string[], actor?: Actor): Promise<void>;
+  updateDescription(key: string, description: JiraBody, actor?: Actor): Promise<void>;
+  /**
+   * The one Jira account whose e-mail is exactly this (case-insensitive), when Jira shows it;
+   * null when there is none, several, or the e-mail is hidden: never a guess.
+   */
   findAccountByEmail(email: string): Promise<string | null>;
+  /**
+   * Whether this account holds the permission on the issue or project (Jira's "find users with
+   * permissions"); false when Jira does not know the account, the issue or the project. Answers
+   * are remembered for `jira.permissionCacheSeconds`.
+   */
+  userMay(accountId: string, permission: JiraPermission, target: PermissionTarget): Promise<boolean>;
+  /** The newest comments of an issue (at most `limit`), as text: where a one-time link code is looked for. */
+  commentTexts(key: string, limit: number): Promise<CommentText[]>;
 }
 
 /** How a JiraPort call fails: an Error carrying the HTTP status Jira answered, null when it did not answer. */
@@ -117,8 +165,22 @@ export interface SlackDm {
 
 /** What flows need to know of a Slack user. */
 export interface SlackUsers {
+  /** The profile's e-mail, only when Slack says it is confirmed (is_email_confirmed); null otherwise. */
   email(userId: string): Promise<string | null>;
   timezone(userId: string): Promise<string>;
+  /** A workspace admin or owner. */
+  isWorkspaceAdmin(userId: string): Promise<boolean>;
+  /** Whether the person is a member of the channel; false when Centric cannot tell (not in it, private). */
+  isMember(channelId: string, userId: string): Promise<boolean>;
+  /** Tells a person their Jira account is now linked to someone else (who proved it is theirs). */
+  linkMoved(userId: string, moved: LinkMoved): Promise<void>;
+}
+
+/** A link taken over: the account, the Slack user who has it now, and their proof. */
+export interface LinkMoved {
+  account: string;
+  to: string;
+  by: 'email' | 'code' | 'admin';
 }
 
 /** A digest as posted: the adapter renders it (message and trend chart). */
@@ -126,8 +188,13 @@ export interface DigestPost {
   /** The project key, or the JQL in quotes. */
   title: string;
   digest: Digest;
-  /** Posted after its slot (Centric was not running): the message says so. */
+  /** Posted well after its slot (Centric was not running, or earlier tries failed): the message says so. */
   late: boolean;
+  /**
+   * The scope had more issues than one digest reads (digest.maxIssues): the digest was built from
+   * the first this many, and says so. Absent when it read them all.
+   */
+  truncatedAt?: number;
 }
 
 /** Why a subscriber's digest was not posted this period, for the note they get. */
@@ -135,8 +202,12 @@ export interface DigestNotice {
   scope: string;
   channel: string;
   status: 'not in channel' | 'undeliverable';
-  /** The Slack error code, or jira_http_<status>. */
+  /** The Slack error code, jira_http_<status>, or failed_repeatedly (retried all period, never posted). */
   reason: string;
+  /** failed_repeatedly: how many times it was tried. */
+  attempts?: number;
+  /** failed_repeatedly: what to quote to whoever runs Centric, to find the errors in its log. */
+  reference?: string;
 }
 
 /** Weekly digests to channels. */

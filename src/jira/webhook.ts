@@ -1,12 +1,27 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { Route } from '../runtime/health.js';
+import { HTTP_LIMITS, type BufferedRequest } from '../runtime/http-guard.js';
 import type { Logger } from '../runtime/logger.js';
 import type { Enqueued, NewEvent } from '../flows/ports.js';
 
-export const MAX_WEBHOOK_BYTES = 1024 * 1024;
+export const MAX_WEBHOOK_BYTES = HTTP_LIMITS.maxBodyBytes;
 export const JIRA_EVENT_KIND = 'jira-issue';
+export const WEBHOOK_PATH = '/jira/webhook';
+
+/** What the route answers, and start-up warns, while webhooks are on but nothing can prove who sent one. */
+export const NO_SECRET_REASON =
+  'Centric refuses Jira webhooks while JIRA_WEBHOOK_SECRET is unset, as anyone could post one. ' +
+  'Set JIRA_WEBHOOK_SECRET, and the same secret on the Jira webhook (its "Secret" field); ' +
+  'or, if Jira sends Centric no webhooks (Socket Mode or polling only), set jira.webhook: off in centric.yml.';
+
+/**
+ * Bounds of what a delivery may store. Jira's own are far smaller: project keys of at most 10
+ * characters on Cloud (a site setting on Data Center, rarely over 20), account ids of at most 128
+ * (Cloud) and user names of 255 (Data Center), status names of 60. A longer value is not Jira's.
+ */
+const MAX = { ticketKey: 100, accountId: 255, deliveryId: 128, identity: 200, trigger: 200 };
 
 const HANDLED = new Set(['jira:issue_created', 'jira:issue_updated']);
 const ALGORITHMS = new Set(['sha1', 'sha256', 'sha384', 'sha512']);
@@ -37,8 +52,12 @@ const OTHER_FIELD_NAMES = new Set([
 const webhookSchema = z.looseObject({
   webhookEvent: z.string(),
   timestamp: z.number().optional(),
-  user: z.looseObject({ accountId: z.string().optional(), name: z.string().optional() }).optional(),
-  issue: z.looseObject({ key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*-\d+$/), fields: z.looseObject({}).optional() }),
+  user: z.looseObject({ accountId: z.string().max(MAX.accountId).optional(), name: z.string().max(MAX.accountId).optional() }).optional(),
+  issue: z.looseObject({
+    id: z.union([z.string(), z.number()]).optional(),
+    key: z.string().max(MAX.ticketKey).regex(/^[A-Za-z][A-Za-z0-9_]*-\d+$/),
+    fields: z.looseObject({}).optional(),
+  }),
   // Jira names a changelog property "toString": it is read as an own property below, never
   // declared here, where every item's inherited Object.prototype.toString would fail a string check.
   changelog: z.looseObject({ items: z.array(z.looseObject({ field: z.string().optional(), fieldId: z.string().optional() })) }).optional(),
@@ -85,7 +104,24 @@ export function verifySignature(secret: string, rawBody: Buffer, header: string 
 
 class TooLarge extends Error {}
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
+/** The value itself when short enough to store, otherwise its SHA-256: still unique, bounded. */
+function bounded(value: string, max: number): string {
+  return value.length <= max ? value : `sha256:${createHash('sha256').update(value).digest('hex')}`;
+}
+
+/**
+ * The event's own identity, from the signed body: the same for a replay under a new
+ * X-Atlassian-Webhook-Identifier, so a captured delivery cannot be made to act twice. Null
+ * without Jira's timestamp, as then two real events could not be told apart.
+ */
+function eventIdentity(event: { webhookEvent: string; timestamp?: number | undefined; issue: { id?: string | number | undefined; key: string } }): string | null {
+  if (event.timestamp === undefined) return null;
+  return bounded(`${event.webhookEvent}:${String(event.issue.id ?? event.issue.key)}:${event.timestamp}`, MAX.identity);
+}
+
+/** The body as the HTTP guard read it (bounded); read here, bounded too, when served elsewhere. */
+async function readBody(req: BufferedRequest): Promise<Buffer> {
+  if (req.rawBody) return req.rawBody;
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > MAX_WEBHOOK_BYTES) throw new TooLarge();
   const chunks: Buffer[] = [];
@@ -188,12 +224,25 @@ function namesOnce(deps: WebhookDeps): () => ReadonlyMap<string, string> | null 
   };
 }
 
+/**
+ * POST /jira/webhook as centric.yml says: not served at all with `jira.webhook: off`; with `on`
+ * and no JIRA_WEBHOOK_SECRET, served but refusing every delivery, and start-up warns once.
+ */
+export function jiraWebhookRoutes(setting: 'on' | 'off', deps: WebhookDeps): Route[] {
+  if (setting === 'off') return [];
+  if (!deps.secret) {
+    deps.logger.warn({ component: 'jira-webhook', path: WEBHOOK_PATH }, NO_SECRET_REASON);
+    return [{ path: WEBHOOK_PATH, method: ['POST'], handler: (_req, res) => reply(res, 403, { error: NO_SECRET_REASON }) }];
+  }
+  return [jiraWebhookRoute(deps)];
+}
+
 /** POST /jira/webhook: verifies, filters, stores, then acknowledges; the work happens later. */
 export function jiraWebhookRoute(deps: WebhookDeps): Route {
   // Starts fetching Jira's field names in the background, so the first webhook finds them.
   namesOnce(deps)();
   return {
-    path: '/jira/webhook',
+    path: WEBHOOK_PATH,
     method: ['POST'],
     handler: async (req, res) => {
       try {
@@ -208,6 +257,10 @@ export function jiraWebhookRoute(deps: WebhookDeps): Route {
 }
 
 async function handle(deps: WebhookDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (!deps.secret) {
+    reply(res, 403, { error: NO_SECRET_REASON });
+    return;
+  }
   let raw: Buffer;
   try {
     raw = await readBody(req);
@@ -220,8 +273,8 @@ async function handle(deps: WebhookDeps, req: IncomingMessage, res: ServerRespon
     throw err;
   }
   const signature = req.headers['x-hub-signature'];
-  if (deps.secret && !verifySignature(deps.secret, raw, Array.isArray(signature) ? signature[0] : signature)) {
-    deps.logger.warn({ delivery: req.headers['x-atlassian-webhook-identifier'] }, 'Jira webhook rejected: missing or wrong X-Hub-Signature');
+  if (!verifySignature(deps.secret, raw, Array.isArray(signature) ? signature[0] : signature)) {
+    deps.logger.warn({ delivery: String(req.headers['x-atlassian-webhook-identifier'] ?? '').slice(0, MAX.deliveryId) }, 'Jira webhook rejected: missing or wrong X-Hub-Signature');
     reply(res, 401, { error: signature ? 'X-Hub-Signature does not match the body and JIRA_WEBHOOK_SECRET' : 'X-Hub-Signature is missing' });
     return;
   }
@@ -266,10 +319,11 @@ async function handle(deps: WebhookDeps, req: IncomingMessage, res: ServerRespon
     }
   }
   const identifier = req.headers['x-atlassian-webhook-identifier'];
-  const deliveryId = (Array.isArray(identifier) ? identifier[0] : identifier) ?? `${event.webhookEvent}:${event.issue.key}:${event.timestamp ?? deps.clock()}`;
-  const payload: JiraEventPayload = { webhookEvent: event.webhookEvent, userAccountId, source: 'webhook', ...(trigger ? { trigger } : {}) };
+  const deliveryId = bounded((Array.isArray(identifier) ? identifier[0] : identifier) ?? `${event.webhookEvent}:${event.issue.key}:${event.timestamp ?? deps.clock()}`, MAX.deliveryId);
+  const payload: JiraEventPayload = { webhookEvent: event.webhookEvent, userAccountId, source: 'webhook', ...(trigger ? { trigger: trigger.slice(0, MAX.trigger) } : {}) };
   const now = deps.clock();
-  const stored = await deps.accept({ deliveryId, kind: JIRA_EVENT_KIND, ticketKey: event.issue.key, payload, notBefore: now + deps.debounceMs() }, 'jira-webhook');
+  const identity = eventIdentity(event);
+  const stored = await deps.accept({ deliveryId, identity, kind: JIRA_EVENT_KIND, ticketKey: event.issue.key, payload, notBefore: now + deps.debounceMs() }, 'jira-webhook');
   reply(res, stored.duplicate ? 200 : 202, { status: stored.duplicate ? 'duplicate' : 'accepted', ticket: event.issue.key });
 }
 

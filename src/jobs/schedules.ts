@@ -2,13 +2,14 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { CentricConfig } from '../core/config-types.js';
 import type { Logger } from '../runtime/logger.js';
 import type { Store } from '../store/database.js';
+import { deleteExpiredLinkCodes } from '../store/link-codes.js';
 import { prune } from '../store/reports.js';
 
 const DAY_MS = 86_400_000;
 
-/** Deletes report history and processed events past retention. */
+/** Deletes report history and processed events past retention, and link codes past their expiry. */
 export async function pruneOnce(store: Store, config: CentricConfig, now: number, logger: Logger): Promise<number> {
-  const removed = await prune(store, now - config.retention.historyDays * DAY_MS, now - config.retention.inboxDays * DAY_MS);
+  const removed = (await prune(store, now - config.retention.historyDays * DAY_MS, now - config.retention.inboxDays * DAY_MS)) + (await deleteExpiredLinkCodes(store, now));
   logger.info({ removed, historyDays: config.retention.historyDays, inboxDays: config.retention.inboxDays }, 'retention: old rows pruned');
   return removed;
 }

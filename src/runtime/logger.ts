@@ -14,11 +14,19 @@ const REDACT_PATHS = [
 ];
 
 /**
- * Replaces every configured secret value in each log line before it is written: a last line of
- * defence for secrets inside messages or fields no redaction path names.
+ * Shortest value scrubbed from log lines. A shorter one is a word rather than a secret (a compose
+ * file's Postgres password "centric"): scrubbing it would redact that word everywhere, product
+ * names and project keys included. Fields named like secrets are redacted whatever their length.
+ */
+export const MIN_SECRET_LENGTH = 8;
+
+/**
+ * Replaces every configured secret value (of at least MIN_SECRET_LENGTH characters) in each log
+ * line before it is written: a last line of defence for secrets inside messages or fields no
+ * redaction path names.
  */
 export function scrubbingStream(secrets: string[], target: NodeJS.WritableStream): Writable {
-  const values = [...new Set(secrets.filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
+  const values = [...new Set(secrets.filter((s) => s.length >= MIN_SECRET_LENGTH))].sort((a, b) => b.length - a.length);
   return new Writable({
     write(chunk: Buffer | string, _encoding, done) {
       let line = chunk.toString();

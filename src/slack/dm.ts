@@ -3,8 +3,8 @@ import { QUESTIONS } from '../core/digest.js';
 import type { ChannelPoster, SlackDm } from '../flows/ports.js';
 import { CHART_LEGEND, trendChart } from './chart.js';
 import { classified } from './failures.js';
-import { digestMessage, digestNoticeMessage } from './views/digest.js';
-import type { SlackMessage } from './views/limits.js';
+import { digestMessage, digestNoticeMessage, SCOPE_CHARS } from './views/digest.js';
+import { cut, type SlackMessage } from './views/limits.js';
 import { nudgeMessage } from './views/nudge.js';
 
 /**
@@ -54,7 +54,7 @@ export function slackDm(chat: Pick<SlackChat, 'dm' | 'update'>, browse: (key: st
 export function channelPoster(chat: Pick<SlackChat, 'post' | 'dm' | 'join' | 'upload'>, browse: (key: string) => string): ChannelPoster {
   return {
     postDigest: (channel, post) => classified(() => chat.post(channel, digestMessage({ ...post, browse, questions: QUESTIONS }))),
-    uploadTrend: (channel, scope, trend) => classified(() => chat.upload(channel, trendChart(trend, QUESTIONS.map((q) => q.id)), `Customer-centricity trend: ${scope}`)),
+    uploadTrend: (channel, scope, trend) => classified(() => chat.upload(channel, trendChart(trend, QUESTIONS.map((q) => q.id)), cut(`Customer-centricity trend: ${scope}`, SCOPE_CHARS))),
     join: (channel) => classified(() => chat.join(channel)),
     notifySubscriber: (userId, notice) => classified(async () => void (await chat.dm(userId, digestNoticeMessage(notice)))),
   };

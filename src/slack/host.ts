@@ -1,8 +1,10 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import pRetry from 'p-retry';
 import type { Env } from '../config/env.js';
 import { errorText } from '../runtime/errors.js';
 import type { Readiness, Route } from '../runtime/health.js';
+import { closeServer, guardedServer, HTTP_LIMITS, listen, routeTable, type HttpLimits } from '../runtime/http-guard.js';
 import type { Logger } from '../runtime/logger.js';
 import { boltLogger } from './bolt-logger.js';
 
@@ -23,24 +25,39 @@ export interface SlackHostOptions {
   routes: Route[];
   /** Retry pacing; tests make it fast. */
   retry?: { minTimeout: number; maxTimeout: number };
+  /** Bounds of the server on PORT; tests make the time-outs and the connection cap small. */
+  limits?: Partial<HttpLimits>;
 }
+
+/** Where Slack posts events, commands and interactions in HTTP mode. */
+export const SLACK_EVENTS_PATH = '/slack/events';
 
 /**
  * Socket Mode when SLACK_APP_TOKEN is set (no public URL needed), HTTP mode otherwise. Either way
- * the extra routes (/healthz, /readyz, /metrics, /jira/webhook) are served on PORT.
+ * Centric's own server on PORT serves the extra routes (/healthz, /readyz, /jira/webhook…) and,
+ * in HTTP mode, hands POST /slack/events to Bolt: only after the body was read within its bounds,
+ * as Bolt's own server buffers unauthenticated bodies of any size before checking the signature.
  */
-export function createSlackHost({ env, logger, readiness, routes, retry, countCall = () => undefined }: SlackHostOptions): SlackHost {
+export function createSlackHost({ env, logger, readiness, routes, retry, limits, countCall = () => undefined }: SlackHostOptions): SlackHost {
   const log = boltLogger(logger);
   // No axios error (with its request headers, the tokens among them) attached to errors that get logged.
   const clientOptions = { slackApiUrl: env.SLACK_API_URL, attachOriginalToWebAPIRequestError: false };
   const mode = env.SLACK_APP_TOKEN ? 'socket' : 'http';
   // Reconnecting is ours (below): the library's own loop gives up after a long outage and leaves a
   // rejected promise behind. Its WebClient must not retry either, or one attempt lasts minutes.
+  // Neither receiver gets routes or a port: it would start an HTTP server of its own, unbounded.
   const socket =
     mode === 'socket'
-      ? new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN!, customRoutes: routes, logger: log, autoReconnectEnabled: false, installerOptions: { port: env.PORT, clientOptions: { ...clientOptions, retryConfig: { retries: 0 } } } })
+      ? new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN!, logger: log, autoReconnectEnabled: false, installerOptions: { clientOptions: { ...clientOptions, retryConfig: { retries: 0 } } } })
       : undefined;
-  const receiver = socket ?? new HTTPReceiver({ signingSecret: env.SLACK_SIGNING_SECRET!, customRoutes: routes, logger: log, port: env.PORT });
+  const http = socket ? undefined : new HTTPReceiver({ signingSecret: env.SLACK_SIGNING_SECRET!, endpoints: SLACK_EVENTS_PATH, logger: log });
+  const receiver = socket ?? http!;
+  const toBolt = (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (!http || req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== SLACK_EVENTS_PATH) return false;
+    http.requestListener(req, res);
+    return true;
+  };
+  const server = guardedServer('http', { ...HTTP_LIMITS, ...limits }, logger, routeTable(routes, logger, toBolt));
   // No auth.test in the constructor: Bolt would keep its first answer forever, and a failure while
   // Slack is down would be an unhandled rejection. The token is verified below, with retries.
   const app = new App({ token: env.SLACK_BOT_TOKEN, receiver, logger: log, tokenVerificationEnabled: false, clientOptions: { ...clientOptions, retryConfig: { retries: 2 } } });
@@ -48,7 +65,7 @@ export function createSlackHost({ env, logger, readiness, routes, retry, countCa
   const pacing = { minTimeout: 1_000, maxTimeout: 60_000, ...retry };
   const state = { tokenVerified: false, connected: false, detail: 'connecting' };
 
-  // /readyz asks at every call: the socket's real state, not what was true at start-up.
+  // /readyz asks at each evaluation: the socket's real state, not what was true at start-up.
   readiness.addLive('slack', async () => {
     if (!state.tokenVerified) return { ok: false, detail: state.detail };
     if (socket && !(state.connected && socketOpen(socket))) return { ok: false, detail: state.detail === 'connected (Socket Mode)' ? 'Socket Mode disconnected; reconnecting' : state.detail };
@@ -111,9 +128,10 @@ export function createSlackHost({ env, logger, readiness, routes, retry, countCa
     app,
     mode,
     async start() {
+      // The routes are up before Slack is reached, so they answer even while Slack is
+      // unreachable; only the connection is retried. A port that cannot be bound stops start-up.
+      await listen(server, env.PORT);
       if (socket) {
-        // SocketModeReceiver starts its HTTP server before it connects, so the routes are up even
-        // while Slack is unreachable; only the connection is retried.
         try {
           await app.start();
         } catch (err) {
@@ -121,14 +139,14 @@ export function createSlackHost({ env, logger, readiness, routes, retry, countCa
           logger.warn({ component: 'slack', err }, 'Socket Mode connection failed; retrying');
           connect();
         }
-      } else {
-        await app.start(env.PORT);
       }
       verifyToken();
     },
     async stop() {
       controller.abort();
-      await app.stop().catch(() => undefined);
+      // HTTP mode never started Bolt's receiver (the server is ours): only Socket Mode has something to stop.
+      if (socket) await app.stop().catch(() => undefined);
+      await closeServer(server);
     },
   };
 }

@@ -29,13 +29,17 @@ const toEvent = (row: Pick<InboxTable, 'delivery_id' | 'kind' | 'ticket_key' | '
   createdAt: row.created_at,
 });
 
-/** Stores an event before it is acknowledged; a delivery already stored is not stored twice. */
+/**
+ * Stores an event before it is acknowledged. A delivery already stored (same delivery id), or the
+ * same event under another delivery id (same identity: a replay), is not stored twice.
+ */
 export async function enqueue(store: Store, event: NewEvent, now: number): Promise<Enqueued> {
   const due = Math.max(now, event.notBefore ?? now);
   const row = await store.db
     .insertInto('inbox')
     .values({
       delivery_id: event.deliveryId ?? null,
+      event_identity: event.identity ?? null,
       kind: event.kind,
       ticket_key: event.ticketKey ?? null,
       payload: JSON.stringify(event.payload),
@@ -47,7 +51,8 @@ export async function enqueue(store: Store, event: NewEvent, now: number): Promi
       created_at: now,
       updated_at: now,
     })
-    .onConflict((oc) => oc.column('delivery_id').doNothing())
+    // No conflict target: a clash on either unique column (delivery_id, event_identity) is a duplicate.
+    .onConflict((oc) => oc.doNothing())
     .returning('id')
     .executeTakeFirst();
   if (!row) return { id: null, duplicate: true };

@@ -145,6 +145,30 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('mutes').addColumn('digest_mention', 'integer', (c) => c.notNull().defaultTo(0)).execute();
     },
   },
+  '2026-11-30-006-trust': {
+    async up(db: Kysely<any>): Promise<void> {
+      // A Jira event's own identity (issue id, timestamp, event type): a replay under a new delivery id is still one event.
+      await db.schema.alterTable('inbox').addColumn('event_identity', 'text').execute();
+      await db.schema.createIndex('inbox_event_identity').on('inbox').column('event_identity').unique().execute();
+      // Earlier links were never proven: by hand, any account id; by e-mail, an unconfirmed address or
+      // "the only search result". Proven links only from here on: e-mail links come back by themselves
+      // at a person's next command, the others by /centric link.
+      await db.deleteFrom('user_links').execute();
+      await db.schema.alterTable('user_links').addColumn('shared', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.createIndex('user_links_account').on('user_links').column('jira_account_id').execute();
+      await db.schema
+        .createTable('link_codes')
+        .addColumn('slack_user_id', 'text', (c) => c.primaryKey())
+        .addColumn('code_hash', 'text', (c) => c.notNull())
+        .addColumn('ticket_key', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      // A failed scheduled digest waits before it is tried again, longer each time.
+      await db.schema.alterTable('digest_runs').addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('digest_runs').addColumn('retry_at', 'bigint').execute();
+    },
+  },
 };
 
 /**

@@ -1,6 +1,7 @@
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import { eachChunk } from './chunks.js';
 import type { Store } from './database.js';
-import type { NudgesTable } from './schema.js';
+import type { Database, NudgesTable } from './schema.js';
 
 /** A nudge: one ticket's findings for one person, queued, being sent, sent, fixed, dropped or undeliverable. */
 export type NudgeRow = Selectable<NudgesTable>;
@@ -13,6 +14,15 @@ export interface NewNudge {
   /** What the DM shows of the ticket (JSON). */
   details: string;
   now: number;
+}
+
+/**
+ * An update of many nudges by id, chunked (the list may outgrow the databases' parameter limits)
+ * and in one transaction, so it happens to all of them or to none; nothing at all for no ids.
+ */
+async function inOneTransaction(store: Store, ids: number[], update: (db: Kysely<Database>, chunk: number[]) => Promise<unknown>): Promise<void> {
+  if (ids.length === 0) return;
+  await store.db.transaction().execute((trx) => eachChunk(ids, (chunk) => update(trx, chunk)));
 }
 
 /** Queues a nudge unless this person already had one about these findings; true when queued. */
@@ -43,14 +53,12 @@ export async function queuedNudges(store: Store): Promise<NudgeRow[]> {
 }
 
 export async function setNudgeStatus(store: Store, ids: number[], status: 'dropped' | 'fixed'): Promise<void> {
-  if (ids.length === 0) return;
-  await store.db.updateTable('nudges').set({ status }).where('id', 'in', ids).execute();
+  await inOneTransaction(store, ids, (db, chunk) => db.updateTable('nudges').set({ status }).where('id', 'in', chunk).execute());
 }
 
 /** Puts nudges still in `fromStatus` back in the queue, to go at once. */
 export async function requeueNudges(store: Store, ids: number[], fromStatus: string): Promise<void> {
-  if (ids.length === 0) return;
-  await store.db.updateTable('nudges').set({ status: 'queued', sent_at: 0 }).where('id', 'in', ids).where('status', '=', fromStatus).execute();
+  await inOneTransaction(store, ids, (db, chunk) => db.updateTable('nudges').set({ status: 'queued', sent_at: 0 }).where('id', 'in', chunk).where('status', '=', fromStatus).execute());
 }
 
 /** Moves one nudge on from `fromStatus` (a claim, or queued), unless someone else already did. */
@@ -75,14 +83,13 @@ export async function lastSentAt(store: Store, slackUserId: string): Promise<num
  */
 export async function claimNudges(store: Store, ids: number[], claim: string, now: number): Promise<NudgeRow[]> {
   if (ids.length === 0) return [];
-  await store.db.updateTable('nudges').set({ status: claim, sent_at: now }).where('id', 'in', ids).where('status', '=', 'queued').execute();
+  await inOneTransaction(store, ids, (db, chunk) => db.updateTable('nudges').set({ status: claim, sent_at: now }).where('id', 'in', chunk).where('status', '=', 'queued').execute());
   return store.db.selectFrom('nudges').selectAll().where('status', '=', claim).orderBy('id').execute();
 }
 
 /** Records the DM that carried these nudges, to update it when a ticket is fixed. */
 export async function markNudgesSent(store: Store, ids: number[], message: { channel: string; ts: string }, now: number): Promise<void> {
-  if (ids.length === 0) return;
-  await store.db.updateTable('nudges').set({ status: 'sent', channel: message.channel, message_ts: message.ts, sent_at: now }).where('id', 'in', ids).execute();
+  await inOneTransaction(store, ids, (db, chunk) => db.updateTable('nudges').set({ status: 'sent', channel: message.channel, message_ts: message.ts, sent_at: now }).where('id', 'in', chunk).execute());
 }
 
 /** Drops a ticket's queued nudges: nothing about it is worth sending any more. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { LintRecord } from '../core/digest.js';
 import { passes } from '../core/lint.js';
 import type { Report, RuleId, Ticket } from '../core/types.js';
+import { selectInChunks } from './chunks.js';
 import type { Store } from './database.js';
 import type { ReportsTable } from './schema.js';
 
@@ -114,14 +115,13 @@ export async function averageScore(store: Store, from: number, to: number, jiraA
   return row?.avg === null || row?.avg === undefined ? null : Math.round(Number(row.avg));
 }
 
-/** Stored tickets of a digest: a project's, or the ones a JQL returned. */
+/** Stored tickets of a digest: a project's, or the ones a JQL returned (any number: read in chunks). */
 export type ReportScope = { project: string } | { keys: string[] };
 
 /** The lints of a scope in [from, to), as the digest reads them. */
 export async function lintHistory(store: Store, scope: ReportScope, from: number, to: number): Promise<LintRecord[]> {
-  let query = store.db.selectFrom('report_history').select(['ticket_key', 'score', 'role', 'failed_rules', 'linted_at']).where('linted_at', '>=', from).where('linted_at', '<', to);
-  query = 'keys' in scope ? query.where('ticket_key', 'in', scope.keys) : query.where('project', '=', scope.project);
-  const rows = await query.execute();
+  const query = store.db.selectFrom('report_history').select(['ticket_key', 'score', 'role', 'failed_rules', 'linted_at']).where('linted_at', '>=', from).where('linted_at', '<', to);
+  const rows = 'keys' in scope ? await selectInChunks(scope.keys, (keys) => query.where('ticket_key', 'in', keys).execute()) : await query.where('project', '=', scope.project).execute();
   return rows.map((r) => ({ key: r.ticket_key, score: r.score ?? 0, role: r.role, failedRules: (r.failed_rules ? r.failed_rules.split(',') : []) as RuleId[], lintedAt: r.linted_at }));
 }
 
@@ -138,9 +138,8 @@ export interface StoredFacts {
 }
 
 export async function ticketFacts(store: Store, scope: ReportScope): Promise<StoredFacts[]> {
-  let query = store.db.selectFrom('reports').select(['ticket_key', 'status', 'passing', 'reporter_account_id', 'assignee_account_id', 'benefit', 'cost', 'done']).where('skipped', '=', 0);
-  query = 'keys' in scope ? query.where('ticket_key', 'in', scope.keys) : query.where('project', '=', scope.project);
-  const rows = await query.execute();
+  const query = store.db.selectFrom('reports').select(['ticket_key', 'status', 'passing', 'reporter_account_id', 'assignee_account_id', 'benefit', 'cost', 'done']).where('skipped', '=', 0);
+  const rows = 'keys' in scope ? await selectInChunks(scope.keys, (keys) => query.where('ticket_key', 'in', keys).execute()) : await query.where('project', '=', scope.project).execute();
   return rows.map((r) => ({
     key: r.ticket_key,
     status: r.status,

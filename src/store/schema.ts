@@ -54,6 +54,8 @@ export interface InboxTable {
   locked_until: Millis | null;
   last_error: string | null;
   coalesced_into: number | null;
+  /** The event's own identity (Jira: issue id, timestamp and event type): a replay under a new delivery id is not stored again. */
+  event_identity: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Millis;
   updated_at: Millis;
 }
@@ -103,13 +105,30 @@ export interface DigestRunsTable {
   posted_at: Millis | null;
   late: number;
   claimed_at: Millis | null;
+  /** Failed attempts of this run so far. */
+  attempts: ColumnType<number, number | undefined, number>;
+  /** After a failure: not tried again before this time. */
+  retry_at: Millis | null;
 }
 
 export interface UserLinksTable {
   slack_user_id: string;
   jira_account_id: string;
+  /** email (verified e-mail matched), code (one-time code posted from the Jira account) or admin. */
   linked_by: string;
   linked_at: Millis;
+  /** 1 when an admin allowed this account to be linked to several Slack users. */
+  shared: ColumnType<number, number | undefined, number>;
+}
+
+/** A pending one-time code proving a Slack user owns a Jira account: posted as a comment on `ticket_key`. */
+export interface LinkCodesTable {
+  slack_user_id: string;
+  /** SHA-256 of the code: the code itself is only ever shown to the person. */
+  code_hash: string;
+  ticket_key: string;
+  expires_at: Millis;
+  created_at: Millis;
 }
 
 export interface SnoozesTable {
@@ -145,6 +164,7 @@ export interface Database {
   digest_subscriptions: DigestSubscriptionsTable;
   digest_runs: DigestRunsTable;
   user_links: UserLinksTable;
+  link_codes: LinkCodesTable;
   snoozes: SnoozesTable;
   mutes: MutesTable;
 }

@@ -1,7 +1,20 @@
+import { selectInChunks } from './chunks.js';
 import type { Store } from './database.js';
 
-/** How a Slack user was linked to a Jira account: found by e-mail, or given by hand (/centric link). */
-export type LinkedBy = 'email' | 'manual';
+/**
+ * How a Slack user was proven to own a Jira account: their confirmed Slack e-mail matched exactly
+ * one Jira account, a one-time code they posted from the Jira account, or a Centric admin's word.
+ */
+export type LinkedBy = 'email' | 'code' | 'admin';
+
+export interface NewLink {
+  slackUserId: string;
+  jiraAccountId: string;
+  by: LinkedBy;
+  /** Only an admin may let one Jira account be linked to several Slack users. */
+  shared?: boolean;
+}
+
 
 /** The Jira account linked to a Slack user, or null. */
 export async function linkedAccount(store: Store, slackUserId: string): Promise<string | null> {
@@ -9,20 +22,43 @@ export async function linkedAccount(store: Store, slackUserId: string): Promise<
   return row?.jira_account_id ?? null;
 }
 
-/** Links a Slack user to a Jira account, replacing any earlier link. */
-export async function saveLink(store: Store, slackUserId: string, jiraAccountId: string, by: LinkedBy, now: number): Promise<void> {
-  const link = { jira_account_id: jiraAccountId, linked_by: by, linked_at: now };
-  await store.db
-    .insertInto('user_links')
-    .values({ slack_user_id: slackUserId, ...link })
-    .onConflict((oc) => oc.column('slack_user_id').doUpdateSet(link))
-    .execute();
+/**
+ * Links a Slack user to a Jira account, replacing their earlier link. One account belongs to one
+ * Slack user: anyone else linked to it loses the link (their ids are returned, to be told),
+ * unless an admin marks the link shared, which keeps the others and marks them shared too.
+ */
+export async function saveLink(store: Store, link: NewLink, now: number): Promise<{ replaced: string[] }> {
+  const shared = link.shared === true;
+  return store.db.transaction().execute(async (trx) => {
+    const others = await trx
+      .selectFrom('user_links')
+      .select(['slack_user_id', 'shared'])
+      .where('jira_account_id', '=', link.jiraAccountId)
+      .where('slack_user_id', '<>', link.slackUserId)
+      .execute();
+    const replaced = shared ? [] : others.map((o) => o.slack_user_id);
+    if (replaced.length > 0) await trx.deleteFrom('user_links').where('jira_account_id', '=', link.jiraAccountId).where('slack_user_id', '<>', link.slackUserId).execute();
+    if (shared) await trx.updateTable('user_links').set({ shared: 1 }).where('jira_account_id', '=', link.jiraAccountId).execute();
+    const row = { jira_account_id: link.jiraAccountId, linked_by: link.by, linked_at: now, shared: shared ? 1 : 0 };
+    await trx
+      .insertInto('user_links')
+      .values({ slack_user_id: link.slackUserId, ...row })
+      .onConflict((oc) => oc.column('slack_user_id').doUpdateSet(row))
+      .execute();
+    return { replaced };
+  });
+}
+
+/** Removes a Slack user's link; resolves to the account they were linked to, or null. */
+export async function removeLink(store: Store, slackUserId: string): Promise<string | null> {
+  const account = await linkedAccount(store, slackUserId);
+  if (account) await store.db.deleteFrom('user_links').where('slack_user_id', '=', slackUserId).execute();
+  return account;
 }
 
 /** The Slack users linked to any of these Jira accounts, each once. */
 export async function slackUsersOf(store: Store, jiraAccountIds: string[]): Promise<string[]> {
-  if (jiraAccountIds.length === 0) return [];
-  const rows = await store.db.selectFrom('user_links').select('slack_user_id').where('jira_account_id', 'in', jiraAccountIds).execute();
+  const rows = await selectInChunks([...new Set(jiraAccountIds)], (chunk) => store.db.selectFrom('user_links').select('slack_user_id').where('jira_account_id', 'in', chunk).execute());
   return [...new Set(rows.map((r) => r.slack_user_id))];
 }
 

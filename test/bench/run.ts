@@ -1,7 +1,8 @@
 /**
  * npm run bench: lint throughput on one core, and the cost of the whole lint (parse, normalise,
  * lint, JSON report) relative to JSON.parse alone on the same input, the floor every linter of
- * Jira JSON pays. Target: ratio <= 3.
+ * Jira JSON pays. Target: ratio <= 3. Then hostile documents (under 50 ms of CPU per 32 KB each)
+ * and the digest.
  */
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
@@ -9,7 +10,9 @@ import { lintIssue, summarise } from '../../src/core/lint.js';
 import { renderJson } from '../../src/core/render/json.js';
 import type { JiraIssue } from '../../src/core/ticket/normalise.js';
 import { generateIssues } from './corpus.js';
-import { HOSTILE_DESCRIPTIONS } from './hostile.js';
+import { HOSTILE_DESCRIPTIONS, HOSTILE_DOCUMENTS } from './hostile.js';
+import { compile } from '../../src/core/compile.js';
+import { rewriteAdfStory, rewriteWikiStory } from '../../src/core/story/rewrite-story.js';
 import { buildDigest, type LintRecord } from '../../src/core/digest.js';
 import { RULE_IDS } from '../../src/core/types.js';
 
@@ -61,16 +64,44 @@ console.log(`lint benchmark: ${COUNT} tickets, ${(bytes / COUNT / 1024).toFixed(
 console.log(`  JSON.parse alone                            ${parseMs.toFixed(1)} ms   ${Math.round((COUNT / parseMs) * 1000)} tickets/s`);
 console.log(`  whole lint (parse, normalise, lint, report) ${lintMs.toFixed(1)} ms   ${Math.round((COUNT / lintMs) * 1000)} tickets/s on one core`);
 console.log(`  ratio to JSON.parse                         ${ratio.toFixed(2)}  (median of ${ROUNDS} rounds; target <= ${RATIO_TARGET}: ${ok ? 'met' : 'NOT MET'})`);
-// Hostile documents of about 100 KB: each must lint in bounded time (issue 8 asks < 50 ms).
-const hostile = Object.entries(HOSTILE_DESCRIPTIONS).map(([name, description]) => {
-  const issue: JiraIssue = { key: 'EVIL-1', fields: { summary: description.slice(0, 255), description, issuetype: { name: 'Story' } } };
-  lintIssue(issue, DEFAULT_CONFIG);
-  const ms = middle([0, 1, 2].map(() => time(() => lintIssue(issue, DEFAULT_CONFIG).key.length)));
-  return { name, kb: Math.round(description.length / 1024), ms };
-});
-const worst = hostile.sort((a, b) => b.ms - a.ms)[0]!;
-console.log(`hostile documents: ${hostile.length} kinds of ~100 KB; slowest "${worst.name}" (${worst.kb} KB) ${worst.ms.toFixed(1)} ms`);
-for (const h of hostile.slice(0, 3)) console.log(`  ${h.name.padEnd(20)} ${h.ms.toFixed(1)} ms`);
+// Hostile documents, most about 100 KB (three times what Jira stores in a field): each must lint
+// in under 50 ms of CPU per 32 KB (issue 14), and Fix it must place a story in them in bounded
+// time too. CPU time, the least of three runs: what the lint costs, not what else the machine does.
+const HOSTILE_TARGET_MS = 50;
+function cpuMs(fn: () => unknown): number {
+  let least = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 3; i++) {
+    const start = process.cpuUsage();
+    fn();
+    const spent = process.cpuUsage(start);
+    least = Math.min(least, (spent.user + spent.system) / 1000);
+  }
+  return least;
+}
+const compiled = compile(DEFAULT_CONFIG);
+const FIX = { role: 'night nurse', goal: 'see my ward', benefit: 'I can plan my rounds', metric: 'task success +10% by March', visualsUrl: 'https://www.figma.com/file/abc' };
+const hostileIssue = (description: unknown): JiraIssue => ({ key: 'EVIL-1', fields: { summary: 'Hostile input', description, issuetype: { name: 'Story' } } });
+const hostile = [
+  ...Object.entries(HOSTILE_DESCRIPTIONS).map(([name, description]) => ({
+    name,
+    kb: description.length / 1024,
+    lint: cpuMs(() => lintIssue(hostileIssue(description), DEFAULT_CONFIG)),
+    fix: cpuMs(() => rewriteWikiStory(description, FIX, compiled)),
+  })),
+  ...Object.entries(HOSTILE_DOCUMENTS).map(([name, description]) => ({
+    name: `${name} (ADF)`,
+    kb: JSON.stringify(description).length / 1024,
+    lint: cpuMs(() => lintIssue(hostileIssue(description), DEFAULT_CONFIG)),
+    fix: cpuMs(() => rewriteAdfStory(description, FIX, compiled)),
+  })),
+]
+  .map((h) => ({ ...h, per32: (h.lint * 32) / Math.max(h.kb, 32) }))
+  .sort((a, b) => b.per32 - a.per32);
+const worst = hostile[0]!;
+const hostileOk = worst.per32 < HOSTILE_TARGET_MS;
+console.log(`hostile documents: ${hostile.length} kinds; slowest "${worst.name}" ${worst.per32.toFixed(1)} ms of CPU per 32 KB (target < ${HOSTILE_TARGET_MS}: ${hostileOk ? 'met' : 'NOT MET'})`);
+console.log(`  ${'document'.padEnd(28)} ${'KB'.padStart(5)} ${'lint ms'.padStart(8)} ${'per 32 KB'.padStart(9)} ${'Fix it ms'.padStart(9)}`);
+for (const h of hostile) console.log(`  ${h.name.padEnd(28)} ${h.kb.toFixed(0).padStart(5)} ${h.lint.toFixed(1).padStart(8)} ${h.per32.toFixed(1).padStart(9)} ${h.fix.toFixed(1).padStart(9)}`);
 
 // The weekly digest from 50,000 stored reports (history rows over 13 weeks), target < 500 ms.
 const DIGEST_TARGET_MS = 500;
@@ -91,4 +122,4 @@ const digestMs = middle([0, 1, 2, 3, 4].map(() => time(() => buildDigest(digestI
 const digestOk = digestMs < DIGEST_TARGET_MS;
 console.log(`digest: ${records.length} stored reports (17,000 tickets, 13 weeks) built in ${digestMs.toFixed(1)} ms (target < ${DIGEST_TARGET_MS} ms: ${digestOk ? 'met' : 'NOT MET'})`);
 
-process.exitCode = ok && digestOk ? 0 : 1;
+process.exitCode = ok && digestOk && hostileOk ? 0 : 1;

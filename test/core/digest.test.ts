@@ -84,7 +84,7 @@ describe('the digest', () => {
     expect(message.blocks.length).toBeLessThanOrEqual(DIGEST_LIMITS.blocks);
     expect(message.text.split('\n')[0]).toBe('Customer-centricity of SHOP: 72/100 ▲22 over 3 tickets');
     expect(message.text).toContain('How will we know? (a metric with a target): 67% ▲67 pts');
-    expect(JSON.stringify(message.blocks)).toContain('Late: Centric was not running at the scheduled time.');
+    expect(JSON.stringify(message.blocks)).toContain('Late: posted after its scheduled time (Centric was not running, or the first tries failed).');
     expect(JSON.stringify(message.blocks)).toContain('<https://acme.atlassian.net/browse/SHOP-1|SHOP-1>: 40 → 85');
   });
 

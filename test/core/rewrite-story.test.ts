@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/core/compile.js';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
 import { lintIssue } from '../../src/core/lint.js';
-import { rewriteAdfStory, rewriteWikiStory, safeDesignUrl } from '../../src/core/story/rewrite-story.js';
+import { rewriteAdf, type AdfNode } from '../../src/core/story/rewrite-adf.js';
+import { rewriteAdfStory, rewriteWikiStory, safeDesignUrl, storySentence } from '../../src/core/story/rewrite-story.js';
+import { rewriteWiki } from '../../src/core/story/rewrite-wiki.js';
+import { readWiki } from '../../src/core/ticket/wiki.js';
 import { adfProblems } from '../../src/demo/stand-ins/adf-schema.js';
 import { bullets, doc as adfDoc, heading, image, issue, para, text } from '../helpers/issues.js';
 
@@ -194,7 +197,7 @@ describe('rewriting the story of wiki markup', () => {
   it('replaces the story paragraph and keeps images and everything else', () => {
     const source = 'h3. Context\n\nAs a user, I want to save my basket.\n\n!basket.png|thumbnail!\n\n* Given a basket\n\nSuccess: faster';
     expect(wiki(source, FIX)).toBe(
-      `h3. Context\n\n${NEW_STORY}\n\n!basket.png|thumbnail!\n\n* Given a basket\n\nSuccess: checkout conversion +3% in 6 weeks\n\nDesign: [https://www.figma.com/file/abc]`,
+      `h3. Context\n\n${NEW_STORY}\n\n!basket.png|thumbnail!\n\n* Given a basket\n\nSuccess: checkout conversion \\+3% in 6 weeks\n\nDesign: [https://www.figma.com/file/abc]`,
     );
   });
 
@@ -247,13 +250,88 @@ describe('rewriting the story of wiki markup', () => {
   it('writes the metric after "Success:" in a bullet, keeping the bullet, and keeps Windows line endings', () => {
     const source = 'As a user, I want to save my basket.\r\n\r\n* Success: faster !chart.png!\r\n* Given a basket';
     expect(wiki(source, { ...FIX, metric: 'checkout conversion +3% in 6 weeks' })).toBe(
-      `${NEW_STORY}\r\n\r\n* Success: checkout conversion +3% in 6 weeks !chart.png!\r\n* Given a basket\r\n\r\nDesign: [https://www.figma.com/file/abc]`,
+      `${NEW_STORY}\r\n\r\n* Success: checkout conversion \\+3% in 6 weeks !chart.png!\r\n* Given a basket\r\n\r\nDesign: [https://www.figma.com/file/abc]`,
     );
   });
 
   it('appends a success line when the ticket has none, after everything that was there', () => {
     expect(wiki('h3. Story\n* As a user, I want to save my basket.\n', { ...STORY_ONLY, metric: 'checkout conversion +3% in 6 weeks' })).toBe(
-      `h3. Story\n* ${NEW_STORY}\n\nSuccess: checkout conversion +3% in 6 weeks`,
+      `h3. Story\n* ${NEW_STORY}\n\nSuccess: checkout conversion \\+3% in 6 weeks`,
     );
+  });
+});
+
+describe('what is typed into Fix it stays text on Data Center (wiki markup)', () => {
+  const OLD = 'As a user, I want to save my basket.';
+  const sentence = (fix: Partial<typeof STORY_ONLY>): string => storySentence({ ...STORY_ONLY, ...fix });
+
+  it.each([
+    ['a user mention', { role: '[~jira-admin]' }, 'As a \\[\\~jira-admin\\], I want to save my basket, so that I can pay on my phone.'],
+    ['an image from another server', { goal: 'see !https://evil.example/pixel.png! here' }, 'As a returning shopper, I want to see \\!https&#58;//evil.example/pixel.png\\! here, so that I can pay on my phone.'],
+    ['an html macro', { benefit: '{html}<script>alert(1)</script>{html}' }, 'As a returning shopper, I want to save my basket, so that \\{html\\}<script>alert(1)</script>\\{html\\}.'],
+    ['noformat and colour macros', { goal: 'read {noformat}x{noformat} and {color:red}red{color}' }, 'As a returning shopper, I want to read \\{noformat\\}x\\{noformat\\} and \\{color:red\\}red\\{color\\}, so that I can pay on my phone.'],
+    ['links and attachments', { goal: 'open [the spec|https://evil.example/] and [^file.pdf]' }, 'As a returning shopper, I want to open \\[the spec\\|https&#58;//evil.example/\\] and \\[\\^file.pdf\\], so that I can pay on my phone.'],
+    ['table bars', { role: 'buyer||seller | admin' }, 'As a buyer\\|\\|seller \\| admin, I want to save my basket, so that I can pay on my phone.'],
+    [
+      'emphasis, citations, monospace, dashes and emoticons (a bracket that makes none is left alone)',
+      { goal: 'see *bold* _it_ +under+ ^sup^ ~sub~ -del- ??cite?? {{mono}} -- (x) :) :D (as is)' },
+      'As a returning shopper, I want to see \\*bold\\* \\_it\\_ \\+under\\+ \\^sup\\^ \\~sub\\~ \\-del\\- \\?\\?cite\\?\\? \\{\\{mono\\}\\} \\-\\- \\(x) :\\) &#58;D (as is), so that I can pay on my phone.',
+    ],
+    ['backslashes and entities', { goal: 'type C:\\temp\\* and \\\\ and &#92; and R&D' }, 'As a returning shopper, I want to type C:&#92;temp&#92;\\* and &#92;&#92; and &amp;\\#92; and R&D, so that I can pay on my phone.'],
+    ['bare links, which Jira would link by itself', { goal: 'mail mailto:x@y.example or http://evil.example/a' }, 'As a returning shopper, I want to mail mailto&#58;x@y.example or http&#58;//evil.example/a, so that I can pay on my phone.'],
+    ['hyphens and underscores inside words (left as they are)', { role: 'first-time shopper_on mobile' }, 'As a first-time shopper_on mobile, I want to save my basket, so that I can pay on my phone.'],
+  ])('%s', (_what, fix, written) => {
+    const result = rewriteWikiStory(OLD, { ...STORY_ONLY, ...fix }, compiled);
+    expect(result).toBe(written);
+    // Read back, it is the sentence as typed, and nothing else: no link, image, mention or macro.
+    expect(readWiki(result)).toEqual({ blocks: [{ kind: 'paragraph', text: sentence(fix) }], links: [], images: [], truncated: false });
+  });
+
+  it('escapes the success line the same way', () => {
+    const result = rewriteWikiStory(OLD, { ...STORY_ONLY, metric: '[~admin] +5% !x.png! in Q3' }, compiled);
+    expect(result).toBe(`${NEW_STORY}\n\nSuccess: \\[\\~admin\\] \\+5% \\!x.png\\! in Q3`);
+    expect(readWiki(result).blocks.map((b) => b.text)).toEqual([NEW_STORY, 'Success: [~admin] +5% !x.png! in Q3']);
+    expect(rewriteWikiStory(`${OLD}\n\n* Success: faster !chart.png!`, { ...STORY_ONLY, metric: '{html}x{html}' }, compiled)).toBe(`${NEW_STORY}\n\n* Success: \\{html\\}x\\{html\\} !chart.png!`);
+  });
+
+  it('writes no design link that would close its own link, or that is not https, whoever calls', () => {
+    for (const visualsUrl of ['https://figma.com/x]', 'https://figma.com/x|[~jira-admin]', 'https://figma.com/x]!https://evil.example/p.png!', 'http://figma.com/x', 'javascript:alert(1)']) {
+      expect(rewriteWikiStory(OLD, { ...STORY_ONLY, visualsUrl }, compiled)).toBe(NEW_STORY);
+      expect(rewriteWiki(OLD, { story: NEW_STORY, success: '', successLine: '', designUrl: visualsUrl }, compiled)).toBe(NEW_STORY);
+    }
+  });
+
+  it('reads a story written before with escapes as text, and rewrites it without keeping its "images"', () => {
+    const first = rewriteWikiStory(OLD, { ...STORY_ONLY, goal: 'see !x.png! and {panel}' }, compiled);
+    expect(readWiki(first).images).toEqual([]);
+    expect(rewriteWikiStory(first, STORY_ONLY, compiled)).toBe(NEW_STORY);
+  });
+
+  it('keeps a story-like sentence that is not the story (no goal) before the story', () => {
+    expect(rewriteWikiStory(`As a q, I want. As a q, I want. ${OLD}`, STORY_ONLY, compiled)).toBe(`As a q, I want. As a q, I want. ${NEW_STORY}`);
+  });
+});
+
+describe('what is typed into Fix it stays text on Cloud (ADF)', () => {
+  it('writes the typed text into a text node as it is: no mention, link, card or mark comes of it', () => {
+    const fix = { ...STORY_ONLY, role: '[~jira-admin]', goal: 'see !https://evil.example/p.png! [x|https://evil.example]' };
+    const result = rewriteAdfStory(doc(para(text('As a user, I want to save my basket.'))), fix, compiled);
+    expect(adfProblems(result)).toEqual([]);
+    expect(result).toEqual(doc(para(text(storySentence(fix)))));
+  });
+
+  it('writes only an https design link, whoever calls', () => {
+    const edit = { story: NEW_STORY, success: '', successLine: '', designUrl: 'javascript:alert(1)' };
+    const empty = doc() as AdfNode;
+    expect(rewriteAdf(empty, edit, compiled)).toEqual(doc(para(text(NEW_STORY))));
+    const https = rewriteAdf(empty, { ...edit, designUrl: 'https://www.figma.com/file/abc' }, compiled);
+    expect(https.content![1]).toEqual(para(text('Design: '), text('https://www.figma.com/file/abc', [{ type: 'link', attrs: { href: 'https://www.figma.com/file/abc' } }])));
+  });
+
+  it('does not carry a link mark of the old story onto the new text unless it is an https link', () => {
+    const unsafe = [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }];
+    expect(rewrite(doc(para(text('As a user, I want to save my basket.', unsafe)))).content[0]).toEqual(para(text(NEW_STORY)));
+    const safe = [{ type: 'link', attrs: { href: 'https://www.figma.com/file/abc' } }];
+    expect(rewrite(doc(para(text('As a user, I want to save my basket.', safe)))).content[0]).toEqual(para(text(NEW_STORY, safe)));
   });
 });

@@ -145,3 +145,116 @@ describe('the Jira stand-in answers as Jira Cloud does', () => {
     expect(second).toMatchObject({ isLast: true, issues: [{ key: 'SHOP-3' }] });
   });
 });
+
+describe('the Jira stand-in keeps Jira Cloud\'s permissions', () => {
+  const PRIYA = { accountId: 'acc-priya', displayName: 'Priya', emailAddress: 'priya@acme.io', apiToken: 'priya-token' };
+  const MAREK = { accountId: 'acc-marek', displayName: 'Marek', emailAddress: 'marek@acme.io', emailVisible: false, apiToken: 'marek-token' };
+  const as = (p: { emailAddress: string; apiToken: string }) => `Basic ${Buffer.from(`${p.emailAddress}:${p.apiToken}`).toString('base64')}`;
+
+  async function site() {
+    const { j, call } = await jira();
+    j.addPerson(PRIYA).addPerson(MAREK);
+    j.put({ key: 'SECRET-1', fields: { summary: 'launch plan', issuetype: { name: 'Story' }, labels: [] } });
+    j.restrictProject('SECRET', { browse: ['acc-priya'] });
+    const answer = async (method: string, path: string, body?: unknown, authorization?: string) => {
+      const res = await call(method, path, body, authorization);
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    };
+    return { j, answer };
+  }
+
+  it('finds users with permissions: requires permissions, an account and an issue or project; knows its keys', async () => {
+    const { answer } = await site();
+    expect(await answer('GET', '/user/permission/search?accountId=acc-priya&issueKey=SHOP-1')).toEqual({ status: 400, body: { errorMessages: ["The 'permissions' parameter is required."], errors: {} } });
+    expect((await answer('GET', '/user/permission/search?accountId=acc-priya&issueKey=SHOP-1&permissions=BROWSE_EVERYTHING')).body.errorMessages).toEqual(['Invalid permission: BROWSE_EVERYTHING.']);
+    expect((await answer('GET', '/user/permission/search?accountId=acc-priya&permissions=BROWSE_PROJECTS')).status).toBe(400);
+    expect((await answer('GET', '/user/permission/search?issueKey=SHOP-1&permissions=BROWSE_PROJECTS')).status).toBe(400);
+    expect(await answer('GET', '/user/permission/search?accountId=acc-priya&issueKey=SHOP-404&permissions=BROWSE_PROJECTS')).toEqual({ status: 404, body: { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} } });
+    expect((await answer('GET', '/user/permission/search?accountId=acc-priya&projectKey=NOPE&permissions=BROWSE_PROJECTS')).status).toBe(404);
+    expect((await answer('GET', '/user/permission/search?accountId=acc-priya&issueKey=SHOP-1&permissions=BROWSE')).body).toEqual([expect.objectContaining({ accountId: 'acc-priya' })]);
+  });
+
+  it('answers by the project\'s rules: everyone on an open project, only the listed people on a restricted one', async () => {
+    const { answer } = await site();
+    const who = async (query: string) => ((await answer('GET', `/user/permission/search?${query}`)).body as Array<{ accountId: string }>).map((u) => u.accountId);
+    expect(await who('accountId=acc-marek&issueKey=SHOP-1&permissions=BROWSE_PROJECTS,EDIT_ISSUES')).toEqual(['acc-marek']);
+    expect(await who('accountId=acc-priya&issueKey=SECRET-1&permissions=BROWSE_PROJECTS')).toEqual(['acc-priya']);
+    expect(await who('accountId=acc-priya&issueKey=SECRET-1&permissions=BROWSE_PROJECTS,EDIT_ISSUES')).toEqual([]);
+    expect(await who('accountId=acc-marek&projectKey=SECRET&permissions=BROWSE_PROJECTS')).toEqual([]);
+    expect(await who('accountId=acc-nobody&projectKey=SHOP&permissions=BROWSE_PROJECTS')).toEqual([]);
+    expect(await who('query=pri&projectKey=SECRET&permissions=BROWSE_PROJECTS')).toEqual(['acc-priya']);
+  });
+
+  it('tells only an admin of the project (or of Jira) who holds permissions', async () => {
+    const { j, answer } = await site();
+    expect((await answer('GET', '/user/permission/search?accountId=bot&projectKey=SHOP&permissions=BROWSE_PROJECTS', undefined, as(PRIYA))).status).toBe(403);
+    j.withhold('ADMINISTER_PROJECTS');
+    expect((await answer('GET', '/user/permission/search?accountId=acc-priya&projectKey=SHOP&permissions=BROWSE_PROJECTS')).status).toBe(200);
+    j.withhold('ADMINISTER');
+    expect((await answer('GET', '/user/permission/search?accountId=acc-priya&projectKey=SHOP&permissions=BROWSE_PROJECTS')).status).toBe(403);
+  });
+
+  it('answers my permissions, global and in any project, and can withhold Browse users and groups', async () => {
+    const { j, answer } = await site();
+    expect((await answer('GET', '/mypermissions')).status).toBe(400);
+    expect((await answer('GET', '/mypermissions?permissions=FLY')).status).toBe(400);
+    const have = async (authorization?: string) => {
+      const { body } = await answer('GET', '/mypermissions?permissions=BROWSE_PROJECTS,EDIT_ISSUES,USER_PICKER,ADMINISTER_PROJECTS', undefined, authorization);
+      return Object.fromEntries(Object.entries(body.permissions as Record<string, { havePermission: boolean; type: string }>).map(([k, v]) => [k, `${v.type} ${v.havePermission}`]));
+    };
+    expect(await have()).toEqual({ BROWSE_PROJECTS: 'PROJECT true', EDIT_ISSUES: 'PROJECT true', USER_PICKER: 'GLOBAL true', ADMINISTER_PROJECTS: 'PROJECT true' });
+    expect(await have(as(PRIYA))).toEqual({ BROWSE_PROJECTS: 'PROJECT true', EDIT_ISSUES: 'PROJECT true', USER_PICKER: 'GLOBAL true', ADMINISTER_PROJECTS: 'PROJECT false' });
+    j.withhold('USER_PICKER');
+    expect((await have()).USER_PICKER).toBe('GLOBAL false');
+  });
+
+  it('user search hides e-mails people keep private, and finds nobody without Browse users and groups', async () => {
+    const { j, answer } = await site();
+    expect((await answer('GET', '/user/search?query=priya%40acme.io')).body).toEqual([{ self: expect.any(String), accountId: 'acc-priya', accountType: 'atlassian', emailAddress: 'priya@acme.io', displayName: 'Priya', active: true, timeZone: 'Etc/UTC' }]);
+    const marek = (await answer('GET', '/user/search?query=marek%40acme.io')).body;
+    expect(marek).toEqual([expect.objectContaining({ accountId: 'acc-marek' })]);
+    expect(marek[0]).not.toHaveProperty('emailAddress');
+    j.withhold('USER_PICKER');
+    expect(await answer('GET', '/user/search?query=priya%40acme.io')).toEqual({ status: 200, body: [] });
+  });
+
+  it('hides a restricted project\'s issues from people who may not browse it, and refuses edits from people who may not edit', async () => {
+    const { answer } = await site();
+    expect((await answer('GET', '/issue/SECRET-1', undefined, as(MAREK))).status).toBe(404);
+    expect((await answer('GET', '/issue/SECRET-1', undefined, as(PRIYA))).status).toBe(200);
+    expect((await answer('GET', '/search/jql?jql=project%20in%20(SHOP%2C%20SECRET)', undefined, as(MAREK))).body.issues.map((i: { key: string }) => i.key)).toEqual(['SHOP-1']);
+    expect((await answer('PUT', '/issue/SECRET-1', { fields: { summary: 'leak' } }, as(PRIYA))).status).toBe(403);
+    expect((await answer('PUT', '/issue/SHOP-1', { fields: { summary: 'fine' } }, as(MAREK))).status).toBe(204);
+  });
+
+  it('orders comments by created either way, writes them as their author, and keeps others\' comments theirs', async () => {
+    const { j, answer } = await site();
+    const adf = (value: string) => doc(para(text(value)));
+    expect((await answer('POST', '/issue/SHOP-1/comment', { body: adf('first') }, as(PRIYA))).body.author).toMatchObject({ accountId: 'acc-priya' });
+    j.commentAs('acc-marek', 'SHOP-1', 'second');
+    const { body: bot } = await answer('POST', '/issue/SHOP-1/comment', { body: adf('third') });
+    const order = async (orderBy?: string) => ((await answer('GET', `/issue/SHOP-1/comment${orderBy ? `?orderBy=${orderBy}` : ''}`)).body.comments as Array<{ author: { accountId: string } }>).map((c) => c.author.accountId);
+    expect(await order()).toEqual(['acc-priya', 'acc-marek', 'bot']);
+    expect(await order('-created')).toEqual(['bot', 'acc-marek', 'acc-priya']);
+    expect((await answer('GET', '/issue/SHOP-1/comment?orderBy=author')).status).toBe(400);
+    expect((await answer('POST', '/issue/SECRET-1/comment', { body: adf('x') }, as(MAREK))).status).toBe(404);
+    // Somebody else's comment: Priya may not delete the bot's; the bot may delete hers while it holds Delete all comments.
+    expect((await answer('DELETE', `/issue/SHOP-1/comment/${bot.id}`, undefined, as(PRIYA))).status).toBe(403);
+    const [priya, marek] = j.comments.get('SHOP-1')!;
+    expect((await answer('DELETE', `/issue/SHOP-1/comment/${priya!.id}`)).status).toBe(204);
+    j.withhold('DELETE_ALL_COMMENTS');
+    expect((await answer('DELETE', `/issue/SHOP-1/comment/${marek!.id}`)).status).toBe(403);
+    expect((await answer('DELETE', `/issue/SHOP-1/comment/${bot.id}`)).status).toBe(204);
+  });
+
+  it('checks an edit\'s historyMetadata and keeps it in the issue\'s changelog', async () => {
+    const { answer } = await site();
+    const historyMetadata = { type: 'centric:on-behalf-of', description: 'Centric, for Priya (Slack U1, Jira acc-priya)', actor: { id: 'U1', displayName: 'Priya', type: 'centric-slack-user' }, extraData: { slackUserId: 'U1' } };
+    expect(await answer('PUT', '/issue/SHOP-1', { update: { labels: [{ add: 'x' }] }, historyMetadata: { ...historyMetadata, extraData: { attempt: 2 } } })).toEqual({ status: 400, body: { errorMessages: ['historyMetadata.extraData.attempt: must be a string'], errors: {} } });
+    expect((await answer('PUT', '/issue/SHOP-1', { update: { labels: [{ add: 'x' }] }, historyMetadata: { actor: 'Priya' } })).body.errorMessages).toEqual(['historyMetadata.actor: must be an object']);
+    expect((await answer('PUT', '/issue/SHOP-1', { update: { labels: [{ add: 'x' }] }, historyMetadata })).status).toBe(204);
+    const { body } = await answer('GET', '/issue/SHOP-1/changelog');
+    expect(body.values).toEqual([expect.objectContaining({ author: expect.objectContaining({ accountId: 'bot' }), items: [expect.objectContaining({ field: 'labels', fromString: '', toString: 'x' })], historyMetadata })]);
+  });
+});

@@ -29,7 +29,7 @@ function everyCallAccepted(x: E2E, expected: string[] = []) {
 describe('end to end over HTTP, against the Jira and Slack stand-ins', () => {
   it('webhook -> comment -> DM -> Fix it -> description written back with media intact -> comment and DM updated', async () => {
     e = await startE2E();
-    expect(await e.send.command('link', priya.slack, 'D0PRIYA')).toBe(`Linked: your Slack user is Jira account ${priya.jira} (found by your e-mail).`);
+    expect(await e.send.command('link', priya.slack, 'D0PRIYA')).toBe(`Linked: your Slack user is Jira account ${priya.jira} (your confirmed Slack e-mail matches it). \`/centric mine\` shows your tickets.`);
 
     const accepted = await e.send.webhook(created('SHOP-2'), 'w-1');
     expect(accepted.status).toBe(202);
@@ -125,7 +125,9 @@ describe('end to end over HTTP, against the Jira and Slack stand-ins', () => {
   });
 
   it('works without webhooks: the poller finds the tickets and Centric comments on the failing stories', async () => {
-    e = await startE2E({ env: { JIRA_WEBHOOK_SECRET: undefined }, config: { jira: { poll: { intervalMinutes: 5, projects: ['SHOP'] } } as never } });
+    e = await startE2E({ env: { JIRA_WEBHOOK_SECRET: undefined }, config: { jira: { webhook: 'off', poll: { intervalMinutes: 5, projects: ['SHOP'] } } as never } });
+    // Webhooks off: no route that anyone could post an unsigned event to.
+    expect((await fetch(`${e.base}/jira/webhook`, { method: 'POST', body: JSON.stringify(created('SHOP-2')) })).status).toBe(404);
     await eventually('comments on the failing stories', () => ['SHOP-2', 'SHOP-4'].every((k) => e!.jira.ownComments(k).length === 1));
     await eventually('every ticket read', () => e!.jira.calls(/^\/rest\/api\/3\/issue\/SHOP-\d$/, 'GET').length === 5);
     const search = e.jira.calls('/rest/api/3/search/jql', 'GET')[0]!;

@@ -68,13 +68,14 @@ describe("Slack's 3-second windows with a Jira that answers in 4 s", () => {
 });
 
 describe('Fix it from App Home (no response_url)', () => {
-  it('says in the modal that the ticket is gone', async () => {
+  it('says in the modal that the ticket is gone (without telling gone from not theirs to edit)', async () => {
     e = await startE2E();
+    expect(await e.send.command('link', priya.id, 'D0PRIYA')).toMatch(/^Linked/);
     const pressed = await e.send.press({ user: priya, actionId: 'fix_ticket', value: 'SHOP-404', container: { type: 'view', view_id: 'VHOME' } });
     expect(pressed.status).toBe(200);
     const opened = await eventually('the modal', () => e!.slack.views.find((v) => v.method === 'views.open'));
     const notice = await eventually('the notice', () => e!.slack.views.find((v) => v.method === 'views.update' && v.id === opened.id));
-    expect(notice.view.blocks.map((b: any) => b.text?.text)).toEqual(["SHOP-404 does not exist any more, or Centric's Jira account cannot see it."]);
+    expect(notice.view.blocks.map((b: any) => b.text?.text)).toEqual(['Your Jira account may not browse SHOP-404 (or it does not exist), so Centric will not show it for you either.']);
     expect(notice.view.submit).toBeUndefined();
   });
 

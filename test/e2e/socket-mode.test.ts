@@ -11,7 +11,7 @@ afterEach(async () => {
 const APP_TOKEN = 'xapp-1-A0CENTRIC-1-e2e';
 
 async function slackCheck(x: E2E): Promise<{ status: number; slack: { ok: boolean; detail: string } }> {
-  const res = await fetch(`${x.base}/readyz`);
+  const res = await fetch(`${x.ops}/readyz`);
   const body = (await res.json()) as { checks: { slack: { ok: boolean; detail: string } } };
   return { status: res.status, slack: body.checks.slack };
 }
@@ -57,7 +57,7 @@ describe('Socket Mode', () => {
     await e.slack.sendOverSocket('events_api', { type: 'event_callback', team_id: 'T0DEMO', api_app_id: 'A0CENTRIC', event_id: 'Ev2', event_time: 1, event });
 
     const ready = await eventually('readiness to say why', async () => {
-      const res = await fetch(`${e!.base}/readyz`);
+      const res = await fetch(`${e!.ops}/readyz`);
       const body = (await res.json()) as { checks: Record<string, { ok: boolean; detail: string }> };
       return res.status === 503 && body.checks['slack-install'];
     });

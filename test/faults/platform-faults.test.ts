@@ -28,7 +28,7 @@ describe('faults over real HTTP', () => {
     });
     expect(calls).toBeGreaterThanOrEqual(3);
     expect(jira.calls(/\/comment$/, 'POST')).toHaveLength(1);
-    const metrics = await (await fetch(`${e.base}/metrics`)).text();
+    const metrics = await (await fetch(`${e.ops}/metrics`)).text();
     expect(metrics).toMatch(/centric_jira_calls_total\{outcome="network_error"\} [2-9]/);
     const warnings = e.lines().map((l) => JSON.parse(l)).filter((l) => l.msg === 'Jira call failed; retrying');
     expect(warnings.length).toBeGreaterThanOrEqual(2);
@@ -65,7 +65,7 @@ describe('faults over real HTTP', () => {
     const calls = e.slack.calls('/api/chat.postMessage').length;
     expect(await e.bot.dispatchNudges()).toEqual({ sent: 0, held: 0, dropped: 0 });
     expect(e.slack.calls('/api/chat.postMessage')).toHaveLength(calls);
-    const metrics = await (await fetch(`${e.base}/metrics`)).text();
+    const metrics = await (await fetch(`${e.ops}/metrics`)).text();
     expect(metrics).toContain('centric_nudges_undeliverable_total{reason="channel_not_found"} 1');
   });
 });

@@ -47,7 +47,7 @@ describe.each(BACKENDS)('the "ticket changed" flow on $name', (backend) => {
       dm: { postNudge: async () => ({ channel: 'D1', ts: '1.1' }), updateNudge: async (_channel, ts, items) => void updates.push({ ts, items }) },
       nudgeSoon: () => void soon++,
     };
-    await saveLink(store(), 'U1', 'acc-priya', 'email', 0);
+    await saveLink(store(), { slackUserId: 'U1', jiraAccountId: 'acc-priya', by: 'email' }, 0);
     return { deps, updates, soon: () => soon };
   }
 

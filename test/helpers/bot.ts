@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
 import { listEvents } from '../../src/store/inbox.js';
 import { JIRA } from './jira-fake.js';
 import { capturedLogger } from './quiet.js';
-import { freePort, slackStandIn, type StandIn } from './stand-in.js';
+import { freePort, slackStandIn, type SlackStandInSetup, type StandIn } from './stand-in.js';
 
 export const TEST_SECRETS = {
   SLACK_BOT_TOKEN: 'xoxb-1111-2222-SECRETBOTTOKEN',
@@ -19,17 +19,23 @@ export const TEST_SECRETS = {
 
 export interface TestBot {
   bot: Bot;
+  /** PORT: Slack's requests, the Jira webhook, /healthz and the bare /readyz. */
   base: string;
+  /** The ops address: /metrics and the detailed /readyz. */
+  ops: string;
   lines: () => string[];
   slack: StandIn;
   /** Origin of the Slack stand-in (response_url posts go there too). */
   slackUrl: string;
   stop: () => Promise<void>;
-  /** Posts a Jira webhook, signed with the test secret unless `signature` is given. */
+  /** Posts a Jira webhook (an object as JSON, a string as it is), signed with the test secret unless `x-hub-signature` is given. */
   webhook: (body: unknown, headers?: Record<string, string>) => Promise<Response>;
   /** Resolves once no event is pending or in flight. */
   drained: () => Promise<void>;
 }
+
+/** The ops endpoints on any free loopback port, never 9464: tests run side by side. */
+export const TEST_OPS = { host: '127.0.0.1', port: 0 };
 
 /** Waits until the bot says it is ready (database, Slack and Jira reached). */
 export async function readyBot(bot: Bot): Promise<void> {
@@ -47,9 +53,9 @@ export async function inboxDrained(bot: Bot): Promise<void> {
   throw new Error('the inbox did not drain');
 }
 
-export async function startTestBot(options: { env?: Record<string, string>; config?: Partial<CentricConfig>; bot?: Partial<BotOptions> } = {}): Promise<TestBot> {
+export async function startTestBot(options: { env?: Record<string, string>; config?: Partial<CentricConfig>; bot?: Partial<BotOptions>; slack?: SlackStandInSetup } = {}): Promise<TestBot> {
   const { createHmac } = await import('node:crypto');
-  const slack = slackStandIn();
+  const slack = slackStandIn(options.slack);
   const [slackUrl, port] = await Promise.all([slack.listen(), freePort()]);
   const env = loadEnv({
     ...TEST_SECRETS,
@@ -61,7 +67,7 @@ export async function startTestBot(options: { env?: Record<string, string>; conf
     LOG_LEVEL: 'debug',
     ...options.env,
   });
-  const config: CentricConfig = { ...DEFAULT_CONFIG, ...options.config, jira: { ...DEFAULT_CONFIG.jira, debounceSeconds: 0, ...options.config?.jira } };
+  const config: CentricConfig = { ...DEFAULT_CONFIG, ops: TEST_OPS, ...options.config, jira: { ...DEFAULT_CONFIG.jira, debounceSeconds: 0, ...options.config?.jira } };
   const log = capturedLogger(Object.values(TEST_SECRETS));
   const bot = await startBot({
     env,
@@ -77,6 +83,7 @@ export async function startTestBot(options: { env?: Record<string, string>; conf
   return {
     bot,
     base,
+    ops: bot.opsUrl!,
     lines: log.lines,
     slack,
     slackUrl,
@@ -85,7 +92,7 @@ export async function startTestBot(options: { env?: Record<string, string>; conf
       await slack.close();
     },
     webhook(body, headers = {}) {
-      const raw = JSON.stringify(body);
+      const raw = typeof body === 'string' ? body : JSON.stringify(body);
       const signature = `sha256=${createHmac('sha256', TEST_SECRETS.JIRA_WEBHOOK_SECRET).update(raw).digest('hex')}`;
       return fetch(`${base}/jira/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature': signature, ...headers }, body: raw });
     },

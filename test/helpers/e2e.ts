@@ -1,7 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startBot, type Bot } from '../../src/bot.js';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { startBot, type Bot, type BotOptions } from '../../src/bot.js';
 import { loadEnv } from '../../src/config/env.js';
 import type { CentricConfig } from '../../src/core/config-types.js';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
@@ -10,14 +11,17 @@ import { senders } from '../../src/demo/senders.js';
 import { freePort } from '../../src/demo/stand-ins/http-stand-in.js';
 import { JiraCloudStandIn } from '../../src/demo/stand-ins/jira-cloud.js';
 import { SlackStandIn } from '../../src/demo/stand-ins/slack-web.js';
-import { inboxDrained, readyBot } from './bot.js';
+import { inboxDrained, readyBot, TEST_OPS } from './bot.js';
 import { capturedLogger } from './quiet.js';
 
 export interface E2E {
   jira: JiraCloudStandIn;
   slack: SlackStandIn;
   bot: Bot;
+  /** PORT: Slack's requests, the Jira webhook, /healthz and the bare /readyz. */
   base: string;
+  /** The ops address: /metrics and the detailed /readyz. */
+  ops: string;
   send: ReturnType<typeof senders>;
   lines: () => string[];
   /** The bot's clock runs this many ms ahead of the real one. */
@@ -26,12 +30,15 @@ export interface E2E {
   stop: () => Promise<void>;
 }
 
+/** The bot scopes manifest.yml asks for: the Slack stand-in refuses what they do not cover, as Slack would. */
+export const MANIFEST_SCOPES: string[] = parse(readFileSync(resolve(import.meta.dirname, '../../manifest.yml'), 'utf8')).oauth_config.scopes.bot;
+
 const ANY_HOUR = { ...DEFAULT_CONFIG.nudges, workingHours: { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '23:59' } };
 
 /** The real bot, in this process, against the Jira and Slack stand-ins over loopback HTTP. */
-export async function startE2E(options: { config?: Partial<CentricConfig>; env?: Record<string, string | undefined> } = {}): Promise<E2E> {
+export async function startE2E(options: { config?: Partial<CentricConfig>; env?: Record<string, string | undefined>; bot?: Partial<BotOptions> } = {}): Promise<E2E> {
   const jira = new JiraCloudStandIn({ bot: BOT_ACCOUNT, apiToken: DEMO_SECRETS.JIRA_API_TOKEN, people: JIRA_PEOPLE });
-  const slack = new SlackStandIn({ token: DEMO_SECRETS.SLACK_BOT_TOKEN, appToken: options.env?.SLACK_APP_TOKEN, people: SLACK_PEOPLE, channels: SLACK_CHANNELS });
+  const slack = new SlackStandIn({ token: DEMO_SECRETS.SLACK_BOT_TOKEN, appToken: options.env?.SLACK_APP_TOKEN, people: SLACK_PEOPLE, channels: SLACK_CHANNELS, scopes: MANIFEST_SCOPES });
   const [jiraUrl, slackUrl, port] = await Promise.all([jira.listen(), slack.listen(), freePort()]);
   for (const issue of shopBacklog()) jira.put(issue);
   const raw: Record<string, string | undefined> = {
@@ -44,10 +51,10 @@ export async function startE2E(options: { config?: Partial<CentricConfig>; env?:
     ...options.env,
   };
   const env = loadEnv(Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => e[1] !== undefined)));
-  const config: CentricConfig = { ...DEFAULT_CONFIG, nudges: ANY_HOUR, ...options.config, jira: { ...DEFAULT_CONFIG.jira, debounceSeconds: 0, ...options.config?.jira } };
+  const config: CentricConfig = { ...DEFAULT_CONFIG, nudges: ANY_HOUR, ops: TEST_OPS, ...options.config, jira: { ...DEFAULT_CONFIG.jira, debounceSeconds: 0, ...options.config?.jira } };
   const log = capturedLogger(Object.values(DEMO_SECRETS));
   const clock = { offset: 0 };
-  const bot = await startBot({ env, config, logger: log.logger, clock: () => Date.now() + clock.offset, retry: { minTimeout: 20, maxTimeout: 100 }, worker: { pollMs: 20, retryBaseMs: 5, maxRetryMs: 20 }, nudgeBatchMs: 50 });
+  const bot = await startBot({ env, config, logger: log.logger, clock: () => Date.now() + clock.offset, retry: { minTimeout: 20, maxTimeout: 100 }, worker: { pollMs: 20, retryBaseMs: 5, maxRetryMs: 20 }, nudgeBatchMs: 50, ...options.bot });
   await readyBot(bot);
   const base = `http://127.0.0.1:${port}`;
   return {
@@ -55,6 +62,7 @@ export async function startE2E(options: { config?: Partial<CentricConfig>; env?:
     slack,
     bot,
     base,
+    ops: bot.opsUrl!,
     send: senders({ base, slack }),
     lines: log.lines,
     clock,

@@ -30,8 +30,12 @@ export class JiraFake {
   /** Answers to give before the normal one, per "METHOD path" (e.g. 429s, 500s). */
   readonly failures = new Map<string, Array<{ status: number; headers?: Record<string, string> }>>();
   pageSize = 2;
-  /** Jira users findable by e-mail: e-mail -> account id. */
+  /** Jira users findable by e-mail: e-mail -> account id (the user name on Data Center). */
   readonly accounts = new Map<string, string>();
+  /** Projects restricted by a test (everyone may browse and edit the others): who may browse, who may edit. */
+  readonly access = new Map<string, { browse: string[]; edit: string[] }>();
+  /** Permissions Centric's account lacks, as GET /mypermissions answers. */
+  readonly missing = new Set<string>();
   /** The site's fields, as GET /field lists them: a few system fields and Sprint; tests add custom ones. */
   readonly fields: Array<Record<string, unknown>> = [
     { id: 'summary', key: 'summary', name: 'Summary', custom: false, schema: { type: 'string', system: 'summary' } },
@@ -56,12 +60,26 @@ export class JiraFake {
     return this.calls.filter((c) => c.method !== 'GET' && !c.path.includes('/comment/list'));
   }
 
+  /** Only these accounts may browse the project; only `edit` ones edit it. */
+  restrict(project: string, access: { browse: string[]; edit?: string[] }): this {
+    this.access.set(project, { browse: [...access.browse, ...(access.edit ?? [])], edit: access.edit ?? [] });
+    return this;
+  }
+
+  private may(account: string, permission: string, project: string): boolean {
+    const rules = this.access.get(project);
+    if (!rules) return true;
+    return (permission === 'EDIT_ISSUES' ? rules.edit : rules.browse).includes(account);
+  }
+
   failNext(method: string, path: string, ...answers: Array<{ status: number; headers?: Record<string, string> }>): void {
     this.failures.set(`${method} ${path}`, answers);
   }
 
   install(): void {
     const api = `/rest/api/${this.version}`;
+    // Cloud names an account by accountId; Data Center by its user name.
+    const user = (id: string, extra: Record<string, unknown> = {}) => (this.version === 3 ? { accountId: id, accountType: 'atlassian', ...extra } : { name: id, key: `JIRAUSER-${id}`, ...extra });
     const scope = nock(JIRA).persist();
     const handle = (method: string, respond: (call: JiraCall, query: URLSearchParams) => [number, unknown?]) =>
       (uri: string, body: unknown): [number, unknown, Record<string, string>?] => {
@@ -88,8 +106,12 @@ export class JiraFake {
     scope.get(new RegExp(`^${api}/issue/([A-Z]+-\\d+)/comment(\\?.*)?$`)).reply(
       handle('GET', (call) => {
         const key = call.path.split('/')[5]!;
-        const list = this.comments.get(key) ?? [];
-        return [200, { startAt: 0, maxResults: 100, total: list.length, comments: list.map((c) => ({ id: c.id, author: { accountId: c.author }, body: c.body })) }];
+        const orderBy = call.query.get('orderBy');
+        if (orderBy !== null && !['created', '+created', '-created'].includes(orderBy)) return [400, { errorMessages: [`Invalid orderBy: ${orderBy}`] }];
+        // Ids grow with time: the newest comment has the highest id.
+        const list = [...(this.comments.get(key) ?? [])].sort((a, b) => (orderBy === '-created' ? Number(b.id) - Number(a.id) : Number(a.id) - Number(b.id)));
+        const maxResults = Number(call.query.get('maxResults') ?? 100);
+        return [200, { startAt: 0, maxResults, total: list.length, comments: list.slice(0, maxResults).map((c) => ({ id: c.id, author: user(c.author), body: c.body })) }];
       }),
     );
 
@@ -148,7 +170,28 @@ export class JiraFake {
       handle('GET', (_call, query) => {
         const email = query.get('query') ?? query.get('username') ?? '';
         const account = this.accounts.get(email);
-        return [200, account ? [{ accountId: account, accountType: 'atlassian', displayName: email }] : []];
+        return [200, account ? [user(account, { displayName: email, emailAddress: email, active: true })] : []];
+      }),
+    );
+
+    scope.get(new RegExp(`^${api}/user/permission/search(\\?.*)?$`)).reply(
+      handle('GET', (_call, query) => {
+        const permissions = (query.get('permissions') ?? '').split(',').filter(Boolean);
+        const account = query.get(this.version === 3 ? 'accountId' : 'username') ?? '';
+        const issueKey = query.get('issueKey');
+        const project = issueKey ? issueKey.slice(0, issueKey.lastIndexOf('-')) : query.get('projectKey');
+        if (permissions.length === 0 || !account || !project) return [400, { errorMessages: ['permissions, an account and issueKey or projectKey are required'] }];
+        if (issueKey && !this.issues.has(issueKey)) return [404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'] }];
+        if (!issueKey && ![...this.issues.keys()].some((k) => k.startsWith(`${project}-`))) return [404, { errorMessages: [`No project could be found with key '${project}'.`] }];
+        return [200, permissions.every((p) => this.may(account, p, project)) ? [user(account, { displayName: account, active: true })] : []];
+      }),
+    );
+
+    scope.get(new RegExp(`^${api}/mypermissions(\\?.*)?$`)).reply(
+      handle('GET', (_call, query) => {
+        const keys = (query.get('permissions') ?? '').split(',').filter(Boolean);
+        if (keys.length === 0) return [400, { errorMessages: ["The 'permissions' parameter is required."] }];
+        return [200, { permissions: Object.fromEntries(keys.map((key) => [key, { key, name: key, type: 'PROJECT', havePermission: !this.missing.has(key) }])) }];
       }),
     );
 

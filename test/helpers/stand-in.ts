@@ -1,27 +1,40 @@
 import type { JiraIssue } from '../../src/core/ticket/normalise.js';
 import { StandIn } from '../../src/demo/stand-ins/http-stand-in.js';
-import { slackArgs as slackArgsOf } from '../../src/demo/stand-ins/slack-web.js';
+import { conversationMembers, slackArgs as slackArgsOf, slackUser, type SlackChannel, type SlackPerson } from '../../src/demo/stand-ins/slack-web.js';
 
 export { freePort, StandIn, type RecordedRequest, type Responder } from '../../src/demo/stand-ins/http-stand-in.js';
 
 /** A Slack Web API call's arguments, from the body alone (form or JSON). */
 export const slackArgs = (body: string): Record<string, unknown> => slackArgsOf({ body, headers: {} });
 
-/** Slack users the stand-in knows: id -> e-mail and timezone. */
-export const SLACK_USERS: Record<string, { email: string; tz: string }> = {
-  U1: { email: 'priya@acme.io', tz: 'Europe/Berlin' },
-  U2: { email: 'marek@acme.io', tz: 'America/New_York' },
+/** Slack users the stand-in knows by default: members with a confirmed e-mail, no admin. */
+export const SLACK_USERS: Record<string, SlackPerson> = {
+  U1: { name: 'Priya', email: 'priya@acme.io', tz: 'Europe/Berlin' },
+  U2: { name: 'Marek', email: 'marek@acme.io', tz: 'America/New_York' },
 };
 
-/** Slack Web API answers Centric needs (auth.test, users.info) and response_url posts, on a stand-in. */
-export function slackStandIn(): StandIn {
+export interface SlackStandInSetup {
+  /** People beyond (or replacing) SLACK_USERS: a workspace admin, someone without a confirmed e-mail. */
+  users?: Record<string, SlackPerson>;
+  /** Channels conversations.members knows: members, private or not, the bot in it or not. */
+  channels?: Record<string, SlackChannel>;
+}
+
+/** The bot user the stand-in's auth.test names. */
+export const SLACK_BOT_USER = 'U0BOT';
+
+/** Slack Web API answers Centric needs (auth.test, users.info, conversations.members) and response_url posts, on a stand-in. */
+export function slackStandIn(setup: SlackStandInSetup = {}): StandIn {
+  const users = { ...SLACK_USERS, ...setup.users };
+  const channels = setup.channels ?? {};
   return new StandIn()
-    .on('POST', '/api/auth.test', () => ({ body: { ok: true, url: 'https://acme.slack.com/', team: 'Acme', user: 'centric', team_id: 'T1', user_id: 'U0BOT', bot_id: 'B1' } }))
+    .on('POST', '/api/auth.test', () => ({ body: { ok: true, url: 'https://acme.slack.com/', team: 'Acme', user: 'centric', team_id: 'T1', user_id: SLACK_BOT_USER, bot_id: 'B1' } }))
     .on('POST', '/api/users.info', (req) => {
-      const id = new URLSearchParams(req.body).get('user') ?? '';
-      const user = SLACK_USERS[id];
-      return { body: user ? { ok: true, user: { id, tz: user.tz, profile: { email: user.email } } } : { ok: false, error: 'user_not_found' } };
+      const id = String(slackArgs(req.body).user ?? '');
+      const user = users[id];
+      return { body: user ? { ok: true, user: slackUser(id, user) } : { ok: false, error: 'user_not_found' } };
     })
+    .on('POST', '/api/conversations.members', (req) => conversationMembers(channels, SLACK_BOT_USER, slackArgs(req.body)))
     .on('POST', '/api/chat.postMessage', (req) => {
       const { channel } = slackArgs(req.body);
       return { body: { ok: true, channel: `D${String(channel).slice(1)}`, ts: `17000000${String(Date.now()).slice(-2)}.000200` } };

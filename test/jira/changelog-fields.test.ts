@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -132,6 +133,8 @@ describe('a changelog item naming an unrelated custom field without a fieldId', 
  * The webhook route wired to a Jira client as the bot wires it (`fieldNames: () => jira.fieldNames()`),
  * served on a local port; accepted events are kept instead of stored.
  */
+const HOOK_SECRET = 'changelog-test-secret-0123';
+
 async function route(options: { version?: 2 | 3; acField?: string | null; now?: () => number } = {}) {
   const version = options.version ?? 3;
   const env = loadEnv(
@@ -143,7 +146,7 @@ async function route(options: { version?: 2 | 3; acField?: string | null; now?: 
   const client = new JiraClient({ env, settings: DEFAULT_CONFIG.jira, metrics: new Metrics(), logger: log.logger, sleep: async () => undefined, maxRetries: 1, now: options.now });
   const accepted: NewEvent[] = [];
   const webhook = jiraWebhookRoute({
-    secret: undefined,
+    secret: HOOK_SECRET,
     accept: async (event) => {
       accepted.push(event);
       return { id: accepted.length, duplicate: false };
@@ -166,7 +169,10 @@ async function route(options: { version?: 2 | 3; acField?: string | null; now?: 
     accepted,
     /** Posts an issue_updated webhook with these changelog items; the route's answer. */
     async post(...items: Array<Record<string, unknown>>): Promise<{ status: string; reason?: string }> {
-      const answer = await fetch(`${base}/jira/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-atlassian-webhook-identifier': `d-${++n}` }, body: JSON.stringify(updated('SHOP-1', items)) });
+      const body = JSON.stringify(updated('SHOP-1', items));
+      const signature = `sha256=${createHmac('sha256', HOOK_SECRET).update(body).digest('hex')}`;
+      const headers = { 'content-type': 'application/json', 'x-atlassian-webhook-identifier': `d-${++n}`, 'x-hub-signature': signature };
+      const answer = await fetch(`${base}/jira/webhook`, { method: 'POST', headers, body });
       expect(answer.status).toBe(202);
       return (await answer.json()) as { status: string; reason?: string };
     },

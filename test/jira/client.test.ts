@@ -92,7 +92,7 @@ describe('an event whose Jira calls keep failing', () => {
     await t.drained();
     const [event] = await listEvents(t.bot.store);
     expect(event).toMatchObject({ status: 'dead', attempts: 5, lastError: 'GET issue SHOP-1: Jira answered HTTP 500 (failure 500)' });
-    const metrics = await (await fetch(`${t.base}/metrics`)).text();
+    const metrics = await (await fetch(`${t.ops}/metrics`)).text();
     expect(metrics).toContain('centric_jira_calls_total{outcome="server_error"} 5');
     expect(metrics).toContain('centric_events_dead_lettered_total{kind="jira-issue"} 1');
     const dead = t.lines().map((l) => JSON.parse(l)).find((l) => l.msg === 'event dead-lettered after its last attempt');

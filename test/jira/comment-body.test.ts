@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
 import { lintIssue } from '../../src/core/lint.js';
 import { escapeWiki, renderAdfComment, renderWikiComment } from '../../src/core/render/jira-comment.js';
+import { readWiki } from '../../src/core/ticket/wiki.js';
 import { pollOnce } from '../../src/jobs/poller.js';
 import { adfProblems } from '../../src/demo/stand-ins/adf-schema.js';
 import { startTestBot, type TestBot } from '../helpers/bot.js';
@@ -50,7 +51,18 @@ describe('the comment body', () => {
     expect(wiki).toContain('* (x) *[customer-value|https://docs.example/README.md#customer-value]*: ');
     expect(wiki).toContain('After "search and \\{filter\\} products", add');
     expect(wiki).not.toMatch(/[^\\]\{filter/);
-    expect(escapeWiki('a*b_c[d]{e}|f!g')).toBe('a\\*b\\_c\\[d\\]\\{e\\}\\|f\\!g');
+    expect(escapeWiki('a*b_c[d]{e}|f!g')).toBe('a\\*b_c\\[d\\]\\{e\\}\\|f\\!g');
+  });
+
+  it('writes a hostile name in the note as text: no mention, image, macro or link', () => {
+    const note = 'Story updated from Slack by [~jira-admin] !https://evil.example/p.png! {html}<b>x</b>{html} \\';
+    const wiki = renderWikiComment(passing, { ...OPTIONS, note });
+    const line = 'Story updated from Slack by \\[\\~jira-admin\\] \\!https&#58;//evil.example/p.png\\! \\{html\\}<b>x</b>\\{html\\} &#92;';
+    expect(wiki.split('\n')).toContain(line);
+    const read = readWiki(wiki);
+    expect(read.images).toEqual([]);
+    expect(read.links).toEqual([]);
+    expect(read.blocks.map((b) => b.text)).toContain(note);
   });
 });
 

@@ -1,17 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifySignature } from '../../src/jira/webhook.js';
+import { NO_SECRET_REASON, verifySignature } from '../../src/jira/webhook.js';
 import { listEvents } from '../../src/store/inbox.js';
 import { startTestBot, type TestBot } from '../helpers/bot.js';
 import { bullets, doc, heading, image, para, text } from '../helpers/issues.js';
 import { BOT_ACCOUNT, JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js';
 
 const WEBHOOK = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/jira/webhook-issue-updated.json'), 'utf8'));
+/** Each event as Jira sends it: its own timestamp, the issue's own id. */
+let sent = 0;
 const updated = (key: string, field = 'description', user = WEBHOOK.user.accountId) => ({
   ...WEBHOOK,
+  timestamp: WEBHOOK.timestamp + ++sent,
   user: { ...WEBHOOK.user, accountId: user },
-  issue: { ...WEBHOOK.issue, key },
+  issue: { ...WEBHOOK.issue, key, id: String(10_000 + Number(key.split('-')[1])) },
   changelog: { id: '1', items: [{ field, fieldtype: 'jira', fieldId: field }] },
 });
 
@@ -74,10 +77,10 @@ describe('X-Hub-Signature', () => {
 
 describe('the webhook endpoint', () => {
   it('answers 413 over 1 MB, 400 for malformed JSON, 202 and stores nothing for other events', async () => {
-    t = await startTestBot({ env: { JIRA_WEBHOOK_SECRET: '' } });
-    const big = await fetch(`${t.base}/jira/webhook`, { method: 'POST', body: 'x'.repeat(1024 * 1024 + 1) });
-    expect(big.status).toBe(413);
-    const bad = await fetch(`${t.base}/jira/webhook`, { method: 'POST', body: '{"webhookEvent": ' });
+    t = await startTestBot();
+    const big = await t.webhook('x'.repeat(1024 * 1024 + 1));
+    expect([big.status, await big.json()]).toEqual([413, { error: 'request body larger than 1048576 bytes' }]);
+    const bad = await t.webhook('{"webhookEvent": ');
     expect([bad.status, await bad.json()]).toEqual([400, { error: 'body is not valid JSON' }]);
     const other = await t.webhook({ webhookEvent: 'jira:version_released', version: { id: 1 } });
     expect([other.status, await other.json()]).toEqual([202, { status: 'ignored', reason: 'not an issue created or updated event' }]);
@@ -107,6 +110,83 @@ describe('the webhook endpoint', () => {
     await t.drained();
     expect(await listEvents(t.bot.store)).toEqual([]);
     expect(jira.writes()).toEqual([]);
+  });
+});
+
+describe('who may post a webhook', () => {
+  it('with jira.webhook: off, the route is not served at all', async () => {
+    t = await startTestBot({ config: { jira: { webhook: 'off' } as never } });
+    const res = await t.webhook(updated('SHOP-1'), { 'x-atlassian-webhook-identifier': 'd-off' });
+    expect([res.status, await res.json()]).toEqual([404, { error: 'no POST /jira/webhook here' }]);
+    expect(t.lines().filter((l) => l.includes('JIRA_WEBHOOK_SECRET'))).toEqual([]);
+    expect(await listEvents(t.bot.store)).toEqual([]);
+  });
+
+  it('without JIRA_WEBHOOK_SECRET, refuses every delivery saying what to set, and warns once at start-up', async () => {
+    jira.put(cloudIssue('SHOP-1', FAILING));
+    t = await startTestBot({ env: { JIRA_WEBHOOK_SECRET: '' } });
+    const unsigned = await fetch(`${t.base}/jira/webhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(updated('SHOP-1')) });
+    expect([unsigned.status, await unsigned.json()]).toEqual([403, { error: NO_SECRET_REASON }]);
+    const signed = await t.webhook(updated('SHOP-1'));
+    expect(signed.status).toBe(403);
+    expect(NO_SECRET_REASON).toBe(
+      'Centric refuses Jira webhooks while JIRA_WEBHOOK_SECRET is unset, as anyone could post one. Set JIRA_WEBHOOK_SECRET, and the same secret on the Jira webhook (its "Secret" field); ' +
+        'or, if Jira sends Centric no webhooks (Socket Mode or polling only), set jira.webhook: off in centric.yml.',
+    );
+    const warnings = t.lines().map((l) => JSON.parse(l) as { level: number; msg: string }).filter((l) => l.msg === NO_SECRET_REASON);
+    expect(warnings.map((w) => w.level)).toEqual([40]);
+    await t.drained();
+    expect(await listEvents(t.bot.store)).toEqual([]);
+    expect(jira.writes()).toEqual([]);
+  });
+});
+
+describe('a replayed delivery', () => {
+  it('under a new X-Atlassian-Webhook-Identifier is still one event: stored once, commented once', async () => {
+    jira.put(cloudIssue('SHOP-1', FAILING));
+    t = await startTestBot();
+    const event = updated('SHOP-1');
+    const answers = [];
+    for (const id of ['delivery-1', 'replay-2', 'replay-3']) {
+      const res = await t.webhook(event, { 'x-atlassian-webhook-identifier': id });
+      answers.push([res.status, await res.json()]);
+    }
+    expect(answers).toEqual([
+      [202, { status: 'accepted', ticket: 'SHOP-1' }],
+      [200, { status: 'duplicate', ticket: 'SHOP-1' }],
+      [200, { status: 'duplicate', ticket: 'SHOP-1' }],
+    ]);
+    await t.drained();
+    expect((await listEvents(t.bot.store)).map((e) => e.deliveryId)).toEqual(['delivery-1']);
+    expect(jira.writes().filter((c) => c.path.endsWith('/comment'))).toHaveLength(1);
+  });
+
+  it('is told apart from a new event of the same ticket (another timestamp)', async () => {
+    jira.put(cloudIssue('SHOP-1', FAILING));
+    t = await startTestBot();
+    expect((await t.webhook(updated('SHOP-1'), { 'x-atlassian-webhook-identifier': 'e-1' })).status).toBe(202);
+    expect((await t.webhook(updated('SHOP-1'), { 'x-atlassian-webhook-identifier': 'e-2' })).status).toBe(202);
+    await t.drained();
+    expect(await listEvents(t.bot.store)).toHaveLength(2);
+  });
+});
+
+describe('what a delivery may store', () => {
+  it('hashes a delivery id longer than 128 characters, and refuses a ticket key or account id no Jira has', async () => {
+    t = await startTestBot();
+    const long = await t.webhook(updated('SHOP-1'), { 'x-atlassian-webhook-identifier': 'i'.repeat(5_000) });
+    expect(long.status).toBe(202);
+    const [stored] = await listEvents(t.bot.store);
+    expect(stored!.deliveryId).toMatch(/^sha256:[0-9a-f]{64}$/);
+    // The same long id again is the same delivery.
+    expect((await t.webhook(updated('SHOP-1'), { 'x-atlassian-webhook-identifier': 'i'.repeat(5_000) })).status).toBe(200);
+
+    const key = await t.webhook({ ...updated('SHOP-1'), issue: { ...WEBHOOK.issue, key: `${'A'.repeat(200)}-1` } });
+    expect([key.status, await key.json()]).toEqual([400, { error: 'not a Jira issue event: issue.key: Too big: expected string to have <=100 characters' }]);
+    const account = await t.webhook(updated('SHOP-1', 'description', 'x'.repeat(300)));
+    expect([account.status, await account.json()]).toEqual([400, { error: 'not a Jira issue event: user.accountId: Too big: expected string to have <=255 characters' }]);
+    const identities = await t.bot.store.db.selectFrom('inbox').select('event_identity').execute();
+    expect(identities.map((r) => r.event_identity)).toEqual([`jira:issue_updated:10001:${WEBHOOK.timestamp + sent - 3}`]);
   });
 });
 

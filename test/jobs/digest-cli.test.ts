@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -47,6 +47,25 @@ describe('centric digest', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('## Customer-centricity digest: "project = SHOP"');
     expect(run.stdout).toContain('**Who we built for:** night nurse (1)');
+  });
+
+  it('reads at most digest.maxIssues issues with --jql, and says so in the markdown (and on stderr for JSON)', async () => {
+    const jira = new JiraFake(3);
+    jira.install();
+    jira.pageSize = 50;
+    const story = { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'As a night nurse, I want to see my ward so that I plan.' }] }] };
+    for (let i = 1; i <= 250; i++) jira.put({ key: `BIG-${i}`, fields: { summary: 'x', description: story, issuetype: { name: 'Story' }, status: { name: 'To Do' }, labels: [], attachment: [] } as never });
+    const config = join(mkdtempSync(join(tmpdir(), 'centric-digest-')), 'centric.yml');
+    writeFileSync(config, 'digest:\n  maxIssues: 100\n');
+    const env = { JIRA_BASE_URL: JIRA, JIRA_EMAIL: 'c@acme.io', JIRA_API_TOKEN: 't' };
+    const run = await runCli(['digest', '--jql', 'project = BIG', '--config', config], '', env);
+    expect(run.code).toBe(0);
+    expect(jira.calls.filter((c) => c.path === '/rest/api/3/search/jql')).toHaveLength(2);
+    expect(run.stdout).toContain('## Customer-centricity digest: "project = BIG"\n\n> **Note:** Based on the first 100 issues of this scope only (the most one digest reads): narrow the scope for a complete digest.\n');
+    expect(run.stdout).toContain('**Who we built for:** night nurse (100)');
+    const json = await runCli(['digest', '--jql', 'project = BIG', '--config', config, '--format', 'json'], '', env);
+    expect(JSON.parse(json.stdout).period.tickets).toBe(100);
+    expect(json.stderr).toBe('centric: Based on the first 100 issues of this scope only (the most one digest reads): narrow the scope for a complete digest.\n');
   });
 
   it('says what is missing, with exit 2', async () => {

@@ -1,14 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadJiraEnv } from '../../src/config/env.js';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
-import { saveHomeSetting } from '../../src/flows/app-home.js';
-import { runDueDigests, scopeDigest, type DigestDeps } from '../../src/flows/post-digest.js';
+import { digestPost, retryDelay, runDueDigests, scopeDigest, type DigestDeps } from '../../src/flows/post-digest.js';
 import { lintAndStore } from '../../src/flows/ticket-changed.js';
 import { JiraClient } from '../../src/jira/client.js';
 import { Metrics } from '../../src/runtime/metrics.js';
 import type { SlackMessage } from '../../src/slack/views/limits.js';
 import { channelPoster, type SlackChat } from '../../src/slack/dm.js';
 import type { Store } from '../../src/store/database.js';
+import { saveUserSettings } from '../../src/store/user-settings.js';
+import type { JiraIssue } from '../../src/core/ticket/normalise.js';
+import type { JiraPort } from '../../src/flows/ports.js';
 import { GOOD_STORY, issue } from '../helpers/issues.js';
 import { JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js';
 import { capturedLogger } from '../helpers/quiet.js';
@@ -58,11 +60,31 @@ function deps(store: Store, clock: () => number, workerId: string, posts: Array<
     store,
     config: DEFAULT_CONFIG,
     clock,
-    jira: new JiraClient({ env, settings: DEFAULT_CONFIG.jira, metrics: new Metrics(), logger }),
+    jira: subscriberMayBrowse(new JiraClient({ env, settings: DEFAULT_CONFIG.jira, metrics: new Metrics(), logger })),
     logger,
     workerId,
     poster: channelPoster(chat(posts, fail, uploadFails, joinable), browse),
+    // No jitter: a failed run is retried exactly 1, 2, 4… minutes later.
+    random: () => 0,
   };
+}
+
+/** Jira's search, and a subscriber whose account may browse every project (tests of refusals override it). */
+const subscriberMayBrowse = (client: Pick<JiraPort, 'search'>): Pick<JiraPort, 'search' | 'userMay'> => ({ search: (jql, fields) => client.search(jql, fields), userMay: async () => true });
+
+/** A Jira search of `pages` pages of `size` issues (BIG-1, BIG-2…), counting the pages it was asked for. */
+function pagedSearch(pages: number, size: number) {
+  const asked = { pages: 0 };
+  const jira: Pick<JiraPort, 'search' | 'userMay'> = {
+    userMay: async () => true,
+    async *search() {
+      for (let p = 0; p < pages; p++) {
+        asked.pages++;
+        yield Array.from({ length: size }, (_, i) => ({ key: `BIG-${p * size + i + 1}`, fields: {} }) as JiraIssue);
+      }
+    },
+  };
+  return { jira, asked };
 }
 
 describe.each(BACKENDS)('weekly digest runs on $name', (backend) => {
@@ -75,8 +97,30 @@ describe.each(BACKENDS)('weekly digest runs on $name', (backend) => {
       .values({ channel_id: 'C1', scope_type: 'project', scope: 'SHOP', weekday: 1, time: '09:00', timezone: 'Europe/Berlin', created_by: 'U1', created_at: MONDAY_0900_BERLIN - 30 * 86_400_000 })
       .execute();
     await db.store.db.insertInto('report_history').values({ ticket_key: 'SHOP-1', project: 'SHOP', score: 55, passing: 0, role: 'user', failed_rules: 'customer-value', linted_at: MONDAY_0900_BERLIN - 86_400_000 }).execute();
+    // The subscribers are linked: a digest is posted only while its subscriber vouches for it.
+    await db.store.db.insertInto('user_links').values([{ slack_user_id: 'U1', jira_account_id: 'acc-priya', linked_by: 'email', linked_at: 0 }, { slack_user_id: 'U2', jira_account_id: 'acc-marek', linked_by: 'email', linked_at: 0 }]).execute();
     return db;
   }
+
+  it('is not posted once its subscriber is unlinked or may no longer browse the project; the subscriber is told', async () => {
+    const db = await setup();
+    const posts: Array<{ channel: string; message: SlackMessage }> = [];
+    const base = deps(db.store, () => MONDAY_0900_BERLIN + 60_000, 'w', posts);
+    const denied: DigestDeps = { ...base, jira: { ...base.jira, userMay: async (account, permission, target) => !(account === 'acc-priya' && permission === 'BROWSE_PROJECTS' && 'projectKey' in target && target.projectKey === 'SHOP') } };
+    expect((await runDueDigests(denied)).map((r) => r.status)).toEqual(['undeliverable']);
+    expect(posts.map((p) => [p.channel, p.message.text])).toEqual([
+      ['DM:U1', 'I could not post the weekly digest of SHOP to <#C1>: you subscribed it, and your Jira account may no longer browse SHOP. Ask someone who may to subscribe the channel instead.'],
+    ]);
+  });
+
+  it('is not posted for a subscriber who is no longer linked', async () => {
+    const db = await setup();
+    await db.store.db.deleteFrom('user_links').where('slack_user_id', '=', 'U1').execute();
+    const posts: Array<{ channel: string; message: SlackMessage }> = [];
+    expect((await runDueDigests(deps(db.store, () => MONDAY_0900_BERLIN + 60_000, 'w', posts))).map((r) => r.status)).toEqual(['undeliverable']);
+    expect(posts.map((p) => p.channel)).toEqual(['DM:U1']);
+    expect(posts[0]!.message.text).toMatch(/your Slack user is no longer linked to a Jira account/);
+  });
 
   it('two workers on one database post exactly one digest per subscription and period', async () => {
     const db = await setup();
@@ -120,7 +164,7 @@ describe.each(BACKENDS)('weekly digest runs on $name', (backend) => {
     expect(await runDueDigests(d)).toEqual([{ subscription: 1, period: '2026-11-23T08:00:00.000Z', late: true, status: 'posted' }]);
     expect(await runDueDigests(d)).toEqual([]);
     expect(posts).toHaveLength(1);
-    expect(JSON.stringify(posts[0]!.message.blocks)).toContain('Late: Centric was not running at the scheduled time.');
+    expect(JSON.stringify(posts[0]!.message.blocks)).toContain('Late: posted after its scheduled time (Centric was not running, or the first tries failed).');
   });
 
   it('joins a public channel it is not in, then posts', async () => {
@@ -132,7 +176,7 @@ describe.each(BACKENDS)('weekly digest runs on $name', (backend) => {
     expect(posts.map((p) => p.channel)).toEqual(['JOIN:C1', 'C1']);
   });
 
-  it('asks the subscriber to invite it to a private channel it cannot join; a failed post is retried', async () => {
+  it('asks the subscriber to invite it to a private channel it cannot join; a failed post is retried after its backoff', async () => {
     const db = await setup();
     await db.store.db.insertInto('digest_runs').values({ subscription_id: 1, period: '2026-11-16T08:00:00.000Z', status: 'posted', claimed_by: 'old', posted_at: 0, late: 0, claimed_at: 0 }).execute();
     const posts: Array<{ channel: string; message: SlackMessage }> = [];
@@ -142,7 +186,80 @@ describe.each(BACKENDS)('weekly digest runs on $name', (backend) => {
     expect(posts[0]!.message.text).toContain('invite me there with `/invite @Centric`');
     await db.store.db.deleteFrom('digest_runs').where('period', '=', '2026-11-23T08:00:00.000Z').execute();
     expect((await runDueDigests(deps(db.store, () => now, 'w', posts, 'internal_error')))[0]!.status).toBe('failed');
-    expect((await runDueDigests(deps(db.store, () => now, 'w', posts)))[0]!.status).toBe('posted');
+    expect(await runDueDigests(deps(db.store, () => now + 59_999, 'w', posts))).toEqual([]);
+    expect((await runDueDigests(deps(db.store, () => now + 60_000, 'w', posts)))[0]!.status).toBe('posted');
+  });
+
+  it('backs a failing run off 1, 2, 4… minutes (at most an hour, jittered), then gives it up when the next slot comes, telling the subscriber once', async () => {
+    const db = await setup();
+    await db.store.db.insertInto('digest_runs').values({ subscription_id: 1, period: '2026-11-16T08:00:00.000Z', status: 'posted', claimed_by: 'old', posted_at: 0, late: 0, claimed_at: 0 }).execute();
+    const posts: Array<{ channel: string; message: SlackMessage }> = [];
+    let now = MONDAY_0900_BERLIN + 60_000;
+    // Slack fails every post; the dice say 0.5: each wait is 7/8 of its nominal backoff.
+    const d: DigestDeps = { ...deps(db.store, () => now, 'w', posts, 'internal_error'), random: () => 0.5 };
+    const row = () => d.store.db.selectFrom('digest_runs').select(['status', 'attempts', 'retry_at']).where('period', '=', '2026-11-23T08:00:00.000Z').executeTakeFirstOrThrow();
+    const waits: number[] = [];
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      expect(await runDueDigests(d)).toEqual([{ subscription: 1, period: '2026-11-23T08:00:00.000Z', late: now - MONDAY_0900_BERLIN > 15 * 60_000, status: 'failed' }]);
+      const { status, attempts, retry_at } = await row();
+      expect([status, attempts]).toEqual(['failed', attempt]);
+      waits.push(retry_at! - now);
+      // Not a minute tick earlier.
+      now = retry_at! - 1;
+      expect(await runDueDigests(d)).toEqual([]);
+      now = retry_at!;
+    }
+    expect(waits).toEqual([52_500, 105_000, 210_000, 420_000, 840_000, 1_680_000, 3_150_000, 3_150_000, 3_150_000, 3_150_000]);
+    expect(waits.map((w, i) => w / retryDelay(i + 1, 0))).toEqual(Array(10).fill(0.875));
+    expect(posts).toEqual([]);
+
+    // The next Monday's slot: last week's digest is given up, its subscriber told once, and this week's is tried.
+    now = MONDAY_0900_BERLIN + 7 * 86_400_000 + 30_000;
+    expect(await runDueDigests(d)).toEqual([{ subscription: 1, period: '2026-11-30T08:00:00.000Z', late: false, status: 'failed' }]);
+    expect(posts.map((p) => [p.channel, p.message.text])).toEqual([
+      [
+        'DM:U1',
+        'I could not post the weekly digest of SHOP to <#C1>: it failed 10 times that week, and the next one is due, so I stopped trying. Whoever runs Centric finds why in its log under `digest 1 2026-11-23T08:00:00.000Z`. I will post the next one as usual.',
+      ],
+    ]);
+    expect(await row()).toEqual({ status: 'abandoned', attempts: 10, retry_at: null });
+    now += 60_000;
+    expect((await runDueDigests(d)).map((r) => r.status)).toEqual(['failed']);
+    expect(posts).toHaveLength(1);
+  });
+
+  it('reads at most digest.maxIssues of a JQL: a 35,000-issue search is asked for 50 pages, and the digest says so', async () => {
+    const db = await setup();
+    await db.store.db.updateTable('digest_subscriptions').set({ scope_type: 'jql', scope: 'project = BIG' }).where('id', '=', 1).execute();
+    await db.store.db.insertInto('digest_runs').values({ subscription_id: 1, period: '2026-11-16T08:00:00.000Z', status: 'posted', claimed_by: 'old', posted_at: 0, late: 0, claimed_at: 0 }).execute();
+    // Lints of the first issue, the 5,000th, and the 5,001st (past the cap: not in the digest).
+    const lint = (key: string, score: number) => ({ ticket_key: key, project: 'BIG', score, passing: 0, role: 'night nurse', failed_rules: 'customer-metric', linted_at: MONDAY_0900_BERLIN - 86_400_000 });
+    await db.store.db.insertInto('report_history').values([lint('BIG-1', 40), lint('BIG-5000', 60), lint('BIG-5001', 100)]).execute();
+    const { jira, asked } = pagedSearch(350, 100);
+    const posts: Array<{ channel: string; message: SlackMessage }> = [];
+    const d: DigestDeps = { ...deps(db.store, () => MONDAY_0900_BERLIN + 60_000, 'w', posts), jira };
+    expect((await runDueDigests(d)).map((r) => r.status)).toEqual(['posted']);
+    expect(asked.pages).toBe(50);
+    const { text, blocks } = posts[0]!.message;
+    expect(text.split('\n').slice(0, 2)).toEqual([
+      'Customer-centricity of "project = BIG": 50/100 over 2 tickets',
+      'Based on the first 5,000 issues of this scope only (the most one digest reads): narrow the scope for a complete digest.',
+    ]);
+    expect(blocks.slice(1, 3)).toEqual([
+      { type: 'section', text: { type: 'mrkdwn', text: '*Customer-centricity of "project = BIG": 50/100 over 2 tickets*' } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: ':warning: Based on the first 5,000 issues of this scope only (the most one digest reads): narrow the scope for a complete digest.' }] },
+    ]);
+  });
+
+  it('/centric digest of a JQL stops paging at digest.maxIssues too; a search within it is read whole and says nothing', async () => {
+    const db = await setup();
+    const config = { ...DEFAULT_CONFIG, digest: { ...DEFAULT_CONFIG.digest, maxIssues: 300 } };
+    const big = pagedSearch(10, 100);
+    const capped = await digestPost({ store: db.store, config, jira: big.jira }, { type: 'jql', value: 'project = BIG' }, MONDAY_0900_BERLIN);
+    expect([big.asked.pages, capped.truncatedAt]).toEqual([3, 300]);
+    const small = pagedSearch(2, 100);
+    const whole = await digestPost({ store: db.store, config, jira: small.jira }, { type: 'jql', value: 'project = BIG' }, MONDAY_0900_BERLIN);
+    expect([small.asked.pages, 'truncatedAt' in whole]).toEqual([2, false]);
   });
 
   it('ranks open stories by stored benefit / cost and mentions owners who opted in', async () => {
@@ -159,7 +276,7 @@ describe.each(BACKENDS)('weekly digest runs on $name', (backend) => {
     await story('SHOP-15', 5, null, 'Ready for Development', 'indeterminate', 'acc-ana'); // no cost: not ranked; needs attention
     await story('SHOP-16', 2, 0, 'Ready for Development', 'indeterminate', 'acc-ben'); // zero cost: not ranked
     await db.store.db.insertInto('user_links').values([{ slack_user_id: 'U7', jira_account_id: 'acc-ana', linked_by: 'email', linked_at: 0 }, { slack_user_id: 'U8', jira_account_id: 'acc-ben', linked_by: 'email', linked_at: 0 }]).execute();
-    await saveHomeSetting({ store: db.store, clock: () => 0, defaultWorkingHours: { start: '09:00', end: '18:00' } }, 'U7', { digestMention: true });
+    await saveUserSettings(db.store, 'U7', { digestMention: true });
 
     const digest = await scopeDigest({ store: db.store, config }, { type: 'project', value: 'SHOP' }, MONDAY_0900_BERLIN);
     expect(digest.bangForBuck).toEqual([
@@ -233,7 +350,7 @@ describe.each(BACKENDS)('weekly digest runs on $name', (backend) => {
     ]);
   });
 
-  it("a failure that may pass (Slack's internal_error) releases that run for a retry within the period, and the next subscription is posted", async () => {
+  it("a failure that may pass (Slack's internal_error) is retried a minute later, within the period, and the next subscription is posted", async () => {
     let down = true;
     const t = await twoSubscriptions((channel) => (down && channel === 'C1' ? 'internal_error' : undefined));
     expect((await runDueDigests(t.d)).map((r) => [r.subscription, r.status])).toEqual([

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/core/compile.js';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
 import { lintIssue } from '../../src/core/lint.js';
-import { rewriteAdfStory, rewriteWikiStory, storySentence, type StoryFix } from '../../src/core/story/rewrite-story.js';
+import { rewriteAdfStory, rewriteWikiStory, safeDesignUrl, storySentence, type StoryFix } from '../../src/core/story/rewrite-story.js';
+import { readWiki } from '../../src/core/ticket/wiki.js';
 import { adfProblems } from '../../src/demo/stand-ins/adf-schema.js';
 
 type Node = { type: string; attrs?: Record<string, unknown>; content?: Node[]; text?: string; marks?: unknown[] };
@@ -22,6 +23,8 @@ const PERSONAS = ['first-time shopper on mobile', 'night nurse', 'warehouse pick
 const GOALS = ['save my basket for later', 'see the ward list at a glance', 'reprint a lost label', 'book a follow-up slot', 'export last month’s invoices'];
 const BENEFITS = ['I can pay on my phone', 'I can plan my shift', 'parcels leave on time', 'patients are not kept waiting', 'I can close the books on Friday'];
 const METRIC = 'checkout conversion +3% in 6 weeks';
+/** The metric as wiki markup writes it: a "+" that could open underlining is escaped. */
+const METRIC_WIKI = 'checkout conversion \\+3% in 6 weeks';
 const DESIGN = 'https://www.figma.com/file/abc/Basket';
 
 const fixArb: fc.Arbitrary<StoryFix> = fc.record({
@@ -423,7 +426,7 @@ describe('Fix it never deletes anything, generated (wiki markup)', () => {
         const whole = source.endsWith('\n') ? lines.length - 1 : lines.length;
         for (const [i, original] of lines.slice(0, whole).entries()) if (!changed.has(i)) expect(out[i]).toBe(original);
         const appended = out.slice(whole).filter((l) => l !== '');
-        const expected = [...(fix.metric && successLine === null ? [`Success: ${METRIC}`] : []), ...(fix.visualsUrl ? [`Design: [${DESIGN}]`] : [])];
+        const expected = [...(fix.metric && successLine === null ? [`Success: ${METRIC_WIKI}`] : []), ...(fix.visualsUrl ? [`Design: [${DESIGN}]`] : [])];
         expect(appended).toEqual(expected);
 
         // The story line keeps its markup and what stood before and after the story, images included.
@@ -434,13 +437,58 @@ describe('Fix it never deletes anything, generated (wiki markup)', () => {
         expect(written).toContain(storySentence(fix));
         if (trail) expect(written).toContain(trail.trim());
 
-        if (successLine !== null && fix.metric) expect(out[successLine]).toBe(lines[successLine]!.replace('faster checkout', METRIC));
+        if (successLine !== null && fix.metric) expect(out[successLine]).toBe(lines[successLine]!.replace('faster checkout', METRIC_WIKI));
 
         // Every image survives; the story parses back.
         expect(images(result)).toEqual(images(source));
         expectParsesBack(result, fix);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Whatever is typed into the modal, the wiki markup written reads back as that text: it opens no
+// link, image, mention, macro, table cell or emphasis, and the story reads back as typed.
+// ---------------------------------------------------------------------------------------------
+
+/** Markup in pieces, so generated strings are dense in it. */
+const MARKUP = ['[', ']', '{', '}', '|', '||', '!', '*', '_', '-', '--', '+', '^', '~', '??', '#', '(', ')', '\\', '\\\\', '&', '&#92;', '&amp;', '&lt;', ';', ':', ':D', '//', 'https://evil.example/p.png', 'mailto:', 'h1. ', ' ', '\n', '\r', '\t', 'x', 'é', '{html}', '{color:red}', '{noformat}', '{{', '}}', '[~admin]', '!p.png!', '[a|https://evil.example]', '[^f.pdf]', '\u00a0', '\uE000', '\uE001'];
+const typedText = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 30 }),
+  fc.string({ unit: 'binary', maxLength: 30 }),
+  fc.array(fc.constantFrom(...MARKUP), { maxLength: 16 }).map((parts) => parts.join('')),
+);
+const typedFix: fc.Arbitrary<StoryFix> = fc.record({
+  role: typedText,
+  goal: typedText,
+  benefit: typedText,
+  metric: fc.oneof(typedText, typedText.map((t) => `Success: ${t}`)),
+  visualsUrl: fc.oneof(typedText, typedText.map((t) => `https://www.figma.com/${t}`), fc.webUrl()),
+});
+
+/** What the modal's one-line fields become: line breaks are blanks, the ends trimmed. */
+const oneLine = (s: string): string => s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+const sorted = (xs: string[]): string[] => [...xs].sort();
+
+describe('Fix it writes what is typed as text, generated (wiki markup)', () => {
+  it('adds no link, image, mention or macro, and the story and success line read back as typed', () => {
+    fc.assert(
+      fc.property(wikiSpecArb, typedFix, (spec, fix) => {
+        const { source } = buildWiki(spec);
+        const result = rewriteWikiStory(source, fix, compiled);
+        const before = readWiki(source);
+        const after = readWiki(result);
+        const design = safeDesignUrl(oneLine(fix.visualsUrl));
+        expect(sorted(after.images)).toEqual(sorted(before.images));
+        expect(sorted(after.links)).toEqual(sorted([...before.links, ...(design ? [design] : [])]));
+        const texts = after.blocks.map((b) => b.text);
+        expect(texts.some((t) => t.includes(oneLine(storySentence(fix))))).toBe(true);
+        const metric = oneLine(fix.metric).replace(/^success\s*:\s*/i, '');
+        if (metric) expect(texts.some((t) => t.includes(metric))).toBe(true);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -59,3 +59,26 @@ describe('the webhook endpoint, with generated input', () => {
     expect(await listEvents(e.bot.store)).toEqual([]);
   });
 });
+
+describe('the webhook endpoint, with replays', () => {
+  it('stores a signed event once, whatever new X-Atlassian-Webhook-Identifier each replay carries', async () => {
+    let run = 0;
+    let timestamp = Date.now();
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(fc.stringMatching(/^[A-Za-z0-9:_-]{1,300}$/), { minLength: 2, maxLength: 5 }), async (ids) => {
+        run++;
+        timestamp++;
+        const raw = JSON.stringify({ webhookEvent: 'jira:issue_updated', timestamp, user: { accountId: 'someone' }, issue: { id: '10001', key: 'SHOP-1' }, changelog: { items: [{ field: 'description', fieldId: 'description' }] } });
+        const statuses: number[] = [];
+        for (const id of ids) {
+          const res = await fetch(`${e.base}/jira/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature': sign(raw), 'x-atlassian-webhook-identifier': `${run}-${id}` }, body: raw });
+          statuses.push(res.status);
+        }
+        expect(statuses).toEqual([202, ...ids.slice(1).map(() => 200)]);
+        const rows = await e.bot.store.db.selectFrom('inbox').select('id').where('event_identity', '=', `jira:issue_updated:10001:${timestamp}`).execute();
+        expect(rows).toHaveLength(1);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});

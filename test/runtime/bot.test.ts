@@ -1,9 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBot, type Bot } from '../../src/bot.js';
 import { loadEnv } from '../../src/config/env.js';
+import type { CentricConfig } from '../../src/core/config-types.js';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
 import { listEvents } from '../../src/store/inbox.js';
 import { latestReport } from '../../src/store/reports.js';
@@ -32,7 +34,7 @@ const TICKETS = [issue(`${GOOD_STORY}\n\nConversion +3% in Q3.`, {}, 'SHOP-1'), 
 /** A Jira event about a ticket, as the webhook route stores it. */
 const changed = (key: string, deliveryId?: string) => ({ ...(deliveryId ? { deliveryId } : {}), kind: 'jira-issue', ticketKey: key, payload: { webhookEvent: 'jira:issue_updated', userAccountId: 'acc-priya', source: 'webhook' } });
 
-async function start(overrides: Record<string, string> = {}) {
+async function start(overrides: Record<string, string> = {}, ops: CentricConfig['ops'] = { host: '127.0.0.1', port: 0 }) {
   const slack = slackStandIn();
   const jira = jiraStandIn(TICKETS);
   const [slackUrl, jiraUrl, port] = await Promise.all([slack.listen(), jira.listen(), freePort()]);
@@ -47,9 +49,9 @@ async function start(overrides: Record<string, string> = {}) {
     ...overrides,
   });
   const log = capturedLogger(Object.values(SECRETS));
-  const bot = await startBot({ env, config: DEFAULT_CONFIG, logger: log.logger, retry: { minTimeout: 20, maxTimeout: 100 } });
+  const bot = await startBot({ env, config: { ...DEFAULT_CONFIG, ops }, logger: log.logger, retry: { minTimeout: 20, maxTimeout: 100 } });
   running = { bot, standIns: [slack, jira] };
-  return { bot, base: `http://127.0.0.1:${port}`, log, slack, jira };
+  return { bot, base: `http://127.0.0.1:${port}`, ops: bot.opsUrl, log, slack, jira };
 }
 
 async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, ms = 5_000): Promise<T> {
@@ -62,14 +64,18 @@ async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boole
 }
 
 describe('the running bot over real HTTP (HTTP mode)', () => {
-  it('answers /healthz, then /readyz once the database, Slack and Jira are there', async () => {
-    const { base, slack, jira } = await start();
+  it('answers /healthz, then /readyz once the database, Slack and Jira are there: bare on PORT, in detail on the ops address', async () => {
+    const { base, ops, slack, jira } = await start();
     const health = await fetch(`${base}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
     const ready = await eventually(() => fetch(`${base}/readyz`), (r) => r.status === 200);
-    expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({
+    // The public port says whether each check passes, never what the ops address says about them.
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { slack: { ok: true }, jira: { ok: true }, database: { ok: true } } });
+    expect(ops).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const detailed = await fetch(`${ops}/readyz`);
+    expect(detailed.status).toBe(200);
+    expect(await detailed.json()).toEqual({
       status: 'ready',
       checks: {
         slack: { ok: true, detail: 'token verified (HTTP mode)' },
@@ -77,19 +83,23 @@ describe('the running bot over real HTTP (HTTP mode)', () => {
         database: { ok: true, detail: 'sqlite, migrations done' },
       },
     });
+    expect((await fetch(`${ops}/healthz`)).status).toBe(200);
     expect(slack.requests.find((r) => r.path === '/api/auth.test')?.headers.authorization).toBe(`Bearer ${SECRETS.SLACK_BOT_TOKEN}`);
     expect(jira.requests[0]?.headers.authorization).toBe(`Basic ${Buffer.from(`centric@acme.io:${SECRETS.JIRA_API_TOKEN}`).toString('base64')}`);
   });
 
-  it('says in /readyz what is missing while Jira is unreachable, and keeps serving', async () => {
-    const { base } = await start({ JIRA_BASE_URL: 'http://127.0.0.1:9' });
-    const ready = await eventually(() => fetch(`${base}/readyz`).then((r) => r.json() as Promise<{ checks: Record<string, { detail: string }> }>), (b) => b.checks.jira?.detail.includes('no answer') === true);
+  it('says on the ops address what is missing while Jira is unreachable, only "not ready" on PORT, and keeps serving', async () => {
+    const { base, ops } = await start({ JIRA_BASE_URL: 'http://127.0.0.1:9' });
+    const ready = await eventually(() => fetch(`${ops}/readyz`).then((r) => r.json() as Promise<{ checks: Record<string, { detail: string }> }>), (b) => b.checks.jira?.detail.includes('no answer') === true);
     expect(ready).toMatchObject({ status: 'not ready', checks: { jira: { ok: false, detail: 'GET /myself: no answer from http://127.0.0.1:9 (ECONNREFUSED)' } } });
+    const bare = await fetch(`${base}/readyz`);
+    expect(bare.status).toBe(503);
+    expect(await bare.json()).toMatchObject({ status: 'not ready', checks: { jira: { ok: false } } });
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });
 
-  it('serves Prometheus metrics, processes an accepted event and counts it', async () => {
-    const { bot, base } = await start();
+  it('serves Prometheus metrics on the ops address (not on PORT), processes an accepted event and counts it', async () => {
+    const { bot, base, ops } = await start();
     await bot.ready;
     await eventually(() => fetch(`${base}/readyz`), (r) => r.status === 200);
     const event = changed('SHOP-1', 'd-1');
@@ -97,7 +107,9 @@ describe('the running bot over real HTTP (HTTP mode)', () => {
     expect(await bot.accept(event, 'test')).toEqual({ id: null, duplicate: true });
     await eventually(() => listEvents(bot.store), (events) => events[0]?.status === 'done');
     expect((await latestReport(bot.store, 'SHOP-1'))?.story?.role).toBe('returning customer');
-    const metrics = await fetch(`${base}/metrics`);
+    const onPort = await fetch(`${base}/metrics`);
+    expect([onPort.status, await onPort.json()]).toEqual([404, { error: 'no GET /metrics here' }]);
+    const metrics = await fetch(`${ops}/metrics`);
     expect(metrics.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await metrics.text();
     expect(text).toContain('centric_events_received_total{source="test"} 1');
@@ -109,6 +121,34 @@ describe('the running bot over real HTTP (HTTP mode)', () => {
     // GET /myself at start-up; for the event, GET the issue and its comments (it passes: no comment, no label to write).
     expect(text).toContain('centric_jira_calls_total{outcome="ok"} 3');
     expect(text).toContain('centric_slack_calls_total{outcome="ok"} 1');
+  });
+
+  it('with ops.port null serves /metrics and the detailed /readyz on PORT, as before', async () => {
+    const { base, ops } = await start({}, { host: '127.0.0.1', port: null });
+    expect(ops).toBe(base);
+    expect((await fetch(`${base}/metrics`)).status).toBe(200);
+    const ready = await eventually(() => fetch(`${base}/readyz`).then((r) => r.json() as Promise<{ checks: Record<string, { detail?: string }> }>), (b) => b.checks.jira?.detail === 'reachable as Centric Bot');
+    expect(ready.checks.database).toEqual({ ok: true, detail: 'sqlite, migrations done' });
+  });
+
+  it('keeps running when the ops address cannot be bound, and says what, where and what to do', async () => {
+    const taken: Server = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const { bot, base, log } = await start({}, { host: '127.0.0.1', port });
+      expect(bot.opsUrl).toBeNull();
+      const line = log.lines().map((l) => JSON.parse(l) as { level: number; msg: string }).find((l) => l.msg.startsWith('the ops endpoints'));
+      expect(line?.level).toBe(50);
+      expect(line?.msg).toBe(
+        `the ops endpoints (/metrics, /readyz with details) cannot listen on http://127.0.0.1:${port}: listen EADDRINUSE: address already in use 127.0.0.1:${port}. ` +
+          'Centric runs on without them. Free that port, or set ops.host / ops.port in centric.yml (ops.port: 0 picks a free port; null serves them on PORT).',
+      );
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      await bot.ready;
+    } finally {
+      taken.close();
+    }
   });
 
   it('never writes a token or secret to the logs of a start-up and an event flow', async () => {

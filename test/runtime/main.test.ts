@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 const MAIN = resolve(import.meta.dirname, '../../dist/main.js');
 const COMPLETE = {
@@ -44,13 +44,6 @@ describe('npm start', () => {
     expect(run.stderr).not.toContain('eighty');
   });
 
-  it('--check with a complete environment exits 0 without connecting', () => {
-    const run = start(COMPLETE, ['--check']);
-    expect(run.stderr).toBe('');
-    expect(run.stdout).toBe('centric: configuration OK (Slack Socket Mode; Jira cloud at https://acme.atlassian.net; database sqlite:./data/centric.db)\n');
-    expect(run.status).toBe(0);
-  });
-
   it('reads .env from the working folder, and stops on a bad centric.yml naming the path inside it', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'centric-start-'));
     writeFileSync(join(cwd, '.env'), Object.entries(COMPLETE).map(([k, v]) => `${k}=${v}`).join('\n'));
@@ -58,6 +51,99 @@ describe('npm start', () => {
     const run = spawnSync(process.execPath, [MAIN, '--check'], { cwd, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stderr).toBe('centric: cannot start; fix centric.yml:\n  ./centric.yml: inbox.concurrency: Too small: expected number to be >=1\n');
+  });
+});
+
+/** Runs `npm start -- --check` without blocking this process: the Jira stand-in answers from here. */
+async function check(env: Record<string, string>, files: Record<string, string> = {}) {
+  const { spawn } = await import('node:child_process');
+  const cwd = mkdtempSync(join(tmpdir(), 'centric-check-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(cwd, name), text);
+  const child = spawn(process.execPath, [MAIN, '--check'], { cwd, env: { PATH: process.env.PATH ?? '', ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const status = await new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
+  return { status, stdout, stderr };
+}
+
+describe('npm start -- --check', () => {
+  const BOT = { accountId: '5b10-centric-bot', displayName: 'Centric Bot', emailAddress: COMPLETE.JIRA_EMAIL };
+  const closing: Array<{ close(): Promise<void> }> = [];
+  afterEach(async () => void (await Promise.all(closing.splice(0).map((s) => s.close()))));
+
+  async function jiraSite() {
+    const { JiraCloudStandIn } = await import('../../src/demo/stand-ins/jira-cloud.js');
+    const jira = new JiraCloudStandIn({ bot: BOT, apiToken: COMPLETE.JIRA_API_TOKEN });
+    closing.push(jira);
+    const url = await jira.listen();
+    jira.addProject('SHOP');
+    return { jira, env: { ...COMPLETE, JIRA_BASE_URL: url, JIRA_WEBHOOK_SECRET: 'a-webhook-secret-of-some-length' } };
+  }
+
+  it('checks the configuration, then Jira: signed in and holding every permission, exits 0', async () => {
+    const { jira, env } = await jiraSite();
+    const run = await check(env);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe(
+      `centric: configuration OK (Slack Socket Mode; Jira cloud at ${env.JIRA_BASE_URL}; database sqlite:./data/centric.db)\n` +
+        'centric: Jira OK (signed in as Centric Bot; every permission Centric needs is granted)\n',
+    );
+    expect(run.status).toBe(0);
+    expect(jira.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /rest/api/3/myself',
+      'GET /rest/api/3/mypermissions?permissions=BROWSE_PROJECTS,ADD_COMMENTS,EDIT_OWN_COMMENTS,DELETE_OWN_COMMENTS,DELETE_ALL_COMMENTS,EDIT_ISSUES,ADMINISTER_PROJECTS,USER_PICKER,ADMINISTER',
+    ]);
+  });
+
+  it('names each missing permission with what breaks, and a webhook that would refuse every delivery; exits 1', async () => {
+    const { jira, env } = await jiraSite();
+    jira.withhold('USER_PICKER');
+    const run = await check({ ...env, JIRA_WEBHOOK_SECRET: '' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).not.toContain('Jira OK');
+    expect(run.stderr.split('\n')).toEqual([
+      'centric: not ready; fix these (see README.md#set-up):',
+      '  JIRA_WEBHOOK_SECRET is unset while jira.webhook is on: every Jira webhook delivery would be refused. Set JIRA_WEBHOOK_SECRET to the secret of the Jira webhook, or set jira.webhook: off in centric.yml when Centric polls instead (jira.poll)',
+      "  Jira account Centric Bot lacks USER_PICKER (Browse users and groups, global permission): user search quietly finds nobody, so nobody can link their Slack account by their verified e-mail; grant it in Jira's global permissions",
+      '',
+    ]);
+  });
+
+  it('is content with jira.webhook: off and no secret', async () => {
+    const { env } = await jiraSite();
+    const run = await check({ ...env, JIRA_WEBHOOK_SECRET: '', CENTRIC_CONFIG: 'centric.yml' }, { 'centric.yml': 'jira:\n  webhook: "off"\n' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+
+  it('says which credentials Jira refused', async () => {
+    const { env } = await jiraSite();
+    const run = await check({ ...env, JIRA_API_TOKEN: 'ATATT-revoked-token' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `centric: not ready; fix these (see README.md#set-up):\n  Jira at ${env.JIRA_BASE_URL} refused the credentials (HTTP 401 on /rest/api/3/myself): check JIRA_EMAIL and JIRA_API_TOKEN (an API token of that account)\n`,
+    );
+    expect(run.stderr).not.toContain('revoked');
+  });
+
+  it('gives up on a Jira that does not answer after jira.timeoutSeconds', async () => {
+    const { jira, env } = await jiraSite();
+    jira.on('GET', '/rest/api/3/myself', () => ({ delayMs: 5_000, body: {} }));
+    const started = Date.now();
+    const run = await check({ ...env, CENTRIC_CONFIG: 'centric.yml' }, { 'centric.yml': 'jira:\n  timeoutSeconds: 1\n' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`  Jira at ${env.JIRA_BASE_URL} did not answer within 1 s (ECONNABORTED): check JIRA_BASE_URL and that this machine can reach it\n`);
+    expect(Date.now() - started).toBeLessThan(4_000);
+  });
+
+  it('says when nothing listens at JIRA_BASE_URL', async () => {
+    const { freePort } = await import('../helpers/stand-in.js');
+    const url = `http://127.0.0.1:${await freePort()}`;
+    const run = await check({ ...COMPLETE, JIRA_BASE_URL: url, JIRA_WEBHOOK_SECRET: 'a-webhook-secret-of-some-length' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`  Jira at ${url} did not answer within 10 s (ECONNREFUSED): check JIRA_BASE_URL and that this machine can reach it\n`);
   });
 });
 
@@ -69,6 +155,8 @@ describe('a running bot', () => {
     const jira = jiraStandIn();
     const [slackUrl, jiraUrl, port] = await Promise.all([slack.listen(), jira.listen(), freePort()]);
     const cwd = mkdtempSync(join(tmpdir(), 'centric-run-'));
+    // Any free port for /metrics: the default 127.0.0.1:9464 may be taken by another test's bot.
+    writeFileSync(join(cwd, 'centric.yml'), 'ops:\n  port: 0\n');
     const child = spawn(process.execPath, [MAIN], {
       cwd,
       env: {
@@ -79,6 +167,7 @@ describe('a running bot', () => {
         SLACK_API_URL: `${slackUrl}/api/`,
         JIRA_BASE_URL: jiraUrl,
         PORT: String(port),
+        CENTRIC_CONFIG: 'centric.yml',
       },
     });
     let out = '';

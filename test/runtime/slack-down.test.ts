@@ -1,8 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawnBot } from '../../src/demo/run.js';
+import { opsUrlIn, spawnBot } from '../../src/demo/run.js';
 import { freePort } from '../../src/demo/stand-ins/http-stand-in.js';
 
 let running: ReturnType<typeof spawnBot> | undefined;
@@ -20,6 +20,7 @@ describe('npm start with Slack unreachable (Socket Mode)', () => {
   it('keeps running, serves /healthz, says why /readyz is not ready, prints no stack trace, and stops cleanly', async () => {
     const [port, nobody] = await Promise.all([freePort(), freePort()]);
     const folder = mkdtempSync(join(tmpdir(), 'centric-slack-down-'));
+    writeFileSync(join(folder, 'centric.yml'), 'ops:\n  port: 0\n');
     running = spawnBot(
       {
         PATH: process.env.PATH ?? '',
@@ -32,6 +33,7 @@ describe('npm start with Slack unreachable (Socket Mode)', () => {
         JIRA_API_TOKEN: 'not-a-real-token',
         PORT: String(port),
         DATABASE_URL: `sqlite:${join(folder, 'centric.db')}`,
+        CENTRIC_CONFIG: join(folder, 'centric.yml'),
       },
       folder,
     );
@@ -47,7 +49,13 @@ describe('npm start with Slack unreachable (Socket Mode)', () => {
     expect(retried()).toBe(true);
 
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    const bare = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(bare.status).toBe(503);
+    expect(await bare.json()).toMatchObject({ status: 'not ready', checks: { slack: { ok: false } } });
+    // Why, on the ops address only.
+    const ops = opsUrlIn(log());
+    expect(ops).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const ready = await fetch(`${ops}/readyz`);
     expect(ready.status).toBe(503);
     const { checks } = (await ready.json()) as { checks: { slack: { ok: boolean; detail: string } } };
     expect(checks.slack.ok).toBe(false);

@@ -42,8 +42,12 @@ async function published(count: number): Promise<Record<string, any>> {
 
 const texts = (view: Record<string, any>) => (view.blocks as Array<Record<string, any>>).map((b) => b.text?.text ?? '').filter(Boolean);
 
+const ticket = (key: string) => ({ key, fields: { summary: key, description: null, issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [] } }) as never;
+
 async function seed(now: number) {
   const db = t!.bot.store.db;
+  // Jira knows them: App Home lists a ticket only when Jira says the person may browse it.
+  for (const key of ['SHOP-1', 'SHOP-2', 'SHOP-3']) jira.put(ticket(key));
   await db.insertInto('user_links').values({ slack_user_id: 'U1', jira_account_id: 'acc-priya', linked_by: 'email', linked_at: 0 }).execute();
   const report = (key: string, score: number, account: string) => ({
     ticket_key: key, project: 'SHOP', issue_type: 'Story', status: 'To Do', score, passing: 0, skipped: 0, role: 'user',
@@ -71,6 +75,21 @@ describe('App Home', () => {
     const fixButtons = view.blocks.filter((b: any) => b.accessory?.action_id === 'fix_ticket').map((b: any) => b.accessory.value);
     expect(fixButtons).toEqual(['SHOP-2', 'SHOP-1']);
     expect(lines).toContain('Centric nudges you at most once a day about tickets you reported.');
+  });
+
+  it('lists only the failing tickets my Jira account may still browse', async () => {
+    t = await startTestBot();
+    await seed(Date.now());
+    jira.put({ ...(ticket('VAULT-1') as object), fields: { summary: 'secret', project: { key: 'VAULT' } } } as never);
+    jira.restrict('VAULT', { browse: ['acc-someone-else'] });
+    await t.bot.store.db
+      .insertInto('reports')
+      .values({ ticket_key: 'VAULT-1', project: 'VAULT', issue_type: 'Story', status: 'To Do', score: 5, passing: 0, skipped: 0, role: 'CFO', reporter_account_id: 'acc-priya', assignee_account_id: null, report_json: '{}', findings_hash: 'v', linted_at: Date.now(), benefit: null, cost: null, done: 0 })
+      .execute();
+    await signed(JSON.stringify({ token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: 'Ev9', event_time: 1, event: { type: 'app_home_opened', user: 'U1', channel: 'D1', tab: 'home' } }), 'application/json');
+    const { view } = await published(1);
+    expect(JSON.stringify(view)).not.toContain('VAULT');
+    expect(view.blocks.filter((b: any) => b.accessory?.action_id === 'fix_ticket').map((b: any) => b.accessory.value)).toEqual(['SHOP-2', 'SHOP-1']);
   });
 
   it('settings change what is stored and the view is published again', async () => {

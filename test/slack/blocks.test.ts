@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fit, limitProblems } from '../../src/slack/views/limits.js';
+import { cutMrkdwn, fit, itemsWithin, limitProblems } from '../../src/slack/views/limits.js';
 import { mineMessage } from '../../src/slack/views/mine.js';
+import { lineMessage } from '../../src/slack/views/line.js';
 import { escapeMrkdwn } from '../../src/slack/views/mrkdwn.js';
 import { nudgeMessage } from '../../src/slack/views/nudge.js';
 import { reportMessage } from '../../src/slack/views/report.js';
@@ -71,5 +72,51 @@ describe('Block Kit limits', () => {
     for (const link of [undefined, 'https://docs.acme.io/a|b', 'https://docs.acme.io/a>b', 'https://docs.acme.io/?a=1&b=2', 'javascript:alert(1)']) {
       expect(lines(link)).toEqual([':x: *customer-metric*: No metric.\n_Fix: Add one._', ':x: No metric.']);
     }
+  });
+
+  it('cuts a section of many links at a line, never inside a link, and says how many lines were left out', () => {
+    const lines = Array.from({ length: 100 }, (_, i) => `• <https://acme.atlassian.net/browse/SHOP-${i + 1}|SHOP-${i + 1}>: ${i} → 85 &amp; more`);
+    const fitted = fit({ text: 't', blocks: [section(lines.join('\n'))] });
+    expect(limitProblems(fitted)).toEqual([]);
+    const text: string = fitted.blocks[0]!.text.text;
+    const kept = text.split('\n').slice(0, -1);
+    // Every line kept whole, as many as fit with the count of the others.
+    expect(kept).toEqual(lines.slice(0, kept.length));
+    expect(text.split('\n').at(-1)).toBe(`…and ${100 - kept.length} more`);
+    expect(kept).toHaveLength(40);
+    expect(text.length).toBeLessThanOrEqual(3000);
+    expect(`${kept.join('\n')}\n${lines[kept.length]}\n…and ${99 - kept.length} more`.length).toBeGreaterThan(3000);
+  });
+
+  it('cuts one long line of mrkdwn before a link or an escape it would split', () => {
+    const link = '<https://acme.atlassian.net/browse/SHOP-1|SHOP-1>';
+    expect(cutMrkdwn(`${'x'.repeat(20)}${link}`, 30)).toBe(`${'x'.repeat(20)}…`);
+    expect(cutMrkdwn(`${'x'.repeat(27)}&amp;x`, 30)).toBe(`${'x'.repeat(27)}…`);
+    expect(cutMrkdwn(`${'x'.repeat(23)}&amp;xxxxx`, 30)).toBe(`${'x'.repeat(23)}&amp;x…`);
+    expect(cutMrkdwn(`${'x'.repeat(28)}😀x`, 30)).toBe(`${'x'.repeat(28)}…`);
+    expect(itemsWithin([`${'x'.repeat(20)}${link}`, 'second'], 40)).toBe(`${'x'.repeat(20)}…\n…and 1 more`);
+  });
+
+  it('escapes hostile summaries in /centric mine and nudges: no mention, no link but the ticket\'s own', () => {
+    const summary = '<!channel> <https://evil|click> & <@U1>';
+    const escaped = '&lt;!channel&gt; &lt;https://evil|click&gt; &amp; &lt;@U1&gt;';
+    const mine = mineMessage([{ key: 'SHOP-1', score: 10, summary }], (k) => `https://j/${k}`);
+    expect(mine.blocks[1]!.text.text).toBe(`<https://j/SHOP-1|SHOP-1> · 10/100\n${escaped}`);
+    const nudge = nudgeMessage([{ key: 'SHOP-1', summary, score: 10, findings: [{ rule: 'customer-metric', severity: 'error', message: '<!here>', hint: '<https://evil|x>' }], fixed: false }], (k) => `https://j/${k}`);
+    expect(nudge.text).toBe('1 of your tickets needs a customer: SHOP-1');
+    expect(nudge.blocks[1]!.text.text).toBe(`<https://j/SHOP-1|SHOP-1> · 10/100 · ${escaped}\n:x: &lt;!here&gt;\n_Fix: &lt;https://evil|x&gt;_`);
+  });
+});
+
+describe('a one-line answer', () => {
+  it('keeps a long list to whole lines in its section and its fallback, saying how many were left out', () => {
+    const lines = Array.from({ length: 200 }, (_, i) => `• <#C${i}>: project = "A&B" → &amp;`);
+    const message = lineMessage(`Digest subscriptions:\n${lines.join('\n')}`);
+    expect(limitProblems(message)).toEqual([]);
+    const section = message.blocks[0]!.text.text.split('\n');
+    expect(section.slice(0, -1)).toEqual(['Digest subscriptions:', ...lines.slice(0, section.length - 2)]);
+    expect(section.at(-1)).toBe(`…and ${201 - (section.length - 1)} more`);
+    expect(message.text.split('\n').at(-1)).toMatch(/^…and \d+ more$/);
+    expect(message.text.length).toBeLessThanOrEqual(4000);
   });
 });

@@ -13,6 +13,8 @@ beforeEach(() => {
   isolateNetwork();
   jira = new JiraFake(3);
   jira.install();
+  // U1's confirmed Slack e-mail (the stand-in's) proves acc-priya: linked the first time it counts.
+  jira.accounts.set('priya@acme.io', 'acc-priya');
 });
 afterEach(async () => {
   await t?.stop();
@@ -22,6 +24,8 @@ afterEach(async () => {
 
 const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 let responses = 0;
+/** A ticket of SHOP: Jira knows the project (and answers whether someone may browse it). */
+const SHOP_TICKET = { key: 'SHOP-9', fields: { summary: 'x', description: null, issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [] } } as never;
 
 /** Sends /centric as Slack does (signed form post); returns the ack body and, for slow commands, what was posted to response_url. */
 async function slash(text: string, user = 'U1', channel = 'C1'): Promise<{ status: number; ack: SlackMessage | null; reply: SlackMessage }> {
@@ -105,7 +109,8 @@ describe('/centric', () => {
   it('check on a ticket that does not exist, or is not a story, says so in one line', async () => {
     jira.put({ key: 'SHOP-2', fields: { summary: 'x', description: null, issuetype: { name: 'Bug' }, project: { key: 'SHOP' }, labels: [], attachment: [] } as never });
     await start();
-    expect((await slash('check SHOP-404')).reply.text).toBe("SHOP-404 does not exist, or Centric's Jira account cannot see it. Check the key, or ask a Jira admin to give that account access.");
+    // The same words as for a ticket one may not see: a refusal tells nothing of what exists.
+    expect((await slash('check SHOP-404')).reply.text).toBe('Your Jira account may not browse SHOP-404 (or it does not exist), so Centric will not show it for you either.');
     expect((await slash('check SHOP-2')).reply.text).toBe('SHOP-2 is a Bug, and Centric only checks Story.');
     expect((await slash('check banana')).reply.text).toBe('"banana" is not a ticket key: type `/centric check SHOP-123`.');
   });
@@ -121,7 +126,6 @@ describe('/centric', () => {
   });
 
   it('mine links me by e-mail and lists my failing tickets, worst first; without a link it says how to link', async () => {
-    jira.accounts.set('priya@acme.io', 'acc-priya');
     const issue = (key: string, text: string) => ({ key, fields: { summary: key, description: adf(text), issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [], reporter: { accountId: 'acc-priya' } } as never });
     jira.put(issue('SHOP-1', 'As a user, I want X so that Y.'));
     jira.put(issue('SHOP-2', 'Nothing here.'));
@@ -133,15 +137,19 @@ describe('/centric', () => {
     const listed = mine.reply.blocks.filter((b) => b.type === 'section').map((b) => (b.text.text as string).split('\n')[0]);
     expect(listed).toEqual(['<https://acme.atlassian.net/browse/SHOP-2|SHOP-2> · 0/100', '<https://acme.atlassian.net/browse/SHOP-1|SHOP-1> · 40/100']);
     const stranger = await slash('mine', 'U2');
-    expect(stranger.reply.text).toMatch(/^I could not find your Jira account/);
-    expect((await slash('link acc-marek', 'U2')).reply.text).toBe('Linked: your Slack user is Jira account acc-marek. `/centric mine` now shows your tickets.');
+    expect(stranger.reply.text).toMatch(/^Link your Jira account first: /);
+    // Claiming someone's account by its id alone is refused: only an admin's word, or proof, links.
+    expect((await slash('link acc-priya', 'U2')).reply.text).toMatch(/^Only Centric admins may link or unlink someone else, or link an account without proof\./);
+    jira.accounts.set('marek@acme.io', 'acc-marek');
+    expect((await slash('link', 'U2')).reply.text).toBe('Linked: your Slack user is Jira account acc-marek (your confirmed Slack e-mail matches it). `/centric mine` shows your tickets.');
     expect((await slash('mine', 'U2')).reply.text).toBe(':tada: None of your open tickets fails. Thank you for keeping them customer-centric.');
   });
 
   it('subscribe, subscriptions and unsubscribe manage the digest of the channel they run in', async () => {
+    jira.put(SHOP_TICKET);
     await start();
-    expect((await slash('subscribe SHOP friday 16:30')).reply.text).toBe('Subscribed: <#C1> gets the customer-centricity digest of SHOP every Friday at 16:30 (Europe/Berlin).');
-    expect((await slash('subscribe SHOP')).reply.text).toBe('Updated: <#C1> gets the customer-centricity digest of SHOP every Monday at 09:00 (Europe/Berlin).');
+    expect((await slash('subscribe SHOP friday 16:30')).reply.text).toBe('Subscribed: <#C1> gets the customer-centricity digest of SHOP every Friday at 16:30 (Europe/Berlin). Everyone in <#C1> will see what it shows: the summaries, personas and scores of those tickets.');
+    expect((await slash('subscribe SHOP')).reply.text).toBe('Updated: <#C1> gets the customer-centricity digest of SHOP every Monday at 09:00 (Europe/Berlin). Everyone in <#C1> will see what it shows: the summaries, personas and scores of those tickets.');
     expect((await slash('subscriptions')).reply.text).toBe('Digest subscriptions of <#C1>:\n• SHOP, every Monday at 09:00 (Europe/Berlin)');
     expect((await slash('subscribe SHOP <#C9|other>')).reply.text).toBe('Run this in <#C9> itself: anyone in a channel may change its digest, from that channel.');
     expect((await slash('unsubscribe OPS')).reply.text).toBe('<#C1> has no digest subscription for OPS. Type `/centric subscriptions` to see them.');
@@ -151,9 +159,32 @@ describe('/centric', () => {
   });
 
   it('only the configured admins may change subscriptions when admins are set', async () => {
-    await start({ slack: { admins: ['U2'] } });
+    jira.accounts.set('marek@acme.io', 'acc-marek');
+    jira.put(SHOP_TICKET);
+    await start({ slack: { ...DEFAULT_CONFIG.slack, admins: ['U2'] } });
     expect((await slash('subscribe SHOP', 'U1')).reply.text).toBe('Only the Centric admins set in centric.yml (slack.admins) can change digest subscriptions.');
     expect((await slash('subscribe SHOP <#C9|other>', 'U2')).reply.text).toMatch(/^Subscribed: <#C9> gets/);
+  });
+
+  it('a member whose Jira account may not browse a secret project learns nothing of it', async () => {
+    jira.put({ key: 'VAULT-1', fields: { summary: 'Secret merger', description: adf('As a CFO, I want the deal room.'), issuetype: { name: 'Story' }, project: { key: 'VAULT' }, labels: [], attachment: [] } } as never);
+    jira.restrict('VAULT', { browse: ['acc-cfo'] });
+    await start();
+    for (const text of ['check VAULT-1', 'digest VAULT', 'subscribe VAULT']) {
+      const { reply } = await slash(text);
+      expect(reply.text).toMatch(/^Your Jira account may not browse VAULT(-1)? \(or it does not exist\)/);
+      expect(JSON.stringify(reply)).not.toMatch(/merger|CFO|deal room/i);
+    }
+    expect(jira.calls.filter((c) => c.path === '/rest/api/3/issue/VAULT-1')).toEqual([]);
+    expect(jira.writes()).toEqual([]);
+  });
+
+  it('subscriptions shows a JQL as text: it can neither mention nor link', async () => {
+    await start({ slack: { ...DEFAULT_CONFIG.slack, admins: ['U1'] } });
+    const jql = 'project = SHOP AND summary ~ "<!channel> <https://evil.example|click>"';
+    expect((await slash(`subscribe ${jql.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}`)).reply.text).toMatch(/^Subscribed: /);
+    const { reply } = await slash('subscriptions');
+    expect(reply.text).toBe('Digest subscriptions of <#C1>:\n• JQL "project = SHOP AND summary ~ "&lt;!channel&gt; &lt;https://evil.example|click&gt;"", every Monday at 09:00 (Europe/Berlin)');
   });
 
   it('mute and unmute store my preference', async () => {
@@ -167,6 +198,7 @@ describe('/centric', () => {
   });
 
   it('digest previews a project, or the channel subscription, ephemerally', async () => {
+    jira.put(SHOP_TICKET);
     await start();
     await t!.bot.store.db.insertInto('report_history').values({ ticket_key: 'SHOP-1', project: 'SHOP', score: 70, passing: 0, role: 'night nurse', failed_rules: 'visual-evidence', linted_at: Date.now() - 3_600_000 }).execute();
     expect((await slash('digest')).reply.text).toBe('This channel has no digest subscription: type `/centric digest SHOP` for a project, or `/centric subscribe SHOP` to get it every week.');
@@ -179,7 +211,7 @@ describe('/centric', () => {
   });
 
   it.each([
-    ['link not an id!', '"not an id!" is not a Jira account id: type `/centric link 5b10a2844c20165700ede21g`.'],
+    ['link not an id!', '"not an id!" is not something to link: type `/centric link` (your Slack e-mail), `/centric link SHOP-123` (a one-time code to post on a ticket), or, as an admin, `/centric link @someone <Jira account id>`.'],
     ['mute forever', '"forever" is not a number of days: type `/centric mute 7` (1 to 365).'],
     ['subscribe SHOP monday noon', '"noon" is not a time: write it as hh:mm, e.g. monday 09:00'],
     ['subscribe', 'Subscribe to what? Type `/centric subscribe SHOP #channel monday 09:00`, or a JQL instead of SHOP.'],

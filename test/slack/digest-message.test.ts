@@ -50,3 +50,52 @@ describe('the digest message, whole', () => {
     await expect(snapshotOf(await posted({ title: '"project = SHOP AND labels = web"', digest: empty, late: false }))).toMatchFileSnapshot('__snapshots__/digest-empty.json');
   });
 });
+
+describe('hostile text in a digest', () => {
+  const hostileJql = 'project = X AND summary ~ "<!channel> <https://evil|click>"';
+  const hostile = buildDigest({
+    end: END,
+    periodMs: WEEK,
+    history: [rec('SHOP-1', 40, at(1), '<!here> & <@U999|boss>', ['customer-metric'])],
+    // A stored owner that is not a Slack user id is never turned into a mention.
+    facts: [fact('SHOP-1', { status: 'Ready for Development', owner: '!channel' })],
+    isGenericRole: generic,
+    readyStatuses: ['Ready for Development'],
+  });
+
+  it('escapes the JQL and personas in every block and in the fallback text, and mentions nobody', async () => {
+    const body = await posted({ title: `"${hostileJql}"`, digest: hostile, late: false, truncatedAt: 5_000 });
+    const escapedTitle = '"project = X AND summary ~ "&lt;!channel&gt; &lt;https://evil|click&gt;""';
+    const note = 'Based on the first 5,000 issues of this scope only (the most one digest reads): narrow the scope for a complete digest.';
+    const questions = ['Who is it for? (a specific persona): 100%', 'What do they want? (a story): 100%', 'Why? (a benefit): 100%', 'How will we know? (a metric with a target): 0%', 'What will they see? (visuals): 100%', 'When is it done? (acceptance criteria): 100%'];
+    const personas = '&lt;!here&gt; &amp; &lt;@U999|boss&gt; (1); 0% with a generic role';
+    expect(body).toEqual({
+      channel: 'C1',
+      text: [`Customer-centricity of ${escapedTitle}: 40/100 over 1 tickets`, note, ...questions, `Who we built for: ${personas}`, 'Needs attention (ready for development): 1'].join('\n'),
+      blocks: [
+        // A header is plain text: Slack reads no markup in it.
+        { type: 'header', text: { type: 'plain_text', text: `Weekly digest: "${hostileJql}"` } },
+        { type: 'section', text: { type: 'mrkdwn', text: `*Customer-centricity of ${escapedTitle}: 40/100 over 1 tickets*` } },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: `:warning: ${note}` }] },
+        { type: 'section', text: { type: 'mrkdwn', text: questions.map((q) => `• ${q}`).join('\n') } },
+        { type: 'section', text: { type: 'mrkdwn', text: `*Who we built for:* ${personas}` } },
+        { type: 'section', text: { type: 'mrkdwn', text: '*Needs attention (ready for development)*\n• <https://acme.atlassian.net/browse/SHOP-1|SHOP-1>: 40/100' } },
+      ],
+      unfurl_links: false,
+    });
+  });
+
+  it('shortens a long JQL before escaping it, so no escape is cut in half', async () => {
+    const body = await posted({ title: `${'a'.repeat(198)}&<>${'b'.repeat(5_000)}`, digest: hostile, late: false });
+    expect(String(body.text).split('\n')[0]).toBe(`Customer-centricity of ${'a'.repeat(198)}&amp;…: 40/100 over 1 tickets`);
+    expect((body.blocks as Array<{ text?: { text: string } }>)[0]!.text!.text).toBe(`Weekly digest: ${'a'.repeat(134)}…`);
+  });
+
+  it('tells the subscriber about a hostile JQL without a mention or a link', async () => {
+    const slack = recordingClient();
+    await channelPoster(slackChat(slack.client), (k) => k).notifySubscriber('U1', { scope: hostileJql, channel: 'C1', status: 'undeliverable', reason: 'jira_http_400' });
+    expect(slack.calls[0]!.args.text).toBe(
+      'I could not post the weekly digest of project = X AND summary ~ "&lt;!channel&gt; &lt;https://evil|click&gt;" to <#C1>: Jira refused its search (HTTP 400); check that the project or JQL still exists and that I may browse it. I will try again next week.',
+    );
+  });
+});

@@ -44,6 +44,9 @@ const submission = (values: Record<string, string>) => ({
   },
 });
 
+/** U1 proved to be Jira account acc-priya: Fix it acts only for a linked person who may edit. */
+const linkPriya = () => t!.bot.store.db.insertInto('user_links').values({ slack_user_id: 'U1', jira_account_id: 'acc-priya', linked_by: 'email', linked_at: 0 }).execute();
+
 const MEDIA_GROUP = { type: 'mediaGroup', content: [{ type: 'media', attrs: { type: 'file', id: 'spec-file', collection: '' } }] };
 
 describe('Fix it from Slack', () => {
@@ -60,6 +63,7 @@ describe('Fix it from Slack', () => {
       },
     } as never);
     t = await startTestBot();
+    await linkPriya();
     // Linted once already: the ticket carries Centric's comment.
     await t.webhook({ webhookEvent: 'jira:issue_created', user: { accountId: 'priya' }, issue: { key: 'SHOP-1' } }, { 'x-atlassian-webhook-identifier': 'w1' });
     await t.drained();
@@ -108,7 +112,8 @@ describe('Fix it from Slack', () => {
     expect(description.content[0]).toEqual(para(text('As a returning shopper, I want to save my basket, so that I can pay on my phone.')));
 
     const comment = jira.writes().find((c) => c.method === 'PUT' && c.path === `/rest/api/3/issue/SHOP-1/comment/${commentId}`);
-    expect(JSON.stringify(comment?.body)).toContain('Story updated from Slack by priya.');
+    expect(JSON.stringify(comment?.body)).toContain('Story updated from Slack by priya (Slack user U1, Jira account acc-priya).');
+    expect((edit!.body as { historyMetadata?: { description?: string } }).historyMetadata?.description).toBe('Centric, for priya (Slack U1, Jira acc-priya)');
     expect(JSON.stringify(comment?.body)).toContain('every check passes');
     expect(jira.comments.get('SHOP-1')).toHaveLength(1);
     const dm = slackArgs(t.slack.requests.find((r) => r.path === '/api/chat.postMessage')!.body);
@@ -138,10 +143,40 @@ const basket = (description: Record<string, unknown>) => ({
   fields: { summary: 'Save basket', description, issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [] },
 });
 
+describe('Fix it for someone who may not edit the ticket', () => {
+  it('shows no ticket content and writes nothing, from the button or from a forged submission', async () => {
+    jira.put(basket(doc(para(text('As a CFO, I want the deal room, so that the merger stays secret.')))) as never);
+    jira.restrict('SHOP', { browse: ['acc-priya'], edit: [] });
+    t = await startTestBot();
+    await linkPriya();
+    await pressFix('SHOP-1', '1.2', 1);
+    const notice = viewCalls('/api/views.update')[0]!.view;
+    expect(notice.blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: 'Your Jira account may not edit SHOP-1 (or it does not exist), so Centric will not change it for you either.' } }]);
+    expect(JSON.stringify(notice)).not.toContain('deal room');
+    // A submission Slack never showed a form for: checked again, refused, nothing written.
+    const forged = await post(submission({ role: 'returning shopper', goal: 'save my basket', benefit: 'I can pay on my phone', metric: 'checkout conversion +3% within 6 weeks', visuals: '' }));
+    expect(forged.status).toBe(200);
+    for (let i = 0; i < 200 && !t.slack.requests.some((r) => r.path === '/api/chat.postMessage'); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(slackArgs(t.slack.requests.find((r) => r.path === '/api/chat.postMessage')!.body).text).toBe(
+      'SHOP-1 was not updated. Your Jira account may not edit SHOP-1 (or it does not exist), so Centric will not change it for you either.',
+    );
+    expect(jira.writes()).toEqual([]);
+  });
+
+  it('asks an unlinked person to link first', async () => {
+    jira.put(basket(doc(para(text('As a user, I want to save my basket.')))) as never);
+    t = await startTestBot();
+    await pressFix('SHOP-1', '1.2', 1);
+    expect(JSON.stringify(viewCalls('/api/views.update')[0]!.view.blocks)).toContain('Link your Jira account first');
+    expect(jira.writes()).toEqual([]);
+  });
+});
+
 describe('the Fix-it modal, whole', () => {
   it('is exactly these bodies: loading, pre-filled, and the notice for a ticket that is gone (an extra block or a lost field fails)', async () => {
     jira.put(basket(doc(para(text('As a user, I want to save my basket, so that I can pay later.')), para(text('Design: https://www.figma.com/file/abc/Basket')))) as never);
     t = await startTestBot();
+    await linkPriya();
     await pressFix('SHOP-1', '1.2', 1);
     await pressFix('SHOP-404', '1.3', 2);
     const [loading, gone] = viewCalls('/api/views.open');
@@ -155,6 +190,7 @@ describe('the Fix-it modal, whole', () => {
   it('is exactly this body when centric.yml has a persona catalogue: the persona is a select, the story\'s one chosen', async () => {
     jira.put(basket(doc(para(text('As a weekly shopper, I want to save my basket.')))) as never);
     t = await startTestBot({ config: { personas: [{ name: 'weekly shopper', description: 'reorders the same basket', aliases: [] }, { name: 'night nurse', description: 'plans rounds', aliases: [] }] } });
+    await linkPriya();
     await pressFix('SHOP-1', '1.2', 1);
     await expect(snapshotOf(viewCalls('/api/views.update')[0])).toMatchFileSnapshot('__snapshots__/fix-modal-personas.json');
   });

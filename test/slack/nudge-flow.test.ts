@@ -94,13 +94,40 @@ describe('a nudge, end to end', () => {
   it('"Snooze a week" and "Not a story" answer ephemerally and do what they say', async () => {
     jira.put(story(doc(para(text('As a user, I want to save my basket.')))));
     t = await startTestBot({ config: { nudges: ALWAYS } });
+    await t.bot.store.db.insertInto('user_links').values({ slack_user_id: 'U1', jira_account_id: 'acc-priya', linked_by: 'email', linked_at: 0 }).execute();
     const snoozed = await click('snooze_ticket', 'SHOP-1');
     expect(snoozed).toMatchObject({ response_type: 'ephemeral', text: 'Snoozed SHOP-1 for 7 days: no nudge about it until then, and never again about the same findings.' });
     expect(await t.bot.store.db.selectFrom('snoozes').select(['slack_user_id', 'ticket_key']).execute()).toEqual([{ slack_user_id: 'U1', ticket_key: 'SHOP-1' }]);
     t.slack.requests.length = 0;
     const exempt = await click('not_a_story', 'SHOP-1');
     expect(exempt.text).toBe('SHOP-1 is marked as not a story (label centric:exempt): Centric leaves it alone from now on.');
-    expect(jira.writes().map((c) => [c.path, c.body])).toEqual([['/rest/api/3/issue/SHOP-1', { update: { labels: [{ add: 'centric:exempt' }, { remove: 'centric:needs-work' }] } }]]);
+    // Jira's history names who asked: the Slack user and their Jira account.
+    const historyMetadata = {
+      type: 'centric:on-behalf-of',
+      description: 'Centric, for U1 (Slack U1, Jira acc-priya)',
+      actor: { id: 'U1', displayName: 'U1', type: 'centric-slack-user' },
+      generator: { id: 'centric', type: 'centric-bot' },
+      extraData: { slackUserId: 'U1', jiraAccountId: 'acc-priya' },
+    };
+    // …and a note on the ticket, unmarked (never taken for the sticky comment), naming them too.
+    const note = { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Marked as not a story from Slack by U1 (Slack user U1, Jira account acc-priya).' }] }] };
+    expect(jira.writes().map((c) => [c.path, c.body])).toEqual([
+      ['/rest/api/3/issue/SHOP-1', { update: { labels: [{ add: 'centric:exempt' }, { remove: 'centric:needs-work' }] }, historyMetadata }],
+      ['/rest/api/3/issue/SHOP-1/comment', { body: note, properties: [] }],
+    ]);
+  });
+
+  it('"Not a story" from someone whose Jira account may not edit the ticket changes nothing', async () => {
+    jira.put(story(doc(para(text('As a user, I want to save my basket.')))));
+    jira.restrict('SHOP', { browse: ['acc-priya'], edit: [] });
+    t = await startTestBot({ config: { nudges: ALWAYS } });
+    await t.bot.store.db.insertInto('user_links').values({ slack_user_id: 'U1', jira_account_id: 'acc-priya', linked_by: 'email', linked_at: 0 }).execute();
+    const refused = await click('not_a_story', 'SHOP-1');
+    expect(refused).toMatchObject({
+      response_type: 'ephemeral',
+      text: 'SHOP-1 was not changed. Your Jira account may not edit SHOP-1 (or it does not exist), so Centric will not change it for you either.',
+    });
+    expect(jira.writes()).toEqual([]);
   });
 });
 

@@ -81,6 +81,21 @@ describe.each(BACKENDS)('nudges and snoozes on $name', (backend) => {
     expect(await lastSentAt(store(), 'U2')).toBeNull();
   });
 
+  it('updates nudges by 70,000 ids, more than SQLite (32,766) or Postgres (65,535) take in one statement', async () => {
+    for (const key of ['SHOP-1', 'SHOP-2', 'SHOP-3']) await queue(store(), 'U1', key);
+    const [a, b, c] = (await queuedNudges(store())).map((r) => r.id);
+    // The real ids first, in the middle and last: in different chunks.
+    const ids = Array.from({ length: 70_000 }, (_, i) => 1_000_000 + i);
+    [ids[0], ids[35_000], ids[69_999]] = [a!, b!, c!];
+    expect((await claimNudges(store(), ids, 'sending:a', 5_000)).map((r) => r.ticket_key)).toEqual(['SHOP-1', 'SHOP-2', 'SHOP-3']);
+    await requeueNudges(store(), ids, 'sending:a');
+    expect(await statuses(store())).toEqual(['SHOP-1:queued', 'SHOP-2:queued', 'SHOP-3:queued']);
+    await markNudgesSent(store(), ids, { channel: 'D1', ts: '1.1' }, 6_000);
+    expect((await nudgesInMessage(store(), 'D1', '1.1')).map((r) => r.ticket_key)).toEqual(['SHOP-1', 'SHOP-2', 'SHOP-3']);
+    await setNudgeStatus(store(), ids, 'fixed');
+    expect(await statuses(store())).toEqual(['SHOP-1:fixed', 'SHOP-2:fixed', 'SHOP-3:fixed']);
+  });
+
   it("drops a ticket's queued nudges and leaves the sent ones", async () => {
     await queue(store(), 'U1', 'SHOP-1', 'h1');
     await queue(store(), 'U1', 'SHOP-1', 'h2');

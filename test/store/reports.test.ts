@@ -50,4 +50,15 @@ describe.each(BACKENDS)('report queries on $name', (backend) => {
     expect(facts[0]).toMatchObject({ passing: false, benefit: 3, cost: 1, done: false, reporterAccountId: null });
     expect((await ticketFacts(store(), { keys: ['OPS-1'] })).map((f) => f.key)).toEqual(['OPS-1']);
   });
+
+  it('reads a scope of 70,000 keys, more than SQLite (32,766) or Postgres (65,535) take in one statement', async () => {
+    await save(store(), 'As a user, I want to pay.', 'SHOP-1', 1_000);
+    await save(store(), 'Nothing here.', 'SHOP-2', 1_000);
+    await save(store(), 'Nothing here.', 'OPS-1', 1_000);
+    // The stored keys first, in the middle and last: in different chunks.
+    const keys = Array.from({ length: 70_000 }, (_, i) => `BIG-${i}`);
+    [keys[0], keys[35_000], keys[69_999]] = ['SHOP-1', 'SHOP-2', 'OPS-1'];
+    expect((await lintHistory(store(), { keys }, 0, 2_000)).map((h) => h.key).sort()).toEqual(['OPS-1', 'SHOP-1', 'SHOP-2']);
+    expect((await ticketFacts(store(), { keys })).map((f) => f.key).sort()).toEqual(['OPS-1', 'SHOP-1', 'SHOP-2']);
+  });
 });

@@ -24,7 +24,7 @@ describe.each(BACKENDS)('storage on $name', (backend) => {
     expect(await isMigrated(store.db)).toBe(false);
     const replicas = [open(), open()];
     const runs = await Promise.all(replicas.map((r) => migrate(r.db)));
-    expect(runs.flat()).toEqual(['2026-11-22-001-initial', '2026-11-22-002-sticky-comments', '2026-11-22-003-nudge-queue', '2026-11-22-004-digest-claims', '2026-11-23-005-digest-facts']);
+    expect(runs.flat()).toEqual(['2026-11-22-001-initial', '2026-11-22-002-sticky-comments', '2026-11-22-003-nudge-queue', '2026-11-22-004-digest-claims', '2026-11-23-005-digest-facts', '2026-11-30-006-trust']);
     expect(await migrate(store.db)).toEqual([]);
     expect(await isMigrated(store.db)).toBe(true);
     await Promise.all([...replicas, store].map((s) => s.close()));
@@ -47,6 +47,28 @@ describe.each(BACKENDS)('storage on $name', (backend) => {
     expect(history[1]!.score).toBeGreaterThan(history[0]!.score!);
     const row = await store.db.selectFrom('reports').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ ticket_key: 'SHOP-1', project: 'SHOP', issue_type: 'Story', passing: 1, skipped: 0, linted_at: 3_000 });
+    await store.close();
+    await drop();
+  });
+
+  it('stores an event once: a redelivery (same delivery id) or a replay (same event identity, new delivery id) is a duplicate', async () => {
+    const { store, drop } = await backend.create();
+    const event = { kind: 'jira-issue', ticketKey: 'SHOP-1', payload: { webhookEvent: 'jira:issue_updated' } };
+    const first = await enqueue(store, { ...event, deliveryId: 'd-1', identity: 'jira:issue_updated:10001:1795430590123' }, 1_000);
+    expect(first).toEqual({ id: expect.any(Number), duplicate: false });
+    expect(await enqueue(store, { ...event, deliveryId: 'd-1', identity: 'jira:issue_updated:10001:1795430590999' }, 1_001)).toEqual({ id: null, duplicate: true });
+    expect(await enqueue(store, { ...event, deliveryId: 'd-2', identity: 'jira:issue_updated:10001:1795430590123' }, 1_002)).toEqual({ id: null, duplicate: true });
+    // Events without an identity (polls, commands) never clash on it.
+    expect((await enqueue(store, { ...event, deliveryId: 'd-3' }, 1_003)).duplicate).toBe(false);
+    expect((await enqueue(store, { ...event, deliveryId: 'd-4', identity: null }, 1_004)).duplicate).toBe(false);
+    expect((await enqueue(store, { ...event, deliveryId: 'd-5', identity: 'jira:issue_updated:10001:1795430590124' }, 1_005)).duplicate).toBe(false);
+    const rows = await store.db.selectFrom('inbox').select(['delivery_id', 'event_identity']).orderBy('id').execute();
+    expect(rows).toEqual([
+      { delivery_id: 'd-1', event_identity: 'jira:issue_updated:10001:1795430590123' },
+      { delivery_id: 'd-3', event_identity: null },
+      { delivery_id: 'd-4', event_identity: null },
+      { delivery_id: 'd-5', event_identity: 'jira:issue_updated:10001:1795430590124' },
+    ]);
     await store.close();
     await drop();
   });

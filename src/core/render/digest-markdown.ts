@@ -1,4 +1,4 @@
-import { QUESTIONS, type Digest } from '../digest.js';
+import { QUESTIONS, truncatedNote, type Digest } from '../digest.js';
 
 const pct = (share: number | null | undefined): string => (share === null || share === undefined ? '–' : `${Math.round(share * 100)}%`);
 function delta(now: number | null | undefined, before: number | null | undefined, scale = 1, unit = ''): string {
@@ -7,9 +7,13 @@ function delta(now: number | null | undefined, before: number | null | undefined
   return d > 0 ? `▲${d}${unit}` : d < 0 ? `▼${-d}${unit}` : '=';
 }
 
-/** The digest as markdown, for `centric digest` and wikis. */
-export function renderDigestMarkdown(d: Digest, title: string): string {
+/**
+ * The digest as markdown, for `centric digest` and wikis. `truncatedAt`: the scope had more
+ * issues than one digest reads, and the digest was built from the first this many: it says so.
+ */
+export function renderDigestMarkdown(d: Digest, title: string, truncatedAt?: number): string {
   const lines = [`## Customer-centricity digest: ${title}`, ''];
+  if (truncatedAt !== undefined) lines.push(`> **Note:** ${truncatedNote(truncatedAt)}`, '');
   lines.push(
     d.period.score === null
       ? 'No ticket changed in this period.'

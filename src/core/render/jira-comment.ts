@@ -1,5 +1,6 @@
 import { passes } from '../lint.js';
 import { ruleLink } from '../rules/index.js';
+import { escapeWikiText } from '../ticket/wiki.js';
 import type { Finding, Report } from '../types.js';
 
 type Adf = Record<string, unknown>;
@@ -65,10 +66,11 @@ export function renderAdfComment(report: Report, options: CommentOptions): Adf {
   return { type: 'doc', version: 1, content };
 }
 
-/** Backslash-escapes what wiki markup would read as formatting, links or macros. */
-export function escapeWiki(value: string): string {
-  return value.replace(/[[\]{}|*_!^~+?\\#-]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
-}
+/**
+ * What the ticket or the person wrote, as text: a role, a goal, a Slack name in the note can open
+ * no link, mention, image or macro in the comment (the same escaping as Fix it's).
+ */
+export const escapeWiki = escapeWikiText;
 
 /** The comment in wiki markup (Jira Data Center). */
 export function renderWikiComment(report: Report, options: CommentOptions): string {
@@ -82,4 +84,9 @@ export function renderWikiComment(report: Report, options: CommentOptions): stri
   if (options.note) lines.push('', escapeWiki(options.note));
   lines.push('', `_${escapeWiki(FOOTER(options.exemptLabel))}_`);
   return lines.join('\n');
+}
+
+/** A one-line comment (the trace of a change made for someone): ADF on Cloud, escaped wiki markup on Data Center. */
+export function renderNote(text: string, cloud: boolean): Adf | string {
+  return cloud ? { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } : escapeWikiText(text);
 }

@@ -1,4 +1,5 @@
 import type { CompiledLanguage } from '../compile.js';
+import { MAX_SENTENCE_CHARS } from '../ticket/text.js';
 import type { TextBlock } from '../types.js';
 import { defineRule, NO_OPTIONS } from './rule.js';
 
@@ -12,9 +13,11 @@ function hasCriteriaSection(blocks: TextBlock[], acceptanceHeading: RegExp): boo
   });
 }
 
-/** Lower-case lines, with a leading "and" dropped: "And then…" counts as "then…". */
+/** Lower-case lines (their first MAX_SENTENCE_CHARS), with a leading "and" dropped: "And then…" counts as "then…". */
 function lowerLines(blocks: TextBlock[]): string[] {
-  return blocks.flatMap((b) => b.text.split('\n')).map((l) => l.trimStart().toLowerCase().replace(/^(?:and|und|y|e|et|en)\s+/, ''));
+  return blocks
+    .flatMap((b) => b.text.split('\n'))
+    .map((l) => l.trimStart().slice(0, MAX_SENTENCE_CHARS).toLowerCase().replace(/^(?:and|und|y|e|et|en)\s+/, ''));
 }
 
 const opens = (line: string, word: string): boolean => line.startsWith(word) && !/[\p{L}\p{N}]/u.test(line.charAt(word.length));

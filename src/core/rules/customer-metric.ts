@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { wordCodes, type MetricIndex } from '../compile.js';
+import { MAX_SENTENCE_CHARS } from '../ticket/text.js';
 import { defineRule } from './rule.js';
 
 /** Numbers that look like targets but are not: dates, versions, HTTP codes, story points, years. */
@@ -24,16 +25,21 @@ const NEWLINE = 10;
 const isStop = (c: number): boolean => c === 46 || c === 33 || c === 63; // . ! ?
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c);
 
-/** The bounds of the sentence (or line, or list item) around a position of the text. */
+/**
+ * The bounds of the sentence (or line, or list item) around a position of the text, at most
+ * MAX_SENTENCE_CHARS on either side: the target pattern runs over it.
+ */
 export function sentenceAround(text: string, at: number): [number, number] {
   let start = at;
-  while (start > 0) {
+  const first = Math.max(0, at - MAX_SENTENCE_CHARS);
+  while (start > first) {
     const c = text.charCodeAt(start - 1);
     if (c === NEWLINE || (isStop(c) && isSpace(text.charCodeAt(start)))) break;
     start--;
   }
   let end = at;
-  while (end < text.length) {
+  const last = Math.min(text.length, at + MAX_SENTENCE_CHARS);
+  while (end < last) {
     const c = text.charCodeAt(end);
     if (c === NEWLINE || (isStop(c) && isSpace(text.charCodeAt(end + 1)))) break;
     end++;

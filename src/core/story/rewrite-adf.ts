@@ -1,6 +1,7 @@
 import type { CompiledConfig } from '../compile.js';
 import { ADF_LIMITS } from '../ticket/adf.js';
 import { parseStory } from './parse-story.js';
+import { safeDesignUrl } from './safe-url.js';
 import { storySpan, type Span } from './story-span.js';
 
 export type AdfNode = { type: string; content?: AdfNode[]; text?: string; attrs?: Record<string, unknown>; marks?: unknown[] };
@@ -53,12 +54,22 @@ function piecesOf(block: AdfNode): { text: string; pieces: Piece[] } {
   return { text: all, pieces };
 }
 
-/** Marks every replaced text node carried (a story written all in bold stays bold). */
+/** A link mark Centric would not write itself: any href but one https URL. */
+function unsafeLink(mark: unknown): boolean {
+  if (!mark || typeof mark !== 'object' || (mark as { type?: unknown }).type !== 'link') return false;
+  const href = (mark as { attrs?: { href?: unknown } }).attrs?.href;
+  return typeof href !== 'string' || !safeDesignUrl(href);
+}
+
+/**
+ * Marks every replaced text node carried (a story written all in bold stays bold); a link mark
+ * only when it is an https link, since the new text is written by Centric.
+ */
 function commonMarks(nodes: AdfNode[]): unknown[] | undefined {
   const texts = nodes.filter((n) => n.type === 'text');
   if (texts.length === 0) return undefined;
   const key = (m: unknown) => JSON.stringify(m);
-  return (texts[0]!.marks ?? []).filter((m) => texts.every((t) => (t.marks ?? []).some((o) => key(o) === key(m))));
+  return (texts[0]!.marks ?? []).filter((m) => !unsafeLink(m) && texts.every((t) => (t.marks ?? []).some((o) => key(o) === key(m))));
 }
 
 /** A piece of a text node made by the rewrite, remembered so it may be joined to its neighbour. */
@@ -205,9 +216,11 @@ function putSuccess(doc: AdfNode, story: { path: Path; at: Span }, edit: AdfEdit
 export function rewriteAdf(original: AdfNode, edit: AdfEdit, compiled: CompiledConfig): AdfNode {
   const story = putStory(original, edit.story, compiled);
   let doc = edit.success ? putSuccess(story.doc, story, edit) : story.doc;
-  if (edit.designUrl) {
-    const link = [{ type: 'link', attrs: { href: edit.designUrl } }];
-    doc = { ...doc, content: [...(doc.content ?? []), paragraph(text('Design: '), text(edit.designUrl, link))] };
+  // Checked here too, whoever calls: the only link Centric writes is one https URL.
+  const designUrl = safeDesignUrl(edit.designUrl);
+  if (designUrl) {
+    const link = [{ type: 'link', attrs: { href: designUrl } }];
+    doc = { ...doc, content: [...(doc.content ?? []), paragraph(text('Design: '), text(designUrl, link))] };
   }
   return doc;
 }

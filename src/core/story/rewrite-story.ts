@@ -1,6 +1,9 @@
 import type { CompiledConfig } from '../compile.js';
 import { rewriteAdf, type AdfNode } from './rewrite-adf.js';
 import { rewriteWiki } from './rewrite-wiki.js';
+import { safeDesignUrl } from './safe-url.js';
+
+export { safeDesignUrl };
 
 /** What the Fix-it modal collects. */
 export interface StoryFix {
@@ -24,20 +27,6 @@ const successLine = (metric: string): string => (/^success\s*:/i.test(metric.tri
 
 /** The modal's text fields are one line each; a pasted line break must not split the story's block. */
 const oneLine = (s: string): string => s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-
-/**
- * A design link Centric may write: https only, one piece (no spaces, no markup characters that
- * would close a wiki link or a Slack link). Anything else is not written ("" for none).
- */
-export function safeDesignUrl(url: string): string {
-  const trimmed = url.trim();
-  if (!trimmed || /[\s|[\]{}<>"!^`\\]/.test(trimmed)) return '';
-  try {
-    return new URL(trimmed).protocol === 'https:' ? trimmed : '';
-  } catch {
-    return '';
-  }
-}
 
 /** What both formats write: the story, the metric after "Success:", the whole success line, a link. */
 function editOf(fix: StoryFix) {

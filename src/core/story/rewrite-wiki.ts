@@ -1,7 +1,8 @@
 import type { CompiledConfig } from '../compile.js';
 import { parseStory } from './parse-story.js';
 import { storySpan, type Span } from './story-span.js';
-import { BLOCK_TAG, HEADING, LIST_ITEM, QUOTE_LINE, RULE, TABLE_ROW } from '../ticket/wiki.js';
+import { BLOCK_TAG, cellSpans, escapeWikiText, HEADING, LIST_ITEM, QUOTE_LINE, RULE, TABLE_ROW } from '../ticket/wiki.js';
+import { safeDesignUrl } from './safe-url.js';
 
 /** What to write: the story sentence, the success metric (after "Success:"), the whole success line, a design link. */
 export interface WikiEdit {
@@ -11,17 +12,16 @@ export interface WikiEdit {
   designUrl: string;
 }
 
-const CELL_SEPARATOR = /\|\|?/g;
-
-/** Images and macros: markup the linter does not read as text, and that must outlive a rewrite. */
-const TOKEN = /!([^!\s|][^!|\n]{0,300}?)(?:\|[^!\n]{0,200})?!|\{[A-Za-z]+(?::[^}\n]{0,300})?\}/g;
+/**
+ * Images and macros: markup the linter does not read as text, and that must outlive a rewrite. An
+ * escaped character (a match that starts with a backslash) is text: "\!x.png\!" is no image.
+ */
+const TOKEN = /\\[\s\S]|!([^!\s|][^!|\n]{0,300}?)(?:\|[^!\n]{0,200})?!|\{[A-Za-z]+(?::[^}\n]{0,300})?\}/g;
+const isMarkup = (token: string): boolean => !token.startsWith('\\');
 const SUCCESS = /^\s*success\s*:\s*/i;
 
 /** The source with every image and macro blanked out: same length, so offsets carry over. */
-const masked = (source: string): string => source.replace(TOKEN, (token) => ' '.repeat(token.length));
-
-/** Text typed into the modal must not open a table cell, link, macro or image. */
-const escapeWiki = (s: string): string => s.replace(/\s*\n\s*/g, ' ').replace(/[|[\]{}!]/g, '\\$&');
+const masked = (source: string): string => source.replace(TOKEN, (token) => (isMarkup(token) ? ' '.repeat(token.length) : token));
 
 interface Line {
   start: number;
@@ -43,17 +43,8 @@ function linesOf(source: string): Line[] {
 }
 
 /** The cells of a table row, each as the span between its bars. */
-function cells(line: Line, mask: string): Span[] {
-  const row = mask.slice(line.start, line.end);
-  const spans: Span[] = [];
-  let from = 0;
-  for (const bar of row.matchAll(CELL_SEPARATOR)) {
-    spans.push({ start: line.start + from, end: line.start + bar.index });
-    from = bar.index + bar[0].length;
-  }
-  spans.push({ start: line.start + from, end: line.end });
-  return spans;
-}
+const cells = (line: Line, mask: string): Span[] =>
+  cellSpans(mask.slice(line.start, line.end)).map(([start, end]) => ({ start: line.start + start, end: line.start + end }));
 
 /** The span of a line after its markup prefix ("* ", "h3. ", "bq. ", "{panel}"). */
 const rest = (line: Line, inner: string): Span => ({ start: line.end - inner.length, end: line.end });
@@ -123,14 +114,18 @@ function findStory(mask: string, blocks: Span[], compiled: CompiledConfig): Span
 /** The text after "Success:" to the end of its line, in the first block line that opens with it. */
 function findSuccess(mask: string, blocks: Span[], story: Span | null): Span | null {
   for (const block of blocks) {
-    for (let start = block.start; start < block.end; ) {
-      const newline = mask.indexOf('\n', start);
-      const lineEnd = newline < 0 ? block.end : Math.min(block.end, newline);
-      const marker = SUCCESS.exec(mask.slice(start, lineEnd));
-      let end = lineEnd;
-      while (end > start && /\s/.test(mask.charAt(end - 1))) end--;
-      const span = marker ? { start: start + marker[0].length, end: Math.max(end, start + marker[0].length) } : null;
-      if (span && !(story && span.start < story.end && story.start < span.end)) return span;
+    // Lines of the block itself: a search for the next line break must not run past it (a row of thousands of cells).
+    const text = mask.slice(block.start, block.end);
+    for (let start = 0; start < text.length; ) {
+      const newline = text.indexOf('\n', start);
+      const lineEnd = newline < 0 ? text.length : newline;
+      const marker = SUCCESS.exec(text.slice(start, lineEnd));
+      if (marker) {
+        let end = lineEnd;
+        while (end > start && /\s/.test(text.charAt(end - 1))) end--;
+        const span = { start: block.start + start + marker[0].length, end: block.start + Math.max(end, start + marker[0].length) };
+        if (!(story && span.start < story.end && story.start < span.end)) return span;
+      }
       start = lineEnd + 1;
     }
   }
@@ -139,7 +134,7 @@ function findSuccess(mask: string, blocks: Span[], story: Span | null): Span | n
 
 /** Replaces a span of the source; images and macros inside it are kept, after the new text. */
 function splice(source: string, span: Span, replacement: string): string {
-  const kept = source.slice(span.start, span.end).match(TOKEN) ?? [];
+  const kept = (source.slice(span.start, span.end).match(TOKEN) ?? []).filter(isMarkup);
   const tokens = kept.map((token) => ` ${token}`).join('');
   const rest = source.slice(span.end);
   // The linter reads "phone.{panel}" as one sentence: a blank keeps a macro glued to the story out of it.
@@ -172,12 +167,14 @@ export function rewriteWiki(source: string, edit: WikiEdit, compiled: CompiledCo
   const story = found === 'unplaced' ? null : found;
   const success = edit.success ? findSuccess(mask, blocks, story) : null;
   // Later span first, so the earlier one's offsets still hold.
-  const edits = [story && { span: story, text: escapeWiki(edit.story) }, success && { span: success, text: escapeWiki(edit.success) }]
+  const edits = [story && { span: story, text: escapeWikiText(edit.story) }, success && { span: success, text: escapeWikiText(edit.success) }]
     .filter((e): e is { span: Span; text: string } => Boolean(e))
     .sort((a, b) => b.span.start - a.span.start);
   let out = edits.reduce((text, e) => splice(text, e.span, e.text), source);
-  if (!story) out = prepend(out, escapeWiki(edit.story));
-  if (edit.success && !success) out = append(out, escapeWiki(edit.successLine));
-  if (edit.designUrl) out = append(out, `Design: [${edit.designUrl.replace(/[\s[\]|]/g, encodeURIComponent)}]`);
+  if (!story) out = prepend(out, escapeWikiText(edit.story));
+  if (edit.success && !success) out = append(out, escapeWikiText(edit.successLine));
+  // Checked here too, whoever calls: the only link Centric writes is one https URL.
+  const designUrl = safeDesignUrl(edit.designUrl);
+  if (designUrl) out = append(out, `Design: [${designUrl}]`);
   return out;
 }

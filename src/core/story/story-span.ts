@@ -1,6 +1,6 @@
-import type { CompiledConfig, CompiledLanguage } from '../compile.js';
+import type { CompiledConfig } from '../compile.js';
 import type { Story } from '../types.js';
-import { normaliseRole, parseStory } from './parse-story.js';
+import { locateStory, parseStory } from './parse-story.js';
 
 /** Where a story sits in a text: [start, end), from its role marker to the end of its last clause. */
 export interface Span {
@@ -10,42 +10,6 @@ export interface Span {
 
 const sameStory = (a: Story | null, b: Story): boolean =>
   a !== null && a.role === b.role && a.goal === b.goal && a.benefit === b.benefit && a.language === b.language;
-
-const isWordChar = (c: string): boolean => /[\p{L}\p{N}_]/u.test(c);
-
-/**
- * Whether a story of `lang` opens at `at`, by the same tests the parser makes there (marker, not a
- * phrase like "as soon as", a role before the goal marker). Without it a failed "As discussed, I
- * want" before the real story would be taken for its start.
- */
-function opensStory(text: string, at: number, lang: CompiledLanguage): boolean {
-  lang.roleMarker.lastIndex = at;
-  const marker = lang.roleMarker.exec(text);
-  if (!marker) return false;
-  const head = text.slice(at, at + 40).toLowerCase();
-  if (lang.nonRolePhrases.some((p) => head.startsWith(p) && !/[\p{L}]/u.test(head.charAt(p.length)))) return false;
-  lang.roleThenGoal.lastIndex = at + marker[0].length;
-  const roleThenGoal = lang.roleThenGoal.exec(text);
-  return roleThenGoal !== null && normaliseRole(roleThenGoal[1] ?? '', lang) !== '';
-}
-
-/**
- * The first word start from which the text parses to the same story: the parser gives no offsets,
- * so the span is found by asking it about slices of the text.
- */
-function storyStart(text: string, story: Story, compiled: CompiledConfig): number {
-  // Typographic apostrophes are what the parser's own preparation changes without moving offsets.
-  const plain = text.replace(/[’‘]/g, "'");
-  const anyInitial = compiled.roleInitials.has('*');
-  for (let at = 0; at < plain.length; at++) {
-    const c = plain.charAt(at);
-    if ((at > 0 && isWordChar(plain.charAt(at - 1))) || !isWordChar(c)) continue;
-    if (!anyInitial && !compiled.roleInitials.has(c.toLowerCase())) continue;
-    if (!compiled.languages.some((lang) => opensStory(plain, at, lang))) continue;
-    if (sameStory(parseStory([text.slice(at)], compiled), story)) return at;
-  }
-  return -1;
-}
 
 /** Places the story may end: before a blank or a line break, after the last character. */
 function cutPoints(text: string, from: number): number[] {
@@ -95,10 +59,11 @@ function withEmphasis(text: string, { start, end }: Span): Span {
  * text holds no story, or none whose start can be pinned down.
  */
 export function storySpan(text: string, compiled: CompiledConfig): Span | null {
-  const story = parseStory([text], compiled);
-  if (!story) return null;
-  const start = storyStart(text, story, compiled);
-  if (start < 0) return null;
+  const found = locateStory(text, compiled);
+  if (!found) return null;
+  const { story, start } = found;
+  // Read from its start the text must give the same story, or the span is not the story's.
+  if (!sameStory(parseStory([text.slice(start)], compiled), story)) return null;
   let end = storyEnd(text, start, story, compiled);
   while (end > start && /\s/.test(text.charAt(end - 1))) end--;
   return withEmphasis(text, { start, end });

@@ -13,27 +13,81 @@ export const TABLE_ROW = /^\s*\|/;
 export const BLOCK_TAG = /^\s*\{(code|noformat|quote|panel)(?::[^}]*)?\}\s*(.*)$/;
 export const RULE = /^\s*-{4,}\s*$/;
 
+const BAR = 124;
+const BACKSLASH = 92;
+
+/** The cells of a table row, each as [start, end) between its bars ("|" or "||"; "\\|" is no bar). */
+export function cellSpans(row: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let from = 0;
+  for (let i = 0; i < row.length; i++) {
+    const c = row.charCodeAt(i);
+    if (c === BACKSLASH) i++;
+    else if (c === BAR) {
+      spans.push([from, i]);
+      if (row.charCodeAt(i + 1) === BAR) i++;
+      from = i + 1;
+    }
+  }
+  spans.push([from, row.length]);
+  return spans;
+}
+
 // Every span is bounded: an unclosed "*" or "[" in a 100 KB line must not make matching quadratic.
 const IMAGE = /!([^!\s|][^!|\n]{0,300}?)(?:\|[^!\n]{0,200})?!/g;
 const LINK_WITH_TEXT = /\[([^[\]|\n]{0,300})\|([^[\]\n]{1,2000})\]/g;
 const BARE_LINK = /\[([^[\]|\n]{1,2000})\]/g;
 const EMPHASIS = /(^|[^\p{L}\p{N}])([*_+^~-]|\?\?)(\S(?:[^\n]{0,150}?\S)?)\2(?=$|[^\p{L}\p{N}])/gu;
 const MONOSPACE = /\{\{([^\n{}]{0,300})\}\}/g;
-const COLOR = /\{color(?::[^}]*)?\}/g;
-const ESCAPE = /\\([*_+^~\-!{}[\]|?])/g;
+const COLOR = /\{color(?::[^}\n]{0,100})?\}/g;
+
+/** Characters a backslash keeps as text in Jira's renderer (two backslashes are a line break). */
+const WIKI_ESCAPABLE = '-#*_+?^~|%{}[]()!@';
+const ESCAPE = /\\(\\|[-#*_+?^~|%{}[\]()!@])/g;
+/**
+ * An escaped character is held as a pair (HOLD, code) while the markup is read, so no pattern
+ * takes it for markup; a HOLD already in the text is doubled, so every pair reads back exactly.
+ */
+const HOLD = '\uE000';
+const HELD = /\uE000([\s\S])/g;
+/** HTML entities, which Jira renders as the character: how a backslash is written as text. */
+const ENTITY = /&(?:#(\d{1,7})|#x([\da-f]{1,6})|(amp|lt|gt|quot|apos|nbsp));/gi;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+/** A text with none of these has no markup, escape or entity: most table cells and list items. */
+const MAYBE_MARKUP = /[\\!{}[\]*_+^~\-?&]/;
+
+function hold(text: string): string {
+  const doubled = text.includes(HOLD) ? text.replaceAll(HOLD, HOLD + HOLD) : text;
+  return doubled.replace(ESCAPE, (_, c: string) => (c === '\\' ? '\n' : HOLD + String.fromCharCode(0xe001 + WIKI_ESCAPABLE.indexOf(c))));
+}
+
+function codePoint(n: number): string | null {
+  return n > 0 && n <= 0x10ffff && (n < 0xd800 || n > 0xdfff) ? String.fromCodePoint(n) : null;
+}
+
+/** The text as Jira shows it: held characters back, and entities decoded (not in a link's target). */
+function release(text: string, entities = true): string {
+  const decoded = entities && text.includes('&')
+    ? text.replace(ENTITY, (whole, dec?: string, hex?: string, name?: string) =>
+        (name ? NAMED[name.toLowerCase()] : codePoint(dec ? Number(dec) : Number.parseInt(hex!, 16))) ?? whole,
+      )
+    : text;
+  return decoded.includes(HOLD) ? decoded.replace(HELD, (_, c: string) => (c === HOLD ? HOLD : WIKI_ESCAPABLE.charAt(c.charCodeAt(0) - 0xe001))) : decoded;
+}
 
 function inline(raw: string, out: RichText): string {
-  let text = raw.replace(IMAGE, (_, name: string) => {
-    out.images.push(name.trim());
+  if (!MAYBE_MARKUP.test(raw)) return raw;
+  let text = hold(raw).replace(IMAGE, (_, name: string) => {
+    out.images.push(release(name.trim(), false));
     return '';
   });
   text = text.replace(LINK_WITH_TEXT, (_, label: string, target: string) => {
-    if (/^(?:https?|mailto):/i.test(target)) out.links.push(target.trim());
+    if (/^(?:https?|mailto):/i.test(target)) out.links.push(release(target.trim(), false));
     return label;
   });
   text = text.replace(BARE_LINK, (whole, inner: string) => {
     if (/^(?:https?|mailto):/i.test(inner)) {
-      out.links.push(inner.trim());
+      out.links.push(release(inner.trim(), false));
       return inner;
     }
     if (inner.startsWith('^')) return inner.slice(1);
@@ -41,9 +95,43 @@ function inline(raw: string, out: RichText): string {
     return whole;
   });
   text = text.replace(MONOSPACE, '$1').replace(COLOR, '');
-  // Nested emphasis (*_both_*) needs a second pass.
-  text = text.replace(EMPHASIS, '$1$3').replace(EMPHASIS, '$1$3');
-  return text.replace(ESCAPE, '$1').replace(/\\\\/g, '\n');
+  // Nested emphasis (*_both_*) needs a second pass, when the first found any.
+  const once = text.replace(EMPHASIS, '$1$3');
+  text = once === text ? once : once.replace(EMPHASIS, '$1$3');
+  return release(text);
+}
+
+const isWordCode = (c: string): boolean => /[\p{L}\p{N}]/u.test(c);
+/** Jira's emoticons in brackets, "(x)" or "(flag)"; ":)", ":(", ";)" are caught by their colon. */
+const EMOTICON = /^\((?:[xyni!/?*+-]|on|off|\*[rgby]|flag|flagoff)\)/i;
+
+/**
+ * Writes a text as wiki markup that Jira (and readWiki) shows as exactly that text, on one line:
+ * no link, mention, image, macro, table cell, emphasis, emoticon, list or heading can come out of
+ * it. Markup characters get a backslash (Jira's escape) wherever they could open something; a
+ * backslash, which Jira cannot escape, becomes an entity, as does the colon of "https://" (Jira
+ * links a bare URL by itself). A hyphen or underscore inside a word ("first-time", "snake_case"),
+ * or a bracket that makes no emoticon ("(user)"), opens nothing and is left readable.
+ */
+export function escapeWikiText(value: string): string {
+  const text = value.replace(/\s*[\r\n]+\s*/g, ' ');
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    const before = text.charAt(i - 1);
+    const after = text.charAt(i + 1);
+    if (c === '\\') out += '&#92;';
+    else if (c === '&' && /^&#?[\p{L}\p{N}]+;/u.test(text.slice(i, i + 40))) out += '&amp;';
+    else if (c === ':' && (text.startsWith('//', i + 1) || /^[pPdD]/.test(after) || /mailto$/i.test(text.slice(Math.max(0, i - 6), i)))) out += '&#58;';
+    else if ((c === '-' || c === '_') && isWordCode(before) && isWordCode(after)) out += c;
+    else if (c === '?' && before !== '?' && after !== '?') out += c;
+    else if (c === '(' && before !== ':' && !EMOTICON.test(text.slice(i, i + 9))) out += c;
+    else if (c === ')' && before !== ':' && before !== ';') out += c;
+    else if ('[]{}|!*+^~#()-_?'.includes(c)) out += `\\${c}`;
+    else out += c;
+  }
+  // "h3. " and "bq. " open a block at the start of a line; as an entity the letter opens nothing.
+  return /^(?:h[1-6]|bq)\./i.test(out) ? `&#${out.charCodeAt(0)};${out.slice(1)}` : out;
 }
 
 /**
@@ -58,6 +146,7 @@ export function readWiki(source: string): RichText {
   let tagged: string[] = [];
 
   const add = (kind: BlockKind, raw: string, verbatim = false): void => {
+    if (!raw.trim()) return;
     const text = trimLines(verbatim ? raw : inline(raw, out));
     if (text) out.blocks.push({ kind, text });
   };
@@ -67,7 +156,6 @@ export function readWiki(source: string): RichText {
   };
 
   for (const line of lines) {
-    const blockTag = BLOCK_TAG.exec(line);
     if (tag === 'code' || tag === 'noformat') {
       const close = line.indexOf(`{${tag}}`);
       if (close >= 0) {
@@ -79,6 +167,13 @@ export function readWiki(source: string): RichText {
       } else tagged.push(line);
       continue;
     }
+    // Each pattern runs only on a line that starts as it does: 30,000 short lines cost little.
+    const lead = line.trimStart().charAt(0);
+    if (!lead) {
+      flush();
+      continue;
+    }
+    const blockTag = lead === '{' ? BLOCK_TAG.exec(line) : null;
     if (blockTag) {
       flush();
       const name = blockTag[1]!;
@@ -99,22 +194,23 @@ export function readWiki(source: string): RichText {
       if (rest) paragraph.push(rest);
       continue;
     }
-    const heading = HEADING.exec(line);
-    const item = heading ? null : LIST_ITEM.exec(line);
-    const quote = QUOTE_LINE.exec(line);
+    const heading = lead === 'h' ? HEADING.exec(line) : null;
+    const item = heading || !'*#-'.includes(lead) ? null : LIST_ITEM.exec(line);
+    const quote = lead === 'b' ? QUOTE_LINE.exec(line) : null;
+    const rule = lead === '-' && RULE.test(line);
     if (heading) {
       flush();
       add('heading', heading[1]!);
     } else if (quote) {
       flush();
       add('quote', quote[1]!);
-    } else if (TABLE_ROW.test(line)) {
+    } else if (lead === '|') {
       flush();
-      for (const cell of line.split(/\|\|?/)) add('tableCell', cell);
-    } else if (item && !RULE.test(line)) {
+      for (const [start, end] of cellSpans(line)) add('tableCell', line.slice(start, end));
+    } else if (item && !rule) {
       flush();
       add(tag === 'quote' ? 'quote' : 'listItem', item[1]!);
-    } else if (line.trim() === '' || RULE.test(line)) {
+    } else if (rule) {
       flush();
     } else {
       paragraph.push(line);

@@ -3,8 +3,17 @@ import { StandIn, type Answer, type RecordedRequest } from './http-stand-in.js';
 
 export interface SlackPerson {
   name: string;
-  email: string;
+  /** The profile's e-mail; absent for a person without one (a bot, some guests). */
+  email?: string;
   tz: string;
+  /** Slack's is_admin: a workspace admin. */
+  admin?: boolean;
+  /** Slack's is_owner: a workspace owner (owners are admins too, in Slack's answers). */
+  owner?: boolean;
+  /** Slack's is_email_confirmed; true by default for a person with an e-mail. */
+  emailConfirmed?: boolean;
+  /** Another organisation's member in a Slack Connect channel: their team_id, is_stranger. */
+  external?: { team: string };
 }
 
 export interface SlackChannel {
@@ -12,6 +21,8 @@ export interface SlackChannel {
   private?: boolean;
   /** Whether the bot is already a member. */
   member?: boolean;
+  /** The people in it (user ids), the bot aside. */
+  members?: string[];
 }
 
 export interface SlackStandInOptions {
@@ -22,6 +33,11 @@ export interface SlackStandInOptions {
   bot?: { userId: string; botId: string };
   people: Record<string, SlackPerson>;
   channels?: Record<string, SlackChannel>;
+  /**
+   * The bot token's scopes. When given, methods check them as Slack does (missing_scope, and
+   * profile.email only with users:read.email); when absent, every scope is granted.
+   */
+  scopes?: string[];
 }
 
 export interface PostedMessage {
@@ -137,6 +153,58 @@ function uploadedBytes(req: RecordedRequest): Buffer {
 const fail = (error: string, extra: Record<string, unknown> = {}): Answer => ({ body: { ok: false, error, ...extra } });
 const ok = (body: Record<string, unknown> = {}): Answer => ({ body: { ok: true, ...body } });
 
+/** Whether the token has a scope; no list means every scope. */
+const granted = (scopes: string[] | undefined, scope: string) => !scopes || scopes.includes(scope);
+const missingScope = (scopes: string[] | undefined, needed: string): Answer => fail('missing_scope', { needed, provided: (scopes ?? []).join(',') });
+
+/**
+ * users.info's user object, as Slack shapes it: is_admin, is_owner, is_email_confirmed at the top,
+ * profile.email only when the person has one and the token may read it (users:read.email).
+ */
+export function slackUser(id: string, person: SlackPerson, scopes?: string[], teamId = 'T1'): Record<string, unknown> {
+  const email = person.email && granted(scopes, 'users:read.email') ? { email: person.email } : {};
+  return {
+    id,
+    team_id: person.external?.team ?? teamId,
+    ...(person.external ? { is_stranger: true } : {}),
+    name: person.name,
+    real_name: person.name,
+    tz: person.tz,
+    is_admin: Boolean(person.admin || person.owner),
+    is_owner: Boolean(person.owner),
+    is_primary_owner: false,
+    is_bot: false,
+    is_email_confirmed: Boolean(person.email) && person.emailConfirmed !== false,
+    profile: { real_name: person.name, ...email },
+  };
+}
+
+const cursorOf = (user: string) => Buffer.from(`user:${user}`).toString('base64');
+
+/**
+ * conversations.members as Slack answers it: channel_not_found for a channel that does not exist
+ * or a private one the bot is not in (Slack does not reveal private channels to non-members),
+ * missing_scope without channels:read / groups:read, pages of `limit` (100 by default, at most
+ * 1000) with an opaque next_cursor ("" on the last page), invalid_cursor for one it did not give.
+ */
+export function conversationMembers(channels: Record<string, SlackChannel>, botUserId: string, a: Record<string, unknown>, scopes?: string[]): Answer {
+  const channel = channels[String(a.channel ?? '')];
+  if (!channel || (channel.private && !channel.member)) return fail('channel_not_found');
+  const scope = channel.private ? 'groups:read' : 'channels:read';
+  if (!granted(scopes, scope)) return missingScope(scopes, scope);
+  const limit = a.limit === undefined || a.limit === '' ? 100 : Number(a.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return fail('invalid_limit');
+  const all = [...(channel.members ?? []), ...(channel.member ? [botUserId] : [])];
+  let from = 0;
+  if (a.cursor !== undefined && a.cursor !== '') {
+    from = all.findIndex((u) => cursorOf(u) === a.cursor);
+    if (from <= 0) return fail('invalid_cursor');
+  }
+  const page = all.slice(from, from + limit);
+  const next = all[from + limit];
+  return ok({ members: page, response_metadata: { next_cursor: next ? cursorOf(next) : '' } });
+}
+
 /**
  * The Slack Web API methods Centric calls, in memory: it checks the token, required arguments
  * and Block Kit limits the way Slack does (HTTP 200 with ok: false and Slack's error codes), keeps
@@ -162,33 +230,40 @@ export class SlackStandIn extends StandIn {
   private nextTs = 1;
   private nextFile = 1;
   private readonly channels: Record<string, SlackChannel>;
+  private readonly people: Record<string, SlackPerson>;
 
   constructor(private readonly options: SlackStandInOptions) {
     super();
     this.channels = structuredClone(options.channels ?? {});
+    this.people = structuredClone(options.people);
     const team = options.team ?? { id: 'T0DEMO', name: 'Acme' };
     const bot = options.bot ?? { userId: 'U0CENTRIC', botId: 'B0CENTRIC' };
-    const method = (name: string, run: (args: Record<string, unknown>) => Answer, auth = true) =>
+    // `formOnly`: methods Slack documents as not accepting JSON bodies read no argument from one.
+    const method = (name: string, run: (args: Record<string, unknown>) => Answer, auth = true, formOnly = false) =>
       this.on('POST', `/api/${name}`, (req) => {
+        const json = String(req.headers['content-type'] ?? '').includes('application/json');
+        const args = formOnly && json ? {} : slackArgs(req);
         if (auth) {
           const header = String(req.headers.authorization ?? '');
-          const args = slackArgs(req);
           const token = header.startsWith('Bearer ') ? header.slice(7) : (args.token as string | undefined);
           if (!token) return fail('not_authed');
           if (token !== options.token) return fail('invalid_auth');
         }
-        return run(slackArgs(req));
+        return run(args);
       });
     method('auth.test', () => ok({ url: `https://${team.name.toLowerCase()}.slack.com/`, team: team.name, user: 'centric', team_id: team.id, user_id: bot.userId, bot_id: bot.botId }));
     method('users.info', (a) => {
-      const person = options.people[String(a.user ?? '')];
       if (!a.user) return fail('invalid_arguments');
-      return person ? ok({ user: { id: a.user, name: person.name, real_name: person.name, tz: person.tz, profile: { email: person.email, real_name: person.name } } }) : fail('user_not_found');
+      if (!granted(options.scopes, 'users:read')) return missingScope(options.scopes, 'users:read');
+      const person = this.people[String(a.user)];
+      return person ? ok({ user: slackUser(String(a.user), person, options.scopes, team.id) }) : fail('user_not_found');
     });
     method('users.lookupByEmail', (a) => {
-      const entry = Object.entries(options.people).find(([, p]) => p.email.toLowerCase() === String(a.email ?? '').toLowerCase());
-      return entry ? ok({ user: { id: entry[0], name: entry[1].name, tz: entry[1].tz, profile: { email: entry[1].email } } }) : fail('users_not_found');
+      if (!granted(options.scopes, 'users:read.email')) return missingScope(options.scopes, 'users:read.email');
+      const entry = Object.entries(this.people).find(([, p]) => p.email !== undefined && p.email.toLowerCase() === String(a.email ?? '').toLowerCase());
+      return entry ? ok({ user: slackUser(entry[0], entry[1], options.scopes, team.id) }) : fail('users_not_found');
     });
+    method('conversations.members', (a) => conversationMembers(this.channels, bot.userId, a, options.scopes), true, true);
     this.on('POST', '/api/apps.connections.open', (req) => {
       if (this.socketOutage) return { drop: true };
       const header = String(req.headers.authorization ?? '');
@@ -227,6 +302,16 @@ export class SlackStandIn extends StandIn {
     });
   }
 
+  /** Adds or changes a person (an admin, someone without a confirmed e-mail) from here on. */
+  declarePerson(id: string, person: SlackPerson): void {
+    this.people[id] = person;
+  }
+
+  /** Adds or changes a channel (its members, whether it is private, whether the bot is in it). */
+  declareChannel(id: string, channel: SlackChannel): void {
+    this.channels[id] = structuredClone(channel);
+  }
+
   /** Messages in a conversation: a user id for DMs, a channel id otherwise. */
   conversation(id: string): PostedMessage[] {
     return this.messages.filter((m) => m.channel === this.channelOf(id));
@@ -238,7 +323,7 @@ export class SlackStandIn extends StandIn {
 
   private target(channel: string): { id: string } | { error: string } {
     if (!channel) return { error: 'channel_not_found' };
-    if (/^[UW]/.test(channel)) return this.options.people[channel] ? { id: this.channelOf(channel) } : { error: 'channel_not_found' };
+    if (/^[UW]/.test(channel)) return this.people[channel] ? { id: this.channelOf(channel) } : { error: 'channel_not_found' };
     if (/^D/.test(channel)) return { id: channel };
     const known = this.channels[channel];
     if (!known) return { error: 'channel_not_found' };
@@ -360,7 +445,7 @@ export class SlackStandIn extends StandIn {
 
   /** views.open exchanges a fresh trigger_id; views.update needs a view that is open. */
   private viewTarget(method: 'views.open' | 'views.update' | 'views.publish', a: Record<string, unknown>): { id: string; user: string } | Answer {
-    if (method === 'views.publish') return this.options.people[String(a.user_id ?? '')] ? { id: `VH${String(a.user_id)}`, user: String(a.user_id) } : fail('user_not_found');
+    if (method === 'views.publish') return this.people[String(a.user_id ?? '')] ? { id: `VH${String(a.user_id)}`, user: String(a.user_id) } : fail('user_not_found');
     if (method === 'views.update') {
       const open = this.openViews.get(String(a.view_id ?? ''));
       if (!a.view_id && !a.external_id) return fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] missing required field: view_id or external_id'] } });

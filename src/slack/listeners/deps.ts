@@ -1,7 +1,8 @@
 import type { Command } from '../../core/slash-command.js';
 import type { StoryFix } from '../../core/story/rewrite-story.js';
+import type { Denied } from '../../flows/access.js';
 import type { HomeData } from '../../flows/app-home.js';
-import type { FixOutcome, FixPrefill } from '../../flows/fix-ticket.js';
+import type { FixOutcome, PrefillResult } from '../../flows/fix-ticket.js';
 import type { CommandContext, CommandResult } from '../../flows/slash-commands.js';
 import type { Logger } from '../../runtime/logger.js';
 
@@ -9,14 +10,14 @@ import type { Logger } from '../../runtime/logger.js';
 export interface TicketFlows {
   /** Resolves to how many days no nudge about the ticket comes. */
   snooze(userId: string, ticketKey: string): Promise<{ days: number }>;
-  /** Resolves to the label that now exempts the ticket. */
-  notAStory(userId: string, ticketKey: string): Promise<{ label: string }>;
+  /** Resolves to the label that now exempts the ticket, or why the person may not. */
+  notAStory(userId: string, ticketKey: string, userName: string): Promise<{ label: string } | Denied>;
 }
 
 /** Fix it: the modal's pre-fill, its check and the write to Jira. */
 export interface FixFlows {
-  /** The story as the ticket tells it today; null when the ticket is gone or hidden. */
-  prefill(key: string): Promise<FixPrefill | null>;
+  /** The story as the ticket tells it today, for someone who may edit it; or why not. */
+  prefill(userId: string, key: string): Promise<PrefillResult>;
   /** The persona catalogue of centric.yml: the modal offers a select when it is not empty. */
   personas(): string[];
   /** Pure: checks the modal from what it holds, so the answer fits in Slack's 3 s. */

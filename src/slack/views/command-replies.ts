@@ -1,20 +1,22 @@
 import { QUESTIONS } from '../../core/digest.js';
 import type { Scope } from '../../core/slash-command.js';
 import type { CommandResult } from '../../flows/slash-commands.js';
-import { digestMessage } from './digest.js';
+import { digestMessage, scopeMrkdwn } from './digest.js';
 import { helpMessage } from './help.js';
 import type { SlackMessage } from './limits.js';
 import { lineMessage } from './line.js';
+import { deniedLine } from './denied.js';
+import { linkLine } from './link.js';
 import { mineMessage } from './mine.js';
 import { reportMessage } from './report.js';
 import { templateMessage } from './template.js';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-const NOT_LINKED =
-  'I could not find your Jira account: Jira does not show me a user with your Slack e-mail. Type `/centric link <your Jira account id>` (Jira → your profile → the id at the end of its URL).';
 
-const describeScope = (s: Scope) => (s.type === 'project' ? s.value : `JQL "${s.value}"`);
+/** JQL is the user's text: escaped, so it can mention nobody and link nowhere. */
+const describeScope = (s: Scope) => (s.type === 'project' ? s.value : `JQL "${scopeMrkdwn(s.value)}"`);
+
 const when = (weekday: number, time: string, timezone: string) => `every ${WEEKDAYS[weekday]} at ${time} (${timezone})`;
 
 /** The one-line answers, worded here. */
@@ -25,21 +27,34 @@ function line(result: CommandResult): string {
     case 'not-checked':
       return `${result.key} is a ${result.issueType || 'ticket'}, and Centric only checks ${result.checked.join(', ')}.`;
     case 'not-linked':
-      return NOT_LINKED;
+    case 'forbidden':
+      return deniedLine(result);
     case 'linked':
-      return result.by === 'manual'
-        ? `Linked: your Slack user is Jira account ${result.account}. \`/centric mine\` now shows your tickets.`
-        : `Linked: your Slack user is Jira account ${result.account} (found by your e-mail).`;
-    case 'invalid-account':
-      return `"${result.account}" is not a Jira account id: type \`/centric link 5b10a2844c20165700ede21g\`.`;
+    case 'link-code':
+    case 'link-refused':
+    case 'unlinked':
+      return linkLine(result);
+    case 'rate-limited':
+      return `That is a lot of /centric at once: try again in ${result.retryInSeconds} s.`;
     case 'no-subscription':
       return 'This channel has no digest subscription: type `/centric digest SHOP` for a project, or `/centric subscribe SHOP` to get it every week.';
     case 'refused':
-      return result.reason === 'admins-only'
-        ? 'Only the Centric admins set in centric.yml (slack.admins) can change digest subscriptions.'
-        : `Run this in <#${result.channel}> itself: anyone in a channel may change its digest, from that channel.`;
+      switch (result.reason) {
+        case 'admins-only':
+          return 'Only the Centric admins set in centric.yml (slack.admins) can change digest subscriptions.';
+        case 'jql-admins-only':
+          return 'Only Centric admins may subscribe a channel to a JQL digest (it can span projects). Subscribe to one project instead: `/centric subscribe SHOP`.';
+        case 'not-a-member':
+          return `Only members of <#${result.channel}> (and Centric admins) may see its digest subscriptions.`;
+        case 'other-channel':
+          return `Run this in <#${result.channel}> itself: anyone in a channel may change its digest, from that channel.`;
+      }
+    // eslint-disable-next-line no-fallthrough
     case 'subscribed':
-      return `${result.updated ? 'Updated' : 'Subscribed'}: <#${result.channel}> gets the customer-centricity digest of ${describeScope(result.scope)} ${when(result.schedule.weekday, result.schedule.time, result.timezone)}.`;
+      return (
+        `${result.updated ? 'Updated' : 'Subscribed'}: <#${result.channel}> gets the customer-centricity digest of ${describeScope(result.scope)} ${when(result.schedule.weekday, result.schedule.time, result.timezone)}. ` +
+        `Everyone in <#${result.channel}> will see what it shows: the summaries, personas and scores of those tickets.`
+      );
     case 'unsubscribed':
       if (result.removed === 0) return `<#${result.channel}> has no digest subscription${result.scope ? ` for ${describeScope(result.scope)}` : ''}. Type \`/centric subscriptions\` to see them.`;
       return `Unsubscribed: <#${result.channel}> no longer gets ${result.removed === 1 ? 'that digest' : `${result.removed} digests`}.`;

@@ -1,19 +1,26 @@
 import { Blocks, Md, Message } from 'slack-block-builder';
-import type { Digest } from '../../core/digest.js';
+import { truncatedNote, type Digest } from '../../core/digest.js';
 import type { DigestNotice } from '../../flows/ports.js';
-import { cut, LIMITS, textOf, type Block, type SlackMessage } from './limits.js';
+import { cut, cutSection, itemsWithin, LIMITS, textOf, type Block, type SlackMessage } from './limits.js';
 import { lineMessage } from './line.js';
-import { escapeMrkdwn } from './mrkdwn.js';
+import { escapeMrkdwn, mention, ticketLink } from './mrkdwn.js';
 
 /** The digest's own limits, tighter than Slack's: it must read at a glance. */
 export const DIGEST_LIMITS = { blocks: 40, chars: 8_000 };
+/** A scope (a JQL may be long) is shown up to this many characters, before escaping. */
+export const SCOPE_CHARS = 200;
+/** The personas line names whole personas within this many characters. */
+const PERSONAS_CHARS = 2_000;
 
 export interface DigestView {
+  /** The project key, or the JQL in quotes: user text, escaped here. */
   title: string;
   digest: Digest;
   browse: (key: string) => string;
   late: boolean;
   questions: Array<{ id: string; label: string }>;
+  /** The scope had more issues than one digest reads: it was built from the first this many. */
+  truncatedAt?: number;
 }
 
 const pct = (share: number | null): string => (share === null ? '–' : `${Math.round(share * 100)}%`);
@@ -27,10 +34,15 @@ function change(now: number | null, before: number | null, unit = ''): string {
 /** A share in percentage points, null when the period has none. */
 const points = (share: number | null | undefined): number | null => (share === null || share === undefined ? null : share * 100);
 
+/** The scope as mrkdwn (escaped, and short enough for a headline). */
+export const scopeMrkdwn = (scope: string): string => escapeMrkdwn(cut(scope, SCOPE_CHARS));
+
+/** The headline, as mrkdwn: it is also the fallback text's first line. */
 function headlineOf(v: DigestView): string {
   const d = v.digest;
-  if (d.period.score === null) return `No ticket of ${v.title} changed this week.`;
-  return `Customer-centricity of ${v.title}: ${d.period.score}/100${change(d.period.score, d.previous.score)} over ${d.period.tickets} tickets`;
+  const title = scopeMrkdwn(v.title);
+  if (d.period.score === null) return `No ticket of ${title} changed this week.`;
+  return `Customer-centricity of ${title}: ${d.period.score}/100${change(d.period.score, d.previous.score)} over ${d.period.tickets} tickets`;
 }
 
 /** One line per question: the share of tickets that answer it, and its change since the previous period. */
@@ -43,21 +55,26 @@ function questionLines(v: DigestView): string[] {
   });
 }
 
-/** "Who we built for": the most frequent personas and the share of generic roles; null when nobody was named. */
+/** "Who we built for": the most frequent personas (whole ones) and the share of generic roles; null when nobody was named. */
 function personasLine(d: Digest): string | null {
-  const personas = d.personas.slice(0, 8).map((p) => `${escapeMrkdwn(p.role)} (${p.count})`).join(', ');
-  if (!personas) return null;
+  const names = d.personas.slice(0, 8).map((p) => `${escapeMrkdwn(p.role)} (${p.count})`);
+  if (names.length === 0) return null;
+  const personas = itemsWithin(names, PERSONAS_CHARS, ', ', (n) => `and ${n} more`);
   return `${personas}${d.genericShare === null ? '' : `; ${pct(d.genericShare)} with a generic role`}`;
 }
 
 /** Each ranking with rows, as [title, rows]. */
 function rankings(v: DigestView): Array<[string, string[]]> {
   const d = v.digest;
-  const link = (key: string) => `<${v.browse(key)}|${key}>`;
+  const link = (key: string) => ticketLink(v.browse(key), key);
+  const owner = (id: string | null) => {
+    const who = mention(id);
+    return who ? ` · ${who}` : '';
+  };
   const all: Array<[string, string[]]> = [
     ['Biggest bang for the buck', d.bangForBuck.map((b) => `${link(b.key)}: benefit ${b.benefit} / cost ${b.cost}`)],
     ['Most improved', d.mostImproved.map((m) => `${link(m.key)}: ${m.from} → ${m.to}`)],
-    ['Needs attention (ready for development)', d.needsAttention.map((n) => `${link(n.key)}: ${n.score}/100${n.owner ? ` · <@${n.owner}>` : ''}`)],
+    ['Needs attention (ready for development)', d.needsAttention.map((n) => `${link(n.key)}: ${n.score}/100${owner(n.owner)}`)],
   ];
   return all.filter(([, rows]) => rows.length > 0);
 }
@@ -65,17 +82,20 @@ function rankings(v: DigestView): Array<[string, string[]]> {
 /** The digest as a message: headline, one line per question, personas, rankings. */
 export function digestMessage(v: DigestView): SlackMessage {
   const headline = headlineOf(v);
+  const note = v.truncatedAt === undefined ? null : truncatedNote(v.truncatedAt);
   const questions = questionLines(v);
   const personas = personasLine(v.digest);
   const ranked = rankings(v);
   const bullets = (rows: string[]) => rows.map((r) => `• ${r}`).join('\n');
-  // The fallback: headline, questions, personas, and how many tickets each ranking lists.
-  const text = [headline, ...questions, ...(personas ? [`Who we built for: ${personas}`] : []), ...ranked.map(([title, rows]) => `${title}: ${rows.length}`)].join('\n');
-  const message = Message({ text })
+  // The fallback (Slack reads it as mrkdwn too: every part escaped): headline, questions, personas, and how many tickets each ranking lists.
+  const lines = [headline, ...(note ? [note] : []), ...questions, ...(personas ? [`Who we built for: ${personas}`] : []), ...ranked.map(([title, rows]) => `${title}: ${rows.length}`)];
+  const message = Message({ text: itemsWithin(lines, LIMITS.fallbackText) })
     .blocks(
+      // A header is plain text: the scope as it is, nothing in it is read as markup.
       Blocks.Header({ text: cut(`Weekly digest: ${v.title}`, LIMITS.headerText) }),
-      v.late ? Blocks.Context().elements(':hourglass: Late: Centric was not running at the scheduled time.') : undefined,
-      Blocks.Section({ text: Md.bold(escapeMrkdwn(headline)) }),
+      v.late ? Blocks.Context().elements(':hourglass: Late: posted after its scheduled time (Centric was not running, or the first tries failed).') : undefined,
+      Blocks.Section({ text: Md.bold(headline) }),
+      note ? Blocks.Context().elements(`:warning: ${note}`) : undefined,
       Blocks.Section({ text: bullets(questions) }),
       personas ? Blocks.Section({ text: `${Md.bold('Who we built for:')} ${personas}` }) : undefined,
       ...ranked.map(([title, rows]) => Blocks.Section({ text: `${Md.bold(title)}\n${bullets(rows)}` })),
@@ -84,20 +104,32 @@ export function digestMessage(v: DigestView): SlackMessage {
   return fitDigest(message);
 }
 
-/** At most DIGEST_LIMITS.blocks blocks and chars of block text, section texts cut to Slack's limit. */
+/**
+ * At most DIGEST_LIMITS.blocks blocks and chars of block text, section texts cut at a line to
+ * Slack's limit; blocks left out are counted in a last line.
+ */
 function fitDigest(message: SlackMessage): SlackMessage {
-  let blocks = message.blocks.slice(0, DIGEST_LIMITS.blocks).map((b) => (b.type === 'section' ? { ...b, text: { ...b.text, text: cut(b.text.text, LIMITS.sectionText) } } : b));
-  while (blocks.flatMap(textOf).join('').length > DIGEST_LIMITS.chars && blocks.length > 1) blocks = blocks.slice(0, -1);
+  const all = message.blocks.map((b) => (b.type === 'section' ? { ...b, text: { ...b.text, text: cutSection(b.text.text) } } : b));
+  // Room for the "…and N more" line.
+  let blocks = all.slice(0, DIGEST_LIMITS.blocks - 1);
+  while (blocks.flatMap(textOf).join('').length > DIGEST_LIMITS.chars - 100 && blocks.length > 1) blocks = blocks.slice(0, -1);
+  const dropped = all.length - blocks.length;
+  if (dropped > 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${dropped} more` }] });
   return { ...message, blocks: blocks as Block[] };
 }
 
 /** What the subscriber is told when their digest cannot be posted this period. */
 function digestNoticeText(notice: DigestNotice): string {
   const { reason } = notice;
-  const where = `I could not post the weekly digest of ${escapeMrkdwn(notice.scope)} to <#${notice.channel}>`;
+  const where = `I could not post the weekly digest of ${scopeMrkdwn(notice.scope)} to <#${notice.channel}>`;
   if (notice.status === 'not in channel') return `${where}: invite me there with \`/invite @Centric\`, and I will post the next one.`;
   if (reason === 'is_archived') return `${where}: the channel is archived. Subscribe another channel with \`/centric subscribe\` there.`;
   if (reason.startsWith('restricted_action')) return `${where}: posting there is restricted to some members (${reason}). Ask a workspace admin, or subscribe another channel.`;
+  if (reason === 'subscriber_not_linked') return `${where}: you subscribed it, and your Slack user is no longer linked to a Jira account. Type \`/centric link\`, and I will post the next one.`;
+  if (reason === 'subscriber_may_not_browse') return `${where}: you subscribed it, and your Jira account may no longer browse ${scopeMrkdwn(notice.scope)}. Ask someone who may to subscribe the channel instead.`;
+  if (reason === 'failed_repeatedly') {
+    return `${where}: it failed ${notice.attempts ?? 'several'} times that week, and the next one is due, so I stopped trying. Whoever runs Centric finds why in its log under \`${escapeMrkdwn(notice.reference ?? '')}\`. I will post the next one as usual.`;
+  }
   if (reason.startsWith('jira_http_')) return `${where}: Jira refused its search (HTTP ${reason.slice('jira_http_'.length)}); check that the project or JQL still exists and that I may browse it. I will try again next week.`;
   return `${where}: Slack refused it (${reason}). I will try again next week.`;
 }

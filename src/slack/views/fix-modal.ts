@@ -1,7 +1,7 @@
 import { Bits, Blocks, Elements, Md, Modal } from 'slack-block-builder';
 import type { FixPrefill } from '../../flows/fix-ticket.js';
 import { FIX_INPUT, FIX_INPUT_ACTION, VIEW } from '../ids.js';
-import { cut, fit, LIMITS, type Block, type SlackView } from './limits.js';
+import { cut, cutSection, fit, LIMITS, type Block, type SlackView } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 
 /** Slack's limit on a modal title. */
@@ -32,7 +32,7 @@ export function loadingModal(key: string): SlackView {
 /** A modal that only says something: loading, or why the ticket cannot be fixed from here. */
 export function noticeModal(key: string, text: string): SlackView {
   return Modal({ title: cut(`Fix ${key}`, TITLE_CHARS), close: 'Close' })
-    .blocks(Blocks.Section({ text: cut(escapeMrkdwn(text), LIMITS.sectionText) }))
+    .blocks(Blocks.Section({ text: cutSection(escapeMrkdwn(text)) }))
     .buildToObject();
 }
 

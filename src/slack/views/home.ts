@@ -2,7 +2,7 @@ import { Bits, Blocks, Elements, HomeTab, Md } from 'slack-block-builder';
 import { WORKING_HOURS_CHOICES, type HomeData, type ScoreTrend } from '../../flows/app-home.js';
 import { ACTION } from '../ids.js';
 import { fit, type Block, type SlackView } from './limits.js';
-import { escapeMrkdwn } from './mrkdwn.js';
+import { escapeMrkdwn, ticketLink } from './mrkdwn.js';
 
 function trend(score: ScoreTrend): string {
   if (score.thisWeek === null) return 'no tickets linted this week';
@@ -16,7 +16,7 @@ function ticketBlocks(data: HomeData, browse: (key: string) => string) {
   if (!data.linked) return [Blocks.Section({ text: 'Centric does not know your Jira account yet: type `/centric link` in any channel.' })];
   if (data.failing.length === 0) return [Blocks.Section({ text: ':tada: None of your open tickets fails.' })];
   return data.failing.map((r) =>
-    Blocks.Section({ text: `<${browse(r.key)}|${r.key}> · ${r.score ?? '–'}/100\n${escapeMrkdwn(r.summary)}` }).accessory(Elements.Button({ text: 'Fix it', actionId: ACTION.fixTicket, value: r.key })),
+    Blocks.Section({ text: `${ticketLink(browse(r.key), r.key)} · ${r.score ?? '–'}/100\n${escapeMrkdwn(r.summary)}` }).accessory(Elements.Button({ text: 'Fix it', actionId: ACTION.fixTicket, value: r.key })),
   );
 }
 

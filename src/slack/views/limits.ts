@@ -1,6 +1,7 @@
 /** Slack's documented limits, and what makes a payload keep to them. */
 
-export const LIMITS = { messageBlocks: 50, viewBlocks: 100, sectionText: 3000, headerText: 150, contextText: 2000, messageChars: 12_000 };
+export const LIMITS = { messageBlocks: 50, viewBlocks: 100, sectionText: 3000, headerText: 150, contextText: 2000, messageChars: 12_000, fallbackText: 4000 };
+// fallbackText is Centric's own bound on a message's `text`: Slack cuts it only at 40,000, but notifications show its start.
 
 export type Block = Record<string, any>;
 
@@ -15,8 +16,53 @@ export interface SlackMessage {
 /** A modal or Home tab, as views.open, views.update and views.publish take it. */
 export type SlackView = Record<string, any>;
 
-/** `s` cut to at most `max` characters, with "…" when it was longer. */
-export const cut = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+
+/** Where to end a cut of `s` to `end` characters so that no character (surrogate pair) is split. */
+const wholeChars = (s: string, end: number): number => (end > 0 && isHighSurrogate(s.charCodeAt(end - 1)) ? end - 1 : end);
+
+/** Plain text (headers, titles) cut to at most `max` characters, with "…" when it was longer. */
+export const cut = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, wholeChars(s, max - 1))}…`);
+
+/**
+ * Mrkdwn cut to at most `max` characters, with "…" when it was longer, never inside a `<url|KEY>`
+ * link or mention nor inside an escape like `&amp;`: half of one is broken markup, or worse, a
+ * different link. The cut moves back to before it.
+ */
+export function cutMrkdwn(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let end = max - 1;
+  const open = s.lastIndexOf('<', end - 1);
+  if (open >= 0 && open > s.lastIndexOf('>', end - 1)) end = open;
+  const amp = s.lastIndexOf('&', end - 1);
+  // The escapes Centric writes are at most 5 characters long (&amp;) and end with ";".
+  if (amp >= 0 && end - amp < 5 && !s.slice(amp, end).includes(';')) end = amp;
+  return `${s.slice(0, wholeChars(s, end))}…`;
+}
+
+/**
+ * Whole items (lines, list entries) joined by `sep`, as many as fit in `max` characters, and a
+ * last item saying how many were left out ("…and 3 more"). Only when not even the first item
+ * fits is it cut, as mrkdwn. Cutting between items never splits a link or an escape.
+ */
+export function itemsWithin(items: string[], max: number, sep = '\n', more = (n: number): string => `…and ${n} more`): string {
+  const all = items.join(sep);
+  if (all.length <= max) return all;
+  const tail = (left: number): string => (left > 0 ? `${sep}${more(left)}` : '');
+  let kept = 0;
+  let length = 0;
+  for (const item of items) {
+    const next = length + (kept > 0 ? sep.length : 0) + item.length;
+    if (next + tail(items.length - kept - 1).length > max) break;
+    kept++;
+    length = next;
+  }
+  if (kept === 0) return `${cutMrkdwn(items[0] ?? '', max - tail(items.length - 1).length)}${tail(items.length - 1)}`;
+  return `${items.slice(0, kept).join(sep)}${tail(items.length - kept)}`;
+}
+
+/** A section's mrkdwn within Slack's 3,000 characters: whole lines kept, the rest counted. */
+export const cutSection = (text: string, max: number = LIMITS.sectionText): string => itemsWithin(text.split('\n'), max);
 
 /** The texts of a block that count towards a message's size. */
 export function textOf(block: Block): string[] {
@@ -49,16 +95,20 @@ export function limitProblems(payload: { blocks?: Block[]; text?: string }, surf
   return problems;
 }
 
-/** A header or section with its text cut to Slack's limit; other blocks as they are. */
-function cutTexts(b: Block): Block {
+/** A header or section with its text cut to Slack's limit (a mrkdwn section at a line); other blocks as they are. */
+export function cutTexts(b: Block): Block {
   if (b.type === 'header' && b.text) return { ...b, text: { ...b.text, text: cut(b.text.text, LIMITS.headerText) } };
-  if (b.type === 'section' && b.text) return { ...b, text: { ...b.text, text: cut(b.text.text, LIMITS.sectionText) } };
+  if (b.type === 'section' && b.text) {
+    const text: string = b.text.text;
+    return { ...b, text: { ...b.text, text: b.text.type === 'mrkdwn' ? cutSection(text) : cut(text, LIMITS.sectionText) } };
+  }
   return b;
 }
 
 /**
- * Makes a payload fit: long texts cut with "…", and blocks past the limits replaced by a line
- * "…and N more" (with a link to the rest, when there is one).
+ * Makes a payload fit: long texts cut (mrkdwn at a line, "…and N more"; plain text with "…"),
+ * and blocks past the limits replaced by a line "…and N more" (with a link to the rest, when
+ * there is one).
  */
 export function fit<T extends { blocks: Block[] }>(payload: T, surface: Surface = 'message', moreUrl?: string): T {
   const blocks = payload.blocks.map(cutTexts);

@@ -1,7 +1,14 @@
 import { Blocks, Message } from 'slack-block-builder';
-import type { SlackMessage } from './limits.js';
+import { cutSection, itemsWithin, LIMITS, type SlackMessage } from './limits.js';
 
-/** A one-line ephemeral answer, e.g. an error that says what to type instead. */
+/**
+ * A one-line ephemeral answer, e.g. an error that says what to type instead. `text` is mrkdwn
+ * (user text in it escaped by the caller); a long answer (a list) is cut at a line, saying how
+ * many lines were left out, never inside a link or an escape.
+ */
 export function lineMessage(text: string): SlackMessage {
-  return Message({ text }).ephemeral().blocks(Blocks.Section({ text })).buildToObject() as SlackMessage;
+  return Message({ text: itemsWithin(text.split('\n'), LIMITS.fallbackText) })
+    .ephemeral()
+    .blocks(Blocks.Section({ text: cutSection(text) }))
+    .buildToObject() as SlackMessage;
 }

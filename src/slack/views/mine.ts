@@ -2,7 +2,7 @@ import { Blocks, Elements, Message } from 'slack-block-builder';
 import { ACTION } from '../ids.js';
 import { fit, type SlackMessage } from './limits.js';
 import { lineMessage } from './line.js';
-import { escapeMrkdwn } from './mrkdwn.js';
+import { escapeMrkdwn, ticketLink } from './mrkdwn.js';
 
 /** `/centric mine`: failing tickets, worst first. */
 export function mineMessage(rows: Array<{ key: string; score: number | null; summary: string }>, browse: (key: string) => string): SlackMessage {
@@ -12,7 +12,7 @@ export function mineMessage(rows: Array<{ key: string; score: number | null; sum
     .blocks(
       Blocks.Header({ text: `Your failing tickets (${rows.length})` }),
       ...rows.map((r) =>
-        Blocks.Section({ text: `<${browse(r.key)}|${r.key}> · ${r.score ?? '–'}/100\n${escapeMrkdwn(r.summary)}` }).accessory(
+        Blocks.Section({ text: `${ticketLink(browse(r.key), r.key)} · ${r.score ?? '–'}/100\n${escapeMrkdwn(r.summary)}` }).accessory(
           Elements.Button({ text: 'Open in Jira', url: browse(r.key), actionId: ACTION.openInJira }),
         ),
       ),

@@ -2,7 +2,7 @@ import { Blocks, Elements, Md, Message } from 'slack-block-builder';
 import type { NudgeItem } from '../../flows/ports.js';
 import { ACTION, nudgeBlockId } from '../ids.js';
 import { fit, type SlackMessage } from './limits.js';
-import { escapeMrkdwn, icon, mrkdwnLink } from './mrkdwn.js';
+import { escapeMrkdwn, icon, mrkdwnLink, ticketLink } from './mrkdwn.js';
 
 type Finding = NudgeItem['findings'][number];
 
@@ -14,7 +14,7 @@ function findingLine(f: Finding): string {
 
 /** One ticket: "fixed, thank you", or its score and top findings with the buttons that act on it. */
 function ticketBlocks(item: NudgeItem, browse: (key: string) => string) {
-  const link = `<${browse(item.key)}|${item.key}>`;
+  const link = ticketLink(browse(item.key), item.key);
   if (item.fixed) return [Blocks.Section({ text: `:white_check_mark: ${link} fixed, thank you. ${escapeMrkdwn(item.summary)}` })];
   const findings = item.findings.map(findingLine).join('\n');
   return [
@@ -34,7 +34,7 @@ export function nudgeMessage(items: NudgeItem[], browse: (key: string) => string
   const open = keys.length;
   const headline = open === 0 ? 'Fixed, thank you: every ticket in this message is customer-centric now.' : `${open} of your tickets ${open === 1 ? 'needs' : 'need'} a customer`;
   // The fallback is what notifications show: it names the tickets.
-  const text = open === 0 ? headline : `${headline}: ${keys.slice(0, 10).join(', ')}${keys.length > 10 ? ` and ${keys.length - 10} more` : ''}`;
+  const text = open === 0 ? headline : `${headline}: ${escapeMrkdwn(keys.slice(0, 10).join(', '))}${keys.length > 10 ? ` and ${keys.length - 10} more` : ''}`;
   const intro = Blocks.Section({ text: open === 0 ? `:white_check_mark: ${headline}` : `:wave: ${headline}: a few words make them clear to everyone who builds them.` });
   const blocks = [intro, ...items.flatMap((item) => ticketBlocks(item, browse))];
   return fit(Message({ text }).blocks(...blocks).buildToObject() as SlackMessage, 'message');

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { compile } from '../../../src/core/compile.js';
+import { DEFAULT_CONFIG } from '../../../src/core/default-config.js';
 import { finding } from '../../helpers/lint.js';
 
 const STORY = 'As a returning shopper, I want to save my basket so that I pay later.';
@@ -76,5 +78,28 @@ describe('customer-metric in German', () => {
   it('takes "Anteil" (share) as a metric', () => {
     const story = 'Als Erstkäuferin möchte ich meine Wunschliste teilen, damit Freunde mir passende Geschenke kaufen.';
     expect(finding('customer-metric', `${story}\n\nErfolg: Anteil geteilter Wunschlisten von 2% auf 5% in 8 Wochen.`)).toBeUndefined();
+  });
+});
+
+describe('customer-metric on hostile input', () => {
+  const cpuMs = (fn: () => void): number => {
+    const start = process.cpuUsage();
+    fn();
+    const spent = process.cpuUsage(start);
+    return (spent.user + spent.system) / 1000;
+  };
+
+  it('finds no target in 32,000 digits in linear time (a number is not tried from inside a run of digits)', () => {
+    const { target } = compile(DEFAULT_CONFIG);
+    const digits = `conversion ${'1'.repeat(32_000)}`;
+    target.test(digits);
+    // Tried at every digit, the old pattern took 10 s and more here; the least of three runs, in CPU time.
+    expect(Math.min(...[0, 1, 2].map(() => cpuMs(() => expect(target.test(digits)).toBe(false))))).toBeLessThan(50);
+  });
+
+  it('reads a target only within 2,000 characters of the metric in one sentence', () => {
+    const filler = 'and so on '.repeat(250);
+    expect(finding('customer-metric', withLine(`Conversion ${filler.slice(0, 1_000)}+5% in Q3`))).toBeUndefined();
+    expect(finding('customer-metric', withLine(`Conversion ${filler}+5% in Q3`))?.message).toBe('Names a customer metric (conversion) but no target.');
   });
 });

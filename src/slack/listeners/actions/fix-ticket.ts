@@ -4,17 +4,23 @@ import { replyPrivately } from '../../reply.js';
 import { fixModal, loadingModal, noticeModal } from '../../views/fix-modal.js';
 import type { SlackView } from '../../views/limits.js';
 import { lineMessage } from '../../views/line.js';
+import { deniedLine } from '../../views/denied.js';
 import type { ListenerDeps } from '../deps.js';
+import { logFailure, sorry } from '../shared/failure.js';
 
 type FixDeps = Pick<ListenerDeps, 'fix' | 'logger'>;
 
 /** The modal that replaces the loading one: pre-filled, or why the ticket cannot be fixed from here. */
-function filledModal(deps: FixDeps, key: string): Promise<SlackView> {
-  return deps.fix.prefill(key).then(
-    (values) => (values ? fixModal({ ...values, key }, deps.fix.personas()) : noticeModal(key, `${key} does not exist any more, or Centric's Jira account cannot see it.`)),
+function filledModal(deps: FixDeps, userId: string, key: string): Promise<SlackView> {
+  return deps.fix.prefill(userId, key).then(
+    (result) => {
+      if (result.kind === 'ready') return fixModal({ ...result.prefill, key }, deps.fix.personas());
+      if (result.kind === 'gone') return noticeModal(key, `${key} does not exist any more, or Centric's Jira account cannot see it.`);
+      return noticeModal(key, deniedLine(result));
+    },
     (err: unknown) => {
-      deps.logger.error({ ticket: key, err }, 'could not read the ticket for the Fix-it modal');
-      return noticeModal(key, `Sorry, Jira did not answer in time for ${key}. Close this and try again in a minute, or fix it in Jira.`);
+      const id = logFailure(deps.logger, err, { ticket: key, user: userId }, 'could not read the ticket for the Fix-it modal');
+      return noticeModal(key, sorry(`Jira did not answer in time for ${key}`, 'Close this and try again in a minute, or fix it in Jira.', id));
     },
   );
 }
@@ -37,7 +43,7 @@ export function registerFixTicket(app: App, deps: FixDeps): void {
       await replyPrivately(body, client, respond, lineMessage(`Sorry, Slack did not let me open ${key} to fix it. Press Fix it again.`)).catch((e: unknown) => logger.warn({ err: e }, 'could not tell the person'));
       return;
     }
-    const view = await filledModal(deps, key);
+    const view = await filledModal(deps, body.user.id, key);
     // The person may have closed the loading modal meanwhile: then there is nothing to update.
     await client.views.update({ view_id: viewId, view: view as never }).catch((err: unknown) => logger.warn({ ticket: key, err }, 'could not update the Fix-it modal'));
   });

@@ -1,11 +1,11 @@
 import type { App } from '@slack/bolt';
 import { parseCommand, type Command } from '../../../core/slash-command.js';
 import type { CommandContext } from '../../../flows/slash-commands.js';
-import { errorText } from '../../../runtime/errors.js';
 import { COMMAND } from '../../ids.js';
 import { commandReply } from '../../views/command-replies.js';
 import { lineMessage } from '../../views/line.js';
 import type { ListenerDeps } from '../deps.js';
+import { logFailure, sorry } from '../shared/failure.js';
 
 /** Answered inside the 3-second ack: no network, no database. */
 const ANSWERED_AT_ONCE = new Set<Command['name']>(['help', 'template']);
@@ -28,8 +28,8 @@ export function registerCentricCommand(app: App, deps: Pick<ListenerDeps, 'runCo
     try {
       await respond(await answer(ctx, parsed.command));
     } catch (err) {
-      deps.logger.error({ command: parsed.command.name, user: ctx.userId, err }, '/centric failed');
-      await respond(lineMessage(`Sorry, that did not work: ${errorText(err)}. Try again in a minute.`));
+      const id = logFailure(deps.logger, err, { command: parsed.command.name, user: ctx.userId }, '/centric failed');
+      await respond(lineMessage(sorry(`/centric ${parsed.command.name} did not work`, 'Try again in a minute.', id))).catch((e: unknown) => deps.logger.warn({ err: e }, 'could not answer /centric'));
     }
   });
 }

@@ -4,11 +4,14 @@ import { VIEW } from '../../ids.js';
 import { fixMetadata, fixValues } from '../../views/fix-modal.js';
 import type { SlackMessage } from '../../views/limits.js';
 import { lineMessage } from '../../views/line.js';
+import { deniedLine } from '../../views/denied.js';
 import type { ListenerDeps } from '../deps.js';
+import { logFailure, sorry } from '../shared/failure.js';
 
 /** What the person is told of how Fix it went. */
 function outcomeMessage(outcome: FixOutcome): SlackMessage {
   if (outcome.status === 'gone') return lineMessage(`${outcome.key} could not be updated: it does not exist any more.`);
+  if (outcome.status === 'denied') return lineMessage(`${outcome.key} was not updated. ${deniedLine(outcome.denied)}`);
   return lineMessage(`Updated ${outcome.key} from Slack: it now scores ${outcome.score ?? '–'}/100.`);
 }
 
@@ -27,8 +30,8 @@ export function registerFixTicketModal(app: App, { fix, logger }: Pick<ListenerD
     }
     await ack();
     const outcome = await fix.apply(key, values, body.user.id, body.user.name ?? body.user.id).then(outcomeMessage, (err: unknown) => {
-      logger.error({ ticket: key, err }, 'Fix-it from Slack failed');
-      return lineMessage(`Sorry, ${key} could not be updated from Slack: Jira answered with an error. Check the ticket in Jira, and try again in a minute.`);
+      const id = logFailure(logger, err, { ticket: key, user: body.user.id }, 'Fix-it from Slack failed');
+      return lineMessage(sorry(`${key} could not be updated from Slack: Jira answered with an error`, 'Check the ticket in Jira, and try again in a minute.', id));
     });
     await client.chat.postMessage({ channel: body.user.id, text: outcome.text, blocks: outcome.blocks as never }).catch((err: unknown) => logger.warn({ ticket: key, err }, 'could not tell the person how Fix it went'));
   });
