@@ -7,7 +7,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { LinkRequest } from '../core/slash-command.js';
 import { deleteLinkCode, linkCodeOf, saveLinkCode } from '../store/link-codes.js';
-import { linkedAccount, removeLink, saveLink, type LinkedBy } from '../store/user-links.js';
+import { blockLink, isLinkBlocked, linkedAccount, removeLink, saveLink, unblockLink, type LinkedBy } from '../store/user-links.js';
 import { isAdmin, type AccessDeps } from './access.js';
 import type { CommentText, JiraPort, SlackUsers } from './ports.js';
 import type { Logger } from '../runtime/logger.js';
@@ -24,7 +24,7 @@ export interface IdentityDeps extends AccessDeps {
 export type LinkResult =
   | { kind: 'linked'; account: string; by: LinkedBy; user: string; self: boolean; shared: boolean; replaced: string[]; commentLeft?: string }
   | { kind: 'link-code'; code: string; ticket: string; minutes: number }
-  | { kind: 'link-refused'; reason: 'no-email-match' | 'no-code' | 'code-expired' | 'code-not-found' | 'admins-only'; ticket?: string }
+  | { kind: 'link-refused'; reason: 'no-email-match' | 'no-code' | 'code-expired' | 'code-not-found' | 'admins-only' | 'blocked'; ticket?: string }
   | { kind: 'unlinked'; user: string; self: boolean; account: string | null };
 
 /** How many of a ticket's newest comments are searched for the code. */
@@ -73,6 +73,7 @@ async function accountByEmail(deps: IdentityDeps, user: string): Promise<string 
 export async function accountOf(deps: IdentityDeps, user: string): Promise<string | null> {
   const linked = await linkedAccount(deps.store, user);
   if (linked) return linked;
+  if (await isLinkBlocked(deps.store, user)) return null;
   const found = await accountByEmail(deps, user);
   if (found) await link(deps, user, found, 'email');
   return found;
@@ -120,12 +121,14 @@ async function verify(deps: IdentityDeps, user: string): Promise<LinkResult> {
 async function byAdmin(deps: IdentityDeps, admin: string, request: Extract<LinkRequest, { by: 'admin' }>): Promise<LinkResult> {
   if (!(await isAdmin(deps, admin))) return { kind: 'link-refused', reason: 'admins-only' };
   const user = request.user ?? admin;
+  await unblockLink(deps.store, user);
   const replaced = await link(deps, user, request.account, 'admin', request.shared);
   return { kind: 'linked', account: request.account, by: 'admin', user, self: user === admin, shared: request.shared, replaced };
 }
 
-/** `/centric link …`: each way of proving who one is. */
+/** `/centric link …`: each way of proving who one is; after an admin's unlink, only an admin's. */
 export async function linkAccount(deps: IdentityDeps, user: string, request: LinkRequest): Promise<LinkResult> {
+  if (request.by !== 'admin' && (await isLinkBlocked(deps.store, user))) return { kind: 'link-refused', reason: 'blocked' };
   switch (request.by) {
     case 'email':
       return byEmail(deps, user);
@@ -145,5 +148,10 @@ export async function unlinkAccount(deps: IdentityDeps, user: string, target: st
   const account = await removeLink(deps.store, whom);
   // A pending code of theirs would otherwise still link them.
   await deleteLinkCode(deps.store, whom);
+  if (whom !== user) {
+    // An admin's unlink sticks (no automatic e-mail link behind their back), and the person is told.
+    await blockLink(deps.store, whom, user, deps.clock());
+    if (account) await deps.users.linkRemoved(whom, { account, by: user }).catch((err: unknown) => deps.logger.warn({ err, user: whom }, 'could not tell a person an admin unlinked them'));
+  }
   return { kind: 'unlinked', user: whom, self: whom === user, account };
 }

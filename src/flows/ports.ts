@@ -174,6 +174,8 @@ export interface SlackUsers {
   isMember(channelId: string, userId: string): Promise<boolean>;
   /** Tells a person their Jira account is now linked to someone else (who proved it is theirs). */
   linkMoved(userId: string, moved: LinkMoved): Promise<void>;
+  /** Tells a person an admin removed their link (and that only an admin can link them again). */
+  linkRemoved(userId: string, removed: { account: string; by: string }): Promise<void>;
 }
 
 /** A link taken over: the account, the Slack user who has it now, and their proof. */

@@ -73,18 +73,21 @@ export interface Route {
 
 const healthz: Route = { path: '/healthz', method: ['GET'], handler: (_req, res) => json(res, 200, { status: 'ok' }) };
 
+/** GET /readyz: 200 or 503, with each check as `show` presents it. */
+const readyz = (readiness: Readiness, show: (check: CheckState) => unknown): Route => ({
+  path: '/readyz',
+  method: ['GET'],
+  handler: async (_req, res) => {
+    const { ready, checks } = await readiness.probe();
+    json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(Object.entries(checks).map(([name, c]) => [name, show(c)])) });
+  },
+});
+
 /** GET /healthz (alive), /readyz (dependencies, with what is wrong), /metrics (Prometheus text format). */
 export function healthRoutes(readiness: Readiness, metrics: Metrics, beforeMetrics: () => Promise<void>): Route[] {
   return [
     healthz,
-    {
-      path: '/readyz',
-      method: ['GET'],
-      handler: async (_req, res) => {
-        const { ready, checks } = await readiness.probe();
-        json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
-      },
-    },
+    readyz(readiness, (c) => c),
     {
       path: '/metrics',
       method: ['GET'],
@@ -105,14 +108,6 @@ export function healthRoutes(readiness: Readiness, metrics: Metrics, beforeMetri
 export function publicHealthRoutes(readiness: Readiness): Route[] {
   return [
     healthz,
-    {
-      path: '/readyz',
-      method: ['GET'],
-      handler: async (_req, res) => {
-        const { ready, checks } = await readiness.probe();
-        const bare = Object.fromEntries(Object.entries(checks).map(([name, c]) => [name, { ok: c.ok }]));
-        json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: bare });
-      },
-    },
+    readyz(readiness, (c) => ({ ok: c.ok })),
   ];
 }

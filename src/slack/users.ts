@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { LinkMoved, SlackUsers } from '../flows/ports.js';
 import { classified } from './failures.js';
-import { linkMovedMessage } from './views/link.js';
+import { linkMovedMessage, linkRemovedMessage } from './views/link.js';
 
 interface UserInfo {
   email: string | null;
@@ -67,6 +67,10 @@ export function slackUsers(client: Pick<WebClient, 'users' | 'conversations' | '
     isMember,
     linkMoved: async (userId: string, moved: LinkMoved) => {
       const message = linkMovedMessage(moved);
+      await classified(() => client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks as never }));
+    },
+    linkRemoved: async (userId: string, removed: { account: string; by: string }) => {
+      const message = linkRemovedMessage(removed);
       await classified(() => client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks as never }));
     },
   };

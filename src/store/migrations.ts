@@ -164,6 +164,13 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('expires_at', 'bigint', (c) => c.notNull())
         .addColumn('created_at', 'bigint', (c) => c.notNull())
         .execute();
+      // An admin's unlink sticks: no automatic e-mail link (nor a self-made one) until an admin links again.
+      await db.schema
+        .createTable('link_blocks')
+        .addColumn('slack_user_id', 'text', (c) => c.primaryKey())
+        .addColumn('blocked_by', 'text', (c) => c.notNull())
+        .addColumn('blocked_at', 'bigint', (c) => c.notNull())
+        .execute();
       // A failed scheduled digest waits before it is tried again, longer each time.
       await db.schema.alterTable('digest_runs').addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0)).execute();
       await db.schema.alterTable('digest_runs').addColumn('retry_at', 'bigint').execute();

@@ -121,6 +121,13 @@ export interface UserLinksTable {
   shared: ColumnType<number, number | undefined, number>;
 }
 
+/** A Slack user an admin unlinked: they may not link themselves again until an admin links them. */
+export interface LinkBlocksTable {
+  slack_user_id: string;
+  blocked_by: string;
+  blocked_at: Millis;
+}
+
 /** A pending one-time code proving a Slack user owns a Jira account: posted as a comment on `ticket_key`. */
 export interface LinkCodesTable {
   slack_user_id: string;
@@ -165,6 +172,7 @@ export interface Database {
   digest_runs: DigestRunsTable;
   user_links: UserLinksTable;
   link_codes: LinkCodesTable;
+  link_blocks: LinkBlocksTable;
   snoozes: SnoozesTable;
   mutes: MutesTable;
 }

@@ -72,3 +72,21 @@ export async function digestMentions(store: Store): Promise<Map<string, string>>
     .execute();
   return new Map(rows.map((r) => [r.jira_account_id, r.slack_user_id]));
 }
+
+/** After an admin's unlink: the person may not link themselves again (by e-mail or code) until an admin links them. */
+export async function blockLink(store: Store, slackUserId: string, by: string, now: number): Promise<void> {
+  const row = { blocked_by: by, blocked_at: now };
+  await store.db
+    .insertInto('link_blocks')
+    .values({ slack_user_id: slackUserId, ...row })
+    .onConflict((oc) => oc.column('slack_user_id').doUpdateSet(row))
+    .execute();
+}
+
+export async function isLinkBlocked(store: Store, slackUserId: string): Promise<boolean> {
+  return (await store.db.selectFrom('link_blocks').select('slack_user_id').where('slack_user_id', '=', slackUserId).executeTakeFirst()) !== undefined;
+}
+
+export async function unblockLink(store: Store, slackUserId: string): Promise<void> {
+  await store.db.deleteFrom('link_blocks').where('slack_user_id', '=', slackUserId).execute();
+}

@@ -65,6 +65,7 @@ describe.each(BACKENDS)('who may do what through Centric, on $name', (backend) =
   function setup(config: Partial<CentricConfig> = {}, users: { admins?: string[]; emails?: Record<string, string>; members?: Record<string, string[]> } = {}) {
     const jira = new FakeJira();
     const moved: Array<[string, LinkMoved]> = [];
+    const removed: Array<[string, { account: string; by: string }]> = [];
     const { logger } = capturedLogger();
     let now = 1_000_000;
     const deps = {
@@ -81,6 +82,7 @@ describe.each(BACKENDS)('who may do what through Centric, on $name', (backend) =
         isWorkspaceAdmin: async (u: string) => users.admins?.includes(u) ?? false,
         isMember: async (channel: string, u: string) => users.members?.[channel]?.includes(u) ?? false,
         linkMoved: async (u: string, m: LinkMoved) => void moved.push([u, m]),
+        linkRemoved: async (u: string, m: { account: string; by: string }) => void removed.push([u, m]),
       },
       limiter: new RateLimiter(config.slack?.commandsPerMinute ?? 100, () => now),
       digestPreview: async (scope: { value: string }) => ({ title: scope.value, digest: {} as never, late: false }),
@@ -91,7 +93,7 @@ describe.each(BACKENDS)('who may do what through Centric, on $name', (backend) =
       if (!parsed.ok) throw new Error(parsed.error);
       return runCommand(deps, { userId, channelId }, parsed.command as Command);
     };
-    return { deps, jira, moved, run, advance: (ms: number) => (now += ms) };
+    return { deps, jira, moved, removed, run, advance: (ms: number) => (now += ms) };
   }
   const link = (user: string, account: string) => saveLink(store(), { slackUserId: user, jiraAccountId: account, by: 'code' }, 0);
 
@@ -203,6 +205,19 @@ describe.each(BACKENDS)('who may do what through Centric, on $name', (backend) =
     await link('U3', 'acc-bo');
     expect(await t.run('unlink <@U3|bo>', 'UADMIN')).toEqual({ kind: 'unlinked', user: 'U3', self: false, account: 'acc-bo' });
     expect(await store().db.selectFrom('user_links').selectAll().execute()).toEqual([]);
+    expect(t.removed).toEqual([['U3', { account: 'acc-bo', by: 'UADMIN' }]]);
+  });
+
+  it('an admin\'s unlink sticks: no automatic e-mail link, no self-made link, until an admin links again', async () => {
+    const t = setup({}, { admins: ['UADMIN'], emails: { U3: 'bo@acme.io' } });
+    t.jira.emails.set('bo@acme.io', 'acc-bo');
+    expect(await t.run('link', 'U3')).toMatchObject({ kind: 'linked', account: 'acc-bo' });
+    await t.run('unlink <@U3>', 'UADMIN');
+    expect(await t.run('mine', 'U3')).toEqual({ kind: 'not-linked' });
+    expect(await t.run('link', 'U3')).toEqual({ kind: 'link-refused', reason: 'blocked' });
+    expect(await t.run('link SHOP-1', 'U3')).toEqual({ kind: 'link-refused', reason: 'blocked' });
+    expect(await t.run('link <@U3> acc-bo', 'UADMIN')).toMatchObject({ kind: 'linked', user: 'U3' });
+    expect(await t.run('mine', 'U3')).toMatchObject({ kind: 'mine' });
   });
 
   it('JQL subscriptions are for admins; another channel\'s subscriptions only for its members and admins', async () => {

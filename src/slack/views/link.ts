@@ -18,6 +18,13 @@ export function linkMovedMessage(moved: LinkMoved): SlackMessage {
   );
 }
 
+/** The DM to someone an admin unlinked. */
+export function linkRemovedMessage(removed: { account: string; by: string }): SlackMessage {
+  return lineMessage(
+    `<@${removed.by}> removed the link between your Slack user and Jira account ${escapeMrkdwn(removed.account)}: Centric shows you no tickets and sends you no nudges until a Centric admin links you again.`,
+  );
+}
+
 const who = (r: Extract<LinkResult, { kind: 'linked' | 'unlinked' }>) => (r.self ? 'your Slack user' : `<@${r.user}>`);
 
 /** The answer to /centric link and /centric unlink. */
@@ -44,6 +51,8 @@ export function linkLine(result: LinkResult): string {
           return `I do not see your code in the newest comments on ${result.ticket}: post it there from your Jira account as a new comment holding the code alone (an edited comment does not count), then type \`/centric link done\` again.`;
         case 'admins-only':
           return `Only Centric admins may link or unlink someone else, or link an account without proof. ${HOW_TO_LINK}`;
+        case 'blocked':
+          return 'A Centric admin removed your link to Jira: only a Centric admin can link you again.';
       }
     // eslint-disable-next-line no-fallthrough
     case 'unlinked':
