@@ -3,13 +3,23 @@ import { MAX_SENTENCE_CHARS } from '../ticket/text.js';
 import type { TextBlock } from '../types.js';
 import { defineRule, NO_OPTIONS } from './rule.js';
 
+/**
+ * A criteria label ("Acceptance criteria:", "h3. AC") with something after it. The label may open
+ * any line, not only a block: plain text and wiki markup have no way to set a label apart but a
+ * line ("…\nAcceptance criteria:\n* Given …"), where ADF makes it a paragraph of its own, and the
+ * same content must give the same result in every format.
+ */
 function hasCriteriaSection(blocks: TextBlock[], acceptanceHeading: RegExp): boolean {
   return blocks.some((block, i) => {
-    const heading = acceptanceHeading.exec(block.text);
-    if (!heading) return false;
-    const rest = block.text.slice(heading[0].length).trim();
-    const next = blocks[i + 1];
-    return rest.length > 0 || (next !== undefined && next.kind !== 'heading');
+    // Most blocks are one line: no split to make.
+    const lines = block.text.includes('\n') ? block.text.split('\n') : [block.text];
+    return lines.some((line, j) => {
+      const heading = acceptanceHeading.exec(line.slice(0, MAX_SENTENCE_CHARS));
+      if (!heading) return false;
+      if (line.slice(heading[0].length).trim() || j < lines.length - 1) return true;
+      const next = blocks[i + 1];
+      return next !== undefined && next.kind !== 'heading';
+    });
   });
 }
 

@@ -1,5 +1,5 @@
 import type { BlockKind, TextBlock } from '../types.js';
-import { trimLines } from './text.js';
+import { breakAfterLabel, breakLeadingPictographs, trimLines } from './text.js';
 
 /** Limits that keep a hostile document from hanging or exhausting the process. */
 export const ADF_LIMITS = { maxDepth: 64, maxNodes: 50_000, maxText: 1_000_000 };
@@ -106,6 +106,66 @@ function inlineText(node: AdfNode, out: Collector): string {
   }
 }
 
+/** Inline nodes that stand for a thing (a person, a lozenge, an icon, a day, a page), not for words. */
+const ATOMS = new Set(['mention', 'emoji', 'status', 'date', 'inlineCard']);
+const INLINE = new Set([...ATOMS, 'text', 'hardBreak', 'mediaInline']);
+/** Block nodes whose text is inline children, with no paragraph around it. */
+const INLINE_HOLDERS = new Set(['taskItem', 'decisionItem']);
+
+/**
+ * The text of a paragraph or heading as a reader sees it. An atom is kept apart from the words
+ * next to it by a blank ("basket.@Priya" would make the mention part of the sentence, "DRAFTAs a"
+ * hides the story); atoms that open a line (a status lozenge, an emoji, a mention before "As a …")
+ * are a label, set on a line of their own so the sentence after them starts a line, as it would
+ * without them. Pictographs typed as text are labels too, as in wiki markup and plain text.
+ */
+function proseOf(children: unknown[], out: Collector): string {
+  // Most paragraphs hold words only: read as they always were, with nothing to set apart.
+  if (!children.some((c) => isNode(c) && ATOMS.has(str(c.type)))) {
+    let text = '';
+    for (const child of children) if (isNode(child)) text += inlineText(child, out);
+    return breakLeadingPictographs(text);
+  }
+  // Built line by line, each piece looked at once: a hostile paragraph of 50,000 nodes stays linear.
+  const lines: string[] = [];
+  let line = '';
+  /** The line so far holds atoms and no words. */
+  let label = false;
+  let words = false;
+  let afterAtom = false;
+  const blankEnd = (): boolean => line === '' || /\s/.test(line.charAt(line.length - 1));
+  for (const child of children) {
+    if (!isNode(child)) continue;
+    const piece = inlineText(child, out);
+    if (!piece) continue;
+    if (ATOMS.has(str(child.type))) {
+      line += (blankEnd() ? '' : ' ') + piece;
+      label ||= !words;
+      afterAtom = true;
+      continue;
+    }
+    const parts = piece.split('\n');
+    for (let k = 0; k < parts.length; k++) {
+      if (k > 0) {
+        lines.push(line);
+        line = '';
+        label = words = afterAtom = false;
+      }
+      const part = parts[k]!;
+      const wordy = part.trim() !== '';
+      if (label && wordy) line = breakAfterLabel(line, part);
+      else line += afterAtom && !blankEnd() && /^[\p{L}\p{N}]/u.test(part) ? ` ${part}` : part;
+      if (wordy) {
+        words = true;
+        label = false;
+      }
+      if (part) afterAtom = false;
+    }
+  }
+  lines.push(line);
+  return breakLeadingPictographs(lines.join('\n'));
+}
+
 /** Reads one node and, through it, its descendants; `kind` is what its text blocks will be. */
 function walk(node: AdfNode, depth: number, kind: BlockKind, parentType: string, out: Collector): void {
   if (++out.visited > ADF_LIMITS.maxNodes || depth > ADF_LIMITS.maxDepth) {
@@ -116,11 +176,33 @@ function walk(node: AdfNode, depth: number, kind: BlockKind, parentType: string,
   if (TEXT_CONTAINERS.has(type)) {
     const children = Array.isArray(node.content) ? node.content : [];
     let text = '';
-    for (const child of children) {
-      if (isNode(child)) text += inlineText(child, out);
+    if (type === 'codeBlock') {
+      for (const child of children) if (isNode(child)) text += inlineText(child, out);
+    } else {
+      text = proseOf(children, out);
     }
     out.visited += children.length;
     out.add(type === 'heading' ? 'heading' : type === 'codeBlock' ? 'code' : kind, text);
+    return;
+  }
+  if (INLINE_HOLDERS.has(type) && Array.isArray(node.content)) {
+    // A task or decision holds its text inline, not in a paragraph: read each run of inline nodes
+    // as one line, as a paragraph's, or "[x] As a nurse, I want…" splits into a block per node.
+    let run: unknown[] = [];
+    const flushRun = (): void => {
+      if (run.length > 0) out.add('listItem', proseOf(run, out));
+      out.visited += run.length;
+      run = [];
+    };
+    for (const child of node.content) {
+      if (out.truncated) return;
+      if (isNode(child) && INLINE.has(str(child.type))) run.push(child);
+      else {
+        flushRun();
+        if (isNode(child)) walk(child, depth + 1, 'listItem', type, out);
+      }
+    }
+    flushRun();
     return;
   }
   switch (type) {

@@ -1,6 +1,6 @@
 import type { BlockKind } from '../types.js';
 import type { RichText } from './adf.js';
-import { trimLines } from './text.js';
+import { breakAfterLabel, breakLeadingPictographs, trimLines } from './text.js';
 
 /** Longer descriptions are cut here; Jira itself caps a text field at 32,767 characters. */
 export const WIKI_MAX_CHARS = 1_000_000;
@@ -135,6 +135,35 @@ export function escapeWikiText(value: string): string {
 }
 
 /**
+ * What wiki markup puts in front of a sentence as a label, as ADF does with inline nodes: a mention
+ * ("[~priya]", or "@priya" as plain text writes one), an emoticon ("(*)", "(/)", ":)"), a status
+ * macro ("{status:title=DRAFT}"). Read on the raw line, before the inline markup is, so an escaped
+ * "\\[~x]" is no label.
+ */
+const WIKI_LABEL = new RegExp(
+  '^\\s*(?:(?:\\[~[^\\]\\n]{1,200}\\]|@[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,60}(?=\\s)|\\((?:[xyni!/?*+-]|on|off|\\*[rgby]|flag|flagoff)\\)|[:;][()PpDd](?![\\p{L}\\p{N}])' +
+    '|\\{status(?::[^}\\n]{0,300})?\\})\\s*)+',
+  'iu',
+);
+const STATUS_MACRO = /\{status(?::([^}\n]{0,300}))?\}/gi;
+
+/** A status macro as the words on its lozenge ("title=DRAFT" gives "DRAFT"). */
+const statusTitle = (params = ''): string => /(?:^|\|)\s*title\s*=\s*([^|]*)/i.exec(params)?.[1]?.trim() ?? '';
+
+/** Each line with its leading label on a line of its own (see breakAfterLabel). */
+function breakWikiLabels(raw: string): string {
+  return raw
+    .split('\n')
+    .map((line) => {
+      const m = WIKI_LABEL.exec(line);
+      if (!m) return line;
+      const label = m[0].replace(STATUS_MACRO, (_, params?: string) => statusTitle(params));
+      return breakAfterLabel(label, line.slice(m[0].length));
+    })
+    .join('\n');
+}
+
+/**
  * Reads Jira wiki markup (Data Center, webhook payloads) or plain text into the same blocks the
  * ADF reader gives: headings, paragraphs, list items, code, quotes and table cells kept apart.
  */
@@ -147,7 +176,7 @@ export function readWiki(source: string): RichText {
 
   const add = (kind: BlockKind, raw: string, verbatim = false): void => {
     if (!raw.trim()) return;
-    const text = trimLines(verbatim ? raw : inline(raw, out));
+    const text = trimLines(verbatim ? raw : breakLeadingPictographs(inline(breakWikiLabels(raw), out)));
     if (text) out.blocks.push({ kind, text });
   };
   const flush = (): void => {
