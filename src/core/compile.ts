@@ -23,6 +23,12 @@ export interface CompiledLanguage {
   /** Sticky: a line that starts with a benefit marker. */
   lineStartsWithBenefit: RegExp;
   nonRolePhrases: string[];
+  /** Lower case, blanks collapsed: what may open a role slot without naming a person. */
+  nonRoles: string[];
+  /** Lower case: words that open a relative clause ("die", "who"). */
+  relativePronouns: Set<string>;
+  /** Lower case, blanks collapsed: words that hold a slot without filling it ("tbd"). */
+  placeholders: Set<string>;
   articles: RegExp;
   genericRoles: Set<string>;
   vagueQualifiers: Set<string>;
@@ -82,6 +88,8 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A plain phrase matched with any run of spaces or a hyphen between its words. */
 const phrase = (s: string): string => escape(s).replace(/(?:\\-|\s)+/g, '[\\s-]+');
 
+const collapse = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
 const byLengthDesc = (a: string, b: string): number => b.length - a.length;
 
 const alternation = (sources: string[]): string =>
@@ -113,6 +121,9 @@ function compileLanguage(code: string, v: Vocabulary): CompiledLanguage {
     benefitMarker: new RegExp(`${WORD_START}${benefits}${WORD_END}\\s*:?\\s*`, 'iu'),
     lineStartsWithBenefit: new RegExp(`\\n\\s*${benefits}${WORD_END}\\s*:?\\s*`, 'yiu'),
     nonRolePhrases: v.nonRolePhrases.map((p) => p.toLowerCase()),
+    nonRoles: v.nonRoles.map(collapse),
+    relativePronouns: new Set(v.relativePronouns.map(collapse)),
+    placeholders: new Set(v.placeholders.map(collapse)),
     articles: new RegExp(`^${article}`, 'iu'),
     genericRoles: new Set(v.genericRoles.map((r) => r.toLowerCase())),
     vagueQualifiers: new Set(v.vagueQualifiers.map((q) => q.toLowerCase())),

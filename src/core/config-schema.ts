@@ -59,6 +59,21 @@ export const vocabularySchema = z
     benefitMarkers: z.array(regexSource),
     /** Phrases that start like a role marker but are not one: "As discussed", "As soon as"… */
     nonRolePhrases: words,
+    /**
+     * Words that open a role slot but name no person: "As a reminder", "Als Beispiel", "Como primer
+     * paso". Matched at the start of the role, after its article.
+     */
+    nonRoles: words,
+    /**
+     * Words that open a relative clause after a role ("Als Pflegekraft, die nachts arbeitet"): where
+     * they double as articles, the clause is not read as an appositive naming the role.
+     */
+    relativePronouns: words,
+    /**
+     * Words that hold a slot of the story without filling it: "TBD", "TODO", "à définir", and
+     * benefits that say nothing ("it works"). A slot holding only one of them is not content.
+     */
+    placeholders: words,
     /** Articles stripped from the front of a role. */
     articles: words,
     /** Roles that say nothing about who the customer is when they stand alone. */
@@ -90,7 +105,7 @@ export type Vocabulary = z.output<typeof vocabularySchema>;
 
 /** A language that is not built in starts from empty lists. */
 const NEW_LANGUAGE: Vocabulary = {
-  roleMarkers: [], goalMarkers: [], benefitMarkers: [], nonRolePhrases: [], articles: [],
+  roleMarkers: [], goalMarkers: [], benefitMarkers: [], nonRolePhrases: [], nonRoles: [], relativePronouns: [], placeholders: [], articles: [],
   genericRoles: [], vagueQualifiers: [], metricTerms: [], metricHeads: [], metricHeadStopWords: [],
   targetWords: [], units: [], acceptanceHeadings: [], givenWhenThen: ['given', 'when', 'then'],
   conjunctions: [], goalVerbs: [],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { wordCodes, type MetricIndex } from '../compile.js';
+import { roleAsWritten } from '../story/parse-story.js';
 import { MAX_SENTENCE_CHARS } from '../ticket/text.js';
 import { defineRule } from './rule.js';
 
@@ -152,7 +153,7 @@ export const customerMetric = defineRule({
       };
     }
     return {
-      message: `No customer metric: nothing says how we will know this worked for the ${story?.role ?? 'customer'}.`,
+      message: `No customer metric: nothing says how we will know this worked for the ${story ? roleAsWritten(story.role, text) : 'customer'}.`,
       hint: 'Add a success criterion with a metric and a target, e.g. "Success: checkout conversion +3% within 4 weeks of release".',
     };
   },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CompiledLanguage } from '../compile.js';
 import type { PersonaDefinition } from '../config-types.js';
+import { roleAsWritten } from '../story/parse-story.js';
 import { defineRule } from './rule.js';
 
 /** True when the role is only a generic word, maybe behind vague qualifiers ("regular user"). */
@@ -42,15 +43,17 @@ export const specificPersona = defineRule({
     }),
   },
   needsStory: true,
-  check({ story, languages, config, ticket }, { allowedRoles }) {
+  check({ story, languages, config, ticket, text }, { allowedRoles }) {
     if (!story) return null;
     const lang = languages[0]!;
     if (!isGenericRole(story.role, lang)) return null;
     if (allowedRoles.some((r) => r.toLowerCase() === story.role)) return null;
+    // The ticket's own spelling: German nouns keep their capital ("Kunde").
+    const role = roleAsWritten(story.role, text);
     const persona = closestPersona(config.personas, `${ticket.summary} ${story.goal} ${story.benefit ?? ''}`);
     const hint = persona
       ? `Name the persona: "As a ${persona.name.toLowerCase()}, …"${persona.description ? ` (${persona.description})` : ''}.`
-      : `Who exactly is the ${story.role}? Say it, e.g. "As a first-time shopper on mobile" or "As a returning customer with a saved card".`;
-    return { message: `"${story.role}" is a generic role, not a persona.`, hint };
+      : `Who exactly is the ${role}? Say it, e.g. "As a first-time shopper on mobile" or "As a returning customer with a saved card".`;
+    return { message: `"${role}" is a generic role, not a persona.`, hint };
   },
 });

@@ -65,12 +65,105 @@ function tidy(s: string): string {
   return trimTrailing(s.replace(LEADING, '')).replace(/\s+/g, ' ');
 }
 
-/** Lower case, no article, no markup, no trailing punctuation; a qualifier after a comma is dropped. */
-export function normaliseRole(raw: string, lang: CompiledLanguage): string {
-  let role = raw.replace(/[*_`~{}[\]]/g, '').split(',')[0] ?? '';
-  role = tidy(role).toLowerCase();
+/** A name as written: one to three capitalised words ("Maria", "Ana Lopez"). */
+const NAME = /^\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}$/u;
+
+/**
+ * A ")" that closes a "(" of the role is part of it ("ward clerk (A&E)"): trailing punctuation is
+ * trimmed only up to it. The role is at most a few hundred characters, so counting is cheap.
+ */
+function trimRole(s: string): string {
+  let role = tidy(s);
+  const opens = role.split('(').length - 1;
+  if (opens > role.split(')').length - 1) {
+    const rest = s.slice(s.indexOf(role) + role.length);
+    if (rest.trimStart().startsWith(')')) role += ')';
+  }
+  return role;
+}
+
+/**
+ * "die nachts arbeitet" after "Als Pflegekraft,": a pronoun that is also an article, then a word in
+ * lower case. A German appositive's noun is capitalised ("eine erfahrene Pflegekraft"), a relative
+ * clause's next word rarely is.
+ */
+function isRelativeClause(apposition: string, lang: CompiledLanguage): boolean {
+  const [first, second] = apposition.split(/\s+/, 2);
+  return first !== undefined && lang.relativePronouns.has(first.toLowerCase()) && second !== undefined && second === second.toLowerCase();
+}
+
+/**
+ * Lower case, no article, no markup, no trailing punctuation; a qualifier after a comma is dropped.
+ * A name with an appositive ("Maria, a gift buyer") gives the appositive: a name is nobody the
+ * team can design for, the role after it is. `afterArticle` says the role marker ended in an
+ * article ("As a Maria…" is no name).
+ */
+export function normaliseRole(raw: string, lang: CompiledLanguage, afterArticle = false): string {
+  const segments = raw.replace(/[*_`~{}[\]]/g, '').split(',');
+  let role = segments[0] ?? '';
+  const apposition = segments[1]?.trim() ?? '';
+  if (!afterArticle && NAME.test(tidy(role)) && lang.articles.test(apposition) && apposition.replace(lang.articles, '') && !isRelativeClause(apposition, lang)) {
+    role = apposition;
+  }
+  role = trimRole(role).toLowerCase();
   role = role.replace(lang.articles, '');
-  return tidy(role);
+  return trimRole(role);
+}
+
+/**
+ * True when the role slot opens with a word that names no person ("As a reminder", "As a first
+ * step", "Als Beispiel", "As a follow-up to…"): such an opener is a sentence adverbial, not a role.
+ * The word must stand alone or before a short function word ("to", "for", "de", "zu"): before
+ * another noun it is a modifier of a person ("bonus card holder", "result analyst").
+ */
+function isNonPerson(role: string, lang: CompiledLanguage): boolean {
+  const flat = role.replace(/\s+/g, ' ');
+  return lang.nonRoles.some((w) => flat.startsWith(w) && (flat.length === w.length || /^ [\p{L}']{1,3}(?![\p{L}])/u.test(flat.slice(w.length))));
+}
+
+/**
+ * Runs that stand for a slot of a template: "<persona>", "[type of user]", "{role}", "{{goal}}",
+ * "…", "...", "___". Each is bounded, so scanning a clause stays linear.
+ */
+const TEMPLATE_TOKEN = /<[^<>\n]{0,60}>|\[[^[\]\n]{0,60}\]|\{\{?[^{}\n]{0,60}\}?\}|…+|\.{3,}|_{2,}/gu;
+
+/** Longer than any placeholder word: only a clause's first this many characters are compared. */
+const MAX_PLACEHOLDER = 80;
+
+/**
+ * True when a clause only holds the place of content: a template token with no word of three or
+ * more letters beside it ("<goal>", "to <action>"), nothing but punctuation ("…"), or one of the
+ * language's placeholder words ("TBD", "à définir", "it works"), alone or before a remark ("TBD - ask PO").
+ */
+const FIRST_WORD = /^[\s*_`~"“”‘’]*([\p{L}\p{N}]+)/u;
+const placeholderFirstWords = new WeakMap<ReadonlySet<string>, Set<string>>();
+
+/** The first words of a language's placeholders ("tbd", "à", "it"…), computed once per language. */
+function firstWordsOf(lang: CompiledLanguage): Set<string> {
+  let words = placeholderFirstWords.get(lang.placeholders);
+  if (!words) {
+    words = new Set([...lang.placeholders].map((p) => FIRST_WORD.exec(p)?.[1]?.toLowerCase() ?? p));
+    placeholderFirstWords.set(lang.placeholders, words);
+  }
+  return words;
+}
+
+export function isPlaceholder(clause: string, lang: CompiledLanguage): boolean {
+  const text = clause.slice(0, MAX_CLAUSE);
+  if (/[<[{…_]|\.\.\./.test(text)) {
+    const rest = text.replace(TEMPLATE_TOKEN, ' ');
+    if (rest !== text && !/[\p{L}\p{N}]{3}/u.test(rest)) return true;
+  }
+  if (!/[\p{L}\p{N}]/u.test(text)) return true;
+  // Nearly every clause is real content: one that starts with neither a placeholder's first word
+  // nor an article is none, without building its flattened forms below.
+  const first = FIRST_WORD.exec(text)?.[1]?.toLowerCase();
+  if (first !== undefined && !firstWordsOf(lang).has(first) && !lang.articles.test(text.trimStart())) return false;
+  // With and without a leading article: "het werkt" and "a definir" start with one, "the tbd" has one.
+  // Every placeholder word is short: only the clause's start is compared ("TODO - ask the lead …").
+  const flat = trimTrailing(text.slice(0, MAX_PLACEHOLDER).replace(/[*_`~"“”‘’]/g, ' ').replace(/\s+/g, ' ').trim()).toLowerCase();
+  const head = flat.split(/\s*[:(–—]\s*|\s+-\s+/)[0] ?? flat;
+  return [flat, head].some((s) => lang.placeholders.has(s) || lang.placeholders.has(s.replace(lang.articles, '')));
 }
 
 function isNonRole(text: string, at: number, lang: CompiledLanguage): boolean {
@@ -96,21 +189,20 @@ function untilSentenceEnd(s: string): string {
   return (m ? s.slice(0, m.index) : s).slice(0, MAX_CLAUSE);
 }
 
-function splitGoal(text: string, goalStart: number, lang: CompiledLanguage): { goal: string; benefit: string | null } {
+/** A goal and its benefit; `benefit` is null when no benefit marker is there, "" when nothing follows it. */
+function splitGoal(text: string, goalStart: number, lang: CompiledLanguage): { goal: string; benefit: string | null; benefitLine: string } {
   const line = lineAt(text, goalStart);
   const marker = lang.benefitMarker.exec(line);
   if (marker) {
-    return {
-      goal: untilSentenceEnd(line.slice(0, marker.index)),
-      benefit: untilSentenceEnd(line.slice(marker.index + marker[0].length)),
-    };
+    const after = line.slice(marker.index + marker[0].length);
+    return { goal: untilSentenceEnd(line.slice(0, marker.index)), benefit: untilSentenceEnd(after), benefitLine: after };
   }
   // A template over several lines: "I want: …" then "So that: …" on the next line.
   const nextLine = goalStart + line.length;
   lang.lineStartsWithBenefit.lastIndex = nextLine;
   const onNext = lang.lineStartsWithBenefit.exec(text);
-  const benefit = onNext ? untilSentenceEnd(lineAt(text, nextLine + onNext[0].length)) : null;
-  return { goal: untilSentenceEnd(line), benefit };
+  const after = onNext ? lineAt(text, nextLine + onNext[0].length) : '';
+  return { goal: untilSentenceEnd(line), benefit: onNext ? untilSentenceEnd(after) : null, benefitLine: after };
 }
 
 /**
@@ -133,7 +225,23 @@ class GoalMarkers {
   }
 }
 
-function storyAt(text: string, at: number, lang: CompiledLanguage, goals: GoalMarkers): Story | null {
+/** A slot of the story: what a template leaves unfilled. */
+export type StorySlot = 'role' | 'goal' | 'benefit';
+
+/** A story as written, with the slots that only hold a placeholder. */
+export interface Draft {
+  story: Story;
+  placeholders: StorySlot[];
+  /** The benefit clause as written, for a finding to quote ("TBD", "?"); "" when there is none. */
+  benefitAsWritten: string;
+}
+
+/**
+ * The story at `at`. A placeholder role or goal ("<persona>", "…", "TBD") is no story: strict
+ * reading passes over it, a template reading (`templates`) keeps it and says which slots it is.
+ * A placeholder benefit is no benefit either way.
+ */
+function storyAt(text: string, at: number, lang: CompiledLanguage, goals: GoalMarkers, templates: boolean): Draft | null {
   lang.roleMarker.lastIndex = at;
   const m = lang.roleMarker.exec(text);
   if (!m || isNonRole(text, at, lang)) return null;
@@ -146,24 +254,40 @@ function storyAt(text: string, at: number, lang: CompiledLanguage, goals: GoalMa
   // A goal empty to its sentence's end is empty whatever else the line holds: no need to read the
   // role or search the line for a benefit (thousands of "As a x, I want." would each do both).
   if (!tidy(untilSentenceEnd(lineAt(text, goalStart)))) return null;
-  const role = normaliseRole(rg[1] ?? '', lang);
-  if (!role) return null;
-  const { goal, benefit } = splitGoal(text, goalStart, lang);
+  const rawRole = rg[1] ?? '';
+  const markerWords = m[0].trim().split(/\s+/);
+  const afterArticle = markerWords.length > 1 && lang.articles.test(markerWords[markerWords.length - 1]!);
+  const role = normaliseRole(rawRole, lang, afterArticle);
+  if (!role || isNonPerson(role, lang)) return null;
+  const { goal, benefit, benefitLine } = splitGoal(text, goalStart, lang);
   const cleanGoal = tidy(goal).replace(/^to\s+/i, '');
   if (!cleanGoal) return null;
+  const placeholders: StorySlot[] = [];
+  // The role marker took the role's article: "Como a definir" is the placeholder "a definir".
+  const article = afterArticle ? `${markerWords[markerWords.length - 1]!.replace(/[:\-–—]+$/, '')} ` : '';
+  if (isPlaceholder(rawRole, lang) || (article && isPlaceholder(article + rawRole, lang))) placeholders.push('role');
+  if (isPlaceholder(cleanGoal, lang)) placeholders.push('goal');
   const cleanBenefit = benefit === null ? null : tidy(benefit);
-  return { role, goal: cleanGoal, benefit: cleanBenefit || null, language: lang.code };
+  if (benefit !== null && (!cleanBenefit || isPlaceholder(benefit, lang))) placeholders.push('benefit');
+  if (!templates && (placeholders.includes('role') || placeholders.includes('goal'))) return null;
+  const story = { role, goal: cleanGoal, benefit: placeholders.includes('benefit') ? null : cleanBenefit || null, language: lang.code };
+  // Quoted only by a finding about a placeholder benefit: not built for the stories that have a real one.
+  const benefitAsWritten = placeholders.length > 0 ? tidy(benefitLine.slice(0, 80)) || benefitLine.trim().slice(0, 80) : '';
+  return { story, placeholders, benefitAsWritten };
 }
 
-/** The first story in the text, at the earliest position, in the first language that reads it. */
-function firstStory(text: string, { languages, roleInitials }: CompiledConfig): { story: Story; at: number } | null {
+/**
+ * The first story in the text, at the earliest position, in the first language that reads it;
+ * with `templates`, the first one that leaves a slot unfilled.
+ */
+function firstStory(text: string, { languages, roleInitials }: CompiledConfig, templates = false): { draft: Draft; at: number } | null {
   const anyInitial = roleInitials.has('*');
   const goals = new GoalMarkers(text);
   for (let at = nextStart(text, 0); at >= 0 && at < text.length; at = nextStart(text, at + 1)) {
     if (!anyInitial && !roleInitials.has(text.charAt(at).toLowerCase())) continue;
     for (const lang of languages) {
-      const story = storyAt(text, at, lang, goals);
-      if (story) return { story, at };
+      const draft = storyAt(text, at, lang, goals, templates);
+      if (draft && (!templates || draft.placeholders.length > 0)) return { draft, at };
     }
   }
   return null;
@@ -174,14 +298,31 @@ function firstStory(text: string, { languages, roleInitials }: CompiledConfig): 
  * language whose markers match. A story with a benefit beats one without.
  */
 export function parseStory(texts: string[], compiled: CompiledConfig): Story | null {
-  let fallback: Story | null = null;
+  let fallback: Draft | null = null;
   for (const raw of texts) {
     if (!raw) continue;
-    const story = firstStory(prepare(raw).text, compiled)?.story ?? null;
-    if (story?.benefit) return story;
-    fallback ??= story;
+    const draft = firstStory(prepare(raw).text, compiled)?.draft ?? null;
+    if (draft?.story.benefit) return remember(draft);
+    fallback ??= draft;
   }
-  return fallback;
+  return fallback && remember(fallback);
+}
+
+/** The draft each story parseStory returned came from: the rules ask it, without a second parse. */
+const drafts = new WeakMap<Story, Draft>();
+
+function remember(draft: Draft): Story {
+  drafts.set(draft.story, draft);
+  return draft.story;
+}
+
+/**
+ * The benefit clause of a story parseStory returned, as written, when it only holds a place ("TBD",
+ * "it works", "?", nothing); null when the story has a real benefit or no benefit clause.
+ */
+export function placeholderBenefit(story: Story): string | null {
+  const draft = drafts.get(story);
+  return draft?.placeholders.includes('benefit') ? draft.benefitAsWritten : null;
 }
 
 /**
@@ -191,5 +332,32 @@ export function parseStory(texts: string[], compiled: CompiledConfig): Story | n
 export function locateStory(text: string, compiled: CompiledConfig): { story: Story; start: number } | null {
   const prepared = prepare(text);
   const found = firstStory(prepared.text, compiled);
-  return found && { story: found.story, start: rawOffset(prepared, found.at) };
+  return found && { story: remember(found.draft), start: rawOffset(prepared, found.at) };
+}
+
+/**
+ * The first story template in the text that leaves a slot unfilled ("As a <persona>, I want
+ * <goal>", "so that TBD"), for a finding to say so. "..." is read as "…": a template's dots would
+ * otherwise end the sentence before its goal.
+ */
+export function findTemplate(text: string, compiled: CompiledConfig): Draft | null {
+  if (lastTemplate?.text === text && lastTemplate.compiled === compiled) return lastTemplate.draft;
+  const found = text ? firstStory(prepare(text).text.replace(/\.{3,}/g, '…'), compiled, true) : null;
+  lastTemplate = { text, compiled, draft: found?.draft ?? null };
+  return lastTemplate.draft;
+}
+
+/** Two rules ask about the same ticket in a row: the last answer is kept, so the text is read once. */
+let lastTemplate: { text: string; compiled: CompiledConfig; draft: Draft | null } | null = null;
+
+/**
+ * The role as the ticket writes it ("Kunde", not "kunde": German nouns keep their capital), for
+ * hints to quote; the parsed role when the ticket has it only in capitals or not verbatim.
+ */
+export function roleAsWritten(role: string, text: string): string {
+  if (!role) return role;
+  const words = role.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const found = new RegExp(`(?<![\\p{L}])${words.join('\\s+')}(?![\\p{L}])`, 'iu').exec(text)?.[0];
+  if (!found || found === found.toUpperCase()) return role;
+  return found.replace(/\s+/g, ' ');
 }

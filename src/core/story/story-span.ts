@@ -1,6 +1,6 @@
 import type { CompiledConfig } from '../compile.js';
 import type { Story } from '../types.js';
-import { locateStory, parseStory } from './parse-story.js';
+import { locateStory, parseStory, placeholderBenefit } from './parse-story.js';
 
 /** Where a story sits in a text: [start, end), from its role marker to the end of its last clause. */
 export interface Span {
@@ -8,8 +8,10 @@ export interface Span {
   end: number;
 }
 
+/** Same clauses, and the same placeholder benefit: a span must not leave "so that TBD" behind. */
 const sameStory = (a: Story | null, b: Story): boolean =>
-  a !== null && a.role === b.role && a.goal === b.goal && a.benefit === b.benefit && a.language === b.language;
+  a !== null && a.role === b.role && a.goal === b.goal && a.benefit === b.benefit && a.language === b.language &&
+  placeholderBenefit(a) === placeholderBenefit(b);
 
 /** Places the story may end: before a blank or a line break, after the last character. */
 function cutPoints(text: string, from: number): number[] {

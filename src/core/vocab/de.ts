@@ -2,6 +2,18 @@ import type { Vocabulary } from '../config-types.js';
 
 export const de: Vocabulary = {
   roleMarkers: ['als'],
+  relativePronouns: ['der', 'die', 'das', 'welche', 'welcher', 'welches', 'dem', 'den', 'deren', 'dessen'],
+  nonRoles: [
+    'erinnerung', 'erster schritt', 'ersten schritt', 'nächster schritt', 'nächsten schritt',
+    'beispiel', 'workaround', 'follow-up', 'nachtrag', 'ergänzung', 'hinweis', 'übergangslösung',
+    'zwischenlösung', 'notlösung', 'vorbereitung', 'alternative', 'folge', 'ergebnis', 'voraussetzung',
+    'zusammenfassung',
+  ],
+  placeholders: [
+    'tbd', 'todo', 'noch offen', 'offen', 'noch zu klären', 'zu klären', 'noch zu definieren',
+    'folgt', 'xxx', 'rolle', 'persona', 'ziel', 'nutzen', 'grund', 'es funktioniert',
+    'es geht', 'es läuft',
+  ],
   articles: ['ein', 'eine', 'einer', 'der', 'die', 'das'],
   goalMarkers: [
     'möchte\\s+ich', 'will\\s+ich', 'ich\\s+möchte', 'ich\\s+will', 'würde\\s+ich\\s+gerne',

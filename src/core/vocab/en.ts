@@ -2,6 +2,21 @@ import type { Vocabulary } from '../config-types.js';
 
 export const en: Vocabulary = {
   roleMarkers: ['as'],
+  relativePronouns: ['who', 'that', 'which'],
+  nonRoles: [
+    'follow-up', 'follow up', 'followup', 'reminder', 'first step', 'next step', 'last step',
+    'final step', 'example', 'workaround', 'work-around', 'result', 'consequence', 'precondition',
+    'prerequisite', 'side note', 'stopgap', 'quick fix', 'temporary fix', 'interim solution',
+    'temporary solution', 'alternative', 'fallback', 'compromise', 'summary', 'recap', 'heads-up',
+    'fyi', 'starting point', 'addendum', 'continuation', 'bonus',
+  ],
+  placeholders: [
+    'tbd', 'tbc', 'todo', 'to do', 'to be defined', 'to be decided', 'to be confirmed', 'tba',
+    'n/a', 'xxx', 'persona', 'role', 'user type', 'type of user', 'user role',
+    'goal', 'some goal', 'action', 'feature', 'benefit', 'reason', 'value', 'outcome', 'something',
+    'it works', 'it works correctly', 'it works properly', 'it works as expected', 'it is done',
+    'it is implemented',
+  ],
   articles: ['a', 'an', 'the'],
   goalMarkers: [
     "i\\s+(?:do\\s+not|don't)\\s+want",

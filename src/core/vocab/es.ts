@@ -2,6 +2,17 @@ import type { Vocabulary } from '../config-types.js';
 
 export const es: Vocabulary = {
   roleMarkers: ['como'],
+  relativePronouns: ['que', 'quien', 'quienes', 'cual'],
+  nonRoles: [
+    'recordatorio', 'primer paso', 'siguiente paso', 'próximo paso', 'ejemplo', 'solución temporal',
+    'solución provisional', 'alternativa', 'seguimiento', 'continuación', 'resultado',
+    'consecuencia', 'complemento', 'requisito previo', 'resumen', 'nota',
+  ],
+  placeholders: [
+    'tbd', 'todo', 'por definir', 'a definir', 'pendiente', 'por determinar', 'xxx', 'rol',
+    'tipo de usuario', 'objetivo', 'beneficio', 'motivo', 'funcione', 'funcione bien',
+    'que funcione', 'todo funcione',
+  ],
   articles: ['un', 'una', 'el', 'la'],
   goalMarkers: [
     'yo\\s+quiero', 'quiero', 'deseo', 'necesito', 'me\\s+gustar[ií]a', 'quisiera', 'quiero\\s+poder',

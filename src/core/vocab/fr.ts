@@ -2,6 +2,17 @@ import type { Vocabulary } from '../config-types.js';
 
 export const fr: Vocabulary = {
   roleMarkers: ['en\\s+tant\\s+que', "en\\s+tant\\s+qu'"],
+  relativePronouns: ['qui', 'que', 'dont', 'lequel', 'laquelle'],
+  nonRoles: [
+    'rappel', 'premier pas', 'première étape', 'prochaine étape', 'exemple', 'solution de contournement',
+    'contournement', 'solution temporaire', 'alternative', 'suite', 'suivi', 'résultat',
+    'conséquence', 'complément', 'prérequis', 'résumé',
+  ],
+  placeholders: [
+    'tbd', 'todo', 'à définir', 'a définir', 'à préciser', 'à compléter', 'à venir', 'xxx',
+    'rôle', 'persona', "type d'utilisateur", 'objectif', 'bénéfice', 'raison', 'ça marche',
+    'ça fonctionne', 'cela fonctionne', 'que ça marche', 'que ça fonctionne',
+  ],
   articles: ['un', 'une', 'le', 'la', "l'"],
   goalMarkers: [
     'je\\s+veux', 'je\\s+souhaite', 'je\\s+voudrais', "j'aimerais", 'je\\s+dois\\s+pouvoir',

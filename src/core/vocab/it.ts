@@ -2,6 +2,16 @@ import type { Vocabulary } from '../config-types.js';
 
 export const it: Vocabulary = {
   roleMarkers: ['come'],
+  relativePronouns: ['che', 'cui', 'quale'],
+  nonRoles: [
+    'promemoria', 'primo passo', 'prossimo passo', 'esempio', 'soluzione temporanea',
+    'soluzione provvisoria', 'workaround', 'alternativa', 'seguito', 'follow-up', 'risultato',
+    'conseguenza', 'complemento', 'prerequisito', 'riepilogo', 'nota',
+  ],
+  placeholders: [
+    'tbd', 'todo', 'da definire', 'da decidere', 'da completare', 'xxx', 'ruolo', 'persona',
+    'tipo di utente', 'obiettivo', 'beneficio', 'motivo', 'funzioni', 'che funzioni', 'funziona',
+  ],
   articles: ['un', 'una', 'uno', 'il', 'lo', 'la', "l'", "un'"],
   goalMarkers: ['voglio', 'vorrei', 'desidero', 'ho\\s+bisogno\\s+di', 'devo\\s+poter'],
   benefitMarkers: [

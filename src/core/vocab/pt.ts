@@ -2,6 +2,17 @@ import type { Vocabulary } from '../config-types.js';
 
 export const pt: Vocabulary = {
   roleMarkers: ['como'],
+  relativePronouns: ['que', 'quem', 'qual'],
+  nonRoles: [
+    'lembrete', 'primeiro passo', 'próximo passo', 'exemplo', 'solução temporária',
+    'solução provisória', 'paliativo', 'alternativa', 'acompanhamento', 'continuação', 'resultado',
+    'consequência', 'complemento', 'pré-requisito', 'resumo', 'observação',
+  ],
+  placeholders: [
+    'tbd', 'todo', 'a definir', 'por definir', 'a determinar', 'pendente', 'xxx', 'papel',
+    'persona', 'tipo de usuário', 'objetivo', 'benefício', 'motivo', 'funcione', 'que funcione',
+    'tudo funcione',
+  ],
   articles: ['um', 'uma', 'o', 'a'],
   goalMarkers: ['eu\\s+quero', 'quero', 'eu\\s+gostaria\\s+de', 'gostaria\\s+de', 'eu\\s+preciso', 'preciso', 'desejo', 'eu\\s+posso', 'posso'],
   benefitMarkers: [

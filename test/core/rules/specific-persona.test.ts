@@ -33,7 +33,20 @@ describe('specific-persona', () => {
   });
 
   it('knows the generic roles of other languages', () => {
-    expect(finding('specific-persona', 'Als Kunde möchte ich bezahlen, damit ich fertig bin.')?.message).toBe('"kunde" is a generic role, not a persona.');
+    expect(finding('specific-persona', 'Als Kunde möchte ich bezahlen, damit ich fertig bin.')?.message).toBe('"Kunde" is a generic role, not a persona.');
     expect(finding('specific-persona', 'Como usuario quiero pagar para terminar.')?.message).toBe('"usuario" is a generic role, not a persona.');
   });
+
+  it('quotes the role as the ticket writes it: German nouns keep their capital', () => {
+    expect(finding('specific-persona', 'Als registrierter Nutzer möchte ich bezahlen, damit ich fertig bin.')).toMatchObject({
+      message: '"registrierter Nutzer" is a generic role, not a persona.',
+      hint: expect.stringContaining('Who exactly is the registrierter Nutzer?'),
+    });
+  });
+
+  it('judges the appositive of a name, not the name: "As Maria, a user" is generic', () => {
+    expect(finding('specific-persona', 'As Maria, a user, I want to pay so that I am done.')?.message).toBe('"user" is a generic role, not a persona.');
+    expect(finding('specific-persona', 'Como Ana, una usuaria, quiero pagar para terminar.')?.message).toBe('"usuaria" is a generic role, not a persona.');
+  });
 });
+

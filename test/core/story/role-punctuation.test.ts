@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../../src/core/compile.js';
+import { DEFAULT_CONFIG } from '../../../src/core/default-config.js';
+import { parseStory, roleAsWritten } from '../../../src/core/story/parse-story.js';
+
+const compiled = compile(DEFAULT_CONFIG);
+const role = (text: string) => parseStory([text], compiled)?.role;
+
+describe('a role with punctuation is kept whole', () => {
+  it.each([
+    ['As a ward clerk (A&E), I want to print wristbands so that patients are identified.', 'ward clerk (a&e)'],
+    ['As a ward clerk (A&E) I want to print wristbands so that patients are identified.', 'ward clerk (a&e)'],
+    ['Als Stationssekretärin (Notaufnahme) möchte ich Armbänder drucken, damit Patienten erkannt werden.', 'stationssekretärin (notaufnahme)'],
+    ['Como administrativa (urgencias), quiero imprimir pulseras para identificar pacientes.', 'administrativa (urgencias)'],
+    ["En tant que secrétaire (urgences), je veux imprimer des bracelets afin d'identifier les patients.", 'secrétaire (urgences)'],
+    ['Come impiegata (pronto soccorso), voglio stampare i braccialetti per identificare i pazienti.', 'impiegata (pronto soccorso)'],
+    ['Als baliemedewerker (SEH) wil ik polsbandjes printen zodat patiënten herkend worden.', 'baliemedewerker (seh)'],
+    ['Como recepcionista (PS), quero imprimir pulseiras para identificar pacientes.', 'recepcionista (ps)'],
+  ])('%s', (text, expected) => {
+    expect(role(text)).toBe(expected);
+  });
+});
+
+describe('a name with an appositive gives the appositive as the role', () => {
+  it.each([
+    ['As Maria, a gift buyer, I want to wrap my order so that it arrives as a present.', 'gift buyer'],
+    ['As Tom Lee, the night pharmacist, I want to see open orders so that none wait till morning.', 'night pharmacist'],
+    ['Como María, una compradora de regalos, quiero envolver mi pedido para sorprender a mi madre.', 'compradora de regalos'],
+    ["En tant que Marie, une acheteuse de cadeaux, je veux emballer ma commande afin de l'offrir.", 'acheteuse de cadeaux'],
+    ['Come Giulia, una farmacista di turno, voglio vedere gli ordini aperti per evaderli.', 'farmacista di turno'],
+    ['Als Maria, een cadeaukoper, wil ik mijn bestelling inpakken zodat het een verrassing is.', 'cadeaukoper'],
+    ['Como Ana, uma compradora de presentes, quero embrulhar meu pedido para surpreender minha mãe.', 'compradora de presentes'],
+    ['Als Maria, eine Geschenkkäuferin, möchte ich meine Bestellung verpacken lassen, damit sie überrascht.', 'geschenkkäuferin'],
+  ])('%s', (text, expected) => {
+    expect(role(text)).toBe(expected);
+  });
+
+  it('reads a qualifier after a role, not a name, as before', () => {
+    expect(role('As Maria, a gift buyer, I want to wrap my order so that it arrives as a present.')).toBe('gift buyer');
+    expect(role('As a nurse, on nights, I want to see my ward so that I can plan.')).toBe('nurse');
+  });
+
+  it('reads a relative clause after a German role as a qualifier, not an appositive', () => {
+    expect(role('Als Pflegekraft, die nachts arbeitet, möchte ich meinen Dienstplan sehen, damit ich planen kann.')).toBe('pflegekraft');
+    expect(role('Als Maria, die Einkäuferin, möchte ich Bestellungen bündeln, damit ich Porto spare.')).toBe('einkäuferin');
+  });
+});
+
+describe('hints quote the role as the ticket writes it', () => {
+  it('keeps the capital of a German noun, and not the capitals of a shouted role', () => {
+    expect(roleAsWritten('registrierter nutzer', 'Als registrierter Nutzer möchte ich …')).toBe('registrierter Nutzer');
+    expect(roleAsWritten('nurse', 'AS A NURSE, I WANT …')).toBe('nurse');
+  });
+});
