@@ -34,7 +34,7 @@ describe('centric lint --format json', () => {
         rule: 'customer-metric',
         severity: 'warn',
         message: 'Names a customer metric (repeat purchase) but no target.',
-        hint: "Say by how much and by when, e.g. 'repeat purchase +5% in Q3'.",
+        hint: 'Say by how much and by when, e.g. "repeat purchase +5% within a quarter".',
         link: 'https://github.com/centric-bot/centric/blob/main/README.md#customer-metric',
       },
     ]);
@@ -133,7 +133,7 @@ describe('text and markdown output', () => {
     expect(run.stdout).toContain('| SHOP-2 | 30 | ❌ fails | 6 |');
     expect(run.stdout).toContain('| SHOP-5 | – | skipped | 0 |');
     expect(run.stdout).toContain('### SHOP-3 — 90/100');
-    expect(run.stdout).toContain("- ⚠️ **[customer-metric](https://github.com/centric-bot/centric/blob/main/README.md#customer-metric)** (warn): Names a customer metric (repeat purchase) but no target.  \n  _Fix:_ Say by how much and by when, e.g. 'repeat purchase +5% in Q3'.");
+    expect(run.stdout).toContain("- ⚠️ **[customer-metric](https://github.com/centric-bot/centric/blob/main/README.md#customer-metric)** (warn): Names a customer metric (repeat purchase) but no target.  \n  _Fix:_ Say by how much and by when, e.g. \"repeat purchase +5% within a quarter\".");
   });
 });
 

@@ -18,8 +18,10 @@ export interface CompiledLanguage {
   roleThenGoal: RegExp;
   /** Global: the next goal marker; none near a role marker means roleThenGoal cannot match there. */
   goalMarker: RegExp;
-  /** Finds the first benefit marker in a goal line. */
+  /** Global: the benefit markers of a goal line, in order (the first that leaves a goal before it counts). */
   benefitMarker: RegExp;
+  /** Global: purpose clauses ("pour exporter") that are a benefit only after the goal's verb phrase. */
+  purposeMarker: RegExp;
   /** Sticky: a line that starts with a benefit marker. */
   lineStartsWithBenefit: RegExp;
   nonRolePhrases: string[];
@@ -36,22 +38,38 @@ export interface CompiledLanguage {
   givenWhenThen: [string, string, string];
   conjunction: RegExp;
   goalVerbs: Set<string>;
+  /** A whole word that is a verb's infinitive by its ending (case-sensitive: "Hochladen" is a noun). */
+  infinitive: RegExp;
+  /** Lower case: articles, possessives, quantifiers. */
+  determiners: Set<string>;
+  /** Lower case: words a benefit may add to its goal without saying more ("can", "kann"). */
+  modalWords: Set<string>;
+  /** Lower case: pronouns and nouns naming the person served. */
+  personWords: Set<string>;
+  /** Lower case, blanks collapsed: what a benefit may be about instead of the person ("code", "system"). */
+  systemSubjects: Set<string>;
 }
 
 /**
  * A number is a target when it is a percentage or measurement, carries a sign, follows a
- * comparator, or follows a target word and no counted noun follows it ("to 3 items").
+ * comparator, or follows a target word and no counted noun follows it ("to 3 items"); a relative
+ * target ("halve", "verdoppeln", "de moitié") is one without a number. Comma decimals ("2,5 %")
+ * and the no-break spaces French and German put before a unit (U+00A0, U+202F) are \\s and [.,].
  */
 function targetPattern(vocabularies: Vocabulary[]): RegExp {
   const number = '\\d+(?:[.,]\\d+)?';
   const unitSources = new Set(vocabularies.flatMap((v) => v.units.map((u) => (/^[\p{L}]/u.test(u) ? `${u}${WORD_END}` : u))));
   const wordSources = new Set(vocabularies.flatMap((v) => v.targetWords.map(phrase)));
+  // What may follow "to 45" for it to be a level, not a count ("to 3 items"): an end, a timeframe, "and".
+  const followers = new Set(['in', 'by', 'within', 'per', 'for', 'during', 'after', 'before', 'and', 'or', ...vocabularies.flatMap((v) => [...v.timeframeWords, ...v.conjunctions, ...v.metricPer].map(phrase))]);
+  const relative = new Set(vocabularies.flatMap((v) => v.relativeTargets));
   const source = [
     // Not from inside a run of digits: tried at every digit of "1111…", the match was quadratic.
     `(?<!\\p{N})${number}\\s*${alternation([...unitSources])}`,
     `(?<![\\p{L}\\p{N}])[+\\-±]\\s?${number}`,
-    `[<>≤≥]=?\\s*${number}`,
-    `${WORD_START}${alternation([...wordSources])}\\s+[$€£]?${number}(?=\\s*(?:$|[.,;:!?)\\]]|\\s(?:in|by|within|per|for|during|after|before|and|or)${WORD_END}))`,
+    `[<>≤≥⩽⩾]=?\\s*${number}`,
+    `${WORD_START}${alternation([...wordSources])}\\s+[$€£]?${number}(?=\\s*(?:$|[.,;:!?)\\]|]|\\s${alternation([...followers])}${WORD_END}))`,
+    `${WORD_START}${alternation([...relative])}${WORD_END}`,
   ].join('|');
   return new RegExp(source, 'iu');
 }
@@ -66,8 +84,28 @@ export interface MetricIndex {
   terms: Map<string, string[][]>;
   /** "rate", "time", "quote"…: "<qualifier> <head>" names a metric. */
   heads: Set<string>;
-  /** Qualifiers that do not make a metric: "first time", "same time". */
+  /** Qualifiers that do not make a metric: "first time", "same time"; stems, for suffixes: "Freizeit". */
   headStopWords: Set<string>;
+  /** First word of a lead -> the words of each lead: "taux de", "tasso di" + the next word name a metric. */
+  leads: Map<string, string[][]>;
+  /**
+   * Compound endings by their last two characters (see suffixKey), longest first: a metric suffix
+   * ("Abbruchquote", "wachttijd") is strong; an event of a language that compounds its nouns
+   * ("Zustellversuche", "bezorgingen") is an event. One map read rules out most words.
+   */
+  suffixes: Map<number, Array<{ suffix: string; strong: boolean }>>;
+  /** Counted customer events ("deliveries", "Zahlungen"): a metric with an outcome word, "per", or a target. */
+  events: Set<string>;
+  /** Outcome words beside an event that make it a metric: "missed deliveries", "pagos fallidos". */
+  eventQualifiers: Set<string>;
+  /** "per", "pro", "por": "tickets per order" is a metric. */
+  per: Set<string>;
+  /** Words the role catalogue calls generic ("customer"): "calls per customer" is a metric. */
+  people: Set<string>;
+  /** Articles, prepositions, conjunctions, target and time words: no noun an outcome word can qualify. */
+  functionWords: Set<string>;
+  /** Terms written in capitals in the vocabulary (NPS, CES): they name a metric only in capitals. */
+  acronyms: Set<string>;
 }
 
 export interface CompiledConfig {
@@ -77,11 +115,23 @@ export interface CompiledConfig {
   target: RegExp;
   /** An acceptance-criteria heading or label of any language, at the start of a block. */
   acceptanceHeading: RegExp;
+  /**
+   * Global, multiline: a benefit label of any language opening a line ("Why:", "Warum:", "## Por qué"),
+   * followed by a colon or dash, or alone on its line (a heading). The benefit is what follows it.
+   */
+  benefitLabel: RegExp;
   /** First letters of every role marker: a quick test before any regex runs. */
   roleInitials: Set<string>;
   designDomains: string[];
   recordingDomains: string[];
 }
+
+/**
+ * A dot inside a role that ends no sentence: before a letter or digit ("2.º", "utilisateur.rice")
+ * or after a word of one to three letters, as abbreviations are ("RR. HH.", "Abt. IT", "Dr."; the
+ * pattern is case-insensitive, so it is the length that counts). "As a user. I want" still ends at the dot.
+ */
+const ROLE_DOT = '\\.(?=[\\p{L}\\p{N}º°ª])|(?<=(?<![\\p{L}])\\p{Lu}{1,3})\\.';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -114,12 +164,14 @@ function compileLanguage(code: string, v: Vocabulary): CompiledLanguage {
     // 150 lengths would scan the whole run again. A goal marker starts at most ROLE_REACH after
     // the role marker's end.
     roleThenGoal: new RegExp(
-      `([^\\n.;!?]{1,${MAX_ROLE}}?)[\\s,;:\\-–—]{1,${MAX_ROLE_GAP}}${WORD_START}${goals}${WORD_END}[\\s:]{0,40}`,
+      `((?:[^\\n.;!?]|${ROLE_DOT}){1,${MAX_ROLE}}?)[\\s,;:\\-–—]{1,${MAX_ROLE_GAP}}${WORD_START}${goals}${WORD_END}[\\s:]{0,40}`,
       'yiu',
     ),
     goalMarker: new RegExp(`${WORD_START}${goals}${WORD_END}`, 'giu'),
-    benefitMarker: new RegExp(`${WORD_START}${benefits}${WORD_END}\\s*:?\\s*`, 'iu'),
-    lineStartsWithBenefit: new RegExp(`\\n\\s*${benefits}${WORD_END}\\s*:?\\s*`, 'yiu'),
+    // "afin d'être", "pour qu'il": a marker ending in an apostrophe is glued to the next word.
+    benefitMarker: new RegExp(`${WORD_START}${benefits}(?:(?<=')|${WORD_END})\\s*:?\\s*`, 'giu'),
+    purposeMarker: new RegExp(`${WORD_START}${alternation(v.purposeMarkers)}${WORD_END}\\s*`, 'giu'),
+    lineStartsWithBenefit: new RegExp(`\\n\\s*${benefits}(?:(?<=')|${WORD_END})\\s*:?\\s*`, 'yiu'),
     nonRolePhrases: v.nonRolePhrases.map((p) => p.toLowerCase()),
     nonRoles: v.nonRoles.map(collapse),
     relativePronouns: new Set(v.relativePronouns.map(collapse)),
@@ -130,6 +182,11 @@ function compileLanguage(code: string, v: Vocabulary): CompiledLanguage {
     givenWhenThen: v.givenWhenThen.map((w) => w.toLowerCase()) as [string, string, string],
     conjunction: new RegExp(`\\s(?:${v.conjunctions.map(phrase).join('|')})(?=\\s)`, 'giu'),
     goalVerbs: new Set(v.goalVerbs.map((w) => w.toLowerCase())),
+    infinitive: new RegExp(`^${alternation(v.infinitives)}$`, 'u'),
+    determiners: new Set(v.determiners.map(collapse)),
+    modalWords: new Set(v.modalWords.map(collapse)),
+    personWords: new Set(v.personWords.map(collapse)),
+    systemSubjects: new Set(v.systemSubjects.map(collapse)),
   };
 }
 
@@ -182,21 +239,60 @@ export function wordsOf(text: string): string[] {
   return out;
 }
 
-function metricIndex(vocabularies: Vocabulary[]): MetricIndex {
-  const terms = new Map<string, string[][]>();
-  for (const term of vocabularies.flatMap((v) => v.metricTerms)) {
-    const words = wordsOf(term);
+/** Phrases by their first word, each as its words, longest first. */
+function byFirstWord(phrases: string[]): Map<string, string[][]> {
+  const map = new Map<string, string[][]>();
+  for (const p of phrases) {
+    const words = wordsOf(p);
     if (words.length === 0) continue;
-    const list = terms.get(words[0]!) ?? [];
+    const list = map.get(words[0]!) ?? [];
     if (!list.some((t) => t.join(' ') === words.join(' '))) list.push(words);
-    terms.set(words[0]!, list.sort((a, b) => b.length - a.length));
+    map.set(words[0]!, list.sort((a, b) => b.length - a.length));
   }
-  const heads = new Set(vocabularies.flatMap((v) => v.metricHeads.map((h) => h.toLowerCase())));
-  const headStopWords = new Set(vocabularies.flatMap((v) => v.metricHeadStopWords.map((s) => s.toLowerCase())));
-  const hashes = new Set([...terms.keys(), ...heads].map((w) => wordHash(w, 0, w.length)));
+  return map;
+}
+
+/** The key of a word's last two characters (lower case, as wordCodes gives them) ending at `end`. */
+export function suffixKey(text: string, end: number): number {
+  const codes = wordCodes();
+  return (codes[text.charCodeAt(end - 1)]! << 16) | codes[text.charCodeAt(end - 2)]!;
+}
+
+/** An acronym is written in capitals in the vocabulary ("NPS"): "ces" in French is not CES. */
+const isAcronym = (term: string): boolean => /^[A-Z][A-Z0-9]{1,5}$/.test(term);
+
+function metricIndex(vocabularies: Vocabulary[]): MetricIndex {
+  const lower = (list: string[]): Set<string> => new Set(list.map((w) => w.toLowerCase()));
+  const terms = byFirstWord(vocabularies.flatMap((v) => v.metricTerms));
+  const leads = byFirstWord(vocabularies.flatMap((v) => v.metricLeads));
+  const heads = lower(vocabularies.flatMap((v) => v.metricHeads));
+  const headStopWords = lower(vocabularies.flatMap((v) => v.metricHeadStopWords));
+  const events = lower(vocabularies.flatMap((v) => v.metricEvents));
+  // A language with metric suffixes compounds its nouns: its events end compounds too.
+  const compounding = vocabularies.filter((v) => v.metricSuffixes.length > 0);
+  const suffixList = [
+    ...[...lower(compounding.flatMap((v) => v.metricSuffixes))].map((suffix) => ({ suffix, strong: true })),
+    ...[...lower(compounding.flatMap((v) => v.metricEvents))].map((suffix) => ({ suffix, strong: false })),
+  ].sort((a, b) => b.suffix.length - a.suffix.length);
+  const suffixes = new Map<number, Array<{ suffix: string; strong: boolean }>>();
+  for (const s of suffixList) {
+    const key = suffixKey(s.suffix, s.suffix.length);
+    if (!suffixes.get(key)?.some((t) => t.suffix === s.suffix)) suffixes.set(key, [...(suffixes.get(key) ?? []), s]);
+  }
+  const eventQualifiers = lower(vocabularies.flatMap((v) => v.metricEventQualifiers));
+  const hashes = new Set([...terms.keys(), ...leads.keys(), ...heads, ...events, ...eventQualifiers].map((w) => wordHash(w, 0, w.length)));
   const hashFilter = new Uint8Array(65536);
   for (const h of hashes) hashFilter[h & 0xffff] = 1;
-  return { hashes, hashFilter, terms, heads, headStopWords };
+  return {
+    hashes, hashFilter, terms, heads, headStopWords, leads, suffixes, events,
+    eventQualifiers,
+    per: lower(vocabularies.flatMap((v) => v.metricPer)),
+    people: lower(vocabularies.flatMap((v) => v.genericRoles)),
+    functionWords: lower(
+      vocabularies.flatMap((v) => [...v.metricHeadStopWords, ...v.articles, ...v.targetWords, ...v.timeframeWords, ...v.conjunctions, ...v.metricPer, ...v.relativePronouns]),
+    ),
+    acronyms: lower(vocabularies.flatMap((v) => v.metricTerms.filter(isAcronym))),
+  };
 }
 
 const cache = new WeakMap<LintSettings, CompiledConfig>();
@@ -213,6 +309,10 @@ export function compile(config: LintSettings): CompiledConfig {
       acceptanceHeading: new RegExp(
         `^\\s*${alternation([...new Set(vocabularies.flatMap((v) => v.acceptanceHeadings.map(phrase)))])}${WORD_END}\\s*:?\\s*`,
         'iu',
+      ),
+      benefitLabel: new RegExp(
+        `^[^\\S\\n]{0,40}(?:#{1,6}[^\\S\\n]{0,40})?[¿¡]?${alternation([...new Set(vocabularies.flatMap((v) => v.benefitLabels.map(phrase)))])}(?:[^\\S\\n]{0,40}\\?)?[^\\S\\n]{0,40}(?:[:：\\-–—][^\\S\\n]*|(?=\\n|$))`,
+        'gimu',
       ),
       // A marker that starts with regex syntax rather than a letter turns the quick test off ('*').
       roleInitials: new Set(vocabularies.flatMap((v) => v.roleMarkers.map((m) => (/^\p{L}/u.test(m) ? m.charAt(0).toLowerCase() : '*')))),

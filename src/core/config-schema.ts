@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { RULES, type Rule, type RuleId, type RuleOf } from './rules/index.js';
 import type { RuleSetting } from './types.js';
 import { DEFAULT_VOCABULARY } from './vocab/index.js';
+import { DEFAULT_DOMAINS } from './hints/default-domains.js';
+import { isKeyword } from './hints/keyword-matcher.js';
 
 const severity = z.enum(['off', 'warn', 'error']);
 
@@ -80,6 +82,22 @@ export const vocabularySchema = z
     genericRoles: words,
     /** Qualifiers that do not make a generic role specific ("end user", "regular user"). */
     vagueQualifiers: words,
+    /**
+     * Endings of feminine, plural, case and gender-inclusive forms ("in", "innen", "a", "os", "rice",
+     * "@"): a word of a role, a qualifier or a synonym is also read with its ending swapped for
+     * another one or dropped ("Kundinnen" is "Kunde", "usuari@" is "usuario").
+     */
+    inflectionEndings: words,
+    /** Prepositions and articles between a generic role and its qualifiers: "user of the app", "Nutzer der App". */
+    roleLinkWords: words,
+    /**
+     * Single words of the same meaning, for proposing the closest catalogue persona; each group is
+     * named in English, and groups of the same name in different languages are one meaning
+     * (`nurse: [carer]` in English, `nurse: [Pflegekraft]` in German).
+     */
+    synonyms: z.record(z.string().min(1), words),
+    /** Words that say nothing about a persona when a ticket is compared with the catalogue: "with", "über". */
+    stopWords: words,
     /** Customer metrics. A term ending in " rate", " time" or " score" is also a metric head. */
     metricTerms: words,
     /** Generic metric heads: "<something> rate", "<something> time", "<something> score". */
@@ -88,6 +106,31 @@ export const vocabularySchema = z
     metricHeadStopWords: words,
     /** Words that turn a following number into a target: "to", "below", "at least"… */
     targetWords: words,
+    /** Compound endings that make a word a metric: "Abbruchquote", "Wartezeit", "wachttijd". Stems in metricHeadStopWords are not. */
+    metricSuffixes: words,
+    /** Phrases the next word completes into a metric: "taux de" (rebond), "tasso di" (abbandono), "share of". */
+    metricLeads: words,
+    /**
+     * Counted customer events ("deliveries", "Zahlungen", "citas"). One is a metric next to an
+     * outcome word ("missed deliveries"), before "per" ("tickets per order"), or beside a target.
+     */
+    metricEvents: words,
+    /** Outcome words that make an event next to them a metric: "missed", "fehlgeschlagene", "fallidas". */
+    metricEventQualifiers: words,
+    /** "per", "pro", "por": "<event> per <event, person or number>" is a metric. */
+    metricPer: words,
+    /** Targets without a number (regular-expression sources): "halve", "verdoppeln", "de moitié". */
+    relativeTargets: z.array(regexSource),
+    /** Words that say a metric should go up: "increase", "at least", "steigern". */
+    upWords: words,
+    /** Words that say a metric should go down: "reduce", "below", "senken". */
+    downWords: words,
+    /** Words that open a timeframe: "within", "bis", "entro". */
+    timeframeWords: words,
+    /** Table headings of a column of metrics: "Metric", "KPI", "Kennzahl". */
+    metricColumns: words,
+    /** Table headings of a column of targets: "Target", "Ziel", "Objetivo". */
+    targetColumns: words,
     /** Units that make a number a measurement: %, seconds, points… (regular-expression sources). */
     units: z.array(regexSource),
     /** Headings or labels that open an acceptance-criteria section. */
@@ -98,6 +141,24 @@ export const vocabularySchema = z
     conjunctions: words,
     /** Verbs that start a goal; a conjunction followed by one of them joins two goals. */
     goalVerbs: words,
+    /**
+     * Purpose clauses that are a benefit only after the goal's verb phrase: "je veux voir mes
+     * plannings pour …" states a benefit, "je veux un bouton pour exporter" says what the button is
+     * for (regular-expression sources, like benefitMarkers).
+     */
+    purposeMarkers: z.array(regexSource),
+    /** A verb's infinitive, as a whole word (regular-expression sources): "-er/-ir/-re", "-en". */
+    infinitives: z.array(regexSource),
+    /** Articles, possessives and quantifiers: a word after one is a noun or an adjective, not a verb. */
+    determiners: words,
+    /** Labels of a line or section that gives the benefit: "Why:", "Warum:", "Por qué:". */
+    benefitLabels: words,
+    /** Modal and auxiliary words a benefit may add to its goal without saying more: "can", "kann". */
+    modalWords: words,
+    /** Pronouns and nouns that name the person served: "I", "my", "customers". */
+    personWords: words,
+    /** What a benefit may be about instead of the person: "the code", "das System", "the team". */
+    systemSubjects: words,
   })
   .strict();
 
@@ -106,9 +167,12 @@ export type Vocabulary = z.output<typeof vocabularySchema>;
 /** A language that is not built in starts from empty lists. */
 const NEW_LANGUAGE: Vocabulary = {
   roleMarkers: [], goalMarkers: [], benefitMarkers: [], nonRolePhrases: [], nonRoles: [], relativePronouns: [], placeholders: [], articles: [],
-  genericRoles: [], vagueQualifiers: [], metricTerms: [], metricHeads: [], metricHeadStopWords: [],
-  targetWords: [], units: [], acceptanceHeadings: [], givenWhenThen: ['given', 'when', 'then'],
+  genericRoles: [], vagueQualifiers: [], inflectionEndings: [], roleLinkWords: [], synonyms: {}, stopWords: [], metricTerms: [], metricHeads: [], metricHeadStopWords: [],
+  targetWords: [], metricSuffixes: [], metricLeads: [], metricEvents: [], metricEventQualifiers: [], metricPer: [],
+  relativeTargets: [], upWords: [], downWords: [], timeframeWords: [], metricColumns: [], targetColumns: [],
+  units: [], acceptanceHeadings: [], givenWhenThen: ['given', 'when', 'then'],
   conjunctions: [], goalVerbs: [],
+  purposeMarkers: [], infinitives: [], determiners: [], benefitLabels: [], modalWords: [], personWords: [], systemSubjects: [],
 };
 
 /** A language's lists: each one given replaces that default list, the others stay. */
@@ -130,6 +194,55 @@ export const personaSchema = z
   })
   .strict();
 
+/** Units a domain's metric is counted in; a change in percent is relative, in points absolute. */
+export const METRIC_UNITS = ['percent', 'points', 'seconds', 'minutes', 'hours', 'days', 'count', 'currency'] as const;
+
+/** A customer metric a domain's hints give as an example, with a change or a target that makes it one. */
+export const domainMetricSchema = z
+  .object({
+    name: z.string().min(1),
+    /** up: higher is better (conversion); down: lower is better (churn, wait time). */
+    direction: z.enum(['up', 'down']),
+    unit: z.enum(METRIC_UNITS),
+    /** The example moves the metric by this much ("+3%", "−2 points")… */
+    change: z.number().positive().optional(),
+    /** …or to this level ("under 15 minutes", "at least 80%"). */
+    target: z.number().nonnegative().optional(),
+    timeframe: z.string().min(1).default('within 8 weeks of release'),
+  })
+  .strict()
+  .refine((m) => (m.change === undefined) !== (m.target === undefined), { message: 'give either change (by how much) or target (the level to reach)' });
+
+const domainKeyword = z
+  .string()
+  .refine(isKeyword, { message: 'expected a word or phrase; a single word (3 letters or more) may start or end with *' });
+
+/** A domain (health, finance…): the words that give it away and the examples its hints propose. */
+export const domainSchema = z
+  .object({
+    /** Language code -> words or phrases; "pflegekraft*" also matches words starting with it, "*schicht" words ending with it. */
+    keywords: z.record(z.string().regex(/^[a-z]{2,3}$/, 'expected a language code such as en or de'), z.array(domainKeyword)),
+    /** Example personas for the specific-persona hint, when there is no persona catalogue. */
+    personas: z.array(z.string().min(1)),
+    /** Example customer metrics, the most typical first. */
+    metrics: z.array(domainMetricSchema),
+  })
+  .strict();
+
+export type DomainDefinition = z.output<typeof domainSchema>;
+export type DomainMetric = z.output<typeof domainMetricSchema>;
+
+/** A domain's fields: each one given replaces that default, the others stay. */
+const domainEntrySchema = (defaults: DomainDefinition) => z.object(withDefaults(domainSchema.shape, defaults)).strict().prefault({});
+
+const builtInDomains = Object.fromEntries(Object.entries(DEFAULT_DOMAINS).map(([id, d]) => [id, domainEntrySchema(d)]));
+
+/** Domain id -> domain: the built-in ones (commerce, health, finance, internal-tools, b2b-saas, generic) and any added. */
+const domainsSchema = z
+  .record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a domain id such as health or field-service'), z.unknown())
+  .pipe(z.object(builtInDomains).catchall(domainEntrySchema({ keywords: {}, personas: [], metrics: [] })))
+  .prefault({});
+
 /** What lints a ticket, besides the rules: a project may override each of these. */
 const lintSettingsShape = {
   /** Issue types that are linted; every other type is reported as skipped. */
@@ -145,6 +258,8 @@ const lintSettingsShape = {
   recordingDomains: z.array(domain('loom.com')).default(['loom.com', 'vimeo.com', 'youtube.com', 'youtu.be', 'scribehow.com', 'tango.us']),
   /** Jira custom field holding acceptance criteria, e.g. customfield_10035. */
   acceptanceCriteriaField: customField.nullable().default(null),
+  /** The domains hints draw their example metrics and personas from, recognised by their keywords. */
+  domains: domainsSchema,
 };
 
 export const lintSettingsSchema = z.object(lintSettingsShape).strict();
@@ -210,6 +325,11 @@ const jiraSchema = z
     exemptLabel: jiraLabel.default('centric:exempt'),
     /** What becomes of the comment once a ticket passes: a short note, or no comment at all. */
     onPass: z.enum(['note', 'remove']).default('note'),
+    /**
+     * When a ticket gets the sticky comment: "any-finding" (a warning is worth a suggestion, and
+     * the heading says "passes, 2 suggestions"), or "failing" (only a ticket with an error).
+     */
+    commentWhen: z.enum(['any-finding', 'failing']).default('any-finding'),
     /** Where rule explanations live (the README): findings and the comment link to it + each rule's meta.docs. */
     rulesDocUrl: z.url().default('https://github.com/centric-bot/centric/blob/main/README.md'),
     /** Calls to Jira at once for background work (webhook events, polls, digests). */
@@ -245,6 +365,11 @@ const jiraSchema = z
 /** Who gets a nudge, and when. */
 const nudgesSchema = z
   .object({
+    /**
+     * Which tickets nudge their people in Slack: "failing" (an error; the default, so warnings
+     * alone never interrupt anyone) or "any-finding".
+     */
+    when: z.enum(['failing', 'any-finding']).default('failing'),
     /** Who is nudged about a failing ticket. */
     recipients: z.enum(['reporter', 'assignee', 'both']).default('reporter'),
     /** When nudges may arrive, in each person's Slack timezone. */

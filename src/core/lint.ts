@@ -1,5 +1,6 @@
 import { compile, type CompiledConfig, type CompiledLanguage } from './compile.js';
 import type { CentricConfig, LintConfig, ProjectOverride, RuleSettings } from './config-types.js';
+import { detectDomain, type Domain } from './hints/index.js';
 import { RULES, ruleLink, type Rule, type RuleContext } from './rules/index.js';
 import { score, type ScoredFailure } from './score.js';
 import { parseStory } from './story/parse-story.js';
@@ -39,6 +40,9 @@ export function configForProject(config: CentricConfig, project: string): LintCo
   return resolved;
 }
 
+/** How much of the description hints read for domain words: about the story and a line or two after it. */
+const HINT_CHARS = 400;
+
 const languageOrders = new WeakMap<CompiledConfig, Map<string, CompiledLanguage[]>>();
 
 /** The story's language first, then every other one. */
@@ -71,6 +75,8 @@ export function lintTicket(ticket: Ticket, config: LintConfig): Report {
   const compiled = compile(config);
   const description = proseOf(ticket.description);
   const story = parseStory([ticket.summary, description], compiled);
+  let domain: Domain | undefined;
+  const hintText = `${ticket.summary}\n${description.slice(0, HINT_CHARS)}`;
   const blocks: TextBlock[] = [{ kind: 'heading', text: ticket.summary }, ...ticket.description, ...ticket.acceptanceCriteria];
   const ctx: RuleContext = {
     ticket,
@@ -80,6 +86,9 @@ export function lintTicket(ticket: Ticket, config: LintConfig): Report {
     languages: languagesFor(compiled, story?.language),
     blocks,
     text: `${ticket.summary}\n${description}${proseOf(ticket.acceptanceCriteria)}`,
+    // Only a failing hint needs it: a passing ticket never pays for the keyword scan.
+    domain: () => (domain ??= detectDomain(hintText, config.domains)),
+    hintText,
   };
   const findings: Finding[] = [];
   const failures: ScoredFailure[] = [];
@@ -109,6 +118,12 @@ export function lintIssue(issue: JiraIssue, config: CentricConfig): Report {
 
 export const passes = (report: Report): boolean =>
   !report.skipped && !(report.findings ?? []).some((f) => f.severity === 'error');
+
+/** Which reports call for a comment or a nudge: any finding at all, or only an error. */
+export type AttentionWhen = 'any-finding' | 'failing';
+
+export const needsAttention = (report: Report, when: AttentionWhen): boolean =>
+  !report.skipped && (when === 'failing' ? !passes(report) : (report.findings ?? []).length > 0);
 
 export function summarise(reports: Report[]): Summary {
   const linted = reports.filter((r) => !r.skipped);

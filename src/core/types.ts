@@ -13,6 +13,11 @@ export type BlockKind = 'heading' | 'paragraph' | 'listItem' | 'code' | 'quote' 
 export interface TextBlock {
   kind: BlockKind;
   text: string;
+  /**
+   * Where a block inside a table stands: its row (0 for the table's first) and column. A row is
+   * read as one unit ("Checkout conversion | 2.1% | 2.6%"), the first row as the headings.
+   */
+  cell?: { row: number; column: number };
 }
 
 export interface Attachment {
@@ -53,6 +58,8 @@ export interface Story {
   goal: string;
   benefit: string | null;
   language: string;
+  /** The name the role was given with ("Maria" of "As Maria, a gift buyer"); absent when none. */
+  name?: string;
 }
 
 export interface Finding {

@@ -191,14 +191,17 @@ export async function runDemo(out: NodeJS.WritableStream = process.stdout): Prom
       }
     }, () => `${backlog.length} accepted (202)`);
     const stories = backlog.filter((i) => i.fields.issuetype?.name === 'Story').map((i) => i.key);
-    // SHOP-1 and SHOP-3 are good stories: Centric stays silent on them, as on the task SHOP-5.
+    // SHOP-1 is a good story: Centric stays silent on it, as on the task SHOP-5. SHOP-3 passes with
+    // warnings: a comment of suggestions, no label, no nudge. SHOP-2 and SHOP-4 fail.
     const failing = ['SHOP-2', 'SHOP-4'];
-    await step('Centric comments on the two weak stories, and stays silent on the good ones and the task', async () => {
+    await step('Centric comments on the two weak stories, suggests on the passing SHOP-3, and stays silent on the good one and the task', async () => {
       // Done means every event processed to its last write (comment, then label), not the first comment seen.
       await until('linted', 'every webhook processed', () => d.inboxIdle());
-      const missing = failing.filter((k) => d.jira.ownComments(k).length !== 1);
+      const missing = [...failing, 'SHOP-3'].filter((k) => d.jira.ownComments(k).length !== 1);
       if (missing.length > 0) throw new Error(`no Centric comment on ${missing.join(', ')}`);
-      const noisy = ['SHOP-1', 'SHOP-3', 'SHOP-5'].filter((k) => d.jira.ownComments(k).length > 0);
+      const suggestions = adfText(d.jira.ownComments('SHOP-3')[0]!.body);
+      if (!/passes, \d+ suggestions?/.test(suggestions)) throw new Error(`SHOP-3's comment does not say it passes with suggestions: ${suggestions.split('\n')[0]}`);
+      const noisy = ['SHOP-1', 'SHOP-5'].filter((k) => d.jira.ownComments(k).length > 0);
       if (noisy.length > 0) throw new Error(`unexpected comments on ${noisy.join(', ')}`);
     });
     await step('A second delivery of the same webhook changes nothing', async () => {
@@ -264,7 +267,7 @@ export async function runDemo(out: NodeJS.WritableStream = process.stdout): Prom
     for (const key of stories) {
       const comment = d.jira.ownComments(key)[0];
       say(`${key} (${d.jira.issues.get(key)!.fields.summary}):`);
-      say(indent(comment ? adfText(comment.body) : 'no comment: the story passes every check that matters (errors); Centric stays silent.'));
+      say(indent(comment ? adfText(comment.body) : 'no comment: nothing to suggest; Centric stays silent.'));
     }
     say();
     say('── What Slack received ──');

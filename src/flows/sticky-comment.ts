@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CentricConfig } from '../core/config-types.js';
-import { passes } from '../core/lint.js';
+import { needsAttention, passes } from '../core/lint.js';
 import { renderAdfComment, renderWikiComment } from '../core/render/jira-comment.js';
 import type { Report } from '../core/types.js';
 import type { Store } from '../store/database.js';
@@ -33,9 +33,9 @@ async function create(deps: StickyCommentDeps, key: string, body: JiraBody, body
 }
 
 /**
- * One comment per ticket: created when a ticket first fails, updated in place only when what it
- * says changed, turned into a pass note (or removed) once the ticket passes. Never touches a
- * comment that is not Centric's own.
+ * One comment per ticket: created when a ticket first has a finding worth one (jira.commentWhen),
+ * updated in place only when what it says changed, turned into a pass note (or removed) once
+ * nothing is left to say. Never touches a comment that is not Centric's own.
  */
 export async function syncComment(deps: StickyCommentDeps, key: string, report: Report, note?: string): Promise<CommentAction> {
   const { jira, store, config } = deps;
@@ -44,12 +44,14 @@ export async function syncComment(deps: StickyCommentDeps, key: string, report: 
   const body = jira.cloud ? renderAdfComment(report, options) : renderWikiComment(report, options);
   const bodyHash = hashOf(body);
   const known = await stickyCommentOf(store, key);
-  const removeOnPass = passing && config.jira.onPass === 'remove';
+  // Nothing worth a comment (no finding, or only warnings when comments are for failing tickets).
+  const quiet = !needsAttention(report, config.jira.commentWhen);
+  const removeOnPass = quiet && config.jira.onPass === 'remove';
 
   if (known?.bodyHash === bodyHash) return 'unchanged';
   const existing = known?.commentId ?? (await findOurComment(jira, key));
-  // A ticket that passes the first time it is seen needs no comment at all.
-  if (!existing) return passing ? 'none' : create(deps, key, body, bodyHash, passing);
+  // A ticket with nothing worth saying the first time it is seen needs no comment at all.
+  if (!existing) return quiet ? 'none' : create(deps, key, body, bodyHash, passing);
   try {
     if (removeOnPass) {
       await jira.deleteComment(key, existing);
@@ -63,6 +65,6 @@ export async function syncComment(deps: StickyCommentDeps, key: string, report: 
     if (jiraStatusOf(err) !== 404) throw err;
     // Someone deleted our comment: forget it, and say it again only if there is something to say.
     await forgetStickyComment(store, key);
-    return passing ? 'removed' : create(deps, key, body, bodyHash, passing);
+    return quiet ? 'removed' : create(deps, key, body, bodyHash, passing);
   }
 }

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { checkIssue, type CheckedIssue } from '../core/check-issue.js';
 import type { CentricConfig } from '../core/config-types.js';
-import { passes } from '../core/lint.js';
+import { needsAttention, passes } from '../core/lint.js';
 import { planningFacts, type JiraIssue } from '../core/ticket/normalise.js';
 import type { Report, Ticket } from '../core/types.js';
 import type { Logger } from '../runtime/logger.js';
@@ -99,7 +99,7 @@ async function clearNudges(deps: TicketChangedDeps, key: string): Promise<void> 
 /** Queues or clears nudges about a linted ticket, as the mode says; resolves to the nudges queued. */
 async function settleNudges(deps: TicketChangedDeps, ticket: Ticket, report: Report, options: ChangeOptions): Promise<number> {
   if (options.nudges === 'off') return 0;
-  if (passes(report)) {
+  if (!needsAttention(report, deps.config.nudges.when)) {
     await clearNudges(deps, ticket.key);
     return 0;
   }

@@ -67,6 +67,21 @@ describe.each(BACKENDS)('the "ticket changed" flow on $name', (backend) => {
     expect(t.soon()).toBe(1);
   });
 
+  it('a ticket that passes with warnings gets a comment of suggestions but no label and no nudge; both thresholds are settings', async () => {
+    const t = await setup();
+    const WARNINGS_ONLY = good(GOOD_STORY, GOOD_AC, GOOD_METRIC); // no design: visual-evidence warns
+    jira.put(ticket(WARNINGS_ONLY));
+    const outcome = await ticketEventReceived(t.deps, 'SHOP-1', { userAccountId: 'acc-priya' });
+    expect(outcome).toMatchObject({ status: 'linted', comment: 'created', labels: { added: [], removed: [] }, queued: 0 });
+    const body = JSON.stringify(jira.writes().find((c) => c.method === 'POST')?.body);
+    expect(body).toContain(`"Centric: ${outcome!.report!.score}/100, passes, 1 suggestion"`);
+
+    jira.put({ ...ticket(WARNINGS_ONLY), key: 'SHOP-2' });
+    t.deps.config = { ...DEFAULT_CONFIG, jira: { ...DEFAULT_CONFIG.jira, commentWhen: 'failing' }, nudges: { ...DEFAULT_CONFIG.nudges, when: 'any-finding' } };
+    const strict = await ticketEventReceived(t.deps, 'SHOP-2', { userAccountId: 'acc-priya' });
+    expect(strict).toMatchObject({ status: 'linted', comment: 'none', labels: { added: [], removed: [] }, queued: 1 });
+  });
+
   it("ignores the bot's own edits", async () => {
     const t = await setup();
     jira.put(ticket(FAILING));

@@ -40,7 +40,14 @@ describe('centric audit', () => {
     const run = await runCli(['audit', '--jql', 'project = SHOP', '--write', '--html', html], '', { ...ENV, DATABASE_URL: `sqlite:${join(dir, 'c.db')}` });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`centric: HTML report written to ${html}\n`);
-    expect(jira.writes().map((c) => `${c.method} ${c.path}`)).toEqual(['POST /rest/api/3/issue/SHOP-1/comment', 'PUT /rest/api/3/issue/SHOP-1']);
+    // SHOP-2 passes with warnings: it gets a comment of suggestions (jira.commentWhen: any-finding), not the label.
+    expect(jira.writes().map((c) => `${c.method} ${c.path}`)).toEqual([
+      'POST /rest/api/3/issue/SHOP-1/comment',
+      'PUT /rest/api/3/issue/SHOP-1',
+      'POST /rest/api/3/issue/SHOP-2/comment',
+    ]);
+    const suggestions = jira.writes().find((c) => c.path === '/rest/api/3/issue/SHOP-2/comment');
+    expect(JSON.stringify(suggestions?.body)).toMatch(/Centric: \d+\/100, passes, \d+ suggestions?"/);
     const page = readFileSync(html, 'utf8');
     expect(page).toContain('<svg role="img" aria-label="Score distribution"');
     expect(page).toContain('<svg role="img" aria-label="Pass rate per rule"');

@@ -21,7 +21,7 @@ describe('the comment body', () => {
     const adf = renderAdfComment(failing, OPTIONS);
     expect(adfProblems(adf)).toEqual([]);
     const content = adf.content as Array<Record<string, any>>;
-    expect(content[0]).toEqual({ type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'Centric: 25/100, 2 checks to fix' }] });
+    expect(content[0]).toEqual({ type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'Centric: 20/100, 2 checks to fix' }] });
     const items = content[1]!.content as Array<Record<string, any>>;
     expect(items).toHaveLength(failing.findings!.length);
     const first = items[0]!.content[0].content;
@@ -47,7 +47,7 @@ describe('the comment body', () => {
 
   it('is wiki markup on Data Center, with what the ticket wrote escaped', () => {
     const wiki = renderWikiComment(failing, OPTIONS);
-    expect(wiki.split('\n')[0]).toBe('h3. Centric: 25/100, 2 checks to fix');
+    expect(wiki.split('\n')[0]).toBe('h3. Centric: 20/100, 2 checks to fix');
     expect(wiki).toContain('* (x) *[customer-value|https://docs.example/README.md#customer-value]*: ');
     expect(wiki).toContain('After "search and \\{filter\\} products", add');
     expect(wiki).not.toMatch(/[^\\]\{filter/);

@@ -21,7 +21,7 @@ const PASS_TEXT =
 
 function title(report: Report): string {
   if (passes(report) && (report.findings ?? []).length === 0) return `Centric: ${report.score}/100, every check passes`;
-  if (passes(report)) return `Centric: ${report.score}/100, passes with ${count(report.findings ?? [], 'suggestion')}`;
+  if (passes(report)) return `Centric: ${report.score}/100, passes, ${count(report.findings ?? [], 'suggestion')}`;
   const errors = (report.findings ?? []).filter((f) => f.severity === 'error').length;
   return `Centric: ${report.score}/100, ${count(errors, 'check')} to fix`;
 }

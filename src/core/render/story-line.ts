@@ -3,5 +3,6 @@ import type { Story } from '../types.js';
 /** The story as one readable line, in the words the ticket used. */
 export function storyLine(story: Story): string {
   const benefit = story.benefit ? ` → ${story.benefit}` : '';
-  return `${story.role}: ${story.goal}${benefit}`;
+  const who = story.name ? `${story.role} (${story.name})` : story.role;
+  return `${who}: ${story.goal}${benefit}`;
 }

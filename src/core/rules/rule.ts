@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CompiledConfig, CompiledLanguage } from '../compile.js';
 import type { LintSettings } from '../config-types.js';
+import type { Domain } from '../hints/index.js';
 import type { Severity, Story, TextBlock, Ticket } from '../types.js';
 
 /** Everything a rule may read; built once per ticket by lint(). */
@@ -16,6 +17,13 @@ export interface RuleContext {
   blocks: TextBlock[];
   /** The text of every block except code, one block a line. */
   text: string;
+  /** The ticket's domain (health, finance…), worked out on first ask: hints take their examples from it. */
+  domain: () => Domain;
+  /**
+   * The summary and the start of the description: where hints look for the ticket's domain words.
+   * Short, so a failing ticket's hints cost a fraction of its lint.
+   */
+  hintText: string;
 }
 
 export interface RuleFailure {

@@ -1,34 +1,29 @@
 import { z } from 'zod';
-import type { CompiledLanguage } from '../compile.js';
-import type { PersonaDefinition } from '../config-types.js';
+import { personaExample } from '../hints/index.js';
+import { closestPersona } from '../persona/closest-persona.js';
+import { isGenericRole } from '../persona/generic-role.js';
 import { roleAsWritten } from '../story/parse-story.js';
 import { defineRule } from './rule.js';
 
-/** True when the role is only a generic word, maybe behind vague qualifiers ("regular user"). */
-export function isGenericRole(role: string, lang: CompiledLanguage): boolean {
-  const words = role.toLowerCase().split(/[\s-]+/).filter(Boolean);
-  if (lang.genericRoles.has(words.join(' '))) return true;
-  const head = words[words.length - 1];
-  if (!head || !lang.genericRoles.has(head)) return false;
-  return words.slice(0, -1).every((w) => lang.vagueQualifiers.has(w));
+export { closestPersona, isGenericRole };
+
+/** Longer roles are not looked for again with marks between their letters. */
+const MAX_MARKED_ROLE = 60;
+
+/**
+ * The role as written, also when the parser dropped the marks of a gender-inclusive form: "kundin"
+ * is quoted as "Kund*in" or "Kund_in" when the ticket writes it so.
+ */
+function asWritten(role: string, text: string): string {
+  const written = roleAsWritten(role, text);
+  if (written !== role || role.length > MAX_MARKED_ROLE || !/[*_]/.test(text)) return written;
+  const letters = [...role].map((c) => (c === ' ' ? '\\s+' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  const found = new RegExp(`(?<![\\p{L}])${letters.join('[*_]?')}(?![\\p{L}])`, 'iu').exec(text)?.[0];
+  return found && found !== found.toUpperCase() ? found.replace(/\s+/g, ' ') : written;
 }
 
-const wordsOf = (s: string): Set<string> =>
-  new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3));
-
-/** The catalogue persona whose name, aliases and description share most words with the ticket. */
-export function closestPersona(personas: PersonaDefinition[], text: string): PersonaDefinition | null {
-  const ticketWords = wordsOf(text);
-  let best: PersonaDefinition | null = null;
-  let bestScore = 0;
-  for (const persona of personas) {
-    const personaWords = wordsOf([persona.name, persona.description, ...persona.aliases].join(' '));
-    let score = 0;
-    for (const w of personaWords) if (ticketWords.has(w)) score++;
-    if (score > bestScore) [best, bestScore] = [persona, score];
-  }
-  return best ?? personas[0] ?? null;
-}
+/** "a night-shift nurse", "an expert": the English article the example needs. */
+const withArticle = (phrase: string): string => `${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase}`;
 
 export const specificPersona = defineRule({
   meta: {
@@ -43,17 +38,17 @@ export const specificPersona = defineRule({
     }),
   },
   needsStory: true,
-  check({ story, languages, config, ticket, text }, { allowedRoles }) {
+  check({ story, languages, compiled, config, ticket, text, domain, hintText }, { allowedRoles }) {
     if (!story) return null;
-    const lang = languages[0]!;
-    if (!isGenericRole(story.role, lang)) return null;
+    if (!isGenericRole(story.role, languages)) return null;
     if (allowedRoles.some((r) => r.toLowerCase() === story.role)) return null;
     // The ticket's own spelling: German nouns keep their capital ("Kunde").
-    const role = roleAsWritten(story.role, text);
-    const persona = closestPersona(config.personas, `${ticket.summary} ${story.goal} ${story.benefit ?? ''}`);
+    const role = asWritten(story.role, text);
+    const ticketWords = { summary: ticket.summary, focus: `${story.goal}\n${story.benefit ?? ''}`, rest: text, language: story.language };
+    const persona = closestPersona(config.personas, ticketWords, compiled.languages);
     const hint = persona
       ? `Name the persona: "As a ${persona.name.toLowerCase()}, …"${persona.description ? ` (${persona.description})` : ''}.`
-      : `Who exactly is the ${role}? Say it, e.g. "As a first-time shopper on mobile" or "As a returning customer with a saved card".`;
+      : `Who exactly is the ${role}? Say it, e.g. "As ${withArticle(personaExample(domain(), { text: hintText }))}, …".`;
     return { message: `"${role}" is a generic role, not a persona.`, hint };
   },
 });

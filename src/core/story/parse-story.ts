@@ -77,7 +77,9 @@ function trimRole(s: string): string {
   const opens = role.split('(').length - 1;
   if (opens > role.split(')').length - 1) {
     const rest = s.slice(s.indexOf(role) + role.length);
-    if (rest.trimStart().startsWith(')')) role += ')';
+    // "(RR. HH.)": the abbreviation's dot before the ")" is kept with it.
+    const close = /^\s*(\.?)\)/.exec(rest);
+    if (close) role += `${close[1]})`;
   }
   return role;
 }
@@ -100,14 +102,24 @@ function isRelativeClause(apposition: string, lang: CompiledLanguage): boolean {
  */
 export function normaliseRole(raw: string, lang: CompiledLanguage, afterArticle = false): string {
   const segments = raw.replace(/[*_`~{}[\]]/g, '').split(',');
-  let role = segments[0] ?? '';
-  const apposition = segments[1]?.trim() ?? '';
-  if (!afterArticle && NAME.test(tidy(role)) && lang.articles.test(apposition) && apposition.replace(lang.articles, '') && !isRelativeClause(apposition, lang)) {
-    role = apposition;
-  }
+  const name = nameBefore(segments, lang, afterArticle);
+  let role = name === null ? (segments[0] ?? '') : segments[1]!;
   role = trimRole(role).toLowerCase();
   role = role.replace(lang.articles, '');
   return trimRole(role);
+}
+
+/** The name before an appositive role ("Maria" of "Maria, a gift buyer"); null when there is none. */
+function nameBefore(segments: string[], lang: CompiledLanguage, afterArticle: boolean): string | null {
+  const name = tidy(segments[0] ?? '');
+  const apposition = segments[1]?.trim() ?? '';
+  const appositive = !afterArticle && NAME.test(name) && lang.articles.test(apposition) && apposition.replace(lang.articles, '') && !isRelativeClause(apposition, lang);
+  return appositive ? name : null;
+}
+
+/** The person's name a role was given with ("As Maria, a gift buyer"), kept for display. */
+export function personaNameOf(raw: string, lang: CompiledLanguage, afterArticle = false): string | null {
+  return nameBefore(raw.replace(/[*_`~{}[\]]/g, '').split(','), lang, afterArticle);
 }
 
 /**
@@ -189,10 +201,81 @@ function untilSentenceEnd(s: string): string {
   return (m ? s.slice(0, m.index) : s).slice(0, MAX_CLAUSE);
 }
 
+/** A word that is a verb: one of the language's goal verbs, or an infinitive by its ending (see `infinitives`). */
+export function isVerb(word: string, lang: CompiledLanguage): boolean {
+  // An elided pronoun is no part of the verb: "l'envoyer", "m'inscrire".
+  const verb = /^\p{L}{1,2}['’]\p{L}/u.test(word) ? word.slice(word.search(/['’]/) + 1) : word;
+  return verb.length > 0 && (lang.goalVerbs.has(verb.toLowerCase()) || lang.infinitive.test(verb));
+}
+
+const WORD = /[\p{L}][\p{L}'’-]*/gu;
+/** "to", "be able to": what may open an English goal before its verb. */
+const GOAL_FILLER = /^(?:to|be|able|also|then)$/i;
+
+/** The first `n` words of a clause, English fillers ("to be able to") skipped. */
+export function leadingWords(clause: string, n: number): string[] {
+  const words: string[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(clause); m && words.length < n; m = WORD.exec(clause)) {
+    if (words.length === 0 && GOAL_FILLER.test(m[0])) continue;
+    words.push(m[0].replace(/['’]$/, ''));
+    if (m.index > MAX_CLAUSE) break;
+  }
+  return words;
+}
+
+/**
+ * True when the goal opens with a verb phrase ("voir mes plannings", "me connecter", "poter
+ * esportare"): its first word is a verb, or its second is, after a word that is no determiner. A
+ * plural determiner before a singular word is a pronoun ("les rendre", "os enviar"), not an article.
+ */
+export function opensWithVerb(goal: string, lang: CompiledLanguage): boolean {
+  const [first, second] = leadingWords(goal, 2);
+  if (first === undefined) return false;
+  if (isVerb(first, lang)) return true;
+  if (second === undefined || !isVerb(second, lang)) return false;
+  const lower = first.toLowerCase();
+  return !lang.determiners.has(lower) || (lower.endsWith('s') && !/[sx]$/i.test(second));
+}
+
+/** "to", "be able to" and blanks, before a marker that is then the goal's own verb ("I want to avoid …"). */
+const BARE = /^[\s,;:]*(?:(?:to|be|able)(?![\p{L}])[\s,;:]*){0,3}$/iu;
+/** A goal before a marker: anything but "to", "be able to" ("…" too: a template's goal). */
+const hasGoal = (before: string): boolean => before.length > 40 || !BARE.test(before);
+
+/** True when the goal opens as a noun phrase ("un bouton", "mes plannings"): its first word is a determiner. */
+function opensWithNoun(goal: string, lang: CompiledLanguage): boolean {
+  const [first] = leadingWords(goal, 1);
+  return first !== undefined && lang.determiners.has(first.toLowerCase());
+}
+
+/**
+ * The benefit marker of a goal line: the first one with a goal before it. A purpose clause ("pour
+ * exporter", "para compartir", "per salvare") is no benefit after a goal that opens as a noun
+ * phrase: "je veux voir mes plannings pour …" says why, "je veux un bouton pour exporter" says what
+ * the button does. A negative one ("pour ne pas …", "para no …", "to avoid …") is a benefit marker
+ * of its own, whatever precedes it: what a person wants to avoid is their gain.
+ */
+function benefitMarkerIn(line: string, lang: CompiledLanguage): RegExpExecArray | null {
+  const first = (re: RegExp): RegExpExecArray | null => {
+    re.lastIndex = 0;
+    for (let m = re.exec(line); m; m = re.exec(line)) {
+      if (hasGoal(line.slice(0, m.index))) return m;
+      if (m[0].length === 0) re.lastIndex++;
+    }
+    return null;
+  };
+  const marker = first(lang.benefitMarker);
+  if (lang.vocab.purposeMarkers.length === 0) return marker;
+  const purpose = first(lang.purposeMarker);
+  if (!purpose || (marker && marker.index <= purpose.index) || opensWithNoun(line, lang)) return marker;
+  return purpose;
+}
+
 /** A goal and its benefit; `benefit` is null when no benefit marker is there, "" when nothing follows it. */
 function splitGoal(text: string, goalStart: number, lang: CompiledLanguage): { goal: string; benefit: string | null; benefitLine: string } {
   const line = lineAt(text, goalStart);
-  const marker = lang.benefitMarker.exec(line);
+  const marker = benefitMarkerIn(line, lang);
   if (marker) {
     const after = line.slice(marker.index + marker[0].length);
     return { goal: untilSentenceEnd(line.slice(0, marker.index)), benefit: untilSentenceEnd(after), benefitLine: after };
@@ -270,7 +353,10 @@ function storyAt(text: string, at: number, lang: CompiledLanguage, goals: GoalMa
   const cleanBenefit = benefit === null ? null : tidy(benefit);
   if (benefit !== null && (!cleanBenefit || isPlaceholder(benefit, lang))) placeholders.push('benefit');
   if (!templates && (placeholders.includes('role') || placeholders.includes('goal'))) return null;
-  const story = { role, goal: cleanGoal, benefit: placeholders.includes('benefit') ? null : cleanBenefit || null, language: lang.code };
+  const story: Story = { role, goal: cleanGoal, benefit: placeholders.includes('benefit') ? null : cleanBenefit || null, language: lang.code };
+  // "As Maria, a gift buyer": the role is the appositive, the name is kept for display.
+  const name = personaNameOf(rawRole, lang, afterArticle);
+  if (name) story.name = name;
   // Quoted only by a finding about a placeholder benefit: not built for the stories that have a real one.
   const benefitAsWritten = placeholders.length > 0 ? tidy(benefitLine.slice(0, 80)) || benefitLine.trim().slice(0, 80) : '';
   return { story, placeholders, benefitAsWritten };
@@ -295,7 +381,8 @@ function firstStory(text: string, { languages, roleInitials }: CompiledConfig, t
 
 /**
  * Finds the user story in the given texts (summary first, then the description), in the first
- * language whose markers match. A story with a benefit beats one without.
+ * language whose markers match. A story with a benefit beats one without; a story without one
+ * takes the benefit a "Why:" line or section gives (see labelledBenefit).
  */
 export function parseStory(texts: string[], compiled: CompiledConfig): Story | null {
   let fallback: Draft | null = null;
@@ -305,7 +392,65 @@ export function parseStory(texts: string[], compiled: CompiledConfig): Story | n
     if (draft?.story.benefit) return remember(draft);
     fallback ??= draft;
   }
-  return fallback && remember(fallback);
+  return fallback && remember(withLabelledBenefit(fallback, texts, compiled));
+}
+
+/** A benefit section's text is read up to its sentence end, as a story's benefit clause is. */
+function sectionText(text: string, from: number): string {
+  return untilSentenceEnd(lineAt(text, from)).trim();
+}
+
+/**
+ * The text a benefit label gives ("Why: nurses miss shifts", or "Why" / "## Warum" alone on its
+ * line with the text on the next): the first labelled line with text after it; "" for a label with
+ * nothing after it; null when no line opens with a label. A label followed by another section's
+ * heading (acceptance criteria, another label) gives nothing.
+ */
+export function labelledBenefit(raw: string, compiled: CompiledConfig): string | null {
+  const { text } = prepare(raw);
+  const label = compiled.benefitLabel;
+  label.lastIndex = 0;
+  let found: string | null = null;
+  for (let m = label.exec(text); m; m = label.exec(text)) {
+    const end = m.index + m[0].length;
+    let content = sectionText(text, end);
+    if (!content && text.charAt(end) === '\n') {
+      // The section's text is on the next line that holds any.
+      let next = end + 1;
+      while (next < text.length && next < end + 1_000 && /\s/.test(text.charAt(next))) next++;
+      const line = lineAt(text, next);
+      label.lastIndex = 0;
+      const another = label.test(line) || compiled.acceptanceHeading.test(line);
+      label.lastIndex = end;
+      content = another ? '' : sectionText(text, next);
+    }
+    if (content) return content;
+    found = '';
+  }
+  return found;
+}
+
+/**
+ * A story without a benefit clause (or with a placeholder one) takes the benefit its ticket gives
+ * under a label: "Why: …" counts as "so that …". A leading "so that" in it is the marker, not the benefit.
+ */
+function withLabelledBenefit(draft: Draft, texts: string[], compiled: CompiledConfig): Draft {
+  if (draft.story.benefit) return draft;
+  const lang = compiled.languages.find((l) => l.code === draft.story.language);
+  if (!lang) return draft;
+  for (const raw of texts) {
+    if (!raw) continue;
+    const content = labelledBenefit(raw, compiled);
+    if (!content) continue;
+    lang.benefitMarker.lastIndex = 0;
+    const marker = lang.benefitMarker.exec(content);
+    const benefit = tidy(marker?.index === 0 ? content.slice(marker[0].length) : content);
+    if (!benefit) continue;
+    const others = draft.placeholders.filter((slot) => slot !== 'benefit');
+    if (isPlaceholder(benefit, lang)) return { story: draft.story, placeholders: [...others, 'benefit'], benefitAsWritten: benefit.slice(0, 80) };
+    return { story: { ...draft.story, benefit }, placeholders: others, benefitAsWritten: '' };
+  }
+  return draft;
 }
 
 /** The draft each story parseStory returned came from: the rules ask it, without a second parse. */
@@ -356,6 +501,16 @@ let lastTemplate: { text: string; compiled: CompiledConfig; draft: Draft | null 
  */
 export function roleAsWritten(role: string, text: string): string {
   if (!role) return role;
+  // Several rules quote the same role of the same ticket in a row: the last answer is reused.
+  if (lastWritten?.role === role && lastWritten.text === text) return lastWritten.written;
+  const written = findWritten(role, text);
+  lastWritten = { role, text, written };
+  return written;
+}
+
+let lastWritten: { role: string; text: string; written: string } | null = null;
+
+function findWritten(role: string, text: string): string {
   const words = role.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const found = new RegExp(`(?<![\\p{L}])${words.join('\\s+')}(?![\\p{L}])`, 'iu').exec(text)?.[0];
   if (!found || found === found.toUpperCase()) return role;

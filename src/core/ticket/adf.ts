@@ -39,6 +39,9 @@ class Collector {
   images: string[] = [];
   truncated = false;
   visited = 0;
+  /** The row of the table being read, and the cell its blocks go in. */
+  row = 0;
+  cell: TextBlock['cell'] = undefined;
   private size = 0;
 
   add(kind: BlockKind, text: string): void {
@@ -49,7 +52,7 @@ class Collector {
       this.truncated = true;
       return;
     }
-    this.blocks.push({ kind, text: trimmed });
+    this.blocks.push(this.cell ? { kind, text: trimmed, cell: this.cell } : { kind, text: trimmed });
   }
 }
 
@@ -225,10 +228,17 @@ function walk(node: AdfNode, depth: number, kind: BlockKind, parentType: string,
   }
   if (!Array.isArray(node.content)) return;
   const childKind = KIND_OF_ANCESTOR[type] ?? kind;
-  for (const child of node.content) {
-    if (out.truncated) return;
+  // A table's blocks say which row and column they stand in; a table in a cell has its own.
+  const { row, cell } = out;
+  for (let i = 0; i < node.content.length; i++) {
+    if (out.truncated) break;
+    const child: unknown = node.content[i];
+    if (type === 'table') out.row = i;
+    else if (type === 'tableRow') out.cell = { row: out.row, column: i };
     if (isNode(child)) walk(child, depth + 1, childKind, type, out);
   }
+  out.row = row;
+  out.cell = cell;
 }
 
 /**

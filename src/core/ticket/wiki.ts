@@ -1,4 +1,4 @@
-import type { BlockKind } from '../types.js';
+import type { BlockKind, TextBlock } from '../types.js';
 import type { RichText } from './adf.js';
 import { breakAfterLabel, breakLeadingPictographs, trimLines } from './text.js';
 
@@ -15,15 +15,36 @@ export const RULE = /^\s*-{4,}\s*$/;
 
 const BAR = 124;
 const BACKSLASH = 92;
+/** Markup whose parameters or target may hold a bar: a macro "{status:colour=Green|title=Done}", a link "[text|url]", an image "!a.png|thumbnail!". */
+const OPENERS: Record<number, { close: string; reach: number }> = {
+  123: { close: '}', reach: 400 }, // {
+  91: { close: ']', reach: 2_400 }, // [
+  33: { close: '!', reach: 600 }, // !
+};
 
-/** The cells of a table row, each as [start, end) between its bars ("|" or "||"; "\\|" is no bar). */
+/**
+ * The cells of a table row, each as [start, end) between its bars ("|" or "||"; "\\|" is no bar).
+ * A bar inside a macro's parameters, a link or an image is part of that markup, not a cell's end,
+ * when the markup closes on the row within its reach (the bounds the inline patterns use).
+ */
 export function cellSpans(row: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
+  // The next closing character of each kind at or after the scan: found once, looked for again
+  // only when passed, so a row of 100,000 unclosed "{" stays linear.
+  const next: Record<string, number> = { '}': -2, ']': -2, '!': -2 };
+  const closeAfter = (close: string, i: number): number => {
+    if (next[close]! !== -1 && next[close]! <= i) next[close] = row.indexOf(close, i + 1);
+    return next[close]!;
+  };
   let from = 0;
   for (let i = 0; i < row.length; i++) {
     const c = row.charCodeAt(i);
+    const opener = OPENERS[c];
     if (c === BACKSLASH) i++;
-    else if (c === BAR) {
+    else if (opener && (c !== 33 || /[^\s|!]/.test(row.charAt(i + 1)))) {
+      const close = closeAfter(opener.close, i);
+      if (close > i && close - i <= opener.reach) i = close;
+    } else if (c === BAR) {
       spans.push([from, i]);
       if (row.charCodeAt(i + 1) === BAR) i++;
       from = i + 1;
@@ -173,11 +194,13 @@ export function readWiki(source: string): RichText {
   let paragraph: string[] = [];
   let tag: string | null = null;
   let tagged: string[] = [];
+  /** The row of the table being read: consecutive table lines are one table. */
+  let row = -1;
 
-  const add = (kind: BlockKind, raw: string, verbatim = false): void => {
+  const add = (kind: BlockKind, raw: string, verbatim = false, cell?: TextBlock['cell']): void => {
     if (!raw.trim()) return;
     const text = trimLines(verbatim ? raw : breakLeadingPictographs(inline(breakWikiLabels(raw), out)));
-    if (text) out.blocks.push({ kind, text });
+    if (text) out.blocks.push(cell ? { kind, text, cell } : { kind, text });
   };
   const flush = (): void => {
     if (paragraph.length > 0) add(tag === 'quote' ? 'quote' : 'paragraph', paragraph.join('\n'));
@@ -185,6 +208,8 @@ export function readWiki(source: string): RichText {
   };
 
   for (const line of lines) {
+    const wasRow = row;
+    row = -1;
     if (tag === 'code' || tag === 'noformat') {
       const close = line.indexOf(`{${tag}}`);
       if (close >= 0) {
@@ -235,7 +260,11 @@ export function readWiki(source: string): RichText {
       add('quote', quote[1]!);
     } else if (lead === '|') {
       flush();
-      for (const [start, end] of cellSpans(line)) add('tableCell', line.slice(start, end));
+      row = wasRow + 1;
+      // The text before the first bar and after the last is no cell: columns count from the first bar.
+      const spans = cellSpans(line).slice(1);
+      if (spans.length > 0 && !line.slice(spans[spans.length - 1]![0]).trim()) spans.pop();
+      spans.forEach(([start, end], column) => add('tableCell', line.slice(start, end), false, { row, column }));
     } else if (item && !rule) {
       flush();
       add(tag === 'quote' ? 'quote' : 'listItem', item[1]!);

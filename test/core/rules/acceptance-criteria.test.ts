@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../src/core/default-config.js';
-import { bullets, doc, para, text } from '../../helpers/issues.js';
+import { bullets, doc, heading, para, text } from '../../helpers/issues.js';
 import { finding } from '../../helpers/lint.js';
 
 const STORY = 'As a shopper, I want to save my basket so that I pay later.';
@@ -67,6 +67,43 @@ describe('acceptance-criteria reads a label on any line, as in every format', ()
       expect(finding('acceptance-criteria', `${l.story}\n\nh3. (/) ${l.heading}\n* ${l.item}`)).toBeUndefined();
       expect(finding('acceptance-criteria', doc(para(text(l.story)), bullets(...l.gwt.map((g) => `✅ ${g}`))))).toBeUndefined();
       expect(finding('acceptance-criteria', `${l.story}\n\n${l.gwt.map((g) => `* (/) ${g}`).join('\n')}`)).toBeUndefined();
+    });
+  }
+});
+
+describe('acceptance criteria as a numbered or checkbox list: the same in text, wiki and ADF', () => {
+  const ordered = (...items: string[]) => ({ type: 'orderedList', content: items.map((i) => ({ type: 'listItem', content: [para(text(i))] })) });
+  const tasks = (...items: string[]) => ({ type: 'taskList', attrs: { localId: 't' }, content: items.map((i) => ({ type: 'taskItem', attrs: { localId: i, state: 'TODO' }, content: [text(i)] })) });
+  for (const [lang, l] of Object.entries(LANGS)) {
+    it(`${lang}: Given/When/Then as "1.", "1)", "#", "- [ ]" items, with or without a label`, () => {
+      const gwt = l.gwt;
+      for (const description of [
+        `${l.story}\n${l.heading}:\n${gwt.map((g, i) => `${i + 1}. ${g}`).join('\n')}`,
+        `${l.story}\n${gwt.map((g, i) => `${i + 1}. ${g}`).join('\n')}`,
+        `${l.story}\n${gwt.map((g, i) => `${i + 1}) ${g}`).join('\n')}`,
+        `${l.story}\n\n${gwt.map((g) => `# ${g}`).join('\n')}`,
+        `${l.story}\n${gwt.map((g) => `- [ ] ${g}`).join('\n')}`,
+        `${l.story}\n${gwt.map((g) => `[x] ${g}`).join('\n')}`,
+        doc(para(text(l.story)), ordered(...gwt)),
+        doc(para(text(l.story)), tasks(...gwt)),
+      ]) {
+        expect(finding('acceptance-criteria', description)).toBeUndefined();
+      }
+    });
+
+    it(`${lang}: a criteria section of placeholders is no criteria`, () => {
+      const slots = `${l.gwt[0]!.split(' ')[0]} ..., ${l.gwt[1]!.split(' ')[0]!.toLowerCase()} ..., ${l.gwt[2]!.split(' ')[0]!.toLowerCase()} ...`;
+      for (const description of [
+        `${l.story}\n\nh3. ${l.heading}\n* TBD`,
+        `${l.story}\n\n${l.heading}:\n- ...`,
+        `${l.story}\n\n${l.heading}:\n- …`,
+        `${l.story}\n\nh3. ${l.heading}\n* ${slots}`,
+        doc(para(text(l.story)), heading(l.heading), bullets('…')),
+      ]) {
+        expect(finding('acceptance-criteria', description)?.rule).toBe('acceptance-criteria');
+      }
+      // A paragraph after the empty list is another section, not a criterion.
+      expect(finding('acceptance-criteria', `${l.story}\n\n${l.heading}:\n- TBD\n\nDesign: TBD`)?.rule).toBe('acceptance-criteria');
     });
   }
 });

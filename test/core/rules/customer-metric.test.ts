@@ -27,21 +27,28 @@ describe('customer-metric', () => {
     expect(finding('customer-metric', withLine(line))).toBeUndefined();
   });
 
+  // The example target goes the metric's way, in its unit: load time and bounce down, NPS in points.
   it.each([
-    ['We want better retention.', 'retention'],
-    ['Track conversion for 3 items in the basket.', 'conversion'],
-    ['Conversion matters; story points: 5 story points.', 'conversion'],
-    ['Load time regressed in version 2.3.1 on 2026-05-01.', 'load time'],
-    ['Bounce spikes on HTTP 500 and status 404.', 'bounce'],
-    ['NPS survey ships in 2027.', 'nps'],
-  ])('warns when a metric has no target: "%s"', (line, metric) => {
+    ['We want better retention.', 'retention', 'retention +5% within 6 weeks of release'],
+    ['Track conversion for 3 items in the basket.', 'conversion', 'conversion +3% within 6 weeks of release'],
+    ['Conversion matters; story points: 5 story points.', 'conversion', 'conversion +3% within 6 weeks of release'],
+    ['Load time regressed in version 2.3.1 on 2026-05-01.', 'load time', 'load time under 2.5 s within 4 weeks of release'],
+    ['Bounce spikes on HTTP 500 and status 404.', 'bounce', 'bounce −2 points within 6 weeks of release'],
+    ['NPS survey ships in 2027.', 'NPS', 'NPS +10 points within 6 weeks of release'],
+  ])('warns when a metric has no target: "%s"', (line, metric, example) => {
     expect(finding('customer-metric', withLine(line))).toEqual({
       rule: 'customer-metric',
       severity: 'warn',
       message: `Names a customer metric (${metric}) but no target.`,
-      hint: `Say by how much and by when, e.g. '${metric} +5% in Q3'.`,
+      hint: `Say by how much and by when, e.g. "${example}".`,
       link: 'https://github.com/centric-bot/centric/blob/main/README.md#customer-metric',
     });
+  });
+
+  it('takes the example metric from the ticket\'s domain, not a shop\'s', () => {
+    const ward = 'As a night nurse, I want to see tomorrow\'s shift rota on the ward so that I can plan my sleep.';
+    expect(finding('customer-metric', ward)?.hint).toMatch(/^Add a success line with a customer metric and a target, e\.g\. "Success: (patient wait time|shift handover time|unfilled shift rate|patient satisfaction) /);
+    expect(finding('customer-metric', `${ward}\n\nDie Wartezeit soll sinken.`)?.hint).toMatch(/e\.g\. "wartezeit under \d+ minutes/i);
   });
 
   it('needs the target in the same sentence or list item as the metric', () => {
@@ -57,7 +64,7 @@ describe('customer-metric', () => {
       rule: 'customer-metric',
       severity: 'error',
       message: 'No customer metric: nothing says how we will know this worked for the returning shopper.',
-      hint: 'Add a success criterion with a metric and a target, e.g. "Success: checkout conversion +3% within 4 weeks of release".',
+      hint: 'Add a success line with a customer metric and a target, e.g. "Success: checkout conversion +3% within 6 weeks of release".',
       link: 'https://github.com/centric-bot/centric/blob/main/README.md#customer-metric',
     });
   });

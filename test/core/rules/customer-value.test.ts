@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../../src/core/default-config.js';
+import { lintIssue } from '../../../src/core/lint.js';
+import { issue } from '../../helpers/issues.js';
 import { finding } from '../../helpers/lint.js';
 
 describe('customer-value', () => {
@@ -39,3 +42,58 @@ describe('customer-value', () => {
   });
 });
 
+
+describe('customer-value: a weak benefit says what is weak, as a warning', () => {
+  const link = 'https://github.com/centric-bot/centric/blob/main/README.md#customer-value';
+
+  it.each([
+    ['As a night nurse, I want to export my shifts as CSV so that I can export my shifts as CSV.', 'I can export my shifts as CSV', 'night nurse', 'export my shifts as CSV'],
+    ['Als Nachtschwester möchte ich meine Schichten als CSV exportieren, damit ich meine Schichten als CSV exportieren kann.', 'ich meine Schichten als CSV exportieren kann', 'Nachtschwester', 'meine Schichten als CSV exportieren'],
+    ['Como enfermera quiero exportar mis turnos para que pueda exportar mis turnos.', 'pueda exportar mis turnos', 'enfermera', 'exportar mis turnos'],
+    ["En tant qu'infirmière, je veux exporter mes plannings afin de pouvoir exporter mes plannings.", 'pouvoir exporter mes plannings', 'infirmière', 'exporter mes plannings'],
+    ['Come infermiera voglio esportare i turni così che possa esportare i turni.', 'possa esportare i turni', 'infermiera', 'esportare i turni'],
+    ['Als verpleegkundige wil ik mijn diensten exporteren zodat ik mijn diensten kan exporteren.', 'ik mijn diensten kan exporteren', 'verpleegkundige', 'mijn diensten exporteren'],
+    ['Como enfermeira quero exportar meus plantões para que eu possa exportar meus plantões.', 'eu possa exportar meus plantões', 'enfermeira', 'exportar meus plantões'],
+  ])('a benefit that restates the goal: %s', (text, benefit, role, goal) => {
+    expect(finding('customer-value', text)).toEqual({
+      rule: 'customer-value',
+      severity: 'warn',
+      message: `The benefit "${benefit}" only restates the goal: it does not say what the ${role} gains by it.`,
+      hint: `Say what "${goal}" lets the ${role} do next, or stop worrying about.`,
+      link,
+    });
+  });
+
+  it.each([
+    ['As a night nurse, I want to export my shifts so that the code is cleaner.', 'the code is cleaner', 'code'],
+    ['As a night nurse, I want to export my shifts so that the backend is consistent.', 'the backend is consistent', 'backend'],
+    ['Als Nachtschwester möchte ich meine Schichten exportieren, damit das System schneller ist.', 'das System schneller ist', 'system'],
+    ['Como enfermera quiero exportar mis turnos para que el sistema sea más rápido.', 'el sistema sea más rápido', 'sistema'],
+    ["En tant qu'infirmière, je veux exporter mes plannings afin que le code soit plus propre.", 'le code soit plus propre', 'code'],
+    ['Come infermiera voglio esportare i turni così che il sistema sia più veloce.', 'il sistema sia più veloce', 'sistema'],
+    ['Als verpleegkundige wil ik mijn diensten exporteren zodat het systeem sneller is.', 'het systeem sneller is', 'systeem'],
+    ['Como enfermeira quero exportar meus plantões para que o sistema seja mais rápido.', 'o sistema seja mais rápido', 'sistema'],
+  ])('a benefit about the system, not the person: %s', (text, benefit, subject) => {
+    const found = finding('customer-value', text);
+    expect(found?.severity).toBe('warn');
+    expect(found?.message).toMatch(new RegExp(`^The benefit "${benefit}" is about the ${subject}, not the .+: it does not say what the .+ gains\\.$`));
+    expect(found?.hint).toMatch(/^Say what the .+ notices once ".+" is done: what they can do, or stop worrying about\.$/);
+  });
+
+  it.each([
+    'As a night nurse, I want to export my shifts so that I can plan my week.',
+    'As a night nurse, I want to export my shifts so that the system shows me my week.',
+    'As a night nurse, I want to export my shifts so that my team sees who is on call.',
+    'As a developer, I want to split the billing module so that the code is easier to change.',
+    'As a night nurse, I want to see my shifts so that I can see my shifts on my phone.',
+  ])('a benefit for the person is no weak one: %s', (text) => {
+    expect(finding('customer-value', text)).toBeUndefined();
+  });
+
+  it('a weak benefit costs half the rule, a missing one all of it', () => {
+    const score = (d: string) => lintIssue(issue(d), DEFAULT_CONFIG).score!;
+    const base = 'As a night nurse, I want to export my shifts';
+    expect(score(`${base} so that I can export my shifts.`)).toBeGreaterThan(score(`${base}.`));
+    expect(score(`${base} so that I can export my shifts.`)).toBeLessThan(score(`${base} so that I can plan my week.`));
+  });
+});

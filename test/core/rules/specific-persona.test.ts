@@ -13,10 +13,10 @@ describe('specific-persona', () => {
     expect(finding('specific-persona', story(role))).toMatchObject({ severity: 'warn', message: `"${role}" is a generic role, not a persona.` });
   });
 
-  it('asks who exactly when no persona catalogue is configured', () => {
-    expect(finding('specific-persona', story('user'))?.hint).toBe(
-      'Who exactly is the user? Say it, e.g. "As a first-time shopper on mobile" or "As a returning customer with a saved card".',
-    );
+  it('asks who exactly when no persona catalogue is configured, with an example from the ticket\'s domain', () => {
+    expect(finding('specific-persona', 'As a user, I want to change my avatar so that my profile looks like me.')?.hint).toBe('Who exactly is the user? Say it, e.g. "As a first-time visitor on a phone, …".');
+    expect(finding('specific-persona', 'As a user, I want to swap a night shift on the ward rota so that I can plan my week.')?.hint).toBe('Who exactly is the user? Say it, e.g. "As a night-shift nurse on a ward, …".');
+    expect(finding('specific-persona', 'As a user, I want to keep my basket at checkout so that I can pay later.')?.hint).toBe('Who exactly is the user? Say it, e.g. "As a first-time shopper on mobile, …".');
   });
 
   it('suggests the closest persona from the catalogue', () => {

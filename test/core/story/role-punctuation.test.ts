@@ -21,6 +21,22 @@ describe('a role with punctuation is kept whole', () => {
   });
 });
 
+describe('a dot inside a role that ends no sentence is kept', () => {
+  it.each([
+    ['Como responsable de TI (RR. HH.), quiero dar acceso de solo lectura, para que los auditores revisen los expedientes.', 'responsable de ti (rr. hh.)'],
+    ['Como tutor de 2.º de ESO, quiero ver los exámenes en un calendario, para no poner dos el mismo día.', 'tutor de 2.º de eso'],
+    ["En tant qu'utilisateur.rice connecté.e, je veux exporter mes factures afin de les archiver.", 'utilisateur.rice connecté.e'],
+    ['Als Mitarbeiter der Abt. IT möchte ich Zugänge sperren, damit keine Daten abfließen.', 'mitarbeiter der abt. it'],
+    ['Come docente di 3ª media, voglio vedere le verifiche in un calendario, per non sovrapporle.', 'docente di 3ª media'],
+  ])('%s', (text, expected) => {
+    expect(role(text)).toBe(expected);
+  });
+
+  it('a dot that ends a sentence still ends the role', () => {
+    expect(role('As a user. I want to pay later so that I can budget.')).toBeUndefined();
+  });
+});
+
 describe('a name with an appositive gives the appositive as the role', () => {
   it.each([
     ['As Maria, a gift buyer, I want to wrap my order so that it arrives as a present.', 'gift buyer'],
@@ -33,6 +49,12 @@ describe('a name with an appositive gives the appositive as the role', () => {
     ['Als Maria, eine Geschenkkäuferin, möchte ich meine Bestellung verpacken lassen, damit sie überrascht.', 'geschenkkäuferin'],
   ])('%s', (text, expected) => {
     expect(role(text)).toBe(expected);
+  });
+
+  it('keeps the name for display, and gives none for a role without one', () => {
+    expect(parseStory(['As Maria, a gift buyer, I want to wrap my order so that it arrives as a present.'], compiled)).toMatchObject({ role: 'gift buyer', name: 'Maria' });
+    expect(parseStory(['Als Pflegekraft, die nachts arbeitet, möchte ich meinen Dienstplan sehen, damit ich planen kann.'], compiled)).not.toHaveProperty('name');
+    expect(parseStory(['As a gift buyer, I want to wrap my order so that it arrives as a present.'], compiled)).not.toHaveProperty('name');
   });
 
   it('reads a qualifier after a role, not a name, as before', () => {

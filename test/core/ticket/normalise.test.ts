@@ -71,7 +71,7 @@ describe('ADF', () => {
     );
     expect(ticket.description).toEqual([
       { kind: 'paragraph', text: 'Ask @Priya by 2026-01-01' },
-      { kind: 'tableCell', text: 'Metric' },
+      { kind: 'tableCell', text: 'Metric', cell: { row: 0, column: 0 } },
     ]);
     expect(ticket.links).toEqual(['https://miro.com/app/board/x']);
     expect(ticket.images).toEqual(['shot.PNG']);
@@ -106,10 +106,10 @@ describe('wiki markup', () => {
     expect(ticket.description).toEqual([
       { kind: 'code', text: '{"as a": "user, I want"}' },
       { kind: 'paragraph', text: 'Urgent for @123 see spec.pdf and mono' },
-      { kind: 'tableCell', text: 'Metric' },
-      { kind: 'tableCell', text: 'Target' },
-      { kind: 'tableCell', text: 'NPS' },
-      { kind: 'tableCell', text: '+10' },
+      { kind: 'tableCell', text: 'Metric', cell: { row: 0, column: 0 } },
+      { kind: 'tableCell', text: 'Target', cell: { row: 0, column: 1 } },
+      { kind: 'tableCell', text: 'NPS', cell: { row: 1, column: 0 } },
+      { kind: 'tableCell', text: '+10', cell: { row: 1, column: 1 } },
     ]);
   });
 

@@ -1,0 +1,33 @@
+/**
+ * An example persona for the "who exactly?" hint when the team keeps no persona catalogue: one
+ * of the ticket's domain ("night-shift nurse on a ward"), not a shopper for every ticket.
+ */
+import { DEFAULT_DOMAINS, FALLBACK_DOMAIN } from './default-domains.js';
+import type { Domain } from './domain.js';
+import { wordsOf } from './keyword-matcher.js';
+
+const GENERIC_PERSONAS = DEFAULT_DOMAINS[FALLBACK_DOMAIN]!.personas;
+
+const contentWords = (text: string): string[] => wordsOf(text.slice(0, 10_000)).filter((w) => w.length >= 4);
+
+export interface PersonaExampleOptions {
+  /** The ticket's text: of the domain's personas, the one sharing most words with it is proposed. */
+  text?: string;
+}
+
+/**
+ * One of the domain's example personas, the one closest to the ticket's words ("night shift"
+ * picks the night-shift nurse), else the domain's first; the generic ones when it lists none.
+ */
+export function personaExample(domain: Domain, options: PersonaExampleOptions = {}): string {
+  const personas = domain.personas.length > 0 ? domain.personas : GENERIC_PERSONAS;
+  if (!options.text || personas.length < 2) return personas[0]!;
+  const ticketWords = new Set(contentWords(options.text));
+  let best = personas[0]!;
+  let bestScore = 0;
+  for (const persona of personas) {
+    const score = new Set(contentWords(persona).filter((w) => ticketWords.has(w))).size;
+    if (score > bestScore) [best, bestScore] = [persona, score];
+  }
+  return best;
+}
