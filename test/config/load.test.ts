@@ -2,23 +2,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseConfig } from '../../src/config/load.js';
+import { loadConfig, parseConfig } from '../../src/config/load.js';
 import { stringify } from 'yaml';
 import { toConfigFile } from '../../src/core/config-schema.js';
 import type { CentricConfig } from '../../src/core/config-types.js';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
 import { configForProject, lintIssue } from '../../src/core/lint.js';
 import { issue } from '../helpers/issues.js';
+import { configError } from '../helpers/config-error.js';
 
-const error = (yaml: string): string => {
-  try {
-    parseConfig(yaml, 'centric.yml');
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-};
+const error = configError;
 
 describe('centric.yml', () => {
   it('lays the file over the defaults', () => {

@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../../src/config/load.js';
+import { parseConfig } from '../../../src/config/load.js';
 import { domainMetricSchema } from '../../../src/core/config-schema.js';
 import { DEFAULT_CONFIG } from '../../../src/core/default-config.js';
 import { DEFAULT_DOMAINS, detectDomain, metricExample, personaExample } from '../../../src/core/hints/index.js';
 import { isKeyword } from '../../../src/core/hints/keyword-matcher.js';
 import { configForProject } from '../../../src/core/lint.js';
+import { configError } from '../../helpers/config-error.js';
 
-const error = (yaml: string): string => {
-  try {
-    parseConfig(yaml, 'centric.yml');
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-};
+const error = configError;
 
 describe('centric.yml domains', () => {
   it('defaults to the built-in catalogue: commerce, health, finance, internal tools, B2B SaaS and the generic fallback', () => {

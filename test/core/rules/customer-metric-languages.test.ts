@@ -3,16 +3,9 @@ import { compile } from '../../../src/core/compile.js';
 import { DEFAULT_CONFIG } from '../../../src/core/default-config.js';
 import { metricMentions } from '../../../src/core/metric/mentions.js';
 import { finding } from '../../helpers/lint.js';
+import { NURSE_STORIES } from '../../helpers/nurse-stories.js';
 
-const STORY: Record<string, string> = {
-  en: 'As a night nurse, I want a list of due doses so that no dose is late.',
-  de: 'Als Pflegekraft möchte ich eine Liste fälliger Dosen, damit keine Dosis zu spät kommt.',
-  es: 'Como enfermera quiero una lista de dosis pendientes para no llegar tarde.',
-  fr: 'En tant qu’infirmière je veux la liste des doses dues afin de ne rien oublier.',
-  it: 'Come infermiera voglio la lista delle dosi per non dimenticarne nessuna.',
-  nl: 'Als verpleegkundige wil ik een lijst met doses zodat ik niets vergeet.',
-  pt: 'Como enfermeira quero a lista de doses para não esquecer nenhuma.',
-};
+const STORY = NURSE_STORIES;
 const PERSONA: Record<string, string> = { en: 'night nurse', de: 'Pflegekraft', es: 'enfermera', fr: 'infirmière', it: 'infermiera', nl: 'verpleegkundige', pt: 'enfermeira' };
 const metric = (lang: string, line: string) => finding('customer-metric', `${STORY[lang]}\n\n${line}`);
 const noMetric = (lang: string) => `No customer metric: nothing says how we will know this worked for the ${PERSONA[lang]}.`;

@@ -4,6 +4,7 @@ import { DEFAULT_CONFIG } from '../../../src/core/default-config.js';
 import type { Finding } from '../../../src/core/types.js';
 import { finding } from '../../helpers/lint.js';
 import { doc, issue, para, text } from '../../helpers/issues.js';
+import { NURSE_STORIES } from '../../helpers/nurse-stories.js';
 
 type Node = Record<string, unknown>;
 const cellNode = (type: 'tableHeader' | 'tableCell', value: string): Node => ({ type, attrs: {}, content: value ? [para(text(value))] : [] });
@@ -27,15 +28,7 @@ function formats(story: string, rows: string[][]): Record<string, unknown> {
 
 const metricFinding = (description: unknown): Finding | undefined => finding('customer-metric', description);
 
-const STORIES: Record<string, string> = {
-  en: 'As a night nurse, I want a list of due doses so that no dose is late.',
-  de: 'Als Pflegekraft möchte ich eine Liste fälliger Dosen, damit keine Dosis zu spät kommt.',
-  es: 'Como enfermera quiero una lista de dosis pendientes para no llegar tarde.',
-  fr: 'En tant qu’infirmière je veux la liste des doses dues afin de ne rien oublier.',
-  it: 'Come infermiera voglio la lista delle dosi per non dimenticarne nessuna.',
-  nl: 'Als verpleegkundige wil ik een lijst met doses zodat ik niets vergeet.',
-  pt: 'Como enfermeira quero a lista de doses para não esquecer nenhuma.',
-};
+const STORIES = NURSE_STORIES;
 
 /** Heading row and one data row per language: metric, today, target, with no unit in the target column. */
 const KPI_TABLES: Record<string, string[][]> = {
