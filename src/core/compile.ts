@@ -128,8 +128,9 @@ export interface CompiledConfig {
 
 /**
  * A dot inside a role that ends no sentence: before a letter or digit ("2.º", "utilisateur.rice")
- * or after a word of one to three letters, as abbreviations are ("RR. HH.", "Abt. IT", "Dr."; the
- * pattern is case-insensitive, so it is the length that counts). "As a user. I want" still ends at the dot.
+ * or after a word of one to three letters, as abbreviations are ("RR. HH.", "Abt. IT", "Dr."). The
+ * pattern is case-insensitive, so the parser checks afterwards, with case, that the short word is
+ * an abbreviation and not a sentence's end ("via SSO. I want", "the app. I want").
  */
 const ROLE_DOT = '\\.(?=[\\p{L}\\p{N}º°ª])|(?<=(?<![\\p{L}])\\p{Lu}{1,3})\\.';
 

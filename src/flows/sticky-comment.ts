@@ -48,7 +48,8 @@ export async function syncComment(deps: StickyCommentDeps, key: string, report: 
   const quiet = !needsAttention(report, config.jira.commentWhen);
   const removeOnPass = quiet && config.jira.onPass === 'remove';
 
-  if (known?.bodyHash === bodyHash) return 'unchanged';
+  // Unchanged, unless the settings now say to remove it (commentWhen or onPass changed since).
+  if (known?.bodyHash === bodyHash && !removeOnPass) return 'unchanged';
   const existing = known?.commentId ?? (await findOurComment(jira, key));
   // A ticket with nothing worth saying the first time it is seen needs no comment at all.
   if (!existing) return quiet ? 'none' : create(deps, key, body, bodyHash, passing);

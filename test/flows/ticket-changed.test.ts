@@ -82,6 +82,15 @@ describe.each(BACKENDS)('the "ticket changed" flow on $name', (backend) => {
     expect(strict).toMatchObject({ status: 'linted', comment: 'none', labels: { added: [], removed: [] }, queued: 1 });
   });
 
+  it('a comment of suggestions goes when the settings say so, though the ticket did not change', async () => {
+    const t = await setup();
+    jira.put(ticket(good(GOOD_STORY, GOOD_AC, GOOD_METRIC)));
+    expect(await ticketEventReceived(t.deps, 'SHOP-1', { userAccountId: 'acc-priya' })).toMatchObject({ comment: 'created' });
+    t.deps.config = { ...DEFAULT_CONFIG, jira: { ...DEFAULT_CONFIG.jira, commentWhen: 'failing', onPass: 'remove' } };
+    expect(await ticketEventReceived(t.deps, 'SHOP-1', { userAccountId: 'acc-priya' })).toMatchObject({ comment: 'removed' });
+    expect(jira.comments.get('SHOP-1')).toEqual([]);
+  });
+
   it("ignores the bot's own edits", async () => {
     const t = await setup();
     jira.put(ticket(FAILING));

@@ -109,11 +109,25 @@ export function normaliseRole(raw: string, lang: CompiledLanguage, afterArticle 
   return trimRole(role);
 }
 
+/**
+ * The role pattern lets a dot after a short word through, for abbreviations ("Abt. IT",
+ * "(RR. HH.)"); it is case-insensitive, so here, case-sensitively, a dot after a word that is no
+ * abbreviation ends a sentence the role must not run past ("…log in via SSO. I want", "the app.").
+ * An abbreviation is a capital and up to two small letters ("Dr.", "Abt."), or anything in brackets.
+ */
+const SENTENCE_DOT = /(?<![\p{L}])(?!\p{Lu}\p{Ll}{0,2}\.)\p{L}{1,3}\.(?:\s|$)/u;
+
+function runsPastSentence(rawRole: string): boolean {
+  if (!rawRole.includes('.')) return false;
+  return SENTENCE_DOT.test(rawRole.replace(/\([^()]{0,80}\)/g, ''));
+}
+
 /** The name before an appositive role ("Maria" of "Maria, a gift buyer"); null when there is none. */
 function nameBefore(segments: string[], lang: CompiledLanguage, afterArticle: boolean): string | null {
   const name = tidy(segments[0] ?? '');
   const apposition = segments[1]?.trim() ?? '';
-  const appositive = !afterArticle && NAME.test(name) && lang.articles.test(apposition) && apposition.replace(lang.articles, '') && !isRelativeClause(apposition, lang);
+  // "Als Admin, ein Mitglied des IT-Teams": German capitalises nouns, and a generic role is no name.
+  const appositive = !afterArticle && NAME.test(name) && !lang.genericRoles.has(name.toLowerCase()) && lang.articles.test(apposition) && apposition.replace(lang.articles, '') && !isRelativeClause(apposition, lang);
   return appositive ? name : null;
 }
 
@@ -338,6 +352,7 @@ function storyAt(text: string, at: number, lang: CompiledLanguage, goals: GoalMa
   // role or search the line for a benefit (thousands of "As a x, I want." would each do both).
   if (!tidy(untilSentenceEnd(lineAt(text, goalStart)))) return null;
   const rawRole = rg[1] ?? '';
+  if (runsPastSentence(rawRole)) return null;
   const markerWords = m[0].trim().split(/\s+/);
   const afterArticle = markerWords.length > 1 && lang.articles.test(markerWords[markerWords.length - 1]!);
   const role = normaliseRole(rawRole, lang, afterArticle);

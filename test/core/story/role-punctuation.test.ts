@@ -32,8 +32,14 @@ describe('a dot inside a role that ends no sentence is kept', () => {
     expect(role(text)).toBe(expected);
   });
 
-  it('a dot that ends a sentence still ends the role', () => {
+  it('a dot that ends a sentence still ends the role, after a short word too', () => {
     expect(role('As a user. I want to pay later so that I can budget.')).toBeUndefined();
+    expect(role('As a user I cannot log in via SSO. I want to see an error so that I know what to do.')).toBeUndefined();
+    expect(role('As a user I cannot open the app. I want to see why so that I can fix it.')).toBeUndefined();
+  });
+
+  it('a generic role before a comma is no name ("Als Admin, ein Mitglied…")', () => {
+    expect(parseStory(['Als Admin, ein Mitglied des IT-Teams, möchte ich Zugänge sperren, damit keine Daten abfließen.'], compiled)).toMatchObject({ role: 'admin' });
   });
 });
 
