@@ -184,8 +184,11 @@ export interface MetricMention {
   strong: boolean;
 }
 
-/** Every customer metric named in the text, each with the sentence it stands in. */
-export function metricMentions(text: string, index: MetricIndex): MetricMention[] {
+/**
+ * Every customer metric named in the text, each with the sentence it stands in, in order; with
+ * `enough`, only up to the first mention it accepts.
+ */
+export function metricMentions(text: string, index: MetricIndex, enough?: (mention: MetricMention) => boolean): MetricMention[] {
   const codes = wordCodes();
   const filter = index.hashFilter;
   const found: MetricMention[] = [];
@@ -214,7 +217,10 @@ export function metricMentions(text: string, index: MetricIndex): MetricMention[
       const [from, to] = sentenceAround(text, start);
       if (metric.strong) sentenceEnd = to;
       else weakEnd = to;
-      found.push({ metric: metric.metric, sentence: text.slice(from, to), strong: metric.strong });
+      const mention = { metric: metric.metric, sentence: text.slice(from, to), strong: metric.strong };
+      found.push(mention);
+      // The caller has its answer (a metric with a target): the rest of the text is not read.
+      if (enough?.(mention)) return found;
     }
     start = -1;
   }

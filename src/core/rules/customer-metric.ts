@@ -24,8 +24,9 @@ interface Reading {
  */
 function readMetrics(text: string, blocks: TextBlock[], compiled: CompiledConfig): Reading {
   // A line with bars is a table row, read as one below (its "Today" cell is no target).
-  const mentions = metricMentions(text, compiled.metrics);
-  if (mentions.some(({ sentence }) => !sentence.includes('|') && hasTarget(sentence, compiled))) return { met: true, named: null };
+  let met = false;
+  const mentions = metricMentions(text, compiled.metrics, ({ sentence }) => (met = !sentence.includes('|') && hasTarget(sentence, compiled)));
+  if (met) return { met: true, named: null };
   let named = mentions.find((m) => m.strong)?.metric ?? null;
   for (const table of tablesOf(blocks)) {
     const verdict = judgeTable(table, compiled);
