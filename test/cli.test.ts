@@ -10,6 +10,8 @@ import { GOOD_AC, GOOD_DESIGN, GOOD_METRIC, GOOD_STORY, good, issue } from './he
 
 const FIXTURES = resolve(import.meta.dirname, 'fixtures/jira');
 const BACKLOG = join(FIXTURES, 'search-shop-backlog.json');
+/** SHOP-1's success line as data: "checkout conversion … from 2.1% to 2.6% within 6 weeks". */
+const CLI_METRIC = { name: 'checkout conversion', direction: 'up', baseline: 2.1, target: 2.6, kind: 'level', relative: null, unit: '%', timeframe: 'within 6 weeks' };
 const passing = issue(good(GOOD_STORY, GOOD_AC, GOOD_METRIC, GOOD_DESIGN), {}, 'SHOP-1');
 const failing = issue('Refactor the basket service.', {}, 'SHOP-2');
 const tmp = () => mkdtempSync(join(tmpdir(), 'centric-cli-'));
@@ -28,6 +30,7 @@ describe('centric lint --format json', () => {
       score: 100,
       story: { role: 'returning customer', goal: 'save my basket for later', benefit: 'I can finish my purchase on my phone', language: 'en' },
       findings: [],
+      metric: CLI_METRIC,
     });
     expect(report.reports[2].findings).toEqual([
       {

@@ -1,6 +1,7 @@
 import { compile, type CompiledConfig, type CompiledLanguage } from './compile.js';
 import type { CentricConfig, LintConfig, ProjectOverride, RuleSettings } from './config-types.js';
 import { detectDomain, type Domain } from './hints/index.js';
+import { metricPromiseOf } from './rules/customer-metric.js';
 import { RULES, ruleLink, type Rule, type RuleContext } from './rules/index.js';
 import { score, type ScoredFailure } from './score.js';
 import { parseStory } from './story/parse-story.js';
@@ -107,7 +108,13 @@ export function lintTicket(ticket: Ticket, config: LintConfig): Report {
     findings.push({ rule: id, severity, message: failure.message, hint: failure.hint, link: ruleLink(config.jira.rulesDocUrl, id) });
     failures.push({ rule: id, partial: failure.partial === true });
   }
-  return { key: ticket.key, skipped: false, score: score(failures, config, notApplicable), story, findings };
+  const report: Report = { key: ticket.key, skipped: false, score: score(failures, config, notApplicable), story, findings };
+  // The promise the outcome review will ask about: only a metric with a target is one.
+  if (config.rules['customer-metric'].severity !== 'off' && !findings.some((f) => f.rule === 'customer-metric')) {
+    const metric = metricPromiseOf(ctx.text, blocks, compiled);
+    if (metric) report.metric = metric;
+  }
+  return report;
 }
 
 /** Normalises and lints one Jira issue as the REST API returns it. */

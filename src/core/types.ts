@@ -1,3 +1,5 @@
+import type { MetricPromise } from './metric/promise.js';
+
 /** Shapes shared by the whole core. Nothing here does I/O. */
 import type { RuleId } from './rules/index.js';
 
@@ -80,6 +82,8 @@ export interface Report {
   score?: number;
   story?: Story | null;
   findings?: Finding[];
+  /** The customer metric's promise, when customer-metric passes (the outcome review reads it). */
+  metric?: MetricPromise;
 }
 
 export interface Summary {

@@ -98,6 +98,24 @@ interface Reading {
   unit: string | null;
 }
 
+const WORD_BEFORE = /([\p{L}][\p{L}'-]{2,29})\s+$/u;
+
+/**
+ * The metric with the word that qualifies it, as a product manager names it: "checkout conversion",
+ * not "conversion". Only a word right before it, with nothing between but blanks, that is not a
+ * function word ("the", "of", "la"…); a label ("Success: conversion") is no qualifier.
+ */
+function qualified(sentence: string, metric: string, compiled: CompiledConfig): string {
+  const at = sentence.toLowerCase().indexOf(metric.toLowerCase());
+  if (at <= 0) return metric;
+  const before = WORD_BEFORE.exec(sentence.slice(Math.max(0, at - 32), at))?.[1];
+  if (!before) return metric;
+  const word = before.toLowerCase();
+  const { headStopWords, functionWords } = compiled.metrics;
+  if (headStopWords.has(word) || functionWords.has(word) || /\d/.test(word) || readerOf(compiled).relative.test(before)) return metric;
+  return `${word} ${metric}`;
+}
+
 /**
  * Reads a sentence that names a customer metric into its promise, or null when it names none.
  * Pure, and linear in the sentence (the caller passes one sentence or table row).
@@ -130,10 +148,11 @@ export function readMetricPromise(sentence: string, compiled: CompiledConfig): M
   }
   const signed = aim !== undefined && /^[+\-±−]$/.test(aim.sign);
   return {
-    name: mention.metric,
+    name: qualified(sentence, mention.metric, compiled),
     direction,
     baseline,
-    target: aim ? aim.value : null,
+    // A signed change keeps its sign: "churn −2 points" is a change of −2.
+    target: aim ? (signed && /^[-−]/.test(aim.sign) ? -aim.value : aim.value) : null,
     kind: aim ? (signed ? 'change' : 'level') : relative ? 'relative' : null,
     relative,
     unit,

@@ -103,6 +103,8 @@ export interface TableVerdict {
   met: boolean;
   /** The first metric a row names, when none has a target. */
   named: string | null;
+  /** The row that holds the metric and its target, its cells joined by " | ". */
+  row?: string;
 }
 
 /**
@@ -127,7 +129,7 @@ export function judgeTable(table: Table, compiled: CompiledConfig): TableVerdict
     const declared = metricColumn >= 0 && /\p{L}/u.test(cells[metricColumn] ?? '') ? cells[metricColumn]!.slice(0, MAX_NAME).toLowerCase() : null;
     const name = mentions.find((m) => m.strong)?.metric ?? declared ?? headMetric;
     const target = targetColumn >= 0 ? HAS_DIGIT.test(scrub(cells[targetColumn] ?? '')) || hasTarget(cells[targetColumn] ?? '', compiled) : hasTarget(rowText, compiled);
-    if (target && (name || mentions.length > 0)) return { met: true, named: name ?? mentions[0]!.metric };
+    if (target && (name || mentions.length > 0)) return { met: true, named: name ?? mentions[0]!.metric, row: rowText };
     named ??= name;
   }
   return { met: false, named };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CompiledConfig } from '../compile.js';
 import { metricMentions } from '../metric/mentions.js';
-import { hasTarget } from '../metric/promise.js';
+import { hasTarget, readMetricPromise, type MetricPromise } from '../metric/promise.js';
 import { judgeTable, tablesOf } from '../metric/table.js';
 import { metricExample } from '../hints/index.js';
 import { roleAsWritten } from '../story/parse-story.js';
@@ -16,6 +16,8 @@ interface Reading {
   met: boolean;
   /** The first metric named, when none has a target. */
   named: string | null;
+  /** Where the metric and its target stand: the sentence, or the table row (for the promise). */
+  where?: string;
 }
 
 /**
@@ -26,14 +28,34 @@ function readMetrics(text: string, blocks: TextBlock[], compiled: CompiledConfig
   // A line with bars is a table row, read as one below (its "Today" cell is no target).
   let met = false;
   const mentions = metricMentions(text, compiled.metrics, ({ sentence }) => (met = !sentence.includes('|') && hasTarget(sentence, compiled)));
-  if (met) return { met: true, named: null };
+  if (met) return { met: true, named: null, where: mentions[mentions.length - 1]!.sentence };
   let named = mentions.find((m) => m.strong)?.metric ?? null;
   for (const table of tablesOf(blocks)) {
     const verdict = judgeTable(table, compiled);
-    if (verdict.met) return verdict;
+    if (verdict.met) return { met: true, named: verdict.named, where: verdict.row };
     named ??= verdict.named;
   }
   return { met: false, named };
+}
+
+/** The rule and the report read the same ticket in a row: the last reading is kept for the report. */
+let lastReading: { text: string; blocks: TextBlock[]; compiled: CompiledConfig; reading: Reading } | null = null;
+
+function readingOf(text: string, blocks: TextBlock[], compiled: CompiledConfig): Reading {
+  if (lastReading?.text === text && lastReading.blocks === blocks && lastReading.compiled === compiled) return lastReading.reading;
+  const reading = readMetrics(text, blocks, compiled);
+  lastReading = { text, blocks, compiled, reading };
+  return reading;
+}
+
+/**
+ * The customer metric's promise as data ("from 2.1% to 2.6% within one quarter": baseline 2.1,
+ * target 2.6, unit %, direction up, timeframe "within one quarter"), when the ticket states a
+ * metric with a target; null when it does not. What cannot be read stays null.
+ */
+export function metricPromiseOf(text: string, blocks: TextBlock[], compiled: CompiledConfig): MetricPromise | null {
+  const { met, where } = readingOf(text, blocks, compiled);
+  return met && where ? readMetricPromise(where.replace(/\s*\|\s*/g, ' '), compiled) : null;
 }
 
 export const customerMetric = defineRule({
@@ -50,7 +72,7 @@ export const customerMetric = defineRule({
   },
   needsStory: false,
   check({ text, blocks, compiled, story, domain, hintText }, { requireTarget }) {
-    const { met, named } = readMetrics(text, blocks, compiled);
+    const { met, named } = readingOf(text, blocks, compiled);
     if (met || (named && !requireTarget)) return null;
     if (named) {
       return {

@@ -7,7 +7,9 @@ const read = (sentence: string) => readMetricPromise(sentence, compile(DEFAULT_C
 
 describe('readMetricPromise: a metric sentence as data', () => {
   it.each([
-    ['Checkout conversion from 2.1% to 2.6% within 6 weeks.', { name: 'conversion', direction: 'up', baseline: 2.1, target: 2.6, kind: 'level', unit: '%', timeframe: 'within 6 weeks' }],
+    ['Churn −2 points within a quarter.', { name: 'churn', direction: 'down', baseline: null, target: -2, kind: 'change', unit: 'points' }],
+    ['Success: mobile checkout conversion from 2.1% to 2.6% within 6 weeks.', { name: 'checkout conversion', baseline: 2.1, target: 2.6 }],
+    ['Checkout conversion from 2.1% to 2.6% within 6 weeks.', { name: 'checkout conversion', direction: 'up', baseline: 2.1, target: 2.6, kind: 'level', unit: '%', timeframe: 'within 6 weeks' }],
     ['Churn below 2% a month.', { name: 'churn', direction: 'down', baseline: null, target: 2, kind: 'level', unit: '%', timeframe: null }],
     ['Load time ≤ 2 s by Q3.', { name: 'load time', direction: 'down', target: 2, unit: 's', timeframe: 'by Q3' }],
     ['NPS +10 in Q3.', { name: 'NPS', direction: 'up', target: 10, kind: 'change', unit: null, timeframe: 'in Q3' }],
