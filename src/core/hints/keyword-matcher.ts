@@ -10,6 +10,7 @@
  */
 
 import { wordCodes } from '../compile.js';
+import { fold } from '../fold.js';
 
 /** Endings stripped from a word before its exact lookup: plural and feminine forms of the seven languages. */
 const ENDINGS = ['innen', 'ern', 'nen', 'en', 'es', 'er', 'in', 'e', 'n', 's', 'i'];
@@ -25,14 +26,8 @@ const MIN_STEM = 4;
 /** Phrases longer than this are not matched; keeps the per-word cost fixed. */
 const MAX_PHRASE_WORDS = 4;
 
-const MARKS = /\p{M}+/gu;
-const NON_ASCII = /[\u0080-\uffff]/;
-
-/** Lower case without accents: how both keywords and text are compared. */
-export function fold(text: string): string {
-  const lower = text.toLowerCase();
-  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '') : lower;
-}
+/** Lower case without accents: how both keywords and text are compared (the shared fold). */
+export { fold };
 
 /**
  * The folded words of a text, at most `maxWords` of them. Split by the table the metric scan

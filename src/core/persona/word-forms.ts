@@ -6,16 +6,9 @@
 /** Shorter stems say too little: "car" is not "carer" less "er". */
 const MIN_STEM = 3;
 
-/**
- * Lower case, accents off ("Usuário" is "usuario", "Gäste" is "gaste"), ß as ss: the ways ticket
- * writers vary one word. Combining marks only: "·", "@" and "ə" of inclusive forms are kept.
- */
-export function fold(s: string): string {
-  const lower = s.toLowerCase();
-  // Most text is plain ASCII: no decomposition needed.
-  if (!/[^ -~\s]/.test(lower)) return lower;
-  return lower.normalize('NFD').replace(/\p{M}+/gu, '').replace(/ß/g, 'ss');
-}
+import { fold } from '../fold.js';
+
+export { fold };
 
 /**
  * A word is known when it is listed, or when it with one ending of its language swapped for another
