@@ -8,6 +8,10 @@ import { chooseWorkingHours, homeData, muteFor, saveHomeSetting, type HomeDeps }
 import { applyFix, fixPrefill, validateFix } from './flows/fix-ticket.js';
 import { markNotAStory, snoozeTicket } from './flows/nudge-actions.js';
 import { dispatchNudges, type DispatchResult, type NudgeDeps } from './flows/nudges.js';
+import { answerOutcome, dispatchOutcomes, OUTCOME_EVENT_KIND, outcomeForAnswer, type OutcomeDeps, type OutcomeDispatch } from './flows/outcome-reviews.js';
+import { writeOutcome, type OutcomeWriteDeps } from './flows/outcome-write.js';
+import { isShipped, outcomeSettings } from './core/outcome/settings.js';
+import { projectOf } from './core/ticket/project-of.js';
 import { digestPost, runDueDigests, type DigestDeps } from './flows/post-digest.js';
 import { RateLimiter } from './flows/rate-limit.js';
 import { runCommand, type CommandDeps } from './flows/slash-commands.js';
@@ -23,13 +27,14 @@ import { HTTP_LIMITS, type HttpLimits } from './runtime/http-guard.js';
 import { createLogger, type Logger } from './runtime/logger.js';
 import { Metrics } from './runtime/metrics.js';
 import { startOpsServer, type OpsServer } from './runtime/ops-server.js';
-import { backgroundClient, channelPoster, slackChat, slackDm } from './slack/dm.js';
+import { backgroundClient, channelPoster, outcomeAsker, slackChat, slackDm } from './slack/dm.js';
 import { createSlackHost, type SlackHost } from './slack/host.js';
 import { registerListeners, type ListenerDeps } from './slack/listeners/index.js';
 import { slackUsers } from './slack/users.js';
 import { openStore, ping, type Store } from './store/database.js';
 import { depth, enqueue, type Enqueued, type NewEvent } from './store/inbox.js';
 import { isMigrated, migrate } from './store/migrations.js';
+import { hasPendingReview } from './store/outcomes.js';
 
 export interface BotOptions {
   env: Env;
@@ -64,6 +69,8 @@ export interface Bot {
   accept(event: NewEvent, source: string): Promise<Enqueued>;
   /** Sends the nudges the policy allows now (also run every minute). */
   dispatchNudges(): Promise<DispatchResult>;
+  /** Asks the outcome reviews that are due, reminds unanswered ones (also run every minute). */
+  dispatchOutcomes(): Promise<OutcomeDispatch>;
   /** Posts the weekly digests that are due (also run every minute). */
   runDigests(): ReturnType<typeof runDueDigests>;
   /** Resolves once migrations ran and the worker is taking events. */
@@ -72,10 +79,11 @@ export interface Bot {
   stop(drainMs?: number): Promise<void>;
 }
 
-/** Event kinds and what processes them: a Jira event (webhook or poll) is a "ticket changed". */
-function handlers(deps: TicketChangedDeps): Record<string, EventHandler> {
+/** Event kinds and what processes them: a Jira event (webhook or poll) is a "ticket changed"; an answered outcome is written to Jira. */
+function handlers(deps: TicketChangedDeps, outcomes: OutcomeWriteDeps): Record<string, EventHandler> {
   return {
     [JIRA_EVENT_KIND]: async (event) => void (await ticketEventReceived(deps, event.ticketKey!, event.payload as TicketEvent)),
+    [OUTCOME_EVENT_KIND]: async (event) => void (await writeOutcome(outcomes, Number((event.payload as { reviewId?: unknown }).reviewId))),
   };
 }
 
@@ -85,6 +93,8 @@ interface ListenerWiring {
   people: TicketChangedDeps;
   commands: CommandDeps;
   home: HomeDeps;
+  /** Outcome answers, with Jira calls in the lane of people waiting in Slack. */
+  outcomes: OutcomeDeps;
   browse: (key: string) => string;
   /** Stops background posting after tokens_revoked or app_uninstalled. */
   revoked: (why: string) => void;
@@ -112,6 +122,10 @@ function listenerDeps(w: ListenerWiring, logger: Logger): ListenerDeps {
       digestMention: (user, on) => saveHomeSetting(w.home, user, { digestMention: on }),
       workingHours: (user, hours) => chooseWorkingHours(w.home, user, hours),
     },
+    outcomes: {
+      open: (userId, reviewId) => outcomeForAnswer(w.outcomes, userId, reviewId),
+      answer: (userId, name, reviewId, choice, input) => answerOutcome(w.outcomes, { userId, name }, reviewId, choice, input),
+    },
   };
 }
 
@@ -119,14 +133,20 @@ function listenerDeps(w: ListenerWiring, logger: Logger): ListenerDeps {
  * Nudges and digests, posted in the background: one nudge dispatch at a time, a burst of queued
  * nudges sent together, and nothing at all once Slack revoked the app.
  */
-function backgroundPosting(nudges: NudgeDeps, digests: DigestDeps, readiness: Readiness, batchMs: number) {
+function backgroundPosting(nudges: NudgeDeps, digests: DigestDeps, outcomes: () => OutcomeDeps, readiness: Readiness, batchMs: number) {
   const oneDispatch = pLimit(1);
+  const oneOutcomeDispatch = pLimit(1);
   // After tokens_revoked or app_uninstalled every post would fail: background posting stops, and /readyz says why.
   let revokedWhy: string | null = null;
   let timer: NodeJS.Timeout | undefined;
   const dispatch = () => oneDispatch(async (): Promise<DispatchResult> => (revokedWhy ? { sent: 0, held: 0, dropped: 0 } : dispatchNudges(nudges)));
+  const askOutcomes = () =>
+    oneOutcomeDispatch(async (): Promise<OutcomeDispatch> => (revokedWhy ? { asked: 0, reminded: 0, held: 0, failed: 0, undeliverable: 0 } : dispatchOutcomes(outcomes())));
   return {
     dispatch,
+    askOutcomes,
+    /** A review scheduled: asked at once when due at once (outcomes.defaultReviewAfter 0d). */
+    outcomesSoon: () => void askOutcomes().catch((err: unknown) => nudges.logger.warn({ err }, 'outcome dispatch failed; the next minute retries')),
     digests: async () => (revokedWhy ? [] : runDueDigests(digests)),
     revoked(why: string) {
       revokedWhy = why;
@@ -192,6 +212,10 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     clock,
     logger,
     fieldNames: () => jira.fieldNames(),
+    statusMatters: async (key, to) => {
+      const settings = outcomeSettings(config, projectOf(key));
+      return settings.enabled && (isShipped(to, settings) || (await hasPendingReview(store, key)));
+    },
   });
   const limits: HttpLimits = { ...HTTP_LIMITS, ...options.http };
   // The detailed /readyz and /metrics on the ops address; PORT keeps /healthz and a bare /readyz.
@@ -207,11 +231,14 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const nudgeDeps: NudgeDeps = { store, config, clock, users, dm, logger, metrics };
   const workerId = `centric-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const digestDeps: DigestDeps = { store, config, clock, jira, logger, workerId, poster: channelPoster(chat, browse), metrics };
-  const posting = backgroundPosting(nudgeDeps, digestDeps, readiness, options.nudgeBatchMs ?? 5_000);
-  const tickets: TicketChangedDeps = { store, config, metrics, clock, jira, logger, dm, nudgeSoon: posting.soon };
+  const asker = outcomeAsker(chat, browse);
+  // Built after `accept` and the worker exist; the answers' Jira calls take the people's lane.
+  let outcomeDeps: OutcomeDeps;
+  const posting = backgroundPosting(nudgeDeps, digestDeps, () => outcomeDeps, readiness, options.nudgeBatchMs ?? 5_000);
+  const tickets: TicketChangedDeps = { store, config, metrics, clock, jira, logger, dm, nudgeSoon: posting.soon, asker, outcomesSoon: posting.outcomesSoon };
   const worker = new InboxWorker({
     store,
-    handlers: handlers(tickets),
+    handlers: handlers(tickets, { store, config, jira, logger }),
     logger,
     metrics,
     clock,
@@ -229,8 +256,9 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     limiter: new RateLimiter(config.slack.commandsPerMinute, clock),
     digestPreview: (scope) => digestPost({ ...digestDeps, jira: interactiveJira }, scope, clock()),
   };
-  const home: HomeDeps = { store, clock, jira: interactiveJira, defaultWorkingHours: config.nudges.workingHours };
-  registerListeners(slack.app, listenerDeps({ tickets, people, commands, home, browse, revoked: posting.revoked }, logger));
+  const home: HomeDeps = { store, clock, jira: interactiveJira, defaultWorkingHours: config.nudges.workingHours, config };
+  outcomeDeps = { store, config, clock, logger, asker, users, accept, jira: interactiveJira };
+  registerListeners(slack.app, listenerDeps({ tickets, people, commands, home, outcomes: outcomeDeps, browse, revoked: posting.revoked }, logger));
 
   logger.info({ slackMode: slack.mode, port: env.PORT, database: store.location, jira: env.JIRA_BASE_URL, deployment: env.JIRA_DEPLOYMENT }, 'starting Centric');
   await slack.start();
@@ -256,7 +284,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     logger.info({ applied, database: store.location }, 'database ready');
   }).then(() => {
     worker.start();
-    schedules = startSchedules(store, config, logger, clock, { nudges: posting.dispatch, digests: posting.digests });
+    schedules = startSchedules(store, config, logger, clock, { nudges: posting.dispatch, digests: posting.digests, outcomes: posting.askOutcomes });
     stopPoller = startPoller({ jira, config, accept, logger, metrics });
   });
   ready.catch(() => undefined);
@@ -285,6 +313,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     ready,
     accept,
     dispatchNudges: posting.dispatch,
+    dispatchOutcomes: posting.askOutcomes,
     runDigests: posting.digests,
     async stop(drainMs = 10_000) {
       logger.info('stopping: no new events; finishing the ones in flight');

@@ -4,6 +4,7 @@ import { createColors } from 'picocolors';
 import { stringify } from 'yaml';
 import { AuditUsageError, runAudit } from './cli/audit.js';
 import { runDigest } from './cli/digest.js';
+import { runOutcomes } from './cli/outcomes.js';
 import { InputError, readIssues } from './cli/read-issues.js';
 import { EnvError } from './config/env.js';
 import { ConfigError, loadConfig } from './config/load.js';
@@ -21,6 +22,8 @@ export interface CliIo {
   stderr: NodeJS.WritableStream;
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
+  /** The time now; Date.now unless a test fixes it. */
+  clock?: () => number;
 }
 
 const USAGE = `Usage:
@@ -32,6 +35,9 @@ const USAGE = `Usage:
       posts or updates the sticky comments; --html writes a shareable report with charts.
   centric digest --project KEY [--since 7d] | --jql "JQL" [--format markdown|json] [--config PATH]
       The customer-centricity digest: from the stored reports (DATABASE_URL), or from Jira now.
+  centric outcomes --project KEY [--since 90d|12w] [--format text|json|markdown]
+      Outcome reviews from the stored data (DATABASE_URL), for retrospectives: overdue, pending,
+      and answered since then (promise, answer, measured value, note, who answered); the hit rate.
   centric config --print [--config PATH]
       Prints the effective configuration (defaults with centric.yml laid over them).
   centric help`;
@@ -117,6 +123,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await runAudit(rest, io, (reports, format) => renderReports(reports, format, io));
       case 'digest':
         return await runDigest(rest, io);
+      case 'outcomes':
+        return await runOutcomes(rest, io);
       case 'help':
       case '--help':
       case '-h':

@@ -11,7 +11,7 @@ import { GOOD_AC, GOOD_DESIGN, GOOD_METRIC, GOOD_STORY, good, issue } from './he
 const FIXTURES = resolve(import.meta.dirname, 'fixtures/jira');
 const BACKLOG = join(FIXTURES, 'search-shop-backlog.json');
 /** SHOP-1's success line as data: "checkout conversion … from 2.1% to 2.6% within 6 weeks". */
-const CLI_METRIC = { name: 'checkout conversion', direction: 'up', baseline: 2.1, target: 2.6, kind: 'level', relative: null, unit: '%', timeframe: 'within 6 weeks' };
+const CLI_METRIC = { name: 'checkout conversion', direction: 'up', baseline: 2.1, target: 2.6, kind: 'level', relative: null, unit: '%', timeframe: 'within 6 weeks', period: { count: 6, unit: 'week' } };
 const passing = issue(good(GOOD_STORY, GOOD_AC, GOOD_METRIC, GOOD_DESIGN), {}, 'SHOP-1');
 const failing = issue('Refactor the basket service.', {}, 'SHOP-2');
 const tmp = () => mkdtempSync(join(tmpdir(), 'centric-cli-'));

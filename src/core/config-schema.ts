@@ -125,8 +125,24 @@ export const vocabularySchema = z
     upWords: words,
     /** Words that say a metric should go down: "reduce", "below", "senken". */
     downWords: words,
+    /**
+     * Words right before a number that make it a change, not a level, when the sentence says which
+     * way: "reduce churn by 20%", "um 15 % senken", "réduire de 15 %", "met 15% verlagen".
+     */
+    changeWords: words,
     /** Words that open a timeframe: "within", "bis", "entro". */
     timeframeWords: words,
+    /**
+     * Words a timeframe may hold between its opening word, its number and its unit: "the next",
+     * "den nächsten", "les prochains" ("within the next 6 weeks", "dans les 3 prochains mois").
+     */
+    timeframeFillers: words,
+    /** Words that make a timeframe a point in time, not a duration: "end" ("by the end of the quarter"), "Ende", "fin". */
+    timeframeEnds: words,
+    /** Number words of a timeframe, lower case, with the articles that count one: "a": 1, "zwei": 2, "une": 1. */
+    numberWords: z.record(z.string().min(1), z.number().positive()),
+    /** Time-unit words and their inflections, lower case, to the unit they name: "weeks": "week", "quartals": "quarter". */
+    timeUnits: z.record(z.string().min(1), z.enum(['day', 'week', 'month', 'quarter', 'year'])),
     /** Table headings of a column of metrics: "Metric", "KPI", "Kennzahl". */
     metricColumns: words,
     /** Table headings of a column of targets: "Target", "Ziel", "Objetivo". */
@@ -169,7 +185,8 @@ const NEW_LANGUAGE: Vocabulary = {
   roleMarkers: [], goalMarkers: [], benefitMarkers: [], nonRolePhrases: [], nonRoles: [], relativePronouns: [], placeholders: [], articles: [],
   genericRoles: [], vagueQualifiers: [], inflectionEndings: [], roleLinkWords: [], synonyms: {}, stopWords: [], metricTerms: [], metricHeads: [], metricHeadStopWords: [],
   targetWords: [], metricSuffixes: [], metricLeads: [], metricEvents: [], metricEventQualifiers: [], metricPer: [],
-  relativeTargets: [], upWords: [], downWords: [], timeframeWords: [], metricColumns: [], targetColumns: [],
+  relativeTargets: [], upWords: [], downWords: [], changeWords: [], timeframeWords: [], timeframeFillers: [], timeframeEnds: [], numberWords: {}, timeUnits: {},
+  metricColumns: [], targetColumns: [],
   units: [], acceptanceHeadings: [], givenWhenThen: ['given', 'when', 'then'],
   conjunctions: [], goalVerbs: [],
   purposeMarkers: [], infinitives: [], determiners: [], benefitLabels: [], modalWords: [], personWords: [], systemSubjects: [],
@@ -393,6 +410,59 @@ const nudgesSchema = z
   .strict()
   .prefault({});
 
+/** "4w", "0d", "36h": a duration as centric.yml writes it (see core/duration.ts). */
+const duration = (example: string) => z.string().regex(/^\d{1,4}\s*[hdw]$/, `expected a duration such as ${example} (hours h, days d, weeks w)`);
+
+/** Whom an outcome review asks: the ticket's reporter or assignee (in a DM), or a Slack channel by id. */
+const outcomeAsk = z.union([
+  z.enum(['reporter', 'assignee']),
+  z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'expected reporter, assignee, or a Slack channel id such as C024BE91L (channel details, at the bottom)'),
+]);
+
+/** What a project may change of the outcome reviews. */
+const outcomeProjectShape = {
+  /** Ask whether a shipped story's customer metric moved. */
+  enabled: z.boolean(),
+  /** When to ask after a story is done, if its promise names no timeframe ("within 6 weeks" is asked after 6 weeks); 0d asks at once. */
+  defaultReviewAfter: duration('4w'),
+  ask: outcomeAsk,
+  /** Statuses that count as shipped besides Jira's "Done" category (e.g. "Released"). */
+  doneStatuses: z.array(z.string().min(1).max(60)),
+  /** An unanswered question is reminded once after this long, and shown as overdue after as long again. */
+  remindAfter: duration('3d'),
+  /** "Too early" asks again after this long… */
+  tooEarlyDelay: duration('2w'),
+  /** …at most this many times; then only Target hit, Missed and Not measured are offered. */
+  maxTooEarly: z.number().int().min(0).max(10),
+};
+
+/** Closing the loop: after a story with a customer metric ships, its owner is asked whether the metric moved. */
+const outcomesSchema = z
+  .object({
+    enabled: outcomeProjectShape.enabled.default(true),
+    defaultReviewAfter: outcomeProjectShape.defaultReviewAfter.default('4w'),
+    ask: outcomeProjectShape.ask.default('reporter'),
+    doneStatuses: outcomeProjectShape.doneStatuses.default([]),
+    remindAfter: outcomeProjectShape.remindAfter.default('3d'),
+    tooEarlyDelay: outcomeProjectShape.tooEarlyDelay.default('2w'),
+    maxTooEarly: outcomeProjectShape.maxTooEarly.default(2),
+    /** Labels the answer puts on the ticket; null for none. */
+    labels: z
+      .object({
+        hit: jiraLabel.nullable().default('centric:outcome-hit'),
+        missed: jiraLabel.nullable().default('centric:outcome-missed'),
+        notMeasured: jiraLabel.nullable().default('centric:outcome-not-measured'),
+      })
+      .strict()
+      .prefault({}),
+    /** Issue property holding the structured answer, for other tools (GET /rest/api/3/issue/KEY/properties/centric.outcome). */
+    property: z.string().regex(/^[A-Za-z0-9._-]{1,255}$/, 'expected a property key such as centric.outcome').default('centric.outcome'),
+    /** Per-project changes, by project key: e.g. SHOP: { ask: C024BE91L, defaultReviewAfter: 6w }. */
+    projects: z.record(projectKey, z.object(outcomeProjectShape).partial().strict()).default({}),
+  })
+  .strict()
+  .prefault({});
+
 /** How Centric works in Slack. */
 const slackSchema = z
   .object({
@@ -480,6 +550,7 @@ export const configSchema = z
     slack: slackSchema,
     digest: digestSchema,
     nudges: nudgesSchema,
+    outcomes: outcomesSchema,
     jira: jiraSchema,
     retention: retentionSchema,
     ops: opsSchema,

@@ -1,4 +1,5 @@
 /** The weekly customer-centricity digest, computed from stored reports. Pure: data in, data out. */
+import { outcomeStats, type OutcomeStats, type ReviewFact } from './outcome/stats.js';
 import type { RuleId } from './types.js';
 
 /** One lint of one ticket, as stored in the report history. */
@@ -39,6 +40,8 @@ export interface PeriodStats {
   score: number | null;
   /** Question id -> share of tickets that answer it (0-1). */
   shares: Record<string, number | null>;
+  /** Share of the outcome reviews answered in the period whose target was hit (0-1); null when none was hit or missed. */
+  hitRate: number | null;
 }
 
 export interface Digest {
@@ -50,6 +53,8 @@ export interface Digest {
   mostImproved: Array<{ key: string; from: number; to: number }>;
   needsAttention: Array<{ key: string; score: number; owner: string | null }>;
   trend: PeriodStats[];
+  /** What the outcome reviews say; absent when no review was given, waits or was answered in the trend's periods. */
+  outcomes?: OutcomeStats;
 }
 
 export interface DigestInput {
@@ -62,6 +67,8 @@ export interface DigestInput {
   /** Statuses whose failing tickets need attention ("ready for development"). */
   readyStatuses: string[];
   trendPeriods?: number;
+  /** The scope's outcome reviews; without them the digest has no outcomes and no hit rate. */
+  reviews?: ReviewFact[];
 }
 
 /**
@@ -94,7 +101,7 @@ function stats(states: LintRecord[], start: number): PeriodStats {
   for (const q of QUESTIONS) {
     shares[q.id] = states.length === 0 ? null : states.filter((s) => !s.failedRules.includes(q.rule) && (q.rule !== 'specific-persona' || s.role !== null)).length / states.length;
   }
-  return { start, tickets: states.length, score: mean(states.map((s) => s.score)), shares };
+  return { start, tickets: states.length, score: mean(states.map((s) => s.score)), shares, hitRate: null };
 }
 
 export function buildDigest(input: DigestInput): Digest {
@@ -108,10 +115,15 @@ export function buildDigest(input: DigestInput): Digest {
 
   const start = input.end - input.periodMs;
   const current = statesIn(byTicket, start, input.end);
-  const trend = Array.from({ length: input.trendPeriods ?? 12 }, (_, i) => {
+  const periods = input.trendPeriods ?? 12;
+  const outcomes = input.reviews ? outcomeStats({ reviews: input.reviews, end: input.end, periodMs: input.periodMs, periods }) : null;
+  const trend = Array.from({ length: periods }, (_, i) => {
     const s = input.end - (i + 1) * input.periodMs;
     return stats(statesIn(byTicket, s, s + input.periodMs), s);
-  }).reverse();
+  })
+    .reverse()
+    // Both count periods back from the same end: the i-th outcome period is the i-th trend period.
+    .map((p, i) => ({ ...p, hitRate: outcomes?.trend[i]?.hitRate ?? null }));
 
   const roleCounts = new Map<string, number>();
   for (const s of current) if (s.role) roleCounts.set(s.role, (roleCounts.get(s.role) ?? 0) + 1);
@@ -132,7 +144,7 @@ export function buildDigest(input: DigestInput): Digest {
   const currentKeys = new Set(current.map((s) => s.key));
 
   return {
-    period: stats(current, start),
+    period: { ...stats(current, start), hitRate: outcomes?.period.hitRate ?? null },
     previous: trend.at(-2) ?? stats([], start - input.periodMs),
     personas: [...roleCounts].map(([role, count]) => ({ role, count })).sort((a, b) => b.count - a.count || a.role.localeCompare(b.role)),
     genericShare: withRole.length === 0 ? null : withRole.filter((s) => input.isGenericRole(s.role!)).length / withRole.length,
@@ -149,5 +161,6 @@ export function buildDigest(input: DigestInput): Digest {
       .slice(0, 5)
       .map((t) => ({ key: t.key, score: t.score, owner: t.fact!.owner })),
     trend,
+    ...(outcomes ? { outcomes } : {}),
   };
 }

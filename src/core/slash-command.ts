@@ -8,6 +8,7 @@ export type Command =
   | { name: 'template'; persona: string | null }
   | { name: 'mine' }
   | { name: 'digest'; project: string | null }
+  | { name: 'outcomes'; project: string }
   | { name: 'subscribe'; scope: Scope; channel: string | null; schedule: Schedule | null }
   | { name: 'unsubscribe'; scope: Scope | null; channel: string | null }
   | { name: 'subscriptions'; channel: string | null }
@@ -29,7 +30,7 @@ export type LinkRequest =
 
 export type Parsed = { ok: true; command: Command } | { ok: false; error: string };
 
-export const SUBCOMMANDS = ['check', 'template', 'mine', 'digest', 'subscribe', 'unsubscribe', 'subscriptions', 'link', 'unlink', 'mute', 'unmute', 'help'] as const;
+export const SUBCOMMANDS = ['check', 'template', 'mine', 'digest', 'outcomes', 'subscribe', 'unsubscribe', 'subscriptions', 'link', 'unlink', 'mute', 'unmute', 'help'] as const;
 
 const KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
 const PROJECT = /^[A-Z][A-Z0-9_]*$/;
@@ -124,6 +125,12 @@ export function parseCommand(raw: string): Parsed {
     case 'digest': {
       if (rest && !PROJECT.test(rest.toUpperCase())) return fail(`"${rest}" is not a project key: type \`/centric digest SHOP\`, or \`/centric digest\` for every subscription of this channel.`);
       return { ok: true, command: { name: 'digest', project: rest ? rest.toUpperCase() : null } };
+    }
+    case 'outcomes': {
+      // Always one project: outcomes are read per project, and one the person may browse.
+      if (!rest) return fail('Which project? Name one: `/centric outcomes SHOP`.');
+      if (!PROJECT.test(rest.toUpperCase())) return fail(`"${rest}" is not a project key: type \`/centric outcomes SHOP\`.`);
+      return { ok: true, command: { name: 'outcomes', project: rest.toUpperCase() } };
     }
     case 'subscribe': {
       const parts = extract(rest);

@@ -19,6 +19,8 @@ jira:
   debounceSeconds: 0
 nudges:
   workingHours: { days: [0, 1, 2, 3, 4, 5, 6], start: "00:00", end: "23:59" }
+outcomes:
+  defaultReviewAfter: 0d   # a shipped story whose promise names no timeframe is reviewed at once
 ops:
   port: 0
 `;
@@ -234,7 +236,7 @@ export async function runDemo(out: NodeJS.WritableStream = process.stdout): Prom
       return { id: opened.id, title: form.view.title.text as string };
     }, (v) => `"${v.title}"`);
 
-    const fix = { role: 'first-time shopper on mobile', goal: 'filter products by size', benefit: 'I only see shoes I can buy', metric: 'Filter-to-basket rate from 8% to 12% within 4 weeks', visuals: 'https://www.figma.com/file/f1l/Filters' };
+    const fix = { role: 'first-time shopper on mobile', goal: 'filter products by size', benefit: 'I only see shoes I can buy', metric: 'Filter-to-basket rate from 8% to 12%', visuals: 'https://www.figma.com/file/f1l/Filters' };
     await step('Fix it: Priya submits persona, benefit, metric and design', async () => {
       const dms = d.slack.conversation(priya.slack).length;
       const submitted = await send.submit(modal.id, fix, { id: priya.slack, name: 'priya' });
@@ -253,12 +255,38 @@ export async function runDemo(out: NodeJS.WritableStream = process.stdout): Prom
     });
     const after = await step('/centric check SHOP-2 again', () => send.command('check SHOP-2', priya.slack, 'D0PRIYA'), (text) => `${firstScore(text)}/100`);
 
+    await step('SHOP-2 ships: Jira moves it to Done and sends the webhook', async () => {
+      const issue = d.jira.issues.get('SHOP-2')!;
+      issue.fields.status = { name: 'Done', statusCategory: { key: 'done' } };
+      const body = { webhookEvent: 'jira:issue_updated', timestamp: Date.now(), user: { accountId: priya.jira }, issue: { key: 'SHOP-2', fields: { status: issue.fields.status } }, changelog: { items: [{ field: 'status', fieldId: 'status', fromString: 'To Do', toString: 'Done' }] } };
+      const res = await send.webhook(body, 'shipped-SHOP-2');
+      if (res.status !== 202) throw new Error(`the webhook was answered HTTP ${res.status} ${await res.text()}`);
+      await until('shipped', 'the inbox idle', () => d.inboxIdle());
+    });
+    const question = await step('Centric asks Priya whether the customer metric moved (outcomes.defaultReviewAfter: 0d asks at once)', () =>
+      until('outcome question', 'the outcome DM', () => d.slack.conversation(priya.slack).find((m) => m.text.includes('Did it happen?'))),
+    (m) => `"${m.text}"`);
+    await step('Target hit: Priya records the value she measured, 11.5%, and a note', async () => {
+      const views = d.slack.views.length;
+      const pressed = await send.press({ user: { id: priya.slack, name: 'priya' }, actionId: 'outcome_hit', value: String(question.blocks.flatMap((b) => b.elements ?? []).find((el: { action_id?: string }) => el.action_id === 'outcome_hit')?.value ?? ''), container: { type: 'message', channel_id: question.channel, message_ts: question.ts } });
+      if (pressed.status !== 200) throw new Error(`the button was answered HTTP ${pressed.status}`);
+      const opened = await until('outcome modal', 'views.open', () => d.slack.views.slice(views).find((v) => v.method === 'views.open'));
+      await until('outcome modal', 'the form (views.update)', () => d.slack.views.find((v) => v.method === 'views.update' && v.id === opened.id && v.view.callback_id === 'outcome_modal'));
+      const submitted = await send.submit(opened.id, { measured: '11.5%', note: 'Size filters are used on 4 in 5 shoe visits' }, { id: priya.slack, name: 'Priya Nair' });
+      if (submitted.status !== 200 || submitted.body) throw new Error(`the submission was answered HTTP ${submitted.status} ${submitted.body}`);
+      await until('outcome recorded', 'the question edited in place', () => d.slack.conversation(priya.slack).find((m) => m.ts === question.ts && m.history.length > 0));
+      const comment = await until('outcome comment', 'the outcome comment in Jira', () => d.jira.ownComments('SHOP-2').find((c) => adfText(c.body).startsWith('Outcome:')));
+      await until('outcome property', 'the label and the issue property', () => d.jira.issues.get('SHOP-2')!.fields.labels?.includes('centric:outcome-hit') && d.jira.properties.get('SHOP-2')?.get('centric.outcome'));
+      return comment;
+    }, (comment) => `Jira: "${adfText(comment.body)}", label centric:outcome-hit, issue property centric.outcome`);
+
     await step('/centric subscribe SHOP in #product', () => send.command('subscribe SHOP', priya.slack, PRODUCT_CHANNEL), (text) => text);
     const digest = await step('The weekly digest run (Monday 09:00): Centric joins #product, posts the digest and its trend chart', async () => {
       const runs = await runDigestsAtNextSlot(d);
       if (runs.map((r) => r.status).join() !== 'posted') throw new Error(`digest run: ${JSON.stringify(runs)}`);
       const posted = await until('digest', 'the digest in #product', () => d.slack.conversation(PRODUCT_CHANNEL)[0]);
       const chart = await until('chart', 'the trend chart uploaded', () => d.slack.files.find((f) => f.channel === PRODUCT_CHANNEL));
+      if (!JSON.stringify(posted.blocks).includes('1 of 1 hit')) throw new Error('the digest has no outcome line "1 of 1 hit"');
       return { posted, chart };
     }, ({ chart }) => `${chart.filename}, ${chart.bytes.length} bytes`);
 
@@ -269,6 +297,8 @@ export async function runDemo(out: NodeJS.WritableStream = process.stdout): Prom
       say(`${key} (${d.jira.issues.get(key)!.fields.summary}):`);
       say(indent(comment ? adfText(comment.body) : 'no comment: nothing to suggest; Centric stays silent.'));
     }
+    say('SHOP-2, once shipped and reviewed:');
+    say(indent(adfText(d.jira.ownComments('SHOP-2').find((c) => adfText(c.body).startsWith('Outcome:'))?.body)));
     say();
     say('── What Slack received ──');
     for (const message of d.slack.conversation(priya.slack)) {

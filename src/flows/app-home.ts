@@ -4,7 +4,9 @@ import { linkedAccount } from '../store/user-links.js';
 import { saveUserSettings, userSettingsOf, type SettingsChange } from '../store/user-settings.js';
 import { browsable } from './access.js';
 import { failingTicketsOf, type FailingTicket } from './failing-tickets.js';
-import type { JiraPort } from './ports.js';
+import type { CentricConfig } from '../core/config-types.js';
+import { questionsAskedOf } from './outcome-reviews.js';
+import type { JiraPort, OutcomeQuestion } from './ports.js';
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
@@ -18,6 +20,8 @@ export interface HomeDeps {
   jira: Pick<JiraPort, 'userMay'>;
   clock: () => number;
   defaultWorkingHours: { start: string; end: string };
+  /** Outcome review settings: App Home lists the questions waiting for the person's answer. */
+  config?: Pick<CentricConfig, 'outcomes'>;
 }
 
 /** Average scores this week and last week. */
@@ -35,6 +39,8 @@ export interface HomeData {
   mutedUntil: number | null;
   workingHours: string;
   digestMention: boolean;
+  /** Outcome questions waiting for this person's answer. */
+  outcomes: OutcomeQuestion[];
 }
 
 async function trendOf(deps: HomeDeps, account: string | null): Promise<ScoreTrend> {
@@ -56,6 +62,7 @@ export async function homeData(deps: HomeDeps, userId: string): Promise<HomeData
     mutedUntil: settings?.mutedUntil && settings.mutedUntil > now ? settings.mutedUntil : null,
     workingHours: settings?.workingHours ?? `${deps.defaultWorkingHours.start}-${deps.defaultWorkingHours.end}`,
     digestMention: settings?.digestMention === true,
+    outcomes: deps.config ? await questionsAskedOf({ store: deps.store, config: deps.config as CentricConfig }, userId) : [],
   };
 }
 

@@ -5,6 +5,8 @@
  * Slack message or a Jira request, and never see a platform's own error classes.
  */
 import type { Digest, PeriodStats } from '../core/digest.js';
+import type { MetricPromise } from '../core/metric/promise.js';
+import type { OutcomeAnswer } from '../core/outcome/outcome.js';
 import type { JiraIssue } from '../core/ticket/normalise.js';
 
 // ── Inbox ─────────────────────────────────────────────────────────────────────────────────────
@@ -102,6 +104,8 @@ export interface JiraPort {
   userMay(accountId: string, permission: JiraPermission, target: PermissionTarget): Promise<boolean>;
   /** The newest comments of an issue (at most `limit`), as text: where a one-time link code is looked for. */
   commentTexts(key: string, limit: number): Promise<CommentText[]>;
+  /** Sets an issue property (JSON for other tools, e.g. the outcome of a review). */
+  setIssueProperty(key: string, property: string, value: unknown): Promise<void>;
 }
 
 /** How a JiraPort call fails: an Error carrying the HTTP status Jira answered, null when it did not answer. */
@@ -221,4 +225,34 @@ export interface ChannelPoster {
   join(channel: string): Promise<void>;
   /** Tells the person who subscribed why their digest was not posted. */
   notifySubscriber(userId: string, notice: DigestNotice): Promise<void>;
+}
+
+/** How an outcome question stands, as its message shows it. */
+export type OutcomeState =
+  | { kind: 'open' }
+  | { kind: 'answered'; answer: OutcomeAnswer; measured: string | null; note: string | null; by: string; at: number }
+  /** "Too early": asked again at `until`. */
+  | { kind: 'later'; until: number; by: string }
+  /** The ticket was reopened: no answer needed. */
+  | { kind: 'cancelled' };
+
+/** An outcome review's question: "SHOP-12 shipped on 3 Nov promising …. Did it happen?". */
+export interface OutcomeQuestion {
+  reviewId: number;
+  key: string;
+  summary: string;
+  promise: MetricPromise;
+  shippedAt: number;
+  /** "Too early" is offered until the project's maxTooEarly is reached. */
+  offerTooEarly: boolean;
+  state: OutcomeState;
+}
+
+/** Outcome questions in Slack: to a person (a DM) or to a channel, by id. */
+export interface OutcomeAsker {
+  ask(to: string, question: OutcomeQuestion): Promise<{ channel: string; ts: string }>;
+  /** A reminder under the question (a thread reply), which keeps its buttons. */
+  remind(channel: string, ts: string, question: OutcomeQuestion): Promise<void>;
+  /** Rewrites the question in place once answered, put off or cancelled. */
+  update(channel: string, ts: string, question: OutcomeQuestion): Promise<void>;
 }

@@ -2,17 +2,21 @@ import { compile } from '../core/compile.js';
 import type { CentricConfig } from '../core/config-types.js';
 import { buildDigest, type Digest, type LintRecord, type TicketFacts } from '../core/digest.js';
 import { latestSlot } from '../core/nudge-policy.js';
+import type { ReviewFact } from '../core/outcome/stats.js';
 import { isGenericRole } from '../core/rules/specific-persona.js';
 import type { Logger } from '../runtime/logger.js';
 import type { Metrics } from '../runtime/metrics.js';
 import type { Store } from '../store/database.js';
 import { abandonDigestRun, claimDigestRun, failDigestRun, failedDigestRuns, finishDigestRun, type FailedRun } from '../store/digest-runs.js';
+import { scopeReviews } from '../store/outcome-stats.js';
 import { lintHistory, ticketFacts, type ReportScope } from '../store/reports.js';
 import { allSubscriptions, type Subscription } from '../store/subscriptions.js';
 import { digestMentions, linkedAccount } from '../store/user-links.js';
 import { jiraStatusOf, slackFailureOf, type ChannelPoster, type DigestNotice, type DigestPost, type JiraPort } from './ports.js';
 
 const WEEK = 7 * 86_400_000;
+/** The digest's trend, overall hit rate and personas span this many periods. */
+const TREND_PERIODS = 12;
 /** A claim older than this belongs to a process that died: another may take the run over. */
 const STALE_CLAIM_MS = 10 * 60_000;
 /** Posted this long after its slot, a digest says it is late. */
@@ -81,20 +85,25 @@ async function reportScope(deps: ScopeDeps, scope: { type: string; value: string
 interface ScopeData {
   history: LintRecord[];
   facts: TicketFacts[];
+  /** The outcome reviews of the scope's tickets. */
+  reviews: ReviewFact[];
   /** Set when the JQL had more issues than one digest reads: the digest saw only the first this many. */
   truncatedAt?: number;
 }
 
-/** Stored history and facts of a scope; owners named only when they opted in to digest mentions. */
-async function scopeData(deps: ScopeDeps, scope: { type: string; value: string }, end: number): Promise<ScopeData> {
+/** Stored history, facts and outcome reviews of a scope; owners named only when they opted in to digest mentions. */
+async function scopeData(deps: ScopeDeps, scope: { type: string; value: string }, end: number, periodMs: number): Promise<ScopeData> {
   const { stored, truncatedAt } = await reportScope(deps, scope);
   const capped = truncatedAt === undefined ? {} : { truncatedAt };
-  if (!stored) return { history: [], facts: [], ...capped };
+  if (!stored) return { history: [], facts: [], reviews: [], ...capped };
   const history = await lintHistory(deps.store, stored, end - 13 * WEEK, end);
   const facts = await ticketFacts(deps.store, stored);
+  // A JQL scope: the reviews of the tickets the digest read, whatever their project.
+  const reviews = await scopeReviews(deps.store, stored, end - TREND_PERIODS * periodMs);
   const mentionable = await digestMentions(deps.store);
   return {
     history,
+    reviews,
     facts: facts.map((f): TicketFacts => {
       const owner = f.assigneeAccountId ?? f.reporterAccountId;
       return { key: f.key, status: f.status, owner: owner ? (mentionable.get(owner) ?? null) : null, benefit: f.benefit, cost: f.cost, passing: f.passing, done: f.done };
@@ -105,8 +114,8 @@ async function scopeData(deps: ScopeDeps, scope: { type: string; value: string }
 
 /** The digest of a scope for the period that ends at `end`, from the stored reports, and whether its JQL was cut at digest.maxIssues. */
 export async function scopeDigestRead(deps: ScopeDeps, scope: { type: string; value: string }, end: number, periodMs = WEEK): Promise<{ digest: Digest; truncatedAt?: number }> {
-  const { history, facts, truncatedAt } = await scopeData(deps, scope, end);
-  const digest = digestOf(deps.config, history, facts, end, periodMs);
+  const { history, facts, reviews, truncatedAt } = await scopeData(deps, scope, end, periodMs);
+  const digest = digestOf(deps.config, history, facts, end, periodMs, reviews);
   return truncatedAt === undefined ? { digest } : { digest, truncatedAt };
 }
 
@@ -115,7 +124,8 @@ export async function scopeDigest(deps: ScopeDeps, scope: { type: string; value:
   return (await scopeDigestRead(deps, scope, end, periodMs)).digest;
 }
 
-export function digestOf(config: CentricConfig, history: LintRecord[], facts: TicketFacts[], end: number, periodMs = WEEK): Digest {
+/** `reviews`: the scope's outcome reviews; without them (a digest read from Jira) it has no outcomes. */
+export function digestOf(config: CentricConfig, history: LintRecord[], facts: TicketFacts[], end: number, periodMs = WEEK, reviews?: ReviewFact[]): Digest {
   const languages = compile(config).languages;
   return buildDigest({
     end,
@@ -124,6 +134,8 @@ export function digestOf(config: CentricConfig, history: LintRecord[], facts: Ti
     facts,
     isGenericRole: (role) => languages.some((lang) => isGenericRole(role, lang)),
     readyStatuses: config.digest.readyStatuses,
+    trendPeriods: TREND_PERIODS,
+    ...(reviews ? { reviews } : {}),
   });
 }
 

@@ -1,6 +1,8 @@
 import type { PersonaDefinition } from '../core/config-types.js';
+import { outcomeListing, type OutcomeListing } from '../core/outcome/stats.js';
 import type { Command, Schedule, Scope } from '../core/slash-command.js';
 import type { Report } from '../core/types.js';
+import { scopeReviews } from '../store/outcome-stats.js';
 import { removeSubscriptions, saveSubscription, subscriptionsOf, type Subscription } from '../store/subscriptions.js';
 import { saveUserSettings } from '../store/user-settings.js';
 import { browsable, isAdmin, mayAct, type Denied } from './access.js';
@@ -35,6 +37,8 @@ export type CommandResult =
   | Extract<Denied, { kind: 'forbidden' }>
   | LinkResult
   | { kind: 'digest'; post: DigestPost }
+  /** `days`: the answers of that many days are listed. */
+  | { kind: 'outcomes'; project: string; days: number; listing: OutcomeListing }
   | { kind: 'no-subscription' }
   | { kind: 'refused'; reason: 'admins-only' | 'other-channel' | 'jql-admins-only' | 'not-a-member'; channel: string }
   | { kind: 'subscribed'; updated: boolean; channel: string; scope: Scope; schedule: Schedule; timezone: string }
@@ -44,6 +48,8 @@ export type CommandResult =
   | { kind: 'rate-limited'; retryInSeconds: number };
 
 const DAY = 86_400_000;
+/** /centric outcomes lists the answers of this many days. */
+const RECENT_OUTCOME_DAYS = 90;
 
 /** Who may change a channel's digest: the admins when centric.yml names some, else anyone, from that channel. */
 async function mayManage(deps: CommandDeps, ctx: CommandContext, channel: string): Promise<CommandResult | null> {
@@ -99,6 +105,14 @@ async function digest(deps: CommandDeps, ctx: CommandContext, project: string | 
   const [first] = await subscriptionsOf(deps.store, ctx.channelId);
   if (!first) return { kind: 'no-subscription' };
   return { kind: 'digest', post: await deps.digestPreview({ type: first.scope_type, value: first.scope }) };
+}
+
+/** A project's pending, overdue and recent outcomes, for someone whose Jira account may browse the project. */
+async function outcomes(deps: CommandDeps, ctx: CommandContext, project: string): Promise<CommandResult> {
+  const access = await mayAct(deps, ctx.userId, 'BROWSE_PROJECTS', { projectKey: project }, await accountOf(deps, ctx.userId));
+  if (!access.ok) return refusal(access.denied);
+  const since = deps.clock() - RECENT_OUTCOME_DAYS * DAY;
+  return { kind: 'outcomes', project, days: RECENT_OUTCOME_DAYS, listing: outcomeListing(await scopeReviews(deps.store, { project }, since), since) };
 }
 
 /**
@@ -159,6 +173,8 @@ export async function runCommand(deps: CommandDeps, ctx: CommandContext, command
       return mine(deps, ctx);
     case 'digest':
       return digest(deps, ctx, command.project);
+    case 'outcomes':
+      return outcomes(deps, ctx, command.project);
     case 'subscribe':
       return subscribe(deps, ctx, command);
     case 'unsubscribe':

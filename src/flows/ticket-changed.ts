@@ -9,7 +9,8 @@ import type { Metrics } from '../runtime/metrics.js';
 import type { Store } from '../store/database.js';
 import { saveReport } from '../store/reports.js';
 import { nudgeFixed, queueNudge, type NudgeTicket } from './nudges.js';
-import type { JiraPort, SlackDm } from './ports.js';
+import { settleReview } from './outcome-reviews.js';
+import type { JiraPort, OutcomeAsker, SlackDm } from './ports.js';
 import { syncComment, type CommentAction } from './sticky-comment.js';
 
 export interface TicketChangedDeps {
@@ -23,6 +24,10 @@ export interface TicketChangedDeps {
   dm?: SlackDm;
   /** Asks for a nudge dispatch a few seconds from now, so a burst of tickets shares one DM. */
   nudgeSoon?: () => void;
+  /** Updates the outcome question of a reopened ticket. */
+  asker?: OutcomeAsker;
+  /** Asks for an outcome dispatch soon, once a review is scheduled (one due at once is asked at once). */
+  outcomesSoon?: () => void;
 }
 
 /**
@@ -63,12 +68,21 @@ export interface TicketOutcome {
 const untouched = (key: string, status: TicketOutcome['status'], checked?: CheckedIssue): TicketOutcome => ({ key, status, ...checked, comment: 'none', labels: { added: [], removed: [] }, queued: 0 });
 
 /** normalise -> lint -> store: the report and the Ticket it was made from. */
-export async function lintAndStore(deps: Pick<TicketChangedDeps, 'store' | 'config' | 'metrics' | 'clock'>, issue: JiraIssue): Promise<CheckedIssue & { changed: boolean }> {
+export async function lintAndStore(
+  deps: Pick<TicketChangedDeps, 'store' | 'config' | 'metrics' | 'clock'>,
+  issue: JiraIssue,
+): Promise<CheckedIssue & { changed: boolean; previous: { status: string | null; done: number } | null }> {
   const started = performance.now();
   const checked = checkIssue(issue, deps.config);
   deps.metrics.lintDuration.observe((performance.now() - started) / 1000);
-  const { changed } = await saveReport(deps.store, checked.ticket, checked.report, deps.clock(), planningFacts(issue, deps.config.digest));
-  return { ...checked, changed };
+  const { changed, previous } = await saveReport(deps.store, checked.ticket, checked.report, deps.clock(), planningFacts(issue, deps.config.digest));
+  return { ...checked, changed, previous: previous ? { status: previous.status, done: previous.done } : null };
+}
+
+/** A story moved into (or out of) a done status: its outcome review is scheduled (or cancelled). */
+async function settleOutcome(deps: TicketChangedDeps, issue: JiraIssue, checked: CheckedIssue & { previous: { status: string | null; done: number } | null }): Promise<void> {
+  const settled = await settleReview(deps, { issue, ticket: checked.ticket, report: checked.report, previous: checked.previous });
+  if (settled === 'scheduled' || settled === 'rescheduled') deps.outcomesSoon?.();
 }
 
 /** Brings the sticky comment and the "needs work" label in line with the report. */
@@ -122,8 +136,11 @@ export async function ticketChanged(deps: TicketChangedDeps, source: TicketSourc
     if (options.nudges !== 'off') await clearNudges(deps, issue.key);
     return untouched(issue.key, 'exempt', checkIssue(issue, deps.config));
   }
-  const { ticket, report } = await lintAndStore(deps, issue);
+  const checked = await lintAndStore(deps, issue);
+  const { ticket, report } = checked;
   if (report.skipped) return untouched(issue.key, 'skipped', { ticket, report });
+  // audit --write (nudges off) only brings comments in line: old "done" tickets are no news.
+  if (options.nudges !== 'off') await settleOutcome(deps, issue, checked);
   const written = options.write === false ? { comment: 'none' as const, labels: { added: [], removed: [] } } : await writeBack(deps, ticket, report, options.note);
   const queued = await settleNudges(deps, ticket, report, options);
   return { key: issue.key, status: 'linted', ticket, report, ...written, queued };

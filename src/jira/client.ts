@@ -483,6 +483,15 @@ export class JiraClient implements JiraPort {
     );
   }
 
+  /** Sets an issue property (PUT /issue/{key}/properties/{property}): structured data other tools read. */
+  async setIssueProperty(key: string, property: string, value: unknown): Promise<void> {
+    await this.call(`PUT property ${key}/${property}`, () =>
+      this.v3
+        ? this.v3.issueProperties.setIssueProperty({ issueIdOrKey: key, propertyKey: property, propertyValue: value })
+        : this.v2!.issueProperties.setIssueProperty({ issueIdOrKey: key, propertyKey: property, propertyValue: value }),
+    );
+  }
+
   /** Adds and removes labels without notifying watchers; `actor` is named in the issue's history. */
   async updateLabels(key: string, add: string[], remove: string[], actor?: Actor): Promise<void> {
     const labels = [...add.map((l) => ({ add: l })), ...remove.map((l) => ({ remove: l }))];

@@ -91,6 +91,11 @@ export interface WebhookDeps {
    * criteria field is accepted rather than dropped.
    */
   fieldNames?: () => ReadonlyMap<string, string> | null;
+  /**
+   * Whether a move to this status matters by itself, though no field the rules read changed: a
+   * story shipping schedules its outcome review, a reopened one cancels it.
+   */
+  statusMatters?: (ticketKey: string, to: StatusMove) => Promise<boolean>;
 }
 
 /** X-Hub-Signature: "<method>=<hex HMAC of the raw body>", compared in constant time. */
@@ -156,6 +161,20 @@ function nudgeTrigger(changelog: { items: ChangeItem[] } | undefined, triggers: 
     if (triggers.sprint && (item.field ?? '').toLowerCase() === 'sprint' && to) return 'sprint';
   }
   return undefined;
+}
+
+/** A status change: the status's name, and whether it is in Jira's "done" category (from the issue in the payload). */
+export interface StatusMove {
+  name: string | null;
+  categoryDone: boolean;
+}
+
+/** The status the changelog moves the ticket to; null when it does not move it. */
+function statusMove(event: { changelog?: { items: ChangeItem[] } | undefined; issue: { fields?: Record<string, unknown> | undefined } }): StatusMove | null {
+  const item = (event.changelog?.items ?? []).find((i) => (i.fieldId ?? i.field ?? '').toLowerCase() === 'status');
+  if (!item) return null;
+  const status = event.issue.fields?.status as { statusCategory?: { key?: unknown } } | undefined;
+  return { name: changedTo(item), categoryDone: status?.statusCategory?.key === 'done' };
 }
 
 /** Whether a change touched a field the rules read; "unknown" when an item's field cannot be told. */
@@ -307,7 +326,9 @@ async function handle(deps: WebhookDeps, req: IncomingMessage, res: ServerRespon
     return;
   }
   const trigger = nudgeTrigger(event.changelog, deps.nudgeTriggers());
-  if (event.webhookEvent === 'jira:issue_updated' && !trigger) {
+  const move = statusMove(event);
+  const statusMatters = move !== null && deps.statusMatters !== undefined && (await deps.statusMatters(event.issue.key, move));
+  if (event.webhookEvent === 'jira:issue_updated' && !trigger && !statusMatters) {
     const change = changesReadFields(event.changelog, deps.acceptanceCriteriaField(), namesOnce(deps));
     if (change === 'not-read') {
       reply(res, 202, { status: 'ignored', reason: 'no field the rules read changed' });

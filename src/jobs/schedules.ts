@@ -19,6 +19,8 @@ export interface MinuteJobs {
   nudges: () => Promise<unknown>;
   /** Posts the digests whose weekly slot has come (each subscription has its own weekday, time and timezone). */
   digests: () => Promise<unknown>;
+  /** Asks the outcome reviews that are due, reminds the unanswered ones. */
+  outcomes?: () => Promise<unknown>;
 }
 
 /**
@@ -36,6 +38,7 @@ export function startSchedules(store: Store, config: CentricConfig, logger: Logg
   if (jobs) {
     tasks.push(cron.schedule('* * * * *', guarded('nudge dispatch', jobs.nudges), { name: 'nudges', noOverlap: true }));
     tasks.push(cron.schedule('* * * * *', guarded('digest run', jobs.digests), { name: 'digests', noOverlap: true }));
+    if (jobs.outcomes) tasks.push(cron.schedule('* * * * *', guarded('outcome dispatch', jobs.outcomes), { name: 'outcomes', noOverlap: true }));
   }
   return tasks;
 }

@@ -5,13 +5,15 @@ export const CHART = { width: 960, height: 400, margin: 40 };
 
 /** What the colours mean (the PNG carries no text): posted with the chart. */
 export const CHART_LEGEND =
-  'Last 12 weeks, oldest on the left, 0-100: score (thick, dark blue); who (red), what (green), why (yellow), how will we know (orange), what will they see (blue), acceptance criteria (purple).';
+  'Last 12 weeks, oldest on the left, 0-100: score (thick, dark blue); who (red), what (green), why (yellow), how will we know (orange), what will they see (blue), acceptance criteria (purple); outcome hit rate (black), when outcomes were reviewed.';
 
 type Rgb = [number, number, number];
 /** Score in dark blue, thick; the six questions in lighter colours. */
 const SCORE: Rgb = [29, 53, 87];
 const QUESTION_COLOURS: Rgb[] = [[230, 57, 70], [42, 157, 143], [233, 196, 106], [244, 162, 97], [69, 123, 157], [131, 56, 236]];
 const AXIS: Rgb = [160, 160, 160];
+/** The outcome hit rate: black, so it stands apart from the score and the questions. */
+export const HIT_RATE: Rgb = [0, 0, 0];
 
 function plot(png: PNG, x: number, y: number, [r, g, b]: Rgb, size: number): void {
   for (let dx = -size; dx <= size; dx++) {
@@ -35,7 +37,8 @@ function line(png: PNG, x0: number, y0: number, x1: number, y1: number, colour: 
 
 /**
  * The trend of the last periods as a PNG: the score (0-100) and each question's share (0-100%)
- * per period, oldest on the left. Periods without tickets leave a gap.
+ * per period, oldest on the left; and the outcome hit rate (0-100%) when any period has one.
+ * Periods without tickets (or without a rated outcome) leave a gap.
  */
 export function trendChart(trend: PeriodStats[], questionIds: string[]): Buffer {
   const { width, height, margin } = CHART;
@@ -59,5 +62,7 @@ export function trendChart(trend: PeriodStats[], questionIds: string[]): Buffer 
   };
   questionIds.forEach((id, q) => series(trend.map((p) => (p.shares[id] === null || p.shares[id] === undefined ? null : p.shares[id]! * 100)), QUESTION_COLOURS[q % QUESTION_COLOURS.length]!, 0));
   series(trend.map((p) => p.score), SCORE, 2);
+  // Drawn last, over the score: few periods have one, and each point is worth seeing.
+  if (trend.some((p) => p.hitRate !== null && p.hitRate !== undefined)) series(trend.map((p) => (p.hitRate === null || p.hitRate === undefined ? null : p.hitRate * 100)), HIT_RATE, 1);
   return PNG.sync.write(png);
 }

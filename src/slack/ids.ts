@@ -15,11 +15,16 @@ export const ACTION = {
   homeWorkingHours: 'home_working_hours',
   homeDigestMentionOn: 'home_digest_mention_on',
   homeDigestMentionOff: 'home_digest_mention_off',
+  outcomeHit: 'outcome_hit',
+  outcomeMissed: 'outcome_missed',
+  outcomeTooEarly: 'outcome_too_early',
+  outcomeNotMeasured: 'outcome_not_measured',
 } as const;
 
 /** `callback_id` of each modal that is submitted. */
 export const VIEW = {
   fixTicket: 'fix_ticket_modal',
+  outcome: 'outcome_modal',
 } as const;
 
 /** The slash command, as declared in manifest.yml. */
@@ -36,3 +41,9 @@ export const FIX_INPUT_ACTION = 'value';
 
 /** `block_id` of a nudge's row of buttons: one per ticket, so each is unique in the message. */
 export const nudgeBlockId = (key: string): string => `nudge:${key}`;
+
+/** `block_id` of each input of the outcome modal (its element's action_id is FIX_INPUT_ACTION too). */
+export const OUTCOME_INPUT = { measured: 'measured', note: 'note' } as const;
+
+/** `block_id` of an outcome question's row of buttons: one per review, so App Home can list several. */
+export const outcomeBlockId = (reviewId: number): string => `outcome:${reviewId}`;

@@ -176,6 +176,44 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('digest_runs').addColumn('retry_at', 'bigint').execute();
     },
   },
+  '2026-11-30-007-outcome-reviews': {
+    async up(db: Kysely<any>): Promise<void> {
+      const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+      await db.schema
+        .createTable('outcome_reviews')
+        .addColumn('id', 'integer', (c) => (sqlite ? c.primaryKey().autoIncrement() : c.primaryKey().generatedByDefaultAsIdentity()))
+        .addColumn('ticket_key', 'text', (c) => c.notNull().unique())
+        .addColumn('project', 'text', (c) => c.notNull())
+        .addColumn('summary', 'text', (c) => c.notNull())
+        .addColumn('role', 'text')
+        .addColumn('promise', 'text', (c) => c.notNull())
+        .addColumn('reporter_account_id', 'text')
+        .addColumn('assignee_account_id', 'text')
+        .addColumn('shipped_at', 'bigint', (c) => c.notNull())
+        .addColumn('due_at', 'bigint', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('asked_of', 'text')
+        .addColumn('channel', 'text')
+        .addColumn('message_ts', 'text')
+        .addColumn('asked_at', 'bigint')
+        .addColumn('reminded_at', 'bigint')
+        .addColumn('too_early', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('outcome', 'text')
+        .addColumn('measured', 'text')
+        .addColumn('note', 'text')
+        .addColumn('answered_by', 'text')
+        .addColumn('answered_name', 'text')
+        .addColumn('answered_account', 'text')
+        .addColumn('answered_at', 'bigint')
+        .addColumn('jira_comment_id', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('outcome_reviews_due').on('outcome_reviews').columns(['status', 'due_at']).execute();
+      await db.schema.createIndex('outcome_reviews_project').on('outcome_reviews').columns(['project', 'answered_at']).execute();
+    },
+  },
 };
 
 /**

@@ -162,6 +162,49 @@ export interface StickyCommentsTable {
   updated_at: Millis;
 }
 
+/**
+ * An outcome review: a shipped story's customer metric, asked about once. Status: scheduled (asked
+ * at due_at), sending:<claim> (a dispatcher is asking), asked (waiting for an answer), answered,
+ * cancelled (the ticket was reopened), undeliverable (Slack refused the question for good).
+ */
+export interface OutcomeReviewsTable {
+  id: Generated<number>;
+  ticket_key: string;
+  project: string;
+  summary: string;
+  /** The persona the story is for, for "who did we actually help?". */
+  role: string | null;
+  /** The report's `metric` (JSON). */
+  promise: string;
+  reporter_account_id: string | null;
+  assignee_account_id: string | null;
+  shipped_at: Millis;
+  /** scheduled: when to ask (or to try again); sending:…: when it was claimed. */
+  due_at: Millis;
+  status: string;
+  /** The Slack user or channel asked; null when nobody could be (owner not linked to Slack). */
+  asked_of: string | null;
+  channel: string | null;
+  message_ts: string | null;
+  asked_at: Millis | null;
+  reminded_at: Millis | null;
+  /** Times "Too early" was answered. */
+  too_early: ColumnType<number, number | undefined, number>;
+  /** Failed attempts to ask. */
+  attempts: ColumnType<number, number | undefined, number>;
+  outcome: string | null;
+  measured: string | null;
+  note: string | null;
+  answered_by: string | null;
+  answered_name: string | null;
+  answered_account: string | null;
+  answered_at: Millis | null;
+  /** The outcome comment Centric wrote, once it is written (the Jira write is retried until then). */
+  jira_comment_id: string | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
 export interface Database {
   sticky_comments: StickyCommentsTable;
   reports: ReportsTable;
@@ -175,4 +218,5 @@ export interface Database {
   link_blocks: LinkBlocksTable;
   snoozes: SnoozesTable;
   mutes: MutesTable;
+  outcome_reviews: OutcomeReviewsTable;
 }

@@ -13,7 +13,7 @@ describe('lint', () => {
       score: 100,
       story: { role: 'returning customer', goal: 'save my basket', benefit: 'I can finish my purchase on my phone', language: 'en' },
       findings: [],
-      metric: { name: 'checkout conversion', direction: 'up', baseline: 2.1, target: 2.6, kind: 'level', relative: null, unit: '%', timeframe: 'within 6 weeks' },
+      metric: { name: 'checkout conversion', direction: 'up', baseline: 2.1, target: 2.6, kind: 'level', relative: null, unit: '%', timeframe: 'within 6 weeks', period: { count: 6, unit: 'week' } },
     });
   });
 
@@ -21,7 +21,7 @@ describe('lint', () => {
     expect(lintIssue(issue(good(GOOD_STORY, GOOD_AC, 'Retention matters.', GOOD_DESIGN)), DEFAULT_CONFIG)).not.toHaveProperty('metric');
     expect(lintIssue(issue(good(GOOD_STORY, GOOD_AC, GOOD_DESIGN)), DEFAULT_CONFIG)).not.toHaveProperty('metric');
     const german = lintIssue(issue(good(GOOD_STORY, 'Erfolg: Abbruchquote von 12 % auf 8 % bis Q3.')), DEFAULT_CONFIG);
-    expect(german.metric).toEqual({ name: 'abbruchquote', direction: 'down', baseline: 12, target: 8, kind: 'level', relative: null, unit: '%', timeframe: 'bis Q3' });
+    expect(german.metric).toEqual({ name: 'abbruchquote', direction: 'down', baseline: 12, target: 8, kind: 'level', relative: null, unit: '%', timeframe: 'bis Q3', period: null });
     const table = lintIssue(issue(good(GOOD_STORY, '||Metric||Today||Target||\n|Checkout conversion|2.1%|2.6%|')), DEFAULT_CONFIG);
     expect(table.metric).toMatchObject({ name: 'checkout conversion', baseline: 2.1, target: 2.6, unit: '%' });
   });

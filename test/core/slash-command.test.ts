@@ -11,6 +11,7 @@ describe('/centric command text', () => {
     ['mine', { name: 'mine' }],
     ['digest', { name: 'digest', project: null }],
     ['digest shop', { name: 'digest', project: 'SHOP' }],
+    ['outcomes shop', { name: 'outcomes', project: 'SHOP' }],
     ['subscribe SHOP', { name: 'subscribe', scope: { type: 'project', value: 'SHOP' }, channel: null, schedule: null }],
     ['subscribe SHOP <#C024BE7LR|product> friday 16:30', { name: 'subscribe', scope: { type: 'project', value: 'SHOP' }, channel: 'C024BE7LR', schedule: { weekday: 5, time: '16:30' } }],
     ['subscribe project = SHOP AND labels = web &amp; mobile monday 9:05', { name: 'subscribe', scope: { type: 'jql', value: 'project = SHOP AND labels = web & mobile' }, channel: null, schedule: { weekday: 1, time: '09:05' } }],
@@ -49,6 +50,9 @@ describe('/centric command text', () => {
     ['mute forever', '"forever" is not a number of days: type `/centric mute 7` (1 to 365).'],
     ['mute 400', '"400" is not a number of days: type `/centric mute 7` (1 to 365).'],
     ['digest shop-1', '"shop-1" is not a project key: type `/centric digest SHOP`, or `/centric digest` for every subscription of this channel.'],
+    ['outcomes', 'Which project? Name one: `/centric outcomes SHOP`.'],
+    ['outcomes SHOP OPS', '"SHOP OPS" is not a project key: type `/centric outcomes SHOP`.'],
+    ['outcome SHOP', '"outcome" is not a /centric command. Did you mean `/centric outcomes`? Type `/centric help` to see them all.'],
   ])('"%s" says what to type instead', (text, error) => {
     expect(parseCommand(text)).toEqual({ ok: false, error });
   });

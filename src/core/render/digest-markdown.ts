@@ -1,4 +1,5 @@
 import { QUESTIONS, truncatedNote, type Digest } from '../digest.js';
+import type { OutcomeStats } from '../outcome/stats.js';
 
 const pct = (share: number | null | undefined): string => (share === null || share === undefined ? '–' : `${Math.round(share * 100)}%`);
 function delta(now: number | null | undefined, before: number | null | undefined, scale = 1, unit = ''): string {
@@ -6,6 +7,44 @@ function delta(now: number | null | undefined, before: number | null | undefined
   const d = Math.round((now - before) * scale);
   return d > 0 ? `▲${d}${unit}` : d < 0 ? `▼${-d}${unit}` : '=';
 }
+
+/** Overdue tickets and personas named in the outcomes line, at most. */
+const OUTCOME_ITEMS = 8;
+
+export interface OutcomesWording {
+  /** "week", or "period" when the period is not known to be one. */
+  period: string;
+  /** A ticket key as the target format shows it (a link, escaped). */
+  key: (key: string) => string;
+  /** A persona as the target format shows it (escaped). */
+  role: (role: string) => string;
+}
+
+const named = (items: string[]): string => (items.length <= OUTCOME_ITEMS ? items : [...items.slice(0, OUTCOME_ITEMS), `and ${items.length - OUTCOME_ITEMS} more`]).join(', ');
+
+/**
+ * The outcomes in one line, without its "Outcomes:" label: "1 of 1 hit (100%) this week; hit rate
+ * over 12 weeks 67%; 2 overdue: SHOP-3, SHOP-9; who did we help: gift buyer 2/2, ward nurse 0/1".
+ */
+export function outcomesText(o: OutcomeStats, w: OutcomesWording): string {
+  const { hit, missed, notMeasured } = o.period;
+  const notMeasuredText = `${notMeasured} not measured`;
+  const parts = [
+    hit + missed > 0
+      ? `${hit} of ${hit + missed} hit (${pct(o.period.hitRate)}) this ${w.period}${notMeasured > 0 ? `, ${notMeasuredText}` : ''}`
+      : notMeasured > 0
+        ? `${notMeasuredText} this ${w.period}`
+        : `none reviewed this ${w.period}`,
+  ];
+  if (o.overall.hitRate !== null) parts.push(`hit rate over ${o.trend.length} ${w.period}s ${pct(o.overall.hitRate)}`);
+  if (o.overdue.length > 0) parts.push(`${o.overdue.length} overdue: ${named(o.overdue.map(w.key))}`);
+  if (o.pending > 0) parts.push(`${o.pending} pending`);
+  if (o.personas.length > 0) parts.push(`who did we help: ${named(o.personas.map((p) => `${w.role(p.role)} ${p.hit}/${p.hit + p.missed}`))}`);
+  return parts.join('; ');
+}
+
+/** Inline markdown's special characters in text from Jira (a persona, a note), so it reads as written and links nowhere. */
+export const escapeMarkdown = (s: string): string => s.replace(/[\\`*_[\]<>|~]/g, '\\$&');
 
 /**
  * The digest as markdown, for `centric digest` and wikis. `truncatedAt`: the scope had more
@@ -29,5 +68,6 @@ export function renderDigestMarkdown(d: Digest, title: string, truncatedAt?: num
   list('Biggest bang for the buck', d.bangForBuck.map((b) => `${b.key}: benefit ${b.benefit} / cost ${b.cost}`));
   list('Most improved', d.mostImproved.map((m) => `${m.key}: ${m.from} → ${m.to}`));
   list('Needs attention', d.needsAttention.map((n) => `${n.key}: ${n.score}/100`));
+  if (d.outcomes) lines.push(`**Outcomes:** ${outcomesText(d.outcomes, { period: 'period', key: escapeMarkdown, role: escapeMarkdown })}`, '');
   return `${lines.join('\n')}\n`;
 }

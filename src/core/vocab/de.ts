@@ -131,7 +131,22 @@ export const de: Vocabulary = {
     'senken', 'senkt', 'reduzieren', 'reduziert', 'verringern', 'verkürzen', 'unter', 'höchstens',
     'weniger als', 'halbieren', 'halbiert', 'sinkt', 'niedriger',
   ],
-  timeframeWords: ['bis', 'innerhalb', 'in', 'im', 'binnen', 'vor', 'nach'],
+  changeWords: ['um'],
+  timeframeWords: ['bis', 'innerhalb', 'in', 'im', 'binnen', 'vor', 'nach', 'über die'],
+  timeframeFillers: [
+    'von', 'der', 'die', 'den', 'des', 'dem', 'zum', 'zur', 'nächsten', 'nächste', 'nächstes', 'kommenden', 'folgenden',
+    'ersten', 'dieses', 'diesem', 'diesen',
+  ],
+  timeframeEnds: ['ende'],
+  numberWords: {
+    ein: 1, eine: 1, einen: 1, einem: 1, eines: 1, einer: 1, zwei: 2, drei: 3, vier: 4, 'fünf': 5, sechs: 6, sieben: 7, acht: 8,
+    neun: 9, zehn: 10, elf: 11, 'zwölf': 12,
+  },
+  timeUnits: {
+    tag: 'day', tage: 'day', tagen: 'day', tages: 'day', woche: 'week', wochen: 'week', monat: 'month', monate: 'month', monaten: 'month',
+    monats: 'month', quartal: 'quarter', quartale: 'quarter', quartalen: 'quarter', quartals: 'quarter', jahr: 'year', jahre: 'year',
+    jahren: 'year', jahres: 'year',
+  },
   metricColumns: ['metrik', 'kennzahl', 'kennzahlen', 'kpi', 'messgröße', 'indikator'],
   targetColumns: ['ziel', 'zielwert', 'soll', 'sollwert', 'nachher'],
   units: ['%', 'prozent', 'prozentpunkte', 'punkte?', 'ms', 's', 'sek', 'sekunden?', 'min', 'minuten?', 'std', 'stunden?', 'tage?', '€', 'eur'],

@@ -173,7 +173,17 @@ export const en: Vocabulary = {
     'at most', 'less than', 'fewer than', 'no more than', 'halve', 'halved', 'down', 'shorten',
     'minimise', 'minimize', 'drop', 'fewer',
   ],
-  timeframeWords: ['in', 'within', 'by', 'before', 'until', 'after', 'during'],
+  changeWords: ['by', 'up', 'down'],
+  timeframeWords: ['in', 'within', 'by', 'before', 'until', 'after', 'during', 'over the'],
+  timeframeFillers: ['the', 'next', 'coming', 'following', 'first', 'this', 'of'],
+  timeframeEnds: ['end'],
+  numberWords: {
+    a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  },
+  timeUnits: {
+    day: 'day', days: 'day', d: 'day', week: 'week', weeks: 'week', wk: 'week', wks: 'week', month: 'month', months: 'month', mo: 'month', mos: 'month',
+    quarter: 'quarter', quarters: 'quarter', qtr: 'quarter', year: 'year', years: 'year', yr: 'year', yrs: 'year',
+  },
   metricColumns: ['metric', 'metrics', 'kpi', 'kpis', 'measure', 'indicator', 'success metric'],
   targetColumns: ['target', 'goal', 'to', 'expected', 'desired', 'target value', 'after'],
   units: [

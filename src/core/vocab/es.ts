@@ -111,7 +111,21 @@ export const es: Vocabulary = {
   ],
   upWords: ['aumentar', 'subir', 'mejorar', 'incrementar', 'por encima de', 'al menos', 'más de', 'duplicar', 'crecer'],
   downWords: ['reducir', 'bajar', 'disminuir', 'recortar', 'por debajo de', 'menos de', 'como máximo', 'a la mitad'],
-  timeframeWords: ['en', 'dentro de', 'antes de', 'hasta'],
+  changeWords: ['en', 'en un'],
+  timeframeWords: ['en', 'dentro de', 'antes de', 'hasta', 'durante'],
+  timeframeFillers: [
+    'el', 'la', 'los', 'las', 'próximo', 'próxima', 'próximos', 'próximas', 'siguientes', 'primer', 'primeros', 'primeras',
+    'este', 'esta', 'de', 'del', 'fin', 'final', 'finales',
+  ],
+  timeframeEnds: ['fin', 'final', 'finales'],
+  numberWords: {
+    un: 1, uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11,
+    doce: 12,
+  },
+  timeUnits: {
+    'día': 'day', 'días': 'day', dia: 'day', dias: 'day', semana: 'week', semanas: 'week', mes: 'month', meses: 'month',
+    trimestre: 'quarter', trimestres: 'quarter', 'año': 'year', 'años': 'year',
+  },
   metricColumns: ['métrica', 'métricas', 'indicador', 'kpi'],
   targetColumns: ['objetivo', 'meta', 'valor objetivo'],
   units: ['%', 'por ciento', 'puntos?', 'ms', 's', 'segundos?', 'minutos?', 'horas?', 'días?', '€'],

@@ -109,7 +109,20 @@ export const fr: Vocabulary = {
   ],
   upWords: ['augmenter', 'améliorer', 'accroître', 'hausser', 'au-dessus de', 'au moins', 'plus de', 'doubler'],
   downWords: ['réduire', 'baisser', 'diminuer', 'sous', 'au plus', 'moins de', 'diviser', 'raccourcir', 'de moitié'],
-  timeframeWords: ['en', 'dans', 'avant', "d'ici", 'd’ici'],
+  changeWords: ['de'],
+  timeframeWords: ['en', 'dans', 'avant', "d'ici", 'd’ici', 'au cours des', 'au cours du', 'pendant', 'durant'],
+  timeframeFillers: [
+    'le', 'la', 'les', "l'", 'l’', 'prochain', 'prochaine', 'prochains', 'prochaines', 'premier', 'première', 'premiers',
+    'premières', 'ce', 'cette', 'de', 'du', 'des', "d'", 'd’', 'fin',
+  ],
+  timeframeEnds: ['fin'],
+  numberWords: {
+    un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12,
+  },
+  timeUnits: {
+    jour: 'day', jours: 'day', semaine: 'week', semaines: 'week', mois: 'month', trimestre: 'quarter', trimestres: 'quarter',
+    an: 'year', ans: 'year', 'année': 'year', 'années': 'year',
+  },
   metricColumns: ['métrique', 'métriques', 'indicateur', 'kpi', 'mesure'],
   targetColumns: ['objectif', 'cible', 'valeur cible'],
   units: ['%', 'pour cent', 'points?', 'ms', 's', 'secondes?', 'minutes?', 'heures?', 'jours?', '€'],

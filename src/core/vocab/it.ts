@@ -102,7 +102,21 @@ export const it: Vocabulary = {
   ],
   upWords: ['aumentare', 'migliorare', 'crescere', 'incrementare', 'sopra', 'almeno', 'più di', 'raddoppiare'],
   downWords: ['ridurre', 'diminuire', 'abbassare', 'sotto', 'meno di', 'al massimo', 'dimezzare'],
-  timeframeWords: ['entro', 'in', 'prima di', 'dopo'],
+  changeWords: ['del', 'di'],
+  timeframeWords: ['entro', 'in', 'prima di', 'dopo', 'nei', 'nel', 'durante', "nell'arco di", 'nell’arco di'],
+  timeframeFillers: [
+    'il', 'lo', 'la', 'i', 'gli', 'le', "l'", 'l’', 'prossimo', 'prossima', 'prossimi', 'prossime', 'primo', 'primi', 'prime',
+    'questo', 'questa', 'di', 'del', 'della', 'dei', 'delle', "dell'", 'dell’', 'fine',
+  ],
+  timeframeEnds: ['fine'],
+  numberWords: {
+    un: 1, uno: 1, una: 1, due: 2, tre: 3, quattro: 4, cinque: 5, sei: 6, sette: 7, otto: 8, nove: 9, dieci: 10, undici: 11,
+    dodici: 12,
+  },
+  timeUnits: {
+    giorno: 'day', giorni: 'day', settimana: 'week', settimane: 'week', mese: 'month', mesi: 'month', trimestre: 'quarter',
+    trimestri: 'quarter', anno: 'year', anni: 'year',
+  },
   metricColumns: ['metrica', 'metriche', 'indicatore', 'kpi'],
   targetColumns: ['obiettivo', 'target', 'valore obiettivo'],
   units: ['%', 'per cento', 'punti', 'ms', 's', 'secondi', 'minuti', 'ore', 'giorni', '€'],

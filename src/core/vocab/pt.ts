@@ -103,7 +103,21 @@ export const pt: Vocabulary = {
   ],
   upWords: ['aumentar', 'melhorar', 'crescer', 'subir', 'acima de', 'pelo menos', 'mais de', 'dobrar', 'no mínimo'],
   downWords: ['reduzir', 'diminuir', 'baixar', 'cortar', 'abaixo de', 'no máximo', 'menos de', 'pela metade'],
-  timeframeWords: ['em', 'até', 'dentro de', 'antes de'],
+  changeWords: ['em'],
+  timeframeWords: ['em', 'até', 'dentro de', 'antes de', 'nos', 'durante'],
+  timeframeFillers: [
+    'o', 'a', 'os', 'as', 'próximo', 'próxima', 'próximos', 'próximas', 'primeiro', 'primeira', 'primeiros', 'primeiras',
+    'este', 'esta', 'de', 'do', 'da', 'dos', 'das', 'fim', 'final',
+  ],
+  timeframeEnds: ['fim', 'final'],
+  numberWords: {
+    um: 1, uma: 1, dois: 2, duas: 2, 'três': 3, tres: 3, quatro: 4, cinco: 5, seis: 6, sete: 7, oito: 8, nove: 9, dez: 10,
+    onze: 11, doze: 12,
+  },
+  timeUnits: {
+    dia: 'day', dias: 'day', semana: 'week', semanas: 'week', 'mês': 'month', mes: 'month', meses: 'month', trimestre: 'quarter',
+    trimestres: 'quarter', ano: 'year', anos: 'year',
+  },
   metricColumns: ['métrica', 'métricas', 'indicador', 'kpi'],
   targetColumns: ['meta', 'objetivo', 'alvo', 'valor alvo'],
   units: ['%', 'por cento', 'pontos?', 'ms', 's', 'segundos?', 'minutos?', 'horas?', 'dias?', 'r\\$', '€'],

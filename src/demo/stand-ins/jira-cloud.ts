@@ -55,6 +55,10 @@ const ISSUE = new RegExp(`^${API}/issue/([A-Z][A-Z0-9_]*-\\d+)$`);
 const CHANGELOG = new RegExp(`^${API}/issue/([A-Z][A-Z0-9_]*-\\d+)/changelog$`);
 const COMMENTS = new RegExp(`^${API}/issue/([A-Z][A-Z0-9_]*-\\d+)/comment$`);
 const COMMENT = new RegExp(`^${API}/issue/([A-Z][A-Z0-9_]*-\\d+)/comment/(\\d+)$`);
+const PROPERTY = new RegExp(`^${API}/issue/([A-Z][A-Z0-9_]*-\\d+)/properties/([^/?]+)$`);
+/** Jira's bounds of an issue property: its key, and its value as JSON. */
+const MAX_PROPERTY_KEY = 255;
+const MAX_PROPERTY_BYTES = 32_768;
 /** Fields an edit may set; anything else is "not on the appropriate screen", as Jira says. */
 const EDITABLE = new Set(['summary', 'description', 'labels']);
 
@@ -156,6 +160,8 @@ export function adfText(node: unknown): string {
 export class JiraCloudStandIn extends StandIn {
   readonly issues = new Map<string, JiraIssue>();
   readonly comments = new Map<string, StandInComment[]>();
+  /** Issue properties (PUT /issue/{key}/properties/{property}), by issue key then property key. */
+  readonly properties = new Map<string, Map<string, unknown>>();
   /** Changes made through PUT issue, by issue key, oldest first. */
   readonly history = new Map<string, StandInChange[]>();
   readonly people: JiraAccount[];
@@ -187,6 +193,8 @@ export class JiraCloudStandIn extends StandIn {
     this.on('GET', `${API}/mypermissions`, authed((req, caller) => this.myPermissions(caller, query(req))));
     this.on('GET', ISSUE, authed((req, caller, m) => this.getIssue(caller, m![1]!, query(req)), ISSUE));
     this.on('PUT', ISSUE, authed((req, caller, m) => this.editIssue(caller, m![1]!, req), ISSUE));
+    this.on('PUT', PROPERTY, authed((req, caller, m) => this.setProperty(caller, m![1]!, decodeURIComponent(m![2]!), req), PROPERTY));
+    this.on('GET', PROPERTY, authed((_req, caller, m) => this.getProperty(caller, m![1]!, decodeURIComponent(m![2]!)), PROPERTY));
     this.on('GET', CHANGELOG, authed((_req, caller, m) => this.changelog(caller, m![1]!), CHANGELOG));
     this.on('GET', COMMENTS, authed((req, caller, m) => this.listComments(caller, m![1]!, query(req)), COMMENTS));
     this.on('POST', COMMENTS, authed((req, caller, m) => this.addComment(caller, m![1]!, req), COMMENTS));
@@ -333,6 +341,33 @@ export class JiraCloudStandIn extends StandIn {
     if (items.length === 0) return;
     const change: StandInChange = { id: String(this.nextChangeId++), author: caller.accountId, created: this.stamp(), items, ...(historyMetadata ? { historyMetadata } : {}) };
     this.history.set(key, [...(this.history.get(key) ?? []), change]);
+  }
+
+  /** As Jira: Edit issues is needed, the key is at most 255 characters, the value valid JSON of at most 32 KB; 201 created, 200 updated. */
+  private setProperty(caller: JiraAccount, key: string, property: string, req: RecordedRequest): Answer {
+    if (!this.visible(caller, key)) return errors(404, [NO_ISSUE]);
+    if (!this.may(caller.accountId, 'EDIT_ISSUES', this.projectOf(key))) return errors(403, ['You do not have permission to edit issues in this project.']);
+    if (property.length > MAX_PROPERTY_KEY) return errors(400, [`The property key cannot be longer than ${MAX_PROPERTY_KEY} characters.`]);
+    if (!String(req.headers['content-type'] ?? '').includes('application/json')) return { status: 415, body: 'Unsupported Media Type' };
+    if (Buffer.byteLength(req.body) > MAX_PROPERTY_BYTES) return errors(400, [`The property value cannot be longer than ${MAX_PROPERTY_BYTES} bytes.`]);
+    let value: unknown;
+    try {
+      value = JSON.parse(req.body);
+    } catch {
+      return errors(400, ['The property value must be a valid JSON.']);
+    }
+    const props = this.properties.get(key) ?? new Map<string, unknown>();
+    const existed = props.has(property);
+    props.set(property, value);
+    this.properties.set(key, props);
+    return { status: existed ? 200 : 201 };
+  }
+
+  private getProperty(caller: JiraAccount, key: string, property: string): Answer {
+    if (!this.visible(caller, key)) return errors(404, [NO_ISSUE]);
+    const props = this.properties.get(key);
+    if (!props?.has(property)) return errors(404, [`The property with key '${property}' does not exist.`]);
+    return { body: { key: property, value: props.get(property) } };
   }
 
   private changelog(caller: JiraAccount, key: string): Answer {

@@ -48,6 +48,8 @@ export interface PostedMessage {
   /** Earlier versions, oldest first, when chat.update changed it. */
   history: Array<{ text: string; blocks: Array<Record<string, any>> }>;
   ephemeralTo?: string;
+  /** A reply in the thread of the message with this ts (in the same channel). */
+  threadTs?: string;
 }
 
 export interface SharedFile {
@@ -346,8 +348,10 @@ export class SlackStandIn extends StandIn {
     if ('error' in target) return fail(target.error);
     const invalid = this.messageProblems(a);
     if (invalid) return invalid;
+    // Kept as given: a test checks that a reply went into the thread of the message it belongs to.
+    const threadTs = a.thread_ts === undefined ? undefined : String(a.thread_ts);
     const ts = `${1_700_000_000 + this.nextTs++}.000100`;
-    this.messages.push({ channel: target.id, ts, text: String(a.text ?? ''), blocks: (a.blocks as never) ?? [], history: [], ...(ephemeralTo ? { ephemeralTo } : {}) });
+    this.messages.push({ channel: target.id, ts, text: String(a.text ?? ''), blocks: (a.blocks as never) ?? [], history: [], ...(ephemeralTo ? { ephemeralTo } : {}), ...(threadTs ? { threadTs } : {}) });
     return ephemeralTo ? ok({ message_ts: ts }) : ok({ channel: target.id, ts, message: { text: a.text, ts } });
   }
 

@@ -3,6 +3,7 @@ import type { StoryFix } from '../../core/story/rewrite-story.js';
 import type { Denied } from '../../flows/access.js';
 import type { HomeData } from '../../flows/app-home.js';
 import type { FixOutcome, PrefillResult } from '../../flows/fix-ticket.js';
+import type { AnswerResult, OutcomeChoice, OutcomeInput, outcomeForAnswer } from '../../flows/outcome-reviews.js';
 import type { CommandContext, CommandResult } from '../../flows/slash-commands.js';
 import type { Logger } from '../../runtime/logger.js';
 
@@ -36,6 +37,14 @@ export interface HomeFlows {
   digestMention(userId: string, on: boolean): Promise<void>;
 }
 
+/** Outcome questions: the buttons and the modal of a shipped story's review. */
+export interface OutcomeFlows {
+  /** The question, for the Target hit / Missed modal; or why this person cannot answer it. */
+  open(userId: string, reviewId: number): ReturnType<typeof outcomeForAnswer>;
+  /** Records an answer (or "too early") once; resolves to how it went. */
+  answer(userId: string, userName: string, reviewId: number, choice: OutcomeChoice, input?: OutcomeInput): Promise<AnswerResult>;
+}
+
 /**
  * What the listeners run. bot.ts adapts the flows to these, so a listener knows neither the
  * flows' dependencies (store, Jira client, config) nor how they are assembled.
@@ -49,6 +58,7 @@ export interface ListenerDeps {
   tickets: TicketFlows;
   fix: FixFlows;
   home: HomeFlows;
+  outcomes: OutcomeFlows;
   /** Stops background posting after tokens_revoked or app_uninstalled; /readyz says why. */
   revoked(why: string): void;
 }

@@ -7,6 +7,10 @@ import { registerHomeUnmute } from './actions/home-unmute.js';
 import { registerHomeWorkingHours } from './actions/home-working-hours.js';
 import { registerNotAStory } from './actions/not-a-story.js';
 import { registerOpenInJira } from './actions/open-in-jira.js';
+import { registerOutcomeHit } from './actions/outcome-hit.js';
+import { registerOutcomeMissed } from './actions/outcome-missed.js';
+import { registerOutcomeNotMeasured } from './actions/outcome-not-measured.js';
+import { registerOutcomeTooEarly } from './actions/outcome-too-early.js';
 import { registerSnoozeTicket } from './actions/snooze-ticket.js';
 import { registerCentricCommand } from './commands/centric.js';
 import type { ListenerDeps } from './deps.js';
@@ -14,8 +18,9 @@ import { registerAppHomeOpened } from './events/app-home-opened.js';
 import { registerAppUninstalled } from './events/app-uninstalled.js';
 import { registerTokensRevoked } from './events/tokens-revoked.js';
 import { registerFixTicketModal } from './views/fix-ticket-modal.js';
+import { registerOutcomeModal } from './views/outcome-modal.js';
 
-export type { FixFlows, HomeFlows, ListenerDeps, TicketFlows } from './deps.js';
+export type { FixFlows, HomeFlows, ListenerDeps, OutcomeFlows, TicketFlows } from './deps.js';
 
 /** Every Slack listener, one per file, each taking what it needs of the deps. */
 const LISTENERS: Array<(app: App, deps: ListenerDeps) => void> = [
@@ -30,6 +35,11 @@ const LISTENERS: Array<(app: App, deps: ListenerDeps) => void> = [
   registerHomeDigestMentionOn,
   registerHomeDigestMentionOff,
   registerFixTicketModal,
+  registerOutcomeHit,
+  registerOutcomeMissed,
+  registerOutcomeTooEarly,
+  registerOutcomeNotMeasured,
+  registerOutcomeModal,
   registerAppHomeOpened,
   registerTokensRevoked,
   registerAppUninstalled,

@@ -1,5 +1,6 @@
 import { Blocks, Md, Message } from 'slack-block-builder';
 import { truncatedNote, type Digest } from '../../core/digest.js';
+import { outcomesText } from '../../core/render/digest-markdown.js';
 import type { DigestNotice } from '../../flows/ports.js';
 import { cut, cutSection, itemsWithin, LIMITS, textOf, type Block, type SlackMessage } from './limits.js';
 import { lineMessage } from './line.js';
@@ -11,6 +12,8 @@ export const DIGEST_LIMITS = { blocks: 40, chars: 8_000 };
 export const SCOPE_CHARS = 200;
 /** The personas line names whole personas within this many characters. */
 const PERSONAS_CHARS = 2_000;
+/** A persona in the outcomes line is cut to this many characters (before escaping): the line names up to eight. */
+const ROLE_CHARS = 60;
 
 export interface DigestView {
   /** The project key, or the JQL in quotes: user text, escaped here. */
@@ -63,6 +66,16 @@ function personasLine(d: Digest): string | null {
   return `${personas}${d.genericShare === null ? '' : `; ${pct(d.genericShare)} with a generic role`}`;
 }
 
+/**
+ * The outcomes line, as mrkdwn (keys linked when `link`, personas escaped); null when the scope
+ * has no outcome review at all.
+ */
+function outcomesLine(v: DigestView, link: boolean): string | null {
+  const o = v.digest.outcomes;
+  if (!o) return null;
+  return outcomesText(o, { period: 'week', key: (key) => (link ? ticketLink(v.browse(key), key) : escapeMrkdwn(key)), role: (role) => escapeMrkdwn(cut(role, ROLE_CHARS)) });
+}
+
 /** Each ranking with rows, as [title, rows]. */
 function rankings(v: DigestView): Array<[string, string[]]> {
   const d = v.digest;
@@ -79,16 +92,17 @@ function rankings(v: DigestView): Array<[string, string[]]> {
   return all.filter(([, rows]) => rows.length > 0);
 }
 
-/** The digest as a message: headline, one line per question, personas, rankings. */
+/** The digest as a message: headline, one line per question, personas, outcomes, rankings. */
 export function digestMessage(v: DigestView): SlackMessage {
   const headline = headlineOf(v);
   const note = v.truncatedAt === undefined ? null : truncatedNote(v.truncatedAt);
   const questions = questionLines(v);
   const personas = personasLine(v.digest);
+  const outcomes = outcomesLine(v, true);
   const ranked = rankings(v);
   const bullets = (rows: string[]) => rows.map((r) => `• ${r}`).join('\n');
   // The fallback (Slack reads it as mrkdwn too: every part escaped): headline, questions, personas, and how many tickets each ranking lists.
-  const lines = [headline, ...(note ? [note] : []), ...questions, ...(personas ? [`Who we built for: ${personas}`] : []), ...ranked.map(([title, rows]) => `${title}: ${rows.length}`)];
+  const lines = [headline, ...(note ? [note] : []), ...questions, ...(personas ? [`Who we built for: ${personas}`] : []), ...(outcomes ? [`Outcomes: ${outcomesLine(v, false)}`] : []), ...ranked.map(([title, rows]) => `${title}: ${rows.length}`)];
   const message = Message({ text: itemsWithin(lines, LIMITS.fallbackText) })
     .blocks(
       // A header is plain text: the scope as it is, nothing in it is read as markup.
@@ -98,6 +112,7 @@ export function digestMessage(v: DigestView): SlackMessage {
       note ? Blocks.Context().elements(`:warning: ${note}`) : undefined,
       Blocks.Section({ text: bullets(questions) }),
       personas ? Blocks.Section({ text: `${Md.bold('Who we built for:')} ${personas}` }) : undefined,
+      outcomes ? Blocks.Section({ text: `${Md.bold('Outcomes:')} ${outcomes}` }) : undefined,
       ...ranked.map(([title, rows]) => Blocks.Section({ text: `${Md.bold(title)}\n${bullets(rows)}` })),
     )
     .buildToObject() as SlackMessage;

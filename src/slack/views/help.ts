@@ -7,6 +7,7 @@ export const HELP_LINES = [
   ['template [persona]', 'a story template with a metric and a visuals line, to copy into a ticket'],
   ['mine', 'your open tickets that fail, worst first'],
   ['digest [SHOP]', 'preview the weekly customer-centricity digest now'],
+  ['outcomes SHOP', "did shipped stories hit their metric? A project's overdue and pending outcome reviews, the recent answers and the hit rate"],
   ['subscribe SHOP #channel monday 09:00', 'post the weekly digest of a project (a JQL: admins) to a channel'],
   ['unsubscribe SHOP #channel', 'stop a digest subscription'],
   ['subscriptions', "this channel's digest subscriptions"],

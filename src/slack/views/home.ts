@@ -3,6 +3,7 @@ import { WORKING_HOURS_CHOICES, type HomeData, type ScoreTrend } from '../../flo
 import { ACTION } from '../ids.js';
 import { fit, type Block, type SlackView } from './limits.js';
 import { escapeMrkdwn, ticketLink } from './mrkdwn.js';
+import { outcomeButtons, questionLine } from './outcome.js';
 
 function trend(score: ScoreTrend): string {
   if (score.thisWeek === null) return 'no tickets linted this week';
@@ -18,6 +19,16 @@ function ticketBlocks(data: HomeData, browse: (key: string) => string) {
   return data.failing.map((r) =>
     Blocks.Section({ text: `${ticketLink(browse(r.key), r.key)} · ${r.score ?? '–'}/100\n${escapeMrkdwn(r.summary)}` }).accessory(Elements.Button({ text: 'Fix it', actionId: ACTION.fixTicket, value: r.key })),
   );
+}
+
+/** Shipped stories waiting for the person to say whether their customer metric moved, with the DM's buttons. */
+function outcomeBlocks(data: HomeData, browse: (key: string) => string) {
+  if (data.outcomes.length === 0) return [];
+  return [
+    Blocks.Header({ text: `Outcomes to review (${data.outcomes.length})` }),
+    ...data.outcomes.slice(0, 10).flatMap((q) => [Blocks.Section({ text: questionLine(q, browse) }), outcomeButtons(q)]),
+    Blocks.Divider(),
+  ];
 }
 
 const hoursOption = (h: string) => Bits.Option({ text: h.replace('-', '–'), value: h });
@@ -47,6 +58,7 @@ export function homeView(data: HomeData, browse: (key: string) => string, format
       Blocks.Header({ text: 'Centric' }),
       Blocks.Section({ text: `${Md.bold('Your score:')} ${trend(data.mine)}\n${Md.bold("Your team's score:")} ${trend(data.team)}` }),
       Blocks.Divider(),
+      ...outcomeBlocks(data, browse),
       Blocks.Header({ text: data.failing.length > 0 ? `Your tickets that need a customer (${data.failing.length})` : 'Your tickets' }),
       ...ticketBlocks(data, browse),
       Blocks.Divider(),

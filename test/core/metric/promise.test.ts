@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../src/core/compile.js';
 import { DEFAULT_CONFIG } from '../../../src/core/default-config.js';
-import { readMetricPromise } from '../../../src/core/metric/promise.js';
+import { periodMs, readMetricPromise } from '../../../src/core/metric/promise.js';
 
 const read = (sentence: string) => readMetricPromise(sentence, compile(DEFAULT_CONFIG));
 
@@ -23,6 +23,51 @@ describe('readMetricPromise: a metric sentence as data', () => {
     ['Taxa de conversão de 2,1% para 2,6% em 8 semanas.', { name: 'taxa de conversão', direction: 'up', baseline: 2.1, target: 2.6, unit: '%', timeframe: 'em 8 semanas' }],
   ])('%s', (sentence, expected) => {
     expect(read(sentence)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['Churn −2 points within one quarter.', 'within one quarter', { count: 1, unit: 'quarter' }],
+    ['Conversion +3% in two weeks.', 'in two weeks', { count: 2, unit: 'week' }],
+    ['Konversion +3 % innerhalb eines Quartals.', 'innerhalb eines Quartals', { count: 1, unit: 'quarter' }],
+    ['Abbruchquote −2 Punkte innerhalb von zwei Monaten.', 'innerhalb von zwei Monaten', { count: 2, unit: 'month' }],
+    ['Tasa de abandono −5 % en un trimestre.', 'en un trimestre', { count: 1, unit: 'quarter' }],
+    ["Taux d'abandon −5 % dans deux mois.", 'dans deux mois', { count: 2, unit: 'month' }],
+    ['Tasso di abbandono −5% entro un mese.', 'entro un mese', { count: 1, unit: 'month' }],
+    ['Conversie +3% binnen twee weken.', 'binnen twee weken', { count: 2, unit: 'week' }],
+    ['Taxa de conversão +3% em três meses.', 'em três meses', { count: 3, unit: 'month' }],
+    ['Churn −2 points within a month.', 'within a month', { count: 1, unit: 'month' }],
+    ['Churn −2 points over the next 6 weeks.', 'over the next 6 weeks', { count: 6, unit: 'week' }],
+    ['Churn −2 points in 30 days.', 'in 30 days', { count: 30, unit: 'day' }],
+    ["Tasso di abbandono −5% entro la fine dell'anno.", "entro la fine dell'anno", null],
+    ['Churn −2 points by Q3.', 'by Q3', null],
+    ['Abbruchquote −2 Punkte bis Ende 2027.', 'bis Ende 2027', null],
+    ['Churn −2 points by the end of the quarter.', 'by the end of the quarter', null],
+  ])('reads the timeframe of "%s" as written and its period', (sentence, timeframe, period) => {
+    expect(read(sentence)).toMatchObject({ timeframe, period });
+  });
+
+  it('reads no timeframe where a sentence gives none, nor from a measurement or a relative target', () => {
+    expect(read('Churn below 2% a month.')).toMatchObject({ timeframe: null, period: null });
+    expect(read('First response time within 2 hours.')).toMatchObject({ target: 2, unit: 'hours', timeframe: null, period: null });
+    expect(read('Churn −2 points, answered in an hour.')).toMatchObject({ timeframe: null, period: null });
+    expect(read('Reduce churn by a quarter within 6 weeks.')).toMatchObject({ kind: 'relative', relative: 'by a quarter', timeframe: 'within 6 weeks', period: { count: 6, unit: 'week' } });
+    expect(read('Diviser par 2 le taux d’abandon en un an.')).toMatchObject({ kind: 'relative', target: null, timeframe: 'en un an', period: { count: 1, unit: 'year' } });
+  });
+
+  it('gives a period in milliseconds: a month is 30 days, a quarter 91, a year 365', () => {
+    const day = 86_400_000;
+    expect(periodMs({ count: 2, unit: 'day' })).toBe(2 * day);
+    expect(periodMs({ count: 6, unit: 'week' })).toBe(42 * day);
+    expect(periodMs({ count: 1, unit: 'month' })).toBe(30 * day);
+    expect(periodMs({ count: 1, unit: 'quarter' })).toBe(91 * day);
+    expect(periodMs({ count: 2, unit: 'year' })).toBe(730 * day);
+  });
+
+  it('stays linear on a long run of timeframe fillers', () => {
+    const hostile = `Conversion +3% within ${'the next '.repeat(20_000)}sprint.`;
+    const start = performance.now();
+    expect(read(hostile)).toMatchObject({ target: 3, timeframe: null });
+    expect(performance.now() - start).toBeLessThan(500);
   });
 
   it('reads no promise from a sentence without a metric, and no target from dates or versions', () => {

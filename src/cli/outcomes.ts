@@ -1,0 +1,179 @@
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { config as loadDotenv } from 'dotenv';
+import type { MetricPromise } from '../core/metric/promise.js';
+import { ANSWER_TEXT } from '../core/outcome/outcome.js';
+import { promiseText } from '../core/outcome/promise-text.js';
+import { outcomeListing, reviewState, type OutcomeListing, type ReviewDetail, type Tally } from '../core/outcome/stats.js';
+import { escapeMarkdown } from '../core/render/digest-markdown.js';
+import { openStore } from '../store/database.js';
+import { migrate } from '../store/migrations.js';
+import { scopeReviews } from '../store/outcome-stats.js';
+import type { CliIo } from '../cli.js';
+import { AuditUsageError } from './audit.js';
+
+const DAY = 86_400_000;
+const UNIT_DAYS = { d: 1, w: 7 } as const;
+const FORMATS = ['text', 'json', 'markdown'] as const;
+
+/** "90d", "12w": how far back answered outcomes are listed. */
+function sinceMs(value: string): number {
+  const match = /^(\d{1,4})([dw])$/.exec(value);
+  if (!match || Number(match[1]) < 1) throw new AuditUsageError(`--since takes a number of days or weeks such as 90d or 12w, not "${value}"`);
+  return Number(match[1]) * UNIT_DAYS[match[2] as keyof typeof UNIT_DAYS] * DAY;
+}
+
+/** One review in `--format json`: every field always there, times as ISO strings, null when unknown. */
+export interface OutcomeJson {
+  key: string;
+  summary: string;
+  /** The persona the story is for. */
+  role: string | null;
+  state: 'pending' | 'overdue' | 'answered';
+  /** The promise in one line, as the review DM says it. */
+  promise: string | null;
+  /** The promise as data (the report's `metric`). */
+  metric: MetricPromise | null;
+  outcome: 'hit' | 'missed' | 'not-measured' | null;
+  measured: string | null;
+  note: string | null;
+  /** The name of who answered. */
+  answeredBy: string | null;
+  shippedAt: string;
+  /** When the review is (or was) due to be asked. */
+  dueAt: string;
+  askedAt: string | null;
+  remindedAt: string | null;
+  answeredAt: string | null;
+}
+
+/** `centric outcomes --format json`: one document of this shape. */
+export interface OutcomesJson {
+  project: string;
+  since: string;
+  /** hit / (hit + missed) of the outcomes answered since then; "not measured" is left out; null when none was hit or missed. */
+  hitRate: number | null;
+  counts: { hit: number; missed: number; notMeasured: number; overdue: number; pending: number };
+  overdue: OutcomeJson[];
+  pending: OutcomeJson[];
+  answered: OutcomeJson[];
+}
+
+const iso = (at: number | null): string | null => (at === null ? null : new Date(at).toISOString());
+const day = (at: number): string => new Date(at).toISOString().slice(0, 10);
+const pct = (rate: number | null): string => (rate === null ? '–' : `${Math.round(rate * 100)}%`);
+
+function reviewJson(r: ReviewDetail): OutcomeJson {
+  return {
+    key: r.key,
+    summary: r.summary,
+    role: r.role,
+    state: reviewState(r) as OutcomeJson['state'],
+    promise: r.promise ? promiseText(r.promise) : null,
+    metric: r.promise,
+    outcome: r.outcome,
+    measured: r.measured,
+    note: r.note,
+    answeredBy: r.answeredBy,
+    shippedAt: iso(r.shippedAt)!,
+    dueAt: iso(r.dueAt)!,
+    askedAt: iso(r.askedAt),
+    remindedAt: iso(r.remindedAt),
+    answeredAt: iso(r.answeredAt),
+  };
+}
+
+export function outcomesJson(project: string, since: number, l: OutcomeListing): OutcomesJson {
+  return {
+    project,
+    since: iso(since)!,
+    hitRate: l.tally.hitRate,
+    counts: { hit: l.tally.hit, missed: l.tally.missed, notMeasured: l.tally.notMeasured, overdue: l.overdue.length, pending: l.pending.length },
+    overdue: l.overdue.map(reviewJson),
+    pending: l.pending.map(reviewJson),
+    answered: l.answered.map(reviewJson),
+  };
+}
+
+/** "67% (2 hit, 1 missed; 1 not measured, left out)". */
+function rateText(t: Tally): string {
+  if (t.hit + t.missed + t.notMeasured === 0) return 'none answered';
+  const notMeasured = t.notMeasured > 0 ? `; ${t.notMeasured} not measured, left out` : '';
+  return `${pct(t.hitRate)} (${t.hit} hit, ${t.missed} missed${notMeasured})`;
+}
+
+/** What happened to a review, in a few words: "target hit", "reminded 2026-11-20, no answer yet", "review due 2026-12-28". */
+function stateText(r: ReviewDetail): string {
+  if (r.outcome) return `${ANSWER_TEXT[r.outcome]}${r.answeredAt === null ? '' : ` on ${day(r.answeredAt)}`}${r.answeredBy ? ` by ${r.answeredBy}` : ''}`;
+  if (r.remindedAt !== null) return `asked ${r.askedAt === null ? '–' : day(r.askedAt)}, reminded ${day(r.remindedAt)}, no answer yet`;
+  if (r.askedAt !== null) return `asked ${day(r.askedAt)}, waiting for the answer`;
+  return `review due ${day(r.dueAt)}`;
+}
+
+/** One line per fact of a review, for the terminal; what is unknown is left out. */
+function reviewText(r: ReviewDetail): string[] {
+  const fields: Array<[string, string | null]> = [
+    ['for', r.role],
+    ['promise', r.promise ? promiseText(r.promise) : null],
+    ['shipped', day(r.shippedAt)],
+    ['status', stateText(r)],
+    ['measured', r.measured],
+    ['note', r.note],
+  ];
+  return [`${r.key}  ${r.summary}`, ...fields.filter(([, v]) => v !== null).map(([k, v]) => `    ${k}: ${v}`)];
+}
+
+export function outcomesText(project: string, since: number, l: OutcomeListing): string {
+  const lines = [`Outcomes of ${project} since ${day(since)}`, `Hit rate: ${rateText(l.tally)}`];
+  const group = (title: string, rows: ReviewDetail[]) => lines.push('', `${title} (${rows.length})${rows.length === 0 ? ': none' : ''}`, ...rows.flatMap(reviewText));
+  group('Overdue', l.overdue);
+  group('Pending', l.pending);
+  group('Answered', l.answered);
+  return `${lines.join('\n')}\n`;
+}
+
+/** A table cell: markdown escaped, no pipe or line break to end it. */
+const cell = (s: string | null): string => (s === null ? '' : escapeMarkdown(s).replace(/\n/g, ' '));
+
+export function outcomesMarkdown(project: string, since: number, l: OutcomeListing): string {
+  const lines = [`## Outcomes of ${cell(project)} since ${day(since)}`, '', `**Hit rate: ${rateText(l.tally)}**`, ''];
+  const table = (title: string, rows: ReviewDetail[]) => {
+    lines.push(`### ${title} (${rows.length})`, '');
+    if (rows.length === 0) return lines.push('None.', '');
+    return lines.push(
+      '| Ticket | Summary | For | Promise | Shipped | Status | Measured | Note |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      ...rows.map((r) => `| ${cell(r.key)} | ${cell(r.summary)} | ${cell(r.role)} | ${cell(r.promise ? promiseText(r.promise) : null)} | ${day(r.shippedAt)} | ${cell(stateText(r))} | ${cell(r.measured)} | ${cell(r.note)} |`),
+      '',
+    );
+  };
+  table('Overdue', l.overdue);
+  table('Pending', l.pending);
+  table('Answered', l.answered);
+  return `${lines.join('\n')}`;
+}
+
+/** centric outcomes: a project's outcome reviews from the stored data (no Jira call), for retrospectives. */
+export async function runOutcomes(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { project: { type: 'string', short: 'p' }, since: { type: 'string', default: '90d' }, format: { type: 'string', short: 'f', default: 'text' } } });
+  if (!values.project) throw new AuditUsageError('centric outcomes needs --project KEY');
+  const project = values.project.toUpperCase();
+  if (!/^[A-Z][A-Z0-9_]*$/.test(project)) throw new AuditUsageError(`--project takes a Jira project key such as SHOP, not "${values.project}"`);
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) throw new AuditUsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
+  const since = (io.clock ?? Date.now)() - sinceMs(values.since!);
+  if (io.env === process.env) loadDotenv({ quiet: true });
+  const url = io.env.DATABASE_URL ?? 'sqlite:./data/centric.db';
+  if (url.startsWith('sqlite:') && !existsSync(url.slice('sqlite:'.length))) throw new AuditUsageError(`no stored outcomes: ${url} does not exist. Run the bot first, or set DATABASE_URL to its database.`);
+  const store = openStore(url);
+  let listing: OutcomeListing;
+  try {
+    await migrate(store.db);
+    listing = outcomeListing(await scopeReviews(store, { project }, since), since);
+  } finally {
+    await store.close();
+  }
+  const render = { json: () => `${JSON.stringify(outcomesJson(project, since, listing), null, 2)}\n`, text: () => outcomesText(project, since, listing), markdown: () => outcomesMarkdown(project, since, listing) };
+  io.stdout.write(render[format]());
+  return 0;
+}

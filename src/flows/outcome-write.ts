@@ -1,0 +1,66 @@
+import type { CentricConfig } from '../core/config-types.js';
+import type { MetricPromise } from '../core/metric/promise.js';
+import { outcomeProperty, type OutcomeAnswer, type OutcomeRecord } from '../core/outcome/outcome.js';
+import { renderAdfOutcome, renderWikiOutcome } from '../core/render/outcome-comment.js';
+import type { Logger } from '../runtime/logger.js';
+import type { Store } from '../store/database.js';
+import { reviewById, saveJiraComment, type ReviewRow } from '../store/outcomes.js';
+import { jiraStatusOf, type JiraPort } from './ports.js';
+
+export interface OutcomeWriteDeps {
+  store: Store;
+  config: CentricConfig;
+  jira: Pick<JiraPort, 'cloud' | 'addComment' | 'updateLabels' | 'setIssueProperty'>;
+  logger: Logger;
+}
+
+function recordOf(row: ReviewRow): OutcomeRecord {
+  return {
+    ticketKey: row.ticket_key,
+    answer: row.outcome as OutcomeAnswer,
+    measured: row.measured,
+    note: row.note,
+    promise: JSON.parse(row.promise) as MetricPromise,
+    shippedAt: row.shipped_at,
+    answeredAt: row.answered_at ?? row.updated_at,
+    answeredBy: { slackUserId: row.answered_by ?? '', name: row.answered_name ?? row.answered_by ?? 'someone', jiraAccountId: row.answered_account },
+  };
+}
+
+/** The label each answer puts on the ticket (the other answers' labels come off). */
+function labelsFor(config: CentricConfig, answer: OutcomeAnswer): { add: string[]; remove: string[] } {
+  const { hit, missed, notMeasured } = config.outcomes.labels;
+  const byAnswer: Record<OutcomeAnswer, string | null> = { hit, missed, 'not-measured': notMeasured };
+  const mine = byAnswer[answer];
+  return { add: mine ? [mine] : [], remove: Object.values(byAnswer).filter((l): l is string => !!l && l !== mine) };
+}
+
+/**
+ * Writes an answered review to Jira: the comment (once: its id is stored), the answer's label and
+ * the issue property; each is idempotent, so the inbox may retry the whole. The person who answered
+ * is named in the comment and, through their linked account, in the issue's history.
+ */
+export async function writeOutcome(deps: OutcomeWriteDeps, reviewId: number): Promise<'written' | 'nothing'> {
+  const row = await reviewById(deps.store, reviewId);
+  if (!row || row.status !== 'answered' || !row.outcome) return 'nothing';
+  const record = recordOf(row);
+  try {
+    if (!row.jira_comment_id) {
+      const body = deps.jira.cloud ? renderAdfOutcome(record) : renderWikiOutcome(record);
+      await saveJiraComment(deps.store, row.id, await deps.jira.addComment(row.ticket_key, body, { sticky: false }));
+    }
+    const { add, remove } = labelsFor(deps.config, record.answer);
+    const actor = record.answeredBy.jiraAccountId ? { slackUserId: record.answeredBy.slackUserId, slackName: record.answeredBy.name, jiraAccountId: record.answeredBy.jiraAccountId } : undefined;
+    await deps.jira.updateLabels(row.ticket_key, add, remove, actor);
+    await deps.jira.setIssueProperty(row.ticket_key, deps.config.outcomes.property, outcomeProperty(record));
+  } catch (err) {
+    // A ticket deleted since (or hidden from Centric): nothing to write to, and retrying cannot help.
+    if (jiraStatusOf(err) === 404) {
+      deps.logger.warn({ err, ticket: row.ticket_key }, 'outcome not written to Jira: the ticket is gone');
+      return 'nothing';
+    }
+    throw err;
+  }
+  deps.logger.info({ ticket: row.ticket_key, answer: record.answer }, 'outcome written to Jira');
+  return 'written';
+}

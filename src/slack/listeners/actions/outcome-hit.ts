@@ -1,0 +1,9 @@
+import type { App } from '@slack/bolt';
+import { ACTION } from '../../ids.js';
+import type { ListenerDeps } from '../deps.js';
+import { onOutcomeModalButton } from '../shared/outcome-modal-button.js';
+
+/** "Target hit" on an outcome question: a modal for the measured value and a note. */
+export function registerOutcomeHit(app: App, deps: Pick<ListenerDeps, 'outcomes' | 'logger'>): void {
+  onOutcomeModalButton(app, ACTION.outcomeHit, 'hit', deps);
+}
