@@ -10,7 +10,7 @@ import { jiraStatusOf, type JiraPort } from './ports.js';
 export interface OutcomeWriteDeps {
   store: Store;
   config: CentricConfig;
-  jira: Pick<JiraPort, 'cloud' | 'addComment' | 'updateLabels' | 'setIssueProperty'>;
+  jira: Pick<JiraPort, 'cloud' | 'myself' | 'commentTexts' | 'addComment' | 'updateLabels' | 'setIssueProperty'>;
   logger: Logger;
 }
 
@@ -35,6 +35,20 @@ function labelsFor(config: CentricConfig, answer: OutcomeAnswer): { add: string[
   return { add: mine ? [mine] : [], remove: Object.values(byAnswer).filter((l): l is string => !!l && l !== mine) };
 }
 
+/** Centric's outcome comment: "Outcome: …" (ADF on Cloud, "*Outcome:* …" in wiki markup). */
+const OUTCOME_COMMENT = /^\*?Outcome:/;
+
+/**
+ * The outcome comment's id: the one already there (written by an attempt that stopped before
+ * storing its id), or a new one. A ticket is reviewed once, so it has at most one.
+ */
+async function outcomeComment(deps: OutcomeWriteDeps, record: OutcomeRecord): Promise<string> {
+  const me = await deps.jira.myself();
+  const existing = (await deps.jira.commentTexts(record.ticketKey, 100)).find((c) => c.authorAccountId === me.accountId && OUTCOME_COMMENT.test(c.text.trim()));
+  if (existing) return existing.id;
+  return deps.jira.addComment(record.ticketKey, deps.jira.cloud ? renderAdfOutcome(record) : renderWikiOutcome(record), { sticky: false });
+}
+
 /**
  * Writes an answered review to Jira: the comment (once: its id is stored), the answer's label and
  * the issue property; each is idempotent, so the inbox may retry the whole. The person who answered
@@ -45,10 +59,7 @@ export async function writeOutcome(deps: OutcomeWriteDeps, reviewId: number): Pr
   if (!row || row.status !== 'answered' || !row.outcome) return 'nothing';
   const record = recordOf(row);
   try {
-    if (!row.jira_comment_id) {
-      const body = deps.jira.cloud ? renderAdfOutcome(record) : renderWikiOutcome(record);
-      await saveJiraComment(deps.store, row.id, await deps.jira.addComment(row.ticket_key, body, { sticky: false }));
-    }
+    if (!row.jira_comment_id) await saveJiraComment(deps.store, row.id, await outcomeComment(deps, record));
     const { add, remove } = labelsFor(deps.config, record.answer);
     const actor = record.answeredBy.jiraAccountId ? { slackUserId: record.answeredBy.slackUserId, slackName: record.answeredBy.name, jiraAccountId: record.answeredBy.jiraAccountId } : undefined;
     await deps.jira.updateLabels(row.ticket_key, add, remove, actor);

@@ -126,6 +126,18 @@ describe('outcome reviews end to end, with a controllable clock', () => {
     expect(e.jira.requests.filter((r) => (r.status ?? 0) >= 400)).toEqual([]);
   });
 
+  it('two replicas on one database ask once, however often both dispatch', async () => {
+    e = await startE2E();
+    await linkedAndLinted(e);
+    await move(e, 'SHOP-1', DONE, 'done-1');
+    const second = await e.replica();
+    e.clock.offset = 42 * DAY + 60_000;
+    const runs = await Promise.all([e.bot.dispatchOutcomes(), second.dispatchOutcomes(), e.bot.dispatchOutcomes(), second.dispatchOutcomes()]);
+    expect(runs.reduce((n, r) => n + r.asked, 0)).toBe(1);
+    expect(e.slack.conversation(marek.slack).filter((m) => m.text.includes('Did it happen?'))).toHaveLength(1);
+    expect((await reviews(e))[0]).toMatchObject({ status: 'asked' });
+  });
+
   it('reopening cancels the pending review; shipping again schedules it again; someone else may not answer', async () => {
     e = await startE2E();
     await linkedAndLinted(e);

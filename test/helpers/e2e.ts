@@ -27,6 +27,8 @@ export interface E2E {
   /** The bot's clock runs this many ms ahead of the real one. */
   clock: { offset: number };
   drained: () => Promise<void>;
+  /** Starts a second Centric on the same database and stand-ins (another replica); stopped with the first. */
+  replica: () => Promise<Bot>;
   stop: () => Promise<void>;
 }
 
@@ -57,6 +59,13 @@ export async function startE2E(options: { config?: Partial<CentricConfig>; env?:
   const bot = await startBot({ env, config, logger: log.logger, clock: () => Date.now() + clock.offset, retry: { minTimeout: 20, maxTimeout: 100 }, worker: { pollMs: 20, retryBaseMs: 5, maxRetryMs: 20 }, nudgeBatchMs: 50, ...options.bot });
   await readyBot(bot);
   const base = `http://127.0.0.1:${port}`;
+  const replicas: Bot[] = [];
+  const replica = async (): Promise<Bot> => {
+    const second = await startBot({ env: { ...env, PORT: await freePort() }, config, logger: log.logger, clock: () => Date.now() + clock.offset, retry: { minTimeout: 20, maxTimeout: 100 }, worker: { pollMs: 20, retryBaseMs: 5, maxRetryMs: 20 }, nudgeBatchMs: 50, ...options.bot });
+    replicas.push(second);
+    await readyBot(second);
+    return second;
+  };
   return {
     jira,
     slack,
@@ -67,7 +76,9 @@ export async function startE2E(options: { config?: Partial<CentricConfig>; env?:
     lines: log.lines,
     clock,
     drained: () => inboxDrained(bot),
+    replica,
     async stop() {
+      for (const r of replicas) await r.stop(1_000);
       await bot.stop(1_000);
       await Promise.all([jira.close(), slack.close()]);
     },

@@ -171,9 +171,15 @@ const WORD_BEFORE = /([\p{L}][\p{L}'-]{2,29})\s+$/u;
  * not "conversion". Only a word right before it, with nothing between but blanks, that is not a
  * function word ("the", "of", "la"…); a label ("Success: conversion") is no qualifier.
  */
+/** Words joined by hyphens right before the metric, the last hyphen included: "add-to-" of "add-to-cart rate". */
+const HYPHENATED_BEFORE = /(?<![\p{L}\p{N}-])((?:[\p{L}\p{N}]+-)+)$/u;
+
 function qualified(sentence: string, metric: string, compiled: CompiledConfig): string {
   const at = sentence.toLowerCase().indexOf(metric.toLowerCase());
   if (at <= 0) return metric;
+  // A compound the metric ends: "Add-to-cart rate", "Self-service rate" are one name.
+  const compound = HYPHENATED_BEFORE.exec(sentence.slice(Math.max(0, at - 40), at))?.[1];
+  if (compound) return `${compound.toLowerCase()}${metric}`;
   const before = WORD_BEFORE.exec(sentence.slice(Math.max(0, at - 32), at))?.[1];
   if (!before) return metric;
   const word = before.toLowerCase();

@@ -68,21 +68,23 @@ export function outcomeReminder(q: OutcomeQuestion): SlackMessage {
 export interface OutcomeMetadata {
   reviewId: number;
   answer: 'hit' | 'missed';
+  /** Opened from App Home: it is published again once answered. */
+  fromHome?: boolean;
 }
 
 export function outcomeMetadata(view: { private_metadata?: string }): OutcomeMetadata | null {
   try {
     const parsed = JSON.parse(view.private_metadata ?? '') as Partial<OutcomeMetadata>;
     if (typeof parsed.reviewId !== 'number' || (parsed.answer !== 'hit' && parsed.answer !== 'missed')) return null;
-    return { reviewId: parsed.reviewId, answer: parsed.answer };
+    return { reviewId: parsed.reviewId, answer: parsed.answer, ...(parsed.fromHome === true ? { fromHome: true } : {}) };
   } catch {
     return null;
   }
 }
 
 /** Target hit / Missed: the measured value (optional) and a one-line note. */
-export function outcomeModal(q: OutcomeQuestion, answer: 'hit' | 'missed'): SlackView {
-  const metadata: OutcomeMetadata = { reviewId: q.reviewId, answer };
+export function outcomeModal(q: OutcomeQuestion, answer: 'hit' | 'missed', fromHome = false): SlackView {
+  const metadata: OutcomeMetadata = { reviewId: q.reviewId, answer, ...(fromHome ? { fromHome } : {}) };
   return fit(
     Modal({ title: cut(`Outcome of ${q.key}`, TITLE_CHARS), callbackId: VIEW.outcome, privateMetaData: JSON.stringify(metadata), submit: answer === 'hit' ? 'Target hit' : 'Missed', close: 'Cancel' })
       .blocks(

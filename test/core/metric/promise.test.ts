@@ -46,6 +46,12 @@ describe('readMetricPromise: a metric sentence as data', () => {
     expect(read(sentence)).toMatchObject({ timeframe, period });
   });
 
+  it('names a hyphenated compound metric whole: "Add-to-cart rate", not "cart rate"', () => {
+    expect(read('Add-to-cart rate +3% within 6 weeks')?.name).toBe('add-to-cart rate');
+    expect(read('Self-service rate up 10%')?.name).toBe('self-service rate');
+    expect(read('Filter-to-basket rate from 8% to 12%')?.name).toBe('filter-to-basket rate');
+  });
+
   it('reads no timeframe where a sentence gives none, nor from a measurement or a relative target', () => {
     expect(read('Churn below 2% a month.')).toMatchObject({ timeframe: null, period: null });
     expect(read('First response time within 2 hours.')).toMatchObject({ target: 2, unit: 'hours', timeframe: null, period: null });

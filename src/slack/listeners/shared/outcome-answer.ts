@@ -38,7 +38,15 @@ export function answerLine(result: AnswerResult): string | null {
  * Answers a question from a button (Too early, Not measured), or from the modal: the answer, then
  * a private line when there is something to say; App Home is published again when the button sat there.
  */
-export async function answerFrom(client: App['client'], deps: Pick<ListenerDeps, 'outcomes' | 'logger' | 'home' | 'browse'>, body: BlockButtonAction | { user: { id: string; name?: string }; response_url?: string }, respond: Parameters<typeof replyPrivately>[2], reviewId: number, choice: OutcomeChoice, input?: { measured: string; note: string }): Promise<void> {
+export async function answerFrom(
+  client: App['client'],
+  deps: Pick<ListenerDeps, 'outcomes' | 'logger' | 'home' | 'browse'>,
+  body: BlockButtonAction | { user: { id: string; name?: string }; response_url?: string; fromHome?: boolean },
+  respond: Parameters<typeof replyPrivately>[2],
+  reviewId: number,
+  choice: OutcomeChoice,
+  input?: { measured: string; note: string },
+): Promise<void> {
   const user = body.user;
   const result = await deps.outcomes.answer(user.id, user.name ?? user.id, reviewId, choice, input).catch((err: unknown) => {
     const id = logFailure(deps.logger, err, { review: reviewId, user: user.id, choice }, 'outcome answer failed');
@@ -46,7 +54,8 @@ export async function answerFrom(client: App['client'], deps: Pick<ListenerDeps,
   });
   const line = result.status === 'failed' ? sorry('your answer was not recorded', 'Press the button again in a minute.', result.id) : answerLine(result);
   if (line) await replyPrivately({ user: body.user as never, response_url: body.response_url } as never, client, respond, lineMessage(line)).catch((err: unknown) => deps.logger.warn({ err, review: reviewId }, 'could not answer the outcome button'));
-  if ('container' in body && body.container?.type === 'view') await publishHome(client, user.id, deps).catch((err: unknown) => deps.logger.warn({ err }, 'could not refresh App Home'));
+  const fromHome = 'container' in body ? body.container?.type === 'view' : body.fromHome === true;
+  if (fromHome) await publishHome(client, user.id, deps).catch((err: unknown) => deps.logger.warn({ err }, 'could not refresh App Home'));
 }
 
 /** Too early / Not measured: answered at once, no modal. */

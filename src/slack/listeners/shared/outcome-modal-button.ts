@@ -27,7 +27,7 @@ export function onOutcomeModalButton(app: App, actionId: string, answer: 'hit' |
     }
     const view = await deps.outcomes.open(body.user.id, reviewId).then(
       (found) => {
-        if (found.status === 'open') return outcomeModal(found.question, answer);
+        if (found.status === 'open') return outcomeModal(found.question, answer, body.container?.type === 'view');
         if (found.status === 'denied') return outcomeNoticeModal(found.key, `Not recorded. ${deniedLine(found.denied)}`);
         return outcomeNoticeModal(found.status === 'gone' ? '…' : found.key, answerLine(found) ?? 'Nothing to answer.');
       },

@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
+import { writeOutcome, type OutcomeWriteDeps } from '../../src/flows/outcome-write.js';
+import type { Store } from '../../src/store/database.js';
+import { capturedLogger } from '../helpers/quiet.js';
+import { storeReviews } from '../helpers/stored-reviews.js';
+import { BACKENDS } from '../helpers/stores.js';
+
+const SHIPPED = Date.parse('2026-11-03T10:00:00Z');
+
+/** A Jira that keeps comments, labels and properties, and records every write. */
+function fakeJira(options: { cloud?: boolean; gone?: boolean } = {}) {
+  const comments: Array<{ id: string; author: string; text: string }> = [];
+  const writes: string[] = [];
+  const properties = new Map<string, unknown>();
+  const gone = () => Object.assign(new Error('Issue does not exist'), { status: 404 });
+  const jira: OutcomeWriteDeps['jira'] = {
+    cloud: options.cloud ?? true,
+    myself: async () => ({ accountId: 'bot' }),
+    commentTexts: async () => comments.map((c) => ({ id: c.id, authorAccountId: c.author, text: c.text, edited: false, byPerson: false })).reverse(),
+    async addComment(key, body) {
+      if (options.gone) throw gone();
+      const text = typeof body === 'string' ? body : JSON.stringify(body).includes('Outcome: ') ? 'Outcome: …' : '';
+      comments.push({ id: String(100 + comments.length), author: 'bot', text });
+      writes.push(`comment ${key}`);
+      return comments.at(-1)!.id;
+    },
+    async updateLabels(key, add, remove, actor) {
+      writes.push(`labels ${key} +${add.join(',')} -${remove.join(',')} by ${actor?.jiraAccountId ?? 'nobody'}`);
+    },
+    async setIssueProperty(key, property, value) {
+      writes.push(`property ${key} ${property}`);
+      properties.set(property, value);
+    },
+  };
+  return { jira, comments, writes, properties };
+}
+
+const stores: Store[] = [];
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
+});
+
+describe.each(BACKENDS)('writing an answered outcome to Jira ($name)', (backend) => {
+  async function answered(fake: ReturnType<typeof fakeJira>) {
+    const { store } = await backend.create();
+    stores.push(store);
+    await storeReviews(store, [{ key: 'SHOP-12', shippedAt: SHIPPED, outcome: 'missed', measured: '2.3%' }]);
+    await store.db.updateTable('outcome_reviews').set({ answered_account: 'acc-priya' }).execute();
+    const deps: OutcomeWriteDeps = { store, config: DEFAULT_CONFIG, jira: fake.jira, logger: capturedLogger().logger };
+    const id = (await store.db.selectFrom('outcome_reviews').select('id').executeTakeFirstOrThrow()).id;
+    return { store, deps, id };
+  }
+
+  it('writes the comment, the label (the others removed, the person named) and the property; a retry writes no second comment', async () => {
+    const fake = fakeJira();
+    const { store, deps, id } = await answered(fake);
+    expect(await writeOutcome(deps, id)).toBe('written');
+    expect(fake.writes).toEqual([
+      'comment SHOP-12',
+      'labels SHOP-12 +centric:outcome-missed -centric:outcome-hit,centric:outcome-not-measured by acc-priya',
+      'property SHOP-12 centric.outcome',
+    ]);
+    expect(fake.properties.get('centric.outcome')).toMatchObject({ outcome: 'missed', measured: '2.3%' });
+    // As if the first attempt stopped after posting the comment, before storing its id.
+    await store.db.updateTable('outcome_reviews').set({ jira_comment_id: null }).execute();
+    expect(await writeOutcome(deps, id)).toBe('written');
+    expect(fake.comments).toHaveLength(1);
+    expect((await store.db.selectFrom('outcome_reviews').select('jira_comment_id').executeTakeFirstOrThrow()).jira_comment_id).toBe('100');
+  });
+
+  it('writes nothing for a review that is not answered, and gives up on a ticket that is gone', async () => {
+    const fake = fakeJira({ gone: true });
+    const { store, deps, id } = await answered(fake);
+    expect(await writeOutcome(deps, id)).toBe('nothing');
+    expect(fake.writes).toEqual([]);
+    await store.db.updateTable('outcome_reviews').set({ status: 'asked' }).execute();
+    expect(await writeOutcome(deps, id)).toBe('nothing');
+    expect(await writeOutcome(deps, id + 1000)).toBe('nothing');
+  });
+});
