@@ -5,6 +5,7 @@ import { stringify } from 'yaml';
 import { AuditUsageError, runAudit } from './cli/audit.js';
 import { runDigest } from './cli/digest.js';
 import { runOutcomes } from './cli/outcomes.js';
+import { runRank } from './cli/rank.js';
 import { InputError, readIssues } from './cli/read-issues.js';
 import { EnvError } from './config/env.js';
 import { ConfigError, loadConfig } from './config/load.js';
@@ -38,6 +39,9 @@ const USAGE = `Usage:
   centric outcomes --project KEY [--since 90d|12w] [--format text|json|markdown]
       Outcome reviews from the stored data (DATABASE_URL), for retrospectives: overdue, pending,
       and answered since then (promise, answer, measured value, note, who answered); the hit rate.
+  centric rank --project KEY | --jql "JQL" [--format text|json|markdown|html] [--config PATH]
+      The open stories ranked for the prioritisation meeting, from Jira now: customer benefit ÷ cost
+      (boosted by evidence and persona reach; the formula is printed), business value ÷ cost beside it.
   centric config --print [--config PATH]
       Prints the effective configuration (defaults with centric.yml laid over them).
   centric help`;
@@ -125,6 +129,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await runDigest(rest, io);
       case 'outcomes':
         return await runOutcomes(rest, io);
+      case 'rank':
+        return await runRank(rest, io);
       case 'help':
       case '--help':
       case '-h':

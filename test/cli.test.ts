@@ -23,7 +23,7 @@ describe('centric lint --format json', () => {
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout);
     expect(Object.keys(report)).toEqual(['reports', 'summary']);
-    expect(report.summary).toEqual({ tickets: 6, linted: 5, skipped: 1, passing: 3, averageScore: 64 });
+    expect(report.summary).toEqual({ tickets: 6, linted: 5, skipped: 1, passing: 3, averageScore: 61 });
     expect(report.reports[0]).toEqual({
       key: 'SHOP-1',
       skipped: false,
@@ -31,6 +31,8 @@ describe('centric lint --format json', () => {
       story: { role: 'returning customer', goal: 'save my basket for later', benefit: 'I can finish my purchase on my phone', language: 'en' },
       findings: [],
       metric: CLI_METRIC,
+      benefit: { kind: 'customer' },
+      evidence: { count: 1 },
     });
     expect(report.reports[2].findings).toEqual([
       {
@@ -39,6 +41,13 @@ describe('centric lint --format json', () => {
         message: 'Names a customer metric (repeat purchase) but no target.',
         hint: 'Say by how much and by when, e.g. "repeat purchase +5% within a quarter".',
         link: 'https://github.com/centric-bot/centric/blob/main/README.md#customer-metric',
+      },
+      {
+        rule: 'customer-evidence',
+        severity: 'warn',
+        message: 'Nothing shows where the need came from: no support ticket, interview, survey or analytics link.',
+        hint: 'Where did we hear this? Link the support tickets, interview notes or analytics that show the gift buyer needs it.',
+        link: 'https://github.com/centric-bot/centric/blob/main/README.md#customer-evidence',
       },
     ]);
     expect(report.reports[4]).toEqual({ key: 'SHOP-5', skipped: true });
@@ -127,15 +136,15 @@ describe('text and markdown output', () => {
     expect(run.stdout).toContain('  error  customer-value       The story says who (user) and what, but not why: no "so that …" benefit.\n');
     expect(run.stdout).toContain('                              → After "search and filter products", add ", so that <what this lets the user do or stop worrying about>".\n');
     expect(run.stdout).toContain('SHOP-5  skipped (issue type not linted)');
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('6 tickets: 5 linted, 1 skipped, 3 passing, average score 64');
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('6 tickets: 5 linted, 1 skipped, 3 passing, average score 61');
     expect(run.stdout).not.toContain('\u001b[');
   });
 
   it('markdown has a table and a section per linted ticket', async () => {
     const run = await runCli(['lint', '--format', 'markdown', BACKLOG]);
-    expect(run.stdout).toContain('| SHOP-2 | 30 | ❌ fails | 6 |');
+    expect(run.stdout).toContain('| SHOP-2 | 30 | ❌ fails | 7 |');
     expect(run.stdout).toContain('| SHOP-5 | – | skipped | 0 |');
-    expect(run.stdout).toContain('### SHOP-3 — 90/100');
+    expect(run.stdout).toContain('### SHOP-3 — 83/100');
     expect(run.stdout).toContain("- ⚠️ **[customer-metric](https://github.com/centric-bot/centric/blob/main/README.md#customer-metric)** (warn): Names a customer metric (repeat purchase) but no target.  \n  _Fix:_ Say by how much and by when, e.g. \"repeat purchase +5% within a quarter\".");
   });
 });

@@ -28,6 +28,9 @@ const regexSource = z.string().min(1).refine(
 const words = z.array(z.string().min(1));
 const customField = z.string().regex(/^customfield_\d+$/, 'expected a field id such as customfield_10035');
 const domain = (example: string) => z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, `expected a domain such as ${example}`);
+const evidenceSource = z
+  .string()
+  .regex(/^[a-z0-9.-]+\.[a-z]{2,}(?:\/[^\s/]+)*$/i, 'expected a domain such as zendesk.com, or a domain and a path such as atlassian.net/servicedesk');
 const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected a Jira project key such as SHOP');
 const jiraLabel = z.string().min(1).regex(/^\S+$/, 'a Jira label has no spaces');
 const clockTime = (example: string) => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, `expected a time such as ${example}`);
@@ -169,12 +172,29 @@ export const vocabularySchema = z
     determiners: words,
     /** Labels of a line or section that gives the benefit: "Why:", "Warum:", "Por qué:". */
     benefitLabels: words,
+    /** Labels of a line or section that gives customer evidence: "Evidence:", "Customer feedback:", "Belege:". */
+    evidenceLabels: words,
     /** Modal and auxiliary words a benefit may add to its goal without saying more: "can", "kann". */
     modalWords: words,
     /** Pronouns and nouns that name the person served: "I", "my", "customers". */
     personWords: words,
     /** What a benefit may be about instead of the person: "the code", "das System", "the team". */
     systemSubjects: words,
+    /**
+     * Who a benefit is for when it is the business, as a benefit's subject or owner: "we", "our",
+     * "the company", "marketing", "sales", "wir", "das Unternehmen", "la empresa", "l'entreprise".
+     */
+    businessSubjects: words,
+    /**
+     * What the business gains, whoever the clause's subject is: "increase revenue", "reduce costs",
+     * "upsell", "buy more", "Umsatz steigern", "aumentar los ingresos". Words are matched with their
+     * inflections; an article between them is skipped, a personal possessive ("my costs") is not.
+     */
+    businessOutcomes: words,
+    /** Labels of a line that says how the end customer is affected: "Customer impact:", "Kundennutzen:". */
+    customerImpactLabels: words,
+    /** Nouns naming the end customer a ticket of an internal role may say it reaches: "customers", "shoppers", "Kunden". */
+    endCustomers: words,
   })
   .strict();
 
@@ -189,7 +209,8 @@ const NEW_LANGUAGE: Vocabulary = {
   metricColumns: [], targetColumns: [],
   units: [], acceptanceHeadings: [], givenWhenThen: ['given', 'when', 'then'],
   conjunctions: [], goalVerbs: [],
-  purposeMarkers: [], infinitives: [], determiners: [], benefitLabels: [], modalWords: [], personWords: [], systemSubjects: [],
+  purposeMarkers: [], infinitives: [], determiners: [], benefitLabels: [], evidenceLabels: [], modalWords: [], personWords: [], systemSubjects: [],
+  businessSubjects: [], businessOutcomes: [], customerImpactLabels: [], endCustomers: [],
 };
 
 /** A language's lists: each one given replaces that default list, the others stay. */
@@ -273,10 +294,35 @@ const lintSettingsShape = {
     'xd.adobe.com', 'framer.com', 'canva.com', 'lucid.app', 'lucidchart.com',
   ]),
   recordingDomains: z.array(domain('loom.com')).default(['loom.com', 'vimeo.com', 'youtube.com', 'youtu.be', 'scribehow.com', 'tango.us']),
+  /**
+   * Where customer evidence lives (customer-evidence): a domain, or a domain and the path its
+   * feedback sits under ("atlassian.net/servicedesk": Jira Service Management's customer requests).
+   */
+  evidenceDomains: z.array(evidenceSource).default([
+    'zendesk.com', 'intercom.com', 'intercom.io', 'freshdesk.com', 'helpscout.net',
+    'atlassian.net/servicedesk', 'atlassian.net/jira/servicedesk', 'atlassian.net/jira/polaris',
+    'dovetail.com', 'dovetailapp.com', 'condens.io', 'getenjoyhq.com', 'productboard.com', 'canny.io', 'uservoice.com',
+    'typeform.com', 'surveymonkey.com', 'qualtrics.com', 'docs.google.com/forms', 'forms.gle',
+    'hotjar.com', 'fullstory.com', 'logrocket.com', 'amplitude.com', 'mixpanel.com', 'analytics.google.com',
+    'looker.com', 'lookerstudio.google.com', 'gong.io', 'slack.com/archives',
+  ]),
+  /** Issue types whose linked issues are customer evidence (customer-evidence): a JSM request, a feedback item. */
+  evidenceIssueTypes: z.array(z.string().min(1)).default(['Customer Request', 'Service Request', 'Feedback']),
   /** Jira custom field holding acceptance criteria, e.g. customfield_10035. */
   acceptanceCriteriaField: customField.nullable().default(null),
   /** The domains hints draw their example metrics and personas from, recognised by their keywords. */
   domains: domainsSchema,
+  /**
+   * Internal and back-end roles (customer-benefit): their stories may serve the business, but should
+   * say how the end customer is affected. Matched with the role's inflections ("developers", "Entwicklerin").
+   */
+  internalRoles: z.array(z.string().min(1)).default([
+    'merchandiser', 'warehouse supervisor', 'warehouse worker', 'api consumer', 'developer', 'admin', 'administrator',
+    'ops', 'operations', 'support agent', 'product manager', 'data analyst',
+    'Entwickler', 'Lagerleiter', 'Händler', 'Supportmitarbeiter', 'desarrollador', 'administrador', 'agente de soporte',
+    'développeur', 'administrateur', 'agent de support', 'sviluppatore', 'amministratore', 'ontwikkelaar', 'beheerder',
+    'desenvolvedor', 'programador',
+  ]),
 };
 
 export const lintSettingsSchema = z.object(lintSettingsShape).strict();
@@ -496,6 +542,32 @@ const digestSchema = z
   .strict()
   .prefault({});
 
+/**
+ * The prioritisation meeting's ranking (`centric rank`, `/centric rank`): customer benefit ÷ cost,
+ * boosted by evidence and persona reach; the weights are printed with the ranking so the room can
+ * challenge them. Benefit and cost come from digest.benefitField and digest.costField.
+ */
+const rankSchema = z
+  .object({
+    /** Numeric field holding the business value of a story; null: no business value column. */
+    businessValueField: customField.nullable().default(null),
+    weights: z
+      .object({
+        /** Each distinct piece of customer evidence adds this share of the benefit… */
+        evidence: z.number().min(0).max(100).default(0.25),
+        /** …counted up to this many pieces. */
+        evidenceCap: z.number().int().min(0).max(100).default(4),
+        /** Each other open story for the same persona adds this share (a persona the team serves often)… */
+        reach: z.number().min(0).max(100).default(0.1),
+        /** …counted up to this many stories. */
+        reachCap: z.number().int().min(0).max(1000).default(10),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict()
+  .prefault({});
+
 const inboxSchema = z
   .object({
     /** Events processed at once by one process. */
@@ -549,6 +621,7 @@ export const configSchema = z
     inbox: inboxSchema,
     slack: slackSchema,
     digest: digestSchema,
+    rank: rankSchema,
     nudges: nudgesSchema,
     outcomes: outcomesSchema,
     jira: jiraSchema,

@@ -9,6 +9,8 @@ export interface LintRecord {
   role: string | null;
   failedRules: RuleId[];
   lintedAt: number;
+  /** How many customer-evidence items the lint found; absent when not known (the rule off, or a record kept without it). */
+  evidence?: number | null;
 }
 
 /** What else the digest knows of a ticket: its latest state. */
@@ -42,6 +44,11 @@ export interface PeriodStats {
   shares: Record<string, number | null>;
   /** Share of the outcome reviews answered in the period whose target was hit (0-1); null when none was hit or missed. */
   hitRate: number | null;
+  /**
+   * Share of the tickets that show customer evidence (0-1), of those whose evidence count is known;
+   * absent when none is, so a history kept without counts is not read as "no evidence".
+   */
+  evidence?: number;
 }
 
 export interface Digest {
@@ -101,7 +108,9 @@ function stats(states: LintRecord[], start: number): PeriodStats {
   for (const q of QUESTIONS) {
     shares[q.id] = states.length === 0 ? null : states.filter((s) => !s.failedRules.includes(q.rule) && (q.rule !== 'specific-persona' || s.role !== null)).length / states.length;
   }
-  return { start, tickets: states.length, score: mean(states.map((s) => s.score)), shares, hitRate: null };
+  const known = states.filter((s) => typeof s.evidence === 'number');
+  const evidence = known.length === 0 ? {} : { evidence: known.filter((s) => s.evidence! > 0).length / known.length };
+  return { start, tickets: states.length, score: mean(states.map((s) => s.score)), shares, hitRate: null, ...evidence };
 }
 
 export function buildDigest(input: DigestInput): Digest {

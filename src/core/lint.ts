@@ -1,6 +1,8 @@
 import { compile, type CompiledConfig, type CompiledLanguage } from './compile.js';
 import type { CentricConfig, LintConfig, ProjectOverride, RuleSettings } from './config-types.js';
+import { benefitOf } from './benefit/benefit-kind.js';
 import { detectDomain, type Domain } from './hints/index.js';
+import { evidenceOf } from './rules/customer-evidence.js';
 import { metricPromiseOf } from './rules/customer-metric.js';
 import { RULES, ruleLink, type Rule, type RuleContext } from './rules/index.js';
 import { score, type ScoredFailure } from './score.js';
@@ -114,6 +116,10 @@ export function lintTicket(ticket: Ticket, config: LintConfig): Report {
     const metric = metricPromiseOf(ctx.text, blocks, compiled);
     if (metric) report.metric = metric;
   }
+  // Whose benefit the story states (customer, business or both): the ranking and the digest's balance read it.
+  const benefit = benefitOf(story, ctx.languages);
+  if (benefit) report.benefit = benefit;
+  if (config.rules['customer-evidence'].severity !== 'off') report.evidence = evidenceOf(ctx);
   return report;
 }
 

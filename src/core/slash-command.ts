@@ -9,6 +9,7 @@ export type Command =
   | { name: 'mine' }
   | { name: 'digest'; project: string | null }
   | { name: 'outcomes'; project: string }
+  | { name: 'rank'; project: string }
   | { name: 'subscribe'; scope: Scope; channel: string | null; schedule: Schedule | null }
   | { name: 'unsubscribe'; scope: Scope | null; channel: string | null }
   | { name: 'subscriptions'; channel: string | null }
@@ -30,7 +31,7 @@ export type LinkRequest =
 
 export type Parsed = { ok: true; command: Command } | { ok: false; error: string };
 
-export const SUBCOMMANDS = ['check', 'template', 'mine', 'digest', 'outcomes', 'subscribe', 'unsubscribe', 'subscriptions', 'link', 'unlink', 'mute', 'unmute', 'help'] as const;
+export const SUBCOMMANDS = ['check', 'template', 'mine', 'digest', 'outcomes', 'rank', 'subscribe', 'unsubscribe', 'subscriptions', 'link', 'unlink', 'mute', 'unmute', 'help'] as const;
 
 const KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
 const PROJECT = /^[A-Z][A-Z0-9_]*$/;
@@ -131,6 +132,12 @@ export function parseCommand(raw: string): Parsed {
       if (!rest) return fail('Which project? Name one: `/centric outcomes SHOP`.');
       if (!PROJECT.test(rest.toUpperCase())) return fail(`"${rest}" is not a project key: type \`/centric outcomes SHOP\`.`);
       return { ok: true, command: { name: 'outcomes', project: rest.toUpperCase() } };
+    }
+    case 'rank': {
+      // One project: the prioritisation meeting ranks one backlog, and one the person may browse.
+      if (!rest) return fail('Which project? Name one: `/centric rank SHOP`.');
+      if (!PROJECT.test(rest.toUpperCase())) return fail(`"${rest}" is not a project key: type \`/centric rank SHOP\`.`);
+      return { ok: true, command: { name: 'rank', project: rest.toUpperCase() } };
     }
     case 'subscribe': {
       const parts = extract(rest);

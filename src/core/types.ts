@@ -41,12 +41,19 @@ export interface Ticket {
   /** Embedded images: media nodes in ADF, `!file.png!` in wiki markup. */
   images: string[];
   attachments: Attachment[];
+  /** The issues linked to this one (Jira's issue links), either direction: their key and type. */
+  linkedIssues: LinkedIssue[];
   labels: string[];
   components: string[];
   reporter: Person | null;
   assignee: Person | null;
   /** True when the description was larger or deeper than the normaliser reads. */
   truncated: boolean;
+}
+
+export interface LinkedIssue {
+  key: string;
+  issueType: string;
 }
 
 export interface Person {
@@ -84,6 +91,10 @@ export interface Report {
   findings?: Finding[];
   /** The customer metric's promise, when customer-metric passes (the outcome review reads it). */
   metric?: MetricPromise;
+  /** Whose benefit the story's "so that …" states; present when the story has a benefit clause. */
+  benefit?: { kind: 'customer' | 'business' | 'both' };
+  /** How many distinct evidence items customer-evidence found (links, sections, verbatims, linked issues); never what they say. */
+  evidence?: { count: number };
 }
 
 export interface Summary {

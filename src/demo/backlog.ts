@@ -65,6 +65,8 @@ export function shopBacklog(): JiraIssue[] {
         para(text('Checkout completion on mobile from 41% to 46% within 6 weeks.')),
         heading('Design'),
         para(link('Basket wireframe', 'https://www.figma.com/file/k3y/Basket')),
+        heading('Customer feedback'),
+        para(link('38 support tickets about lost baskets', 'https://acme.zendesk.com/agent/filters/360001')),
         heading('Acceptance criteria'),
         bullets('Given a saved basket, when I sign in on my phone, then I see the same items'),
       ),
@@ -76,6 +78,7 @@ export function shopBacklog(): JiraIssue[] {
       doc(
         para(text('As a user, I want to filter products by size.')),
         screenshot('filter-sketch'),
+        para(text('Asked for in '), link('the size-filter survey', 'https://acme.typeform.com/report/sizes')),
         heading('Acceptance criteria'),
         bullets('Given the shoe category, when I pick size 42, then only shoes in 42 are listed'),
       ),

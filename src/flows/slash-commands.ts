@@ -1,5 +1,6 @@
 import type { PersonaDefinition } from '../core/config-types.js';
 import { outcomeListing, type OutcomeListing } from '../core/outcome/stats.js';
+import { openStoriesJql, rankIssues, type Ranking } from '../core/rank.js';
 import type { Command, Schedule, Scope } from '../core/slash-command.js';
 import type { Report } from '../core/types.js';
 import { scopeReviews } from '../store/outcome-stats.js';
@@ -9,6 +10,7 @@ import { browsable, isAdmin, mayAct, type Denied } from './access.js';
 import { failingTicketsOf, type FailingTicket } from './failing-tickets.js';
 import { accountOf, linkAccount, unlinkAccount, type IdentityDeps, type LinkResult } from './identity.js';
 import type { DigestPost } from './ports.js';
+import { searchCapped } from './post-digest.js';
 import type { RateLimiter } from './rate-limit.js';
 import { ticketChanged, type TicketChangedDeps } from './ticket-changed.js';
 
@@ -39,6 +41,8 @@ export type CommandResult =
   | { kind: 'digest'; post: DigestPost }
   /** `days`: the answers of that many days are listed. */
   | { kind: 'outcomes'; project: string; days: number; listing: OutcomeListing }
+  /** `truncatedAt`: the project had more open issues than one ranking reads; the first this many were ranked. */
+  | { kind: 'rank'; project: string; ranking: Ranking; truncatedAt: number | null }
   | { kind: 'no-subscription' }
   | { kind: 'refused'; reason: 'admins-only' | 'other-channel' | 'jql-admins-only' | 'not-a-member'; channel: string }
   | { kind: 'subscribed'; updated: boolean; channel: string; scope: Scope; schedule: Schedule; timezone: string }
@@ -115,6 +119,15 @@ async function outcomes(deps: CommandDeps, ctx: CommandContext, project: string)
   return { kind: 'outcomes', project, days: RECENT_OUTCOME_DAYS, listing: outcomeListing(await scopeReviews(deps.store, { project }, since), since) };
 }
 
+/** A project's open stories ranked for the prioritisation meeting, from Jira now, for someone who may browse the project. */
+async function rank(deps: CommandDeps, ctx: CommandContext, project: string): Promise<CommandResult> {
+  const access = await mayAct(deps, ctx.userId, 'BROWSE_PROJECTS', { projectKey: project }, await accountOf(deps, ctx.userId));
+  if (!access.ok) return refusal(access.denied);
+  const max = deps.config.digest.maxIssues;
+  const { issues, truncated } = await searchCapped(deps.jira.search(openStoriesJql(project)), max);
+  return { kind: 'rank', project, ranking: rankIssues(issues, deps.config), truncatedAt: truncated ? max : null };
+}
+
 /**
  * Everyone in the channel will see what the digest shows: a JQL (any project) is for admins; a
  * project, for someone who may browse it.
@@ -175,6 +188,8 @@ export async function runCommand(deps: CommandDeps, ctx: CommandContext, command
       return digest(deps, ctx, command.project);
     case 'outcomes':
       return outcomes(deps, ctx, command.project);
+    case 'rank':
+      return rank(deps, ctx, command.project);
     case 'subscribe':
       return subscribe(deps, ctx, command);
     case 'unsubscribe':

@@ -10,11 +10,11 @@ import type { Metrics } from '../runtime/metrics.js';
 import { AnswerCache, missingFrom, MYPERMISSIONS_KEYS, type MissingPermission } from './permissions.js';
 
 /** Fields Centric reads; asking for these only keeps responses small. */
-export const ISSUE_FIELDS = ['summary', 'description', 'issuetype', 'status', 'project', 'attachment', 'labels', 'components', 'reporter', 'assignee', 'updated'];
+export const ISSUE_FIELDS = ['summary', 'description', 'issuetype', 'status', 'project', 'attachment', 'labels', 'components', 'reporter', 'assignee', 'updated', 'issuelinks'];
 
-/** The custom fields a configuration reads besides ISSUE_FIELDS: acceptance criteria, benefit, cost. */
-export function customFieldsOf(config: Pick<CentricConfig, 'acceptanceCriteriaField' | 'projects' | 'digest'>): string[] {
-  const fields = [config.acceptanceCriteriaField, ...Object.values(config.projects).map((p) => p.acceptanceCriteriaField), config.digest.benefitField, config.digest.costField];
+/** The custom fields a configuration reads besides ISSUE_FIELDS: acceptance criteria, benefit, cost, business value. */
+export function customFieldsOf(config: Pick<CentricConfig, 'acceptanceCriteriaField' | 'projects' | 'digest'> & { rank?: Pick<CentricConfig['rank'], 'businessValueField'> }): string[] {
+  const fields = [config.acceptanceCriteriaField, ...Object.values(config.projects).map((p) => p.acceptanceCriteriaField), config.digest.benefitField, config.digest.costField, config.rank?.businessValueField];
   return [...new Set(fields.filter((f): f is string => typeof f === 'string'))];
 }
 

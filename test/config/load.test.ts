@@ -66,7 +66,7 @@ describe('centric.yml', () => {
     expect(config.rules['customer-metric']).toEqual({ severity: 'error', requireTarget: false });
     expect(config.rules['specific-persona']).toEqual({ severity: 'error', allowedRoles: ['Admin'] });
     const story = 'As an admin, I want to see churn so that I can act.';
-    expect(lintIssue(issue(story, {}, 'SHOP-1'), config).findings?.map((f) => f.rule)).toEqual(['visual-evidence', 'acceptance-criteria']);
+    expect(lintIssue(issue(story, {}, 'SHOP-1'), config).findings?.map((f) => f.rule)).toEqual(['customer-benefit', 'visual-evidence', 'customer-evidence', 'acceptance-criteria']);
     expect(lintIssue(issue(story, {}, 'OPS-1'), config).findings?.find((f) => f.rule === 'customer-metric')).toMatchObject({
       severity: 'warn',
       message: 'Names a customer metric (churn) but no target.',

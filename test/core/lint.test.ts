@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
 import { lintIssue, lintIssues } from '../../src/core/lint.js';
-import { GOOD_AC, GOOD_DESIGN, GOOD_METRIC, GOOD_STORY, good, issue } from '../helpers/issues.js';
+import { GOOD_AC, GOOD_DESIGN, GOOD_EVIDENCE, GOOD_METRIC, GOOD_STORY, good, issue } from '../helpers/issues.js';
 
-const complete = good(GOOD_STORY, GOOD_AC, GOOD_METRIC, GOOD_DESIGN);
+const complete = good(GOOD_STORY, GOOD_AC, GOOD_METRIC, GOOD_DESIGN, GOOD_EVIDENCE);
 
 describe('lint', () => {
   it('scores a complete ticket 100 with no findings and the parsed story', () => {
@@ -14,6 +14,8 @@ describe('lint', () => {
       story: { role: 'returning customer', goal: 'save my basket', benefit: 'I can finish my purchase on my phone', language: 'en' },
       findings: [],
       metric: { name: 'checkout conversion', direction: 'up', baseline: 2.1, target: 2.6, kind: 'level', relative: null, unit: '%', timeframe: 'within 6 weeks', period: { count: 6, unit: 'week' } },
+      benefit: { kind: 'customer' },
+      evidence: { count: 1 },
     });
   });
 
@@ -27,11 +29,11 @@ describe('lint', () => {
   });
 
   it('loses a rule\'s weight for a failure and half of it for a metric without target', () => {
-    expect(lintIssue(issue(good(GOOD_STORY, GOOD_AC, GOOD_METRIC)), DEFAULT_CONFIG).score).toBe(85);
-    expect(lintIssue(issue(good(GOOD_STORY, GOOD_AC, 'Retention matters.', GOOD_DESIGN)), DEFAULT_CONFIG).score).toBe(90);
+    expect(lintIssue(issue(good(GOOD_STORY, GOOD_AC, GOOD_METRIC, GOOD_EVIDENCE)), DEFAULT_CONFIG).score).toBe(87);
+    expect(lintIssue(issue(good(GOOD_STORY, GOOD_AC, 'Retention matters.', GOOD_DESIGN, GOOD_EVIDENCE)), DEFAULT_CONFIG).score).toBe(91);
     expect(lintIssue(issue('Nothing here'), DEFAULT_CONFIG).score).toBe(0);
     // Without a story, persona and single-goal cannot be judged: they leave the score's scale.
-    expect(lintIssue(issue(good('Upgrade the SDK.', GOOD_AC, GOOD_METRIC, GOOD_DESIGN)), DEFAULT_CONFIG).score).toBe(59);
+    expect(lintIssue(issue(good('Upgrade the SDK.', GOOD_AC, GOOD_METRIC, GOOD_DESIGN, GOOD_EVIDENCE)), DEFAULT_CONFIG).score).toBe(63);
   });
 
   it('reports other issue types as skipped with no score or findings', () => {
@@ -40,10 +42,10 @@ describe('lint', () => {
 
   it('applies per-project overrides and leaves other projects alone', () => {
     const config = { ...DEFAULT_CONFIG, projects: { OPS: { rules: { 'visual-evidence': 'off' as const, 'customer-metric': 'warn' as const }, issueTypes: ['Story', 'Task'] } } };
-    const text = good(GOOD_STORY, GOOD_AC);
+    const text = good(GOOD_STORY, GOOD_AC, GOOD_EVIDENCE);
     const ops = lintIssue(issue(text, { issuetype: { name: 'Task' } }, 'OPS-7'), config);
     expect(ops.findings).toEqual([expect.objectContaining({ rule: 'customer-metric', severity: 'warn' })]);
-    expect(ops.score).toBe(76);
+    expect(ops.score).toBe(80);
     const shop = lintIssue(issue(text, {}, 'SHOP-7'), config);
     expect(shop.findings?.map((f) => [f.rule, f.severity])).toEqual([
       ['customer-metric', 'error'],

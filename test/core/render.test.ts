@@ -3,10 +3,10 @@ import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
 import { lintIssues } from '../../src/core/lint.js';
 import { renderHtml } from '../../src/core/render/html.js';
 import { renderMarkdown } from '../../src/core/render/markdown.js';
-import { GOOD_AC, GOOD_DESIGN, GOOD_STORY, good, issue } from '../helpers/issues.js';
+import { GOOD_AC, GOOD_DESIGN, GOOD_EVIDENCE, GOOD_STORY, good, issue } from '../helpers/issues.js';
 
 const config = { ...DEFAULT_CONFIG, jira: { ...DEFAULT_CONFIG.jira, rulesDocUrl: 'https://wiki.example/centric?page=rules&v=(2)' } };
-const result = lintIssues([issue(good(GOOD_STORY, GOOD_AC, 'Retention matters.', GOOD_DESIGN))], config);
+const result = lintIssues([issue(good(GOOD_STORY, GOOD_AC, 'Retention matters.', GOOD_DESIGN, GOOD_EVIDENCE))], config);
 
 describe('rule links in the reports', () => {
   it('each finding links to its rule\'s section under jira.rulesDocUrl', () => {

@@ -36,7 +36,7 @@ describe('end to end over HTTP, against the Jira and Slack stand-ins', () => {
     // The event's last write is the label: wait for the inbox to be idle, not for the first comment.
     await e.drained();
     const comment = e.jira.ownComments('SHOP-2')[0]!;
-    expect(adfText(comment.body).split('\n')[0]).toBe('# Centric: 55/100, 2 checks to fix');
+    expect(adfText(comment.body).split('\n')[0]).toBe('# Centric: 61/100, 2 checks to fix');
     expect(comment.properties).toEqual([{ key: 'centric', value: { sticky: true } }]);
     expect(e.jira.issues.get('SHOP-2')!.fields.labels).toEqual(['centric:needs-work']);
 
@@ -146,7 +146,7 @@ describe('npm run demo', () => {
     const sink = new Writable({ write: (chunk, _enc, done) => ((out += chunk.toString()), done()) });
     const code = await runDemo(sink);
     expect(out).toMatch(/Demo finished in [\d.]+ s: every step happened\./);
-    expect(out).toContain('SHOP-2 before the fix: 55/100; after: 100/100');
+    expect(out).toContain('SHOP-2 before the fix: 61/100; after: 100/100');
     expect(out).not.toContain('✗');
     expect(code).toBe(0);
   }, 60_000);

@@ -8,7 +8,7 @@ import { Metrics } from '../../src/runtime/metrics.js';
 import { markNudgesSent, queuedNudges } from '../../src/store/nudges.js';
 import { latestReport } from '../../src/store/reports.js';
 import { saveLink } from '../../src/store/user-links.js';
-import { good, GOOD_AC, GOOD_DESIGN, GOOD_METRIC, GOOD_STORY } from '../helpers/issues.js';
+import { good, GOOD_AC, GOOD_DESIGN, GOOD_EVIDENCE, GOOD_METRIC, GOOD_STORY } from '../helpers/issues.js';
 import { BOT_ACCOUNT, JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js';
 import { capturedLogger } from '../helpers/quiet.js';
 import { BACKENDS, storePerTest } from '../helpers/stores.js';
@@ -69,7 +69,7 @@ describe.each(BACKENDS)('the "ticket changed" flow on $name', (backend) => {
 
   it('a ticket that passes with warnings gets a comment of suggestions but no label and no nudge; both thresholds are settings', async () => {
     const t = await setup();
-    const WARNINGS_ONLY = good(GOOD_STORY, GOOD_AC, GOOD_METRIC); // no design: visual-evidence warns
+    const WARNINGS_ONLY = good(GOOD_STORY, GOOD_AC, GOOD_METRIC, GOOD_EVIDENCE); // no design: visual-evidence warns
     jira.put(ticket(WARNINGS_ONLY));
     const outcome = await ticketEventReceived(t.deps, 'SHOP-1', { userAccountId: 'acc-priya' });
     expect(outcome).toMatchObject({ status: 'linted', comment: 'created', labels: { added: [], removed: [] }, queued: 0 });

@@ -29,4 +29,5 @@ export const GOOD_STORY = 'As a returning customer, I want to save my basket, so
 export const GOOD_AC = 'h3. Acceptance criteria\n* Given a saved basket, when I sign in on my phone, then I see it';
 export const GOOD_METRIC = 'Success: checkout conversion from 2.1% to 2.6% within 6 weeks.';
 export const GOOD_DESIGN = 'Design: [https://www.figma.com/file/abc/Basket]';
+export const GOOD_EVIDENCE = 'Customer feedback: in interviews, shoppers told us they lose their basket when they switch devices.';
 export const good = (...parts: string[]): string => parts.join('\n\n');

@@ -12,7 +12,7 @@ import { JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js'
 const OPTIONS = { rulesDocUrl: 'https://docs.example/README.md', exemptLabel: 'centric:exempt' };
 const failing = lintIssue(issue('As a user, I want [search|http://x] *and* {filter} products.'), DEFAULT_CONFIG);
 const passing = lintIssue(
-  issue('As a night nurse, I want to see my ward, so that I plan rounds.\n\nh3. Acceptance criteria\n* Given a ward, then I see it\n\nSuccess: task success +10% by March.\n\n!ward.png!'),
+  issue('As a night nurse, I want to see my ward, so that I plan rounds.\n\nh3. Acceptance criteria\n* Given a ward, then I see it\n\nSuccess: task success +10% by March.\n\n!ward.png!\n\nResearch: night nurses told us in interviews that they lose track of their rounds.'),
   DEFAULT_CONFIG,
 );
 
@@ -21,7 +21,7 @@ describe('the comment body', () => {
     const adf = renderAdfComment(failing, OPTIONS);
     expect(adfProblems(adf)).toEqual([]);
     const content = adf.content as Array<Record<string, any>>;
-    expect(content[0]).toEqual({ type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'Centric: 20/100, 2 checks to fix' }] });
+    expect(content[0]).toEqual({ type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'Centric: 22/100, 2 checks to fix' }] });
     const items = content[1]!.content as Array<Record<string, any>>;
     expect(items).toHaveLength(failing.findings!.length);
     const first = items[0]!.content[0].content;
@@ -47,7 +47,7 @@ describe('the comment body', () => {
 
   it('is wiki markup on Data Center, with what the ticket wrote escaped', () => {
     const wiki = renderWikiComment(failing, OPTIONS);
-    expect(wiki.split('\n')[0]).toBe('h3. Centric: 20/100, 2 checks to fix');
+    expect(wiki.split('\n')[0]).toBe('h3. Centric: 22/100, 2 checks to fix');
     expect(wiki).toContain('* (x) *[customer-value|https://docs.example/README.md#customer-value]*: ');
     expect(wiki).toContain('After "search and \\{filter\\} products", add');
     expect(wiki).not.toMatch(/[^\\]\{filter/);

@@ -38,7 +38,7 @@ function cloudIssue(key: string, story: string, extra: Array<Record<string, unkn
 
 const FAILING = 'As a user, I want to save my basket.';
 const STILL_FAILING = 'As a user, I want to save my basket for later.';
-const FIXED = [heading('Acceptance criteria'), bullets('Given a saved basket, when I sign in, then I see it'), para(text('Success: checkout conversion +3% in 6 weeks.')), image('basket.png')];
+const FIXED = [heading('Acceptance criteria'), bullets('Given a saved basket, when I sign in, then I see it'), para(text('Success: checkout conversion +3% in 6 weeks.')), image('basket.png'), para(text('Research: shoppers told us in interviews that they lose their basket.'))];
 
 let jira: JiraFake;
 let t: TestBot | undefined;

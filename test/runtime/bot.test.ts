@@ -9,7 +9,7 @@ import type { CentricConfig } from '../../src/core/config-types.js';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
 import { listEvents } from '../../src/store/inbox.js';
 import { latestReport } from '../../src/store/reports.js';
-import { GOOD_AC, GOOD_DESIGN, GOOD_STORY, issue } from '../helpers/issues.js';
+import { GOOD_AC, GOOD_DESIGN, GOOD_EVIDENCE, GOOD_STORY, issue } from '../helpers/issues.js';
 import { capturedLogger } from '../helpers/quiet.js';
 import { freePort, jiraStandIn, slackStandIn, type StandIn } from '../helpers/stand-in.js';
 
@@ -30,7 +30,7 @@ afterEach(async () => {
 
 /** Jira's tickets in these tests: one that passes, one that fails. */
 // SHOP-1 passes every check (no finding: no comment to write), SHOP-2 fails.
-const TICKETS = [issue(`${GOOD_STORY}\n\n${GOOD_AC}\n\nConversion +3% in Q3.\n\n${GOOD_DESIGN}`, {}, 'SHOP-1'), issue('As a user, I want X.', {}, 'SHOP-2')];
+const TICKETS = [issue(`${GOOD_STORY}\n\n${GOOD_AC}\n\nConversion +3% in Q3.\n\n${GOOD_DESIGN}\n\n${GOOD_EVIDENCE}`, {}, 'SHOP-1'), issue('As a user, I want X.', {}, 'SHOP-2')];
 
 /** A Jira event about a ticket, as the webhook route stores it. */
 const changed = (key: string, deliveryId?: string) => ({ ...(deliveryId ? { deliveryId } : {}), kind: 'jira-issue', ticketKey: key, payload: { webhookEvent: 'jira:issue_updated', userAccountId: 'acc-priya', source: 'webhook' } });

@@ -4,7 +4,7 @@ import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
 import { limitProblems, type SlackMessage } from '../../src/slack/views/limits.js';
 import { startTestBot, TEST_SECRETS, type TestBot } from '../helpers/bot.js';
 import { JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js';
-import { GOOD_AC, GOOD_DESIGN, GOOD_METRIC, GOOD_STORY, good } from '../helpers/issues.js';
+import { GOOD_AC, GOOD_DESIGN, GOOD_EVIDENCE, GOOD_METRIC, GOOD_STORY, good } from '../helpers/issues.js';
 import { snapshotOf } from '../helpers/slack-client.js';
 
 let jira: JiraFake;
@@ -82,8 +82,8 @@ describe('/centric', () => {
     await start();
     const { ack, reply } = await slash('check shop-1');
     expect(ack).toBeNull();
-    expect(reply.text).toBe('SHOP-1: 25/100, fails, 5 findings');
-    expect(reply.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'SHOP-1 · 25/100 · fails' } });
+    expect(reply.text).toBe('SHOP-1: 26/100, fails, 6 findings');
+    expect(reply.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'SHOP-1 · 26/100 · fails' } });
     expect(reply.blocks[1]!.text.text).toBe('Save &lt;basket&gt; &amp; pay');
     const sections = reply.blocks.filter((b) => b.type === 'section').map((b) => b.text.text as string);
     // The rule id links to its README section.
@@ -100,7 +100,7 @@ describe('/centric', () => {
     const ticket = (key: string, summary: string, description: string) => ({ key, fields: { summary, description, issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [] } as never });
     // Wiki markup, as on Data Center: the same report whatever the format.
     jira.put(ticket('SHOP-1', 'Save <basket> & pay', 'As a user, I want to save my basket and share it.'));
-    jira.put(ticket('SHOP-2', 'Save basket', good(GOOD_STORY, GOOD_AC, GOOD_METRIC, GOOD_DESIGN)));
+    jira.put(ticket('SHOP-2', 'Save basket', good(GOOD_STORY, GOOD_AC, GOOD_METRIC, GOOD_DESIGN, GOOD_EVIDENCE)));
     await start();
     await expect(snapshotOf((await slash('check SHOP-1')).reply)).toMatchFileSnapshot('__snapshots__/centric-check-failing.json');
     await expect(snapshotOf((await slash('check SHOP-2')).reply)).toMatchFileSnapshot('__snapshots__/centric-check-passing.json');
@@ -135,7 +135,7 @@ describe('/centric', () => {
     const mine = await slash('mine');
     expect(mine.reply.text).toBe('2 of your tickets fail');
     const listed = mine.reply.blocks.filter((b) => b.type === 'section').map((b) => (b.text.text as string).split('\n')[0]);
-    expect(listed).toEqual(['<https://acme.atlassian.net/browse/SHOP-2|SHOP-2> · 0/100', '<https://acme.atlassian.net/browse/SHOP-1|SHOP-1> · 40/100']);
+    expect(listed).toEqual(['<https://acme.atlassian.net/browse/SHOP-2|SHOP-2> · 0/100', '<https://acme.atlassian.net/browse/SHOP-1|SHOP-1> · 39/100']);
     const stranger = await slash('mine', 'U2');
     expect(stranger.reply.text).toMatch(/^Link your Jira account first: /);
     // Claiming someone's account by its id alone is refused: only an admin's word, or proof, links.

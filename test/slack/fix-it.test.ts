@@ -55,7 +55,7 @@ describe('Fix it from Slack', () => {
       key: 'SHOP-1',
       fields: {
         summary: 'Save basket',
-        description: doc(para(text('As a user, I want to save my basket.')), image('wireframe.png'), MEDIA_GROUP, para(text('Given a saved basket, when I sign in, then I see it')), para(text('When I log in again'))),
+        description: doc(para(text('As a user, I want to save my basket.')), image('wireframe.png'), MEDIA_GROUP, para(text('Given a saved basket, when I sign in, then I see it')), para(text('When I log in again')), para(text('Customer feedback: https://acme.zendesk.com/agent/tickets/4711'))),
         issuetype: { name: 'Story' },
         project: { key: 'SHOP' },
         labels: [],

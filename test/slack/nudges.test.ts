@@ -104,7 +104,7 @@ describe('nudges', () => {
     expect(dm.message.text).toBe('10 of your tickets need a customer: SHOP-1, SHOP-2, SHOP-3, SHOP-4, SHOP-5, SHOP-6, SHOP-7, SHOP-8, SHOP-9, SHOP-10');
     expect(limitProblems(dm.message)).toEqual([]);
     const first = dm.message.blocks[1]!.text.text as string;
-    expect(first).toMatch(/^<https:\/\/acme\.atlassian\.net\/browse\/SHOP-1\|SHOP-1> · 25\/100 · Ticket SHOP-1\n:x: The story says who \(user\)/);
+    expect(first).toMatch(/^<https:\/\/acme\.atlassian\.net\/browse\/SHOP-1\|SHOP-1> · 26\/100 · Ticket SHOP-1\n:x: The story says who \(user\)/);
     expect(dm.message.blocks[2]!.elements.map((e: { action_id: string }) => e.action_id)).toEqual(['open_in_jira', 'fix_ticket', 'snooze_ticket', 'not_a_story']);
     expect(await dispatchNudges(deps)).toEqual({ sent: 0, held: 0, dropped: 0 });
   });

@@ -63,6 +63,9 @@ export function renderDigestMarkdown(d: Digest, title: string, truncatedAt?: num
     ...QUESTIONS.map((q) => `| ${q.label} | ${pct(d.period.shares[q.id])} | ${delta(d.period.shares[q.id], d.previous.shares[q.id], 100, ' pts')} |`),
     '',
   );
+  if (d.period.evidence !== undefined) {
+    lines.push(`**Customer evidence:** ${pct(d.period.evidence)} of the tickets show where the need came from ${delta(d.period.evidence, d.previous.evidence, 100, ' pts')}`.trimEnd(), '');
+  }
   if (d.personas.length > 0) lines.push(`**Who we built for:** ${d.personas.map((p) => `${p.role} (${p.count})`).join(', ')}; ${pct(d.genericShare)} with a generic role`, '');
   const list = (heading: string, rows: string[]) => rows.length > 0 && lines.push(`**${heading}**`, ...rows.map((r) => `- ${r}`), '');
   list('Biggest bang for the buck', d.bangForBuck.map((b) => `${b.key}: benefit ${b.benefit} / cost ${b.cost}`));

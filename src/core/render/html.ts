@@ -2,7 +2,7 @@ import { passes } from '../lint.js';
 import { RULE_IDS, type Finding, type LintResult } from '../types.js';
 import { summaryLine } from './text.js';
 
-const escapeHtml = (s: string): string =>
+export const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** The rule id, linked to its explanation when the finding has the link. */

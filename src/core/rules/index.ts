@@ -1,4 +1,6 @@
 import { acceptanceCriteria } from './acceptance-criteria.js';
+import { customerBenefit } from './customer-benefit.js';
+import { customerEvidence } from './customer-evidence.js';
 import { customerMetric } from './customer-metric.js';
 import { customerValue } from './customer-value.js';
 import type { Rule } from './rule.js';
@@ -14,9 +16,11 @@ import { visualEvidenceRule } from './visual-evidence.js';
 export const RULES = [
   storyFormat,
   customerValue,
+  customerBenefit,
   specificPersona,
   customerMetric,
   visualEvidenceRule,
+  customerEvidence,
   acceptanceCriteria,
   singleGoal,
 ] as const;

@@ -1,4 +1,4 @@
-import type { Attachment, Person, TextBlock, Ticket } from '../types.js';
+import type { Attachment, LinkedIssue, Person, TextBlock, Ticket } from '../types.js';
 import { readAdf, type RichText } from './adf.js';
 import { projectOf } from './project-of.js';
 import { readWiki } from './wiki.js';
@@ -17,8 +17,20 @@ export interface JiraIssue {
     components?: Array<{ name?: string | null }> | null;
     reporter?: JiraUser | null;
     assignee?: JiraUser | null;
+    issuelinks?: JiraIssueLink[] | null;
     [field: string]: unknown;
   };
+}
+
+/** One of an issue's links: the other issue is inward or outward, with its type among its fields. */
+export interface JiraIssueLink {
+  inwardIssue?: LinkedJiraIssue | null;
+  outwardIssue?: LinkedJiraIssue | null;
+}
+
+interface LinkedJiraIssue {
+  key?: string | null;
+  fields?: { issuetype?: { name?: string | null } | null } | null;
 }
 
 export interface JiraUser {
@@ -58,6 +70,15 @@ function attachment(a: { filename?: string | null; mimeType?: string | null }): 
   return { filename, mimeType: a.mimeType || IMAGE_EXT[ext] || 'application/octet-stream' };
 }
 
+function linkedIssues(links: JiraIssueLink[] | null | undefined): LinkedIssue[] {
+  const out: LinkedIssue[] = [];
+  for (const link of links ?? []) {
+    const other = link?.inwardIssue ?? link?.outwardIssue;
+    if (other?.key) out.push({ key: other.key, issueType: other.fields?.issuetype?.name ?? '' });
+  }
+  return out;
+}
+
 const unique = (items: string[]): string[] => (items.length < 2 ? items : [...new Set(items)]);
 const EMPTY: RichText = { blocks: [], links: [], images: [], truncated: false };
 
@@ -87,6 +108,7 @@ export function normalise(issue: JiraIssue, acceptanceCriteriaField: string | nu
     links: unique(links),
     images: unique(criteria === EMPTY ? description.images : [...description.images, ...criteria.images]),
     attachments: (f.attachment ?? []).map(attachment),
+    linkedIssues: linkedIssues(f.issuelinks),
     labels: f.labels ?? [],
     components: (f.components ?? []).map((c) => c.name ?? '').filter(Boolean),
     reporter: person(f.reporter),

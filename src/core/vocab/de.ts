@@ -168,6 +168,7 @@ export const de: Vocabulary = {
     'warum', 'wozu', 'nutzen', 'kundennutzen', 'mehrwert', 'begründung', 'grund', 'motivation',
     'warum ist das wichtig',
   ],
+  evidenceLabels: ['belege', 'beleg', 'evidenz', 'kundenfeedback', 'kundenrückmeldungen', 'recherche', 'nutzerforschung', 'erkenntnisse', 'kundenstimmen'],
   modalWords: [
     'kann', 'können', 'könnte', 'kannst', 'will', 'werde', 'wird', 'ist', 'bin', 'sind', 'zu', 'um', 'auch',
     'dann', 'es',
@@ -181,5 +182,24 @@ export const de: Vocabulary = {
     'code', 'codebasis', 'backend', 'frontend', 'datenbank', 'server', 'api', 'architektur', 'infrastruktur',
     'pipeline', 'build', 'tests', 'system', 'systeme', 'plattform', 'team', 'entwickler', 'entwicklerteam',
     'schnittstelle',
+  ],
+  businessSubjects: [
+    'wir', 'uns', 'unser', 'unsere', 'unseren', 'unserem', 'unserer', 'das unternehmen', 'die firma', 'der shop',
+    'der händler', 'die marke', 'das marketing', 'marketing', 'der vertrieb', 'vertrieb', 'das management',
+    'die geschäftsführung', 'der support', 'das supportteam', 'der kundenservice', 'die bank', 'die klinik',
+  ],
+  businessOutcomes: [
+    'umsatz', 'umsätze', 'gewinn', 'gewinne', 'marge', 'margen', 'upselling', 'cross-selling',
+    'warenkorbwert', 'bestellwert', 'marktanteil', 'mehr verkaufen', 'mehr kaufen', 'mehr ausgeben',
+    'mehr bestellen', 'kosten senken', 'kosten sparen', 'kosten spart', 'kosten reduzieren', 'kosteneinsparung',
+    'kosteneinsparungen', 'supportkosten', 'betriebskosten', 'weniger supportanfragen', 'weniger supporttickets',
+    'konversionsrate', 'conversion rate', 'abwanderung', 'kundenbindung', 'werbeeinnahmen', 'leads', 'rendite',
+    'wettbewerbsvorteil', 'auf premium upgraden', 'markenbekanntheit', 'tracking-daten', 'marketingdaten',
+  ],
+  customerImpactLabels: ['kundennutzen', 'auswirkung auf kunden', 'auswirkung auf die kunden', 'kundenauswirkung', 'nutzen für kunden'],
+  endCustomers: [
+    'kunde', 'kunden', 'kundin', 'kundinnen', 'endkunde', 'endkunden', 'nutzer', 'nutzerin', 'nutzerinnen',
+    'benutzer', 'käufer', 'käuferin', 'gast', 'gäste', 'patient', 'patienten', 'patientin', 'fahrgast',
+    'fahrgäste', 'reisende', 'abonnent', 'abonnenten', 'mitglied', 'mitglieder', 'besucher',
   ],
 };

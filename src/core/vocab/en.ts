@@ -224,6 +224,7 @@ export const en: Vocabulary = {
     'why', 'why this matters', 'why it matters', 'benefit', 'benefits', 'customer benefit', 'user benefit',
     'customer value', 'user value', 'reason', 'rationale', 'motivation',
   ],
+  evidenceLabels: ['evidence', 'customer evidence', 'customer feedback', 'user feedback', 'research', 'user research', 'customer research', 'insights', 'customer insights', 'customer quotes'],
   modalWords: [
     'can', 'could', 'will', 'would', 'may', 'might', 'shall', 'should', 'be', 'am', 'is', 'are', 'able', 'to',
     'also', 'then', 'get', 'do', 'does',
@@ -237,5 +238,28 @@ export const en: Vocabulary = {
     'database', 'db', 'server', 'servers', 'api', 'apis', 'architecture', 'infrastructure', 'pipeline',
     'build', 'tests', 'test suite', 'system', 'systems', 'platform', 'team', 'dev team', 'developers', 'devs',
     'engineers', 'engineering', 'tech debt', 'technical debt', 'data model', 'schema', 'logs', 'monitoring',
+  ],
+  businessSubjects: [
+    'we', 'us', 'our', 'ours', 'the company', 'the business', 'the shop', 'the store', 'the brand', 'the firm',
+    'marketing', 'marketing team', 'sales', 'sales team', 'management', 'the board', 'finance', 'the finance team',
+    'support team', 'customer service', 'customer support', 'the organisation', 'the organization', 'stakeholders',
+    'investors', 'shareholders', 'the product team', 'the platform', 'the retailer', 'the bank', 'the clinic',
+  ],
+  businessOutcomes: [
+    'revenue', 'revenues', 'turnover', 'profit', 'profits', 'profitability', 'margin', 'margins', 'upsell',
+    'up-sell', 'upselling', 'cross-sell', 'cross-selling', 'average order value', 'basket size', 'market share',
+    'increase sales', 'more sales', 'boost sales', 'sell more', 'buy more', 'buys more', 'spend more',
+    'spends more', 'order more', 'upgrade to premium', 'upgrade to pro', 'reduce costs', 'cut costs',
+    'lower costs', 'save costs', 'operating costs', 'cost savings', 'support costs', 'fewer support tickets',
+    'fewer support calls', 'conversion rate', 'churn', 'retention', 'ad revenue',
+    'ad impressions', 'click on ads', 'more leads', 'generate leads', 'roi', 'return on investment', 'brand awareness',
+    'increase engagement', 'engagement rate', 'tracking data', 'marketing data', 'competitive advantage',
+  ],
+  customerImpactLabels: ['customer impact', 'impact on customers', 'customer benefit', 'end-customer impact', 'user impact'],
+  endCustomers: [
+    'customer', 'customers', 'end customer', 'end user', 'end-user', 'user', 'users', 'shopper', 'shoppers',
+    'buyer', 'buyers', 'guest', 'guests', 'patient', 'patients', 'client', 'clients', 'consumer', 'consumers',
+    'passenger', 'passengers', 'traveller', 'travellers', 'traveler', 'travelers', 'subscriber', 'subscribers',
+    'member', 'members', 'visitor', 'visitors', 'people',
   ],
 };

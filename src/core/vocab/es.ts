@@ -144,6 +144,7 @@ export const es: Vocabulary = {
     'por qué', 'porqué', 'para qué', 'beneficio', 'beneficios', 'valor para el cliente',
     'valor para el usuario', 'motivo', 'motivación', 'razón', 'justificación',
   ],
+  evidenceLabels: ['evidencia', 'evidencias', 'comentarios de clientes', 'opiniones de clientes', 'investigación', 'investigacion', 'investigación de usuarios', 'hallazgos'],
   modalWords: ['que', 'pueda', 'puedan', 'podamos', 'poder', 'puedo', 'sea', 'ser', 'yo', 'también'],
   personWords: [
     'yo', 'me', 'mi', 'mis', 'nosotros', 'nosotras', 'nos', 'nuestro', 'nuestra', 'nuestros', 'nuestras',
@@ -152,5 +153,25 @@ export const es: Vocabulary = {
   systemSubjects: [
     'código', 'backend', 'frontend', 'base de datos', 'servidor', 'servidores', 'api', 'arquitectura',
     'infraestructura', 'sistema', 'plataforma', 'equipo', 'desarrolladores', 'pipeline',
+  ],
+  businessSubjects: [
+    'nosotros', 'nosotras', 'nuestro', 'nuestra', 'nuestros', 'nuestras', 'la empresa', 'la compañía', 'el negocio',
+    'la tienda', 'la marca', 'marketing', 'el equipo de marketing', 'ventas', 'el equipo de ventas', 'la dirección',
+    'la gerencia', 'el soporte', 'atención al cliente', 'el banco', 'la clínica',
+  ],
+  businessOutcomes: [
+    'ingresos', 'facturación', 'beneficio', 'beneficios', 'margen', 'márgenes', 'rentabilidad', 'upselling',
+    'venta cruzada', 'valor medio del pedido', 'cuota de mercado', 'vender más', 'aumentar las ventas',
+    'más ventas', 'compren más', 'gasten más', 'comprar más', 'gastar más', 'reducir costes', 'reducir costos',
+    'reducir los costes', 'ahorrar costes', 'ahorrar costos', 'costes operativos', 'costos operativos',
+    'costes de soporte', 'menos tickets de soporte', 'tasa de conversión', 'abandono de clientes',
+    'retención', 'ingresos publicitarios', 'leads', 'retorno de la inversión', 'ventaja competitiva',
+    'datos de marketing', 'reconocimiento de marca',
+  ],
+  customerImpactLabels: ['impacto en el cliente', 'impacto en los clientes', 'impacto para el cliente', 'beneficio para el cliente'],
+  endCustomers: [
+    'cliente', 'clientes', 'cliente final', 'usuario', 'usuarios', 'usuaria', 'usuarias', 'comprador',
+    'compradores', 'huésped', 'huéspedes', 'paciente', 'pacientes', 'pasajero', 'pasajeros', 'viajero',
+    'viajeros', 'suscriptor', 'suscriptores', 'socio', 'socios', 'visitante', 'visitantes',
   ],
 };

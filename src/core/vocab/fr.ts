@@ -143,6 +143,7 @@ export const fr: Vocabulary = {
     'pourquoi', 'bénéfice', 'bénéfices', 'valeur ajoutée', 'valeur client', 'valeur pour le client', 'raison',
     'motivation', 'intérêt', 'justification',
   ],
+  evidenceLabels: ['preuves', 'preuve', 'retours clients', 'retour client', 'avis clients', 'recherche utilisateur', 'recherche utilisateurs', 'étude utilisateurs', 'enseignements', 'verbatims'],
   modalWords: [
     'je', 'puisse', 'puissions', 'puissent', 'pouvoir', 'peux', 'peut', 'que', 'qu', 'de', 'd', 'ne', 'soit',
     'être', 'aussi',
@@ -154,5 +155,25 @@ export const fr: Vocabulary = {
   systemSubjects: [
     'code', 'backend', 'back-end', 'frontend', 'front-end', 'base de données', 'serveur', 'serveurs', 'api',
     'architecture', 'infrastructure', 'système', 'plateforme', 'équipe', 'développeurs', 'pipeline',
+  ],
+  businessSubjects: [
+    'nous', 'notre', 'nos', "l'entreprise", 'la société', 'la boutique', 'le magasin', 'la marque', 'le marketing',
+    "l'équipe marketing", 'les ventes', "l'équipe commerciale", 'le service commercial', 'la direction',
+    'le support', 'le service client', 'la banque', 'la clinique',
+  ],
+  businessOutcomes: [
+    "chiffre d'affaires", 'revenus', 'recettes', 'bénéfice', 'bénéfices', 'marge', 'marges', 'rentabilité',
+    'upsell', 'vente additionnelle', 'ventes croisées', 'panier moyen', 'part de marché', 'vendre plus',
+    'augmenter les ventes', 'plus de ventes', 'achètent plus', 'dépensent plus', 'acheter plus', 'dépenser plus',
+    'réduire les coûts', 'réduire nos coûts', 'baisser les coûts', 'économiser des coûts', 'coûts opérationnels',
+    'coûts de support', 'moins de tickets de support', 'taux de conversion', 'attrition',
+    'churn', 'rétention', 'fidélisation', 'revenus publicitaires', 'leads', 'retour sur investissement',
+    'avantage concurrentiel', 'données marketing', 'notoriété de la marque',
+  ],
+  customerImpactLabels: ['impact client', 'impact pour le client', 'impact sur les clients', 'bénéfice client'],
+  endCustomers: [
+    'client', 'clients', 'cliente', 'clientes', 'client final', 'utilisateur', 'utilisateurs', 'utilisatrice',
+    'utilisatrices', 'acheteur', 'acheteurs', 'acheteuse', 'invité', 'invités', 'patient', 'patients', 'patiente',
+    'passager', 'passagers', 'voyageur', 'voyageurs', 'abonné', 'abonnés', 'membre', 'membres', 'visiteur', 'visiteurs',
   ],
 };

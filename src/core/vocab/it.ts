@@ -138,6 +138,7 @@ export const it: Vocabulary = {
     'perché', 'perche', 'beneficio', 'benefici', 'valore per il cliente', "valore per l'utente", 'motivo',
     'motivazione', 'ragione',
   ],
+  evidenceLabels: ['evidenze', 'evidenza', 'feedback dei clienti', 'feedback clienti', 'ricerca utenti', 'ricerca sugli utenti', 'insight'],
   modalWords: ['che', 'possa', 'possiamo', 'possano', 'potere', 'poter', 'posso', 'io', 'sia', 'anche'],
   personWords: [
     'io', 'me', 'mi', 'mio', 'mia', 'miei', 'mie', 'noi', 'ci', 'nostro', 'nostra', 'nostri', 'nostre', 'voi',
@@ -146,5 +147,25 @@ export const it: Vocabulary = {
   systemSubjects: [
     'codice', 'backend', 'frontend', 'database', 'server', 'api', 'architettura', 'infrastruttura', 'sistema',
     'piattaforma', 'team', 'squadra', 'sviluppatori', 'pipeline',
+  ],
+  businessSubjects: [
+    'noi', 'nostro', 'nostra', 'nostri', 'nostre', "l'azienda", 'la società', 'il negozio', 'il marchio',
+    'il marketing', 'marketing', 'le vendite', 'il team vendite', 'la direzione', 'il supporto',
+    "l'assistenza clienti", 'la banca', 'la clinica',
+  ],
+  businessOutcomes: [
+    'fatturato', 'ricavi', 'entrate', 'profitto', 'profitti', 'margine', 'margini', 'redditività', 'upselling',
+    'cross-selling', 'valore medio del carrello', 'valore medio degli ordini', 'quota di mercato', 'vendere di più',
+    'aumentare le vendite', 'più vendite', 'comprino di più', 'spendano di più', 'comprare di più',
+    'spendere di più', 'ridurre i costi', 'tagliare i costi', 'abbassare i costi', 'risparmiare sui costi',
+    'costi operativi', 'costi di supporto', 'meno ticket di supporto', 'tasso di conversione',
+    'abbandono dei clienti', 'fidelizzazione', 'retention', 'entrate pubblicitarie', 'lead',
+    "ritorno sull'investimento", 'vantaggio competitivo', 'dati di marketing', 'notorietà del marchio',
+  ],
+  customerImpactLabels: ['impatto sul cliente', 'impatto sui clienti', 'impatto per il cliente', 'beneficio per il cliente'],
+  endCustomers: [
+    'cliente', 'clienti', 'cliente finale', 'utente', 'utenti', 'acquirente', 'acquirenti', 'ospite', 'ospiti',
+    'paziente', 'pazienti', 'passeggero', 'passeggeri', 'viaggiatore', 'viaggiatori', 'abbonato', 'abbonati',
+    'socio', 'soci', 'visitatore', 'visitatori',
   ],
 };

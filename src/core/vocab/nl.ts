@@ -123,6 +123,7 @@ export const nl: Vocabulary = {
     'ieder', 'iedere', 'deze', 'die', 'dit', 'dat', 'geen', 'welke', 'meerdere', 'veel', 'beide',
   ],
   benefitLabels: ['waarom', 'voordeel', 'voordelen', 'meerwaarde', 'nut', 'reden', 'motivatie'],
+  evidenceLabels: ['bewijs', 'onderbouwing', 'klantfeedback', 'klantreacties', 'onderzoek', 'gebruikersonderzoek', 'inzichten'],
   modalWords: ['kan', 'kunnen', 'kun', 'wil', 'zal', 'word', 'wordt', 'ben', 'is', 'te', 'om', 'ook', 'dan', 'het'],
   personWords: [
     'ik', 'me', 'mij', 'mijn', 'wij', 'we', 'ons', 'onze', 'jij', 'je', 'jou', 'jouw', 'u', 'uw', 'zij', 'ze',
@@ -131,5 +132,24 @@ export const nl: Vocabulary = {
   systemSubjects: [
     'code', 'codebase', 'backend', 'frontend', 'database', 'server', 'servers', 'api', 'architectuur',
     'infrastructuur', 'systeem', 'platform', 'team', 'ontwikkelaars', 'pipeline',
+  ],
+  businessSubjects: [
+    'we', 'wij', 'ons', 'onze', 'het bedrijf', 'de onderneming', 'de winkel', 'het merk', 'marketing',
+    'het marketingteam', 'sales', 'verkoop', 'het salesteam', 'het management', 'de directie', 'support',
+    'de klantenservice', 'de bank', 'de kliniek',
+  ],
+  businessOutcomes: [
+    'omzet', 'inkomsten', 'winst', 'marge', 'marges', 'winstgevendheid', 'upsell', 'upselling', 'cross-sell',
+    'gemiddelde orderwaarde', 'marktaandeel', 'meer verkopen', 'meer kopen', 'meer uitgeven', 'meer bestellen',
+    'kosten verlagen', 'kosten besparen', 'kosten drukken', 'kostenbesparing', 'operationele kosten',
+    'supportkosten', 'minder supporttickets', 'conversieratio', 'conversie', 'conversies', 'klantverloop',
+    'churn', 'retentie', 'klantbehoud', 'advertentie-inkomsten', 'leads', 'rendement', 'concurrentievoordeel',
+    'marketingdata', 'naamsbekendheid',
+  ],
+  customerImpactLabels: ['klantimpact', 'impact op de klant', 'impact op klanten', 'klantwaarde'],
+  endCustomers: [
+    'klant', 'klanten', 'eindklant', 'eindgebruiker', 'gebruiker', 'gebruikers', 'koper', 'kopers', 'gast',
+    'gasten', 'patiënt', 'patiënten', 'passagier', 'passagiers', 'reiziger', 'reizigers', 'abonnee', 'abonnees',
+    'lid', 'leden', 'bezoeker', 'bezoekers',
   ],
 };

@@ -137,6 +137,7 @@ export const pt: Vocabulary = {
     'por quê', 'por que', 'porquê', 'benefício', 'benefícios', 'valor para o cliente', 'valor para o usuário',
     'motivo', 'motivação', 'razão', 'justificativa',
   ],
+  evidenceLabels: ['evidências', 'evidencias', 'evidência', 'feedback de clientes', 'feedback dos clientes', 'comentários de clientes', 'pesquisa com usuários', 'pesquisa de usuários', 'pesquisa com clientes', 'investigação', 'insights'],
   modalWords: ['que', 'possa', 'possamos', 'possam', 'poder', 'posso', 'eu', 'seja', 'também'],
   personWords: [
     'eu', 'me', 'mim', 'meu', 'minha', 'meus', 'minhas', 'nós', 'nos', 'nosso', 'nossa', 'nossos', 'nossas',
@@ -145,5 +146,25 @@ export const pt: Vocabulary = {
   systemSubjects: [
     'código', 'backend', 'frontend', 'banco de dados', 'servidor', 'servidores', 'api', 'arquitetura',
     'infraestrutura', 'sistema', 'plataforma', 'equipe', 'time', 'desenvolvedores', 'pipeline',
+  ],
+  businessSubjects: [
+    'nós', 'nosso', 'nossa', 'nossos', 'nossas', 'a empresa', 'a companhia', 'o negócio', 'a loja', 'a marca',
+    'o marketing', 'marketing', 'vendas', 'a equipe de vendas', 'a equipa de vendas', 'a diretoria', 'a gestão',
+    'o suporte', 'o atendimento', 'o banco', 'a clínica',
+  ],
+  businessOutcomes: [
+    'receita', 'receitas', 'faturamento', 'faturação', 'lucro', 'lucros', 'margem', 'margens', 'rentabilidade',
+    'upsell', 'venda cruzada', 'valor médio do pedido', 'ticket médio', 'participação de mercado',
+    'quota de mercado', 'vender mais', 'aumentar as vendas', 'mais vendas', 'comprem mais', 'gastem mais',
+    'comprar mais', 'gastar mais', 'reduzir custos', 'reduzir os custos', 'cortar custos', 'economizar custos',
+    'custos operacionais', 'custos de suporte', 'menos chamados de suporte', 'taxa de conversão',
+    'churn', 'retenção', 'receita publicitária', 'leads', 'retorno sobre o investimento', 'vantagem competitiva',
+    'dados de marketing', 'reconhecimento da marca',
+  ],
+  customerImpactLabels: ['impacto no cliente', 'impacto nos clientes', 'impacto para o cliente', 'benefício para o cliente'],
+  endCustomers: [
+    'cliente', 'clientes', 'cliente final', 'usuário', 'usuários', 'usuária', 'utilizador', 'utilizadores',
+    'comprador', 'compradores', 'hóspede', 'hóspedes', 'paciente', 'pacientes', 'passageiro', 'passageiros',
+    'viajante', 'viajantes', 'assinante', 'assinantes', 'sócio', 'sócios', 'visitante', 'visitantes',
   ],
 };

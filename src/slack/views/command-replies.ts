@@ -13,6 +13,7 @@ import { deniedLine } from './denied.js';
 import { linkLine } from './link.js';
 import { escapeMrkdwn, ticketLink } from './mrkdwn.js';
 import { mineMessage } from './mine.js';
+import { rankMessage } from './rank.js';
 import { reportMessage } from './report.js';
 import { templateMessage } from './template.js';
 
@@ -142,6 +143,8 @@ export function commandReply(result: CommandResult, browse: (key: string) => str
       return { ...digestMessage({ ...result.post, browse, questions: QUESTIONS }), response_type: 'ephemeral' };
     case 'outcomes':
       return outcomesMessage(result, browse);
+    case 'rank':
+      return rankMessage(result, browse);
     default:
       return lineMessage(line(result));
   }

@@ -55,7 +55,13 @@ function questionLines(v: DigestView): string[] {
     const now = period.shares[q.id];
     // For the change, a question this period's shares leave out counts as 0 (null: no ticket to tell).
     return `${q.label}: ${pct(now ?? null)}${change(now === null ? null : (now ?? 0) * 100, points(previous.shares[q.id]), ' pts')}`;
-  });
+  }).concat(evidenceLine(v.digest) ?? []);
+}
+
+/** The share of tickets with customer evidence, as one more question line; null when no count is known. */
+function evidenceLine(d: Digest): string | null {
+  if (d.period.evidence === undefined) return null;
+  return `Where did we hear it? (customer evidence): ${pct(d.period.evidence)}${change(d.period.evidence * 100, points(d.previous.evidence), ' pts')}`;
 }
 
 /** "Who we built for": the most frequent personas (whole ones) and the share of generic roles; null when nobody was named. */

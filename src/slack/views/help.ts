@@ -8,6 +8,7 @@ export const HELP_LINES = [
   ['mine', 'your open tickets that fail, worst first'],
   ['digest [SHOP]', 'preview the weekly customer-centricity digest now'],
   ['outcomes SHOP', "did shipped stories hit their metric? A project's overdue and pending outcome reviews, the recent answers and the hit rate"],
+  ['rank SHOP', "the prioritisation meeting: a project's open stories by customer benefit ÷ cost, the formula shown"],
   ['subscribe SHOP #channel monday 09:00', 'post the weekly digest of a project (a JQL: admins) to a channel'],
   ['unsubscribe SHOP #channel', 'stop a digest subscription'],
   ['subscriptions', "this channel's digest subscriptions"],

@@ -14,7 +14,7 @@ const findingSection = (f: Finding) => Blocks.Section({ text: `${icon(f.severity
 export function reportMessage(report: Report, summary: string, browseUrl: string): SlackMessage {
   const verdict = passes(report) ? 'passes' : 'fails';
   const findings = report.findings ?? [];
-  const built = Message({ text: `${report.key}: ${report.score}/100, ${verdict}${findings.length ? `, ${findings.length} findings` : ''}` })
+  const built = Message({ text: `${report.key}: ${report.score}/100, ${verdict}${findings.length ? `, ${findings.length} finding${findings.length === 1 ? '' : 's'}` : ''}` })
     .ephemeral()
     .blocks(
       Blocks.Header({ text: cut(`${report.key} · ${report.score}/100 · ${verdict}`, LIMITS.headerText) }),

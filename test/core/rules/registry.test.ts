@@ -12,9 +12,11 @@ const README = readFileSync(resolve(import.meta.dirname, '../../../README.md'), 
 const DESIGN = {
   'story-format': 'error',
   'customer-value': 'error',
+  'customer-benefit': 'warn',
   'specific-persona': 'warn',
   'customer-metric': 'error',
   'visual-evidence': 'warn',
+  'customer-evidence': 'warn',
   'acceptance-criteria': 'warn',
   'single-goal': 'warn',
 };
@@ -63,7 +65,8 @@ describe('the rule registry', () => {
     expect(Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.defaultSeverity]))).toEqual(DESIGN);
     expect(Object.fromEntries(Object.entries(DEFAULT_CONFIG.rules).map(([id, s]) => [id, s.severity]))).toEqual(DESIGN);
     expect(DEFAULT_CONFIG.scoreWeights).toEqual(Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.weight])));
-    expect(Object.values(DEFAULT_CONFIG.scoreWeights).reduce((a, b) => a + b, 0)).toBe(100);
+    // The score is the share of the enabled rules' weight a ticket earns: the weights need not add up to 100.
+    expect(Object.values(DEFAULT_CONFIG.scoreWeights).every((w) => Number.isInteger(w) && w > 0)).toBe(true);
   });
 
   it('takes each rule\'s option defaults from its options schema', () => {

@@ -1,0 +1,200 @@
+import { parseArgs } from 'node:util';
+import { config as loadDotenv } from 'dotenv';
+import { loadJiraEnv, secretsOf, type Env } from '../config/env.js';
+import { loadConfig } from '../config/load.js';
+import { truncatedNote } from '../core/digest.js';
+import type { MetricPromise } from '../core/metric/promise.js';
+import { promiseText } from '../core/outcome/promise-text.js';
+import { openStoriesJql, rankIssues, type RankedStory, type Ranking, type RankWeights } from '../core/rank.js';
+import { escapeMarkdown } from '../core/render/digest-markdown.js';
+import { escapeHtml } from '../core/render/html.js';
+import { searchCapped } from '../flows/post-digest.js';
+import { customFieldsOf, JiraClient } from '../jira/client.js';
+import { createLogger } from '../runtime/logger.js';
+import { Metrics } from '../runtime/metrics.js';
+import type { CliIo } from '../cli.js';
+import { AuditUsageError } from './audit.js';
+
+const FORMATS = ['text', 'json', 'markdown', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** What a rendering needs: the ranking, what it is of, and where the search was cut (if it was). */
+export interface RankView {
+  /** "SHOP", or the JQL in quotes. */
+  scope: string;
+  ranking: Ranking;
+  truncatedAt?: number;
+}
+
+/** One story in `--format json`: every field always there, null when unknown. */
+export interface RankedJson {
+  /** 1 for the first; null for a story that could not be ranked. */
+  rank: number | null;
+  key: string;
+  summary: string;
+  persona: string | null;
+  /** Other open stories for the same persona. */
+  reach: number;
+  benefit: number | null;
+  businessValue: number | null;
+  cost: number | null;
+  evidence: number;
+  customerScore: number | null;
+  businessScore: number | null;
+  /** Why it is not ranked: "no benefit", "no cost", "no benefit, no cost". */
+  unranked: string | null;
+  promise: string | null;
+  metric: MetricPromise | null;
+  score: number | null;
+}
+
+export interface RankJson {
+  scope: string;
+  formula: string;
+  ties: string;
+  weights: RankWeights;
+  /** Set when the search was cut: only the first this many issues were read. */
+  truncatedAt: number | null;
+  stories: RankedJson[];
+}
+
+const promiseOf = (s: RankedStory): string | null => (s.metric ? promiseText(s.metric) : null);
+const num = (n: number | null): string => (n === null ? '–' : String(n));
+const ranked = (r: Ranking): RankedStory[] => r.stories.filter((s) => s.unranked === null);
+const unranked = (r: Ranking): RankedStory[] => r.stories.filter((s) => s.unranked !== null);
+const headline = (v: RankView): string => `Ranking of ${v.scope}: ${v.ranking.stories.length} open stories, ${ranked(v.ranking).length} ranked`;
+const orderLine = (r: Ranking): string => `Highest customer score first; ${r.ties}.`;
+
+export function rankJson(v: RankView): RankJson {
+  const r = v.ranking;
+  let n = 0;
+  const stories = r.stories.map((s) => ({
+    rank: s.unranked === null ? ++n : null,
+    key: s.key, summary: s.summary, persona: s.persona, reach: s.reach,
+    benefit: s.benefit, businessValue: s.businessValue, cost: s.cost, evidence: s.evidence,
+    customerScore: s.customerScore, businessScore: s.businessScore, unranked: s.unranked,
+    promise: promiseOf(s), metric: s.metric, score: s.score,
+  }));
+  return { scope: v.scope, formula: r.formula, ties: r.ties, weights: r.weights, truncatedAt: v.truncatedAt ?? null, stories };
+}
+
+/** The facts of one story in a line: what the room discusses. */
+function factsText(s: RankedStory): string {
+  const persona = s.persona === null ? 'no persona' : `for ${s.persona} (${s.reach} other ${s.reach === 1 ? 'story' : 'stories'})`;
+  return `customer ${num(s.customerScore)} · business ${num(s.businessScore)} · benefit ${num(s.benefit)} · cost ${num(s.cost)} · evidence ${s.evidence} · ${persona} · lint ${num(s.score)}`;
+}
+
+function storyText(head: string, s: RankedStory): string[] {
+  const promise = promiseOf(s);
+  return [`${head} ${s.key}  ${s.summary}`, `    ${factsText(s)}`, ...(promise ? [`    promise: ${promise}`] : [])];
+}
+
+export function rankText(v: RankView): string {
+  const r = v.ranking;
+  const lines = [headline(v), ...(v.truncatedAt === undefined ? [] : [truncatedNote(v.truncatedAt)]), `Formula: ${r.formula}`, orderLine(r), ''];
+  const top = ranked(r);
+  if (top.length === 0) lines.push('No story has both a benefit and a cost to rank by.');
+  top.forEach((s, i) => lines.push(...storyText(`${i + 1}.`, s)));
+  const rest = unranked(r);
+  if (rest.length > 0) lines.push('', `Not ranked (${rest.length})`, ...rest.flatMap((s) => storyText(`- (${s.unranked})`, s)));
+  return `${lines.join('\n')}\n`;
+}
+
+/** A table cell: markdown escaped, no pipe or line break to end it. */
+const cell = (s: string | null): string => (s === null ? '' : escapeMarkdown(s).replace(/\n/g, ' '));
+
+export function rankMarkdown(v: RankView): string {
+  const r = v.ranking;
+  const note = v.truncatedAt === undefined ? [] : [`> **Note:** ${truncatedNote(v.truncatedAt)}`, ''];
+  const row = (place: string, s: RankedStory) =>
+    `| ${place} | ${cell(s.key)} | ${cell(s.summary)} | ${num(s.customerScore)} | ${num(s.businessScore)} | ${num(s.benefit)} | ${num(s.cost)} | ${s.evidence} | ${cell(s.persona)} | ${s.reach} | ${cell(promiseOf(s))} | ${num(s.score)} |`;
+  let n = 0;
+  const rows = r.stories.map((s) => row(s.unranked === null ? String(++n) : cell(s.unranked), s));
+  return [
+    `## ${cell(headline(v))}`, '', ...note,
+    `**Formula:** ${cell(r.formula)}`, '', cell(orderLine(r)), '',
+    '| # | Ticket | Summary | Customer ÷ cost | Business ÷ cost | Benefit | Cost | Evidence | Persona | Reach | Promise | Lint |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows, '',
+  ].join('\n');
+}
+
+/** At most this many bars in the chart: it must fit the screen in the meeting. */
+const CHART_BARS = 20;
+const cutText = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** Horizontal bars of the customer score, the business score as a thin bar under each. */
+function rankChart(stories: RankedStory[]): string {
+  const shown = stories.slice(0, CHART_BARS);
+  const max = Math.max(1e-9, ...shown.map((s) => Math.max(s.customerScore ?? 0, s.businessScore ?? 0)));
+  const width = (n: number | null) => Math.max(0, Math.round(((n ?? 0) / max) * 360));
+  const rows = shown.map((s, i) => {
+    const y = 10 + i * 34;
+    const label = escapeHtml(`${i + 1}. ${s.key} ${cutText(s.summary, 28)}`);
+    const c = width(s.customerScore);
+    return `<text x="250" y="${y + 13}" text-anchor="end" font-size="12">${label}</text>` +
+      `<rect x="258" y="${y}" width="${c}" height="16" fill="#2a9d8f"><title>${escapeHtml(`${s.key}: customer ${num(s.customerScore)}`)}</title></rect>` +
+      `<text x="${264 + c}" y="${y + 13}" font-size="12">${num(s.customerScore)}</text>` +
+      `<rect x="258" y="${y + 19}" width="${width(s.businessScore)}" height="6" fill="#e9c46a"><title>${escapeHtml(`${s.key}: business ${num(s.businessScore)}`)}</title></rect>`;
+  });
+  const height = shown.length * 34 + 12;
+  return `<svg role="img" aria-label="Customer score per story" viewBox="0 0 700 ${height}" width="700" height="${height}">${rows.join('')}</svg>`;
+}
+
+/** A self-contained page (no scripts, no external assets) to put on the screen in the meeting. */
+export function rankHtml(v: RankView): string {
+  const r = v.ranking;
+  const title = headline(v);
+  let n = 0;
+  const rows = r.stories
+    .map((s) => {
+      const place = s.unranked === null ? String(++n) : s.unranked;
+      const cells = [place, s.key, s.summary, num(s.customerScore), num(s.businessScore), num(s.benefit), num(s.cost), String(s.evidence), s.persona ?? '', String(s.reach), promiseOf(s) ?? '', num(s.score)];
+      return `<tr${s.unranked === null ? '' : ' class="unranked"'}>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;
+    })
+    .join('\n');
+  const note = v.truncatedAt === undefined ? '' : `<p class="note">${escapeHtml(truncatedNote(v.truncatedAt))}</p>\n`;
+  const top = ranked(r);
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<style>body{font:15px system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4rem;text-align:left;vertical-align:top}tr.unranked td{color:#888}.formula{font-family:ui-monospace,monospace;background:#f4f4f4;padding:.5rem}.note{color:#c0392b}.legend span{display:inline-block;width:1rem;height:.7rem;margin:0 .3rem 0 1rem}</style>
+</head><body>
+<h1>${escapeHtml(title)}</h1>
+${note}<p class="formula">${escapeHtml(r.formula)}</p>
+<p>${escapeHtml(orderLine(r))}</p>
+<h2>Ranking</h2>
+${top.length === 0 ? '<p>No story has both a benefit and a cost to rank by.</p>' : `<p class="legend"><span style="background:#2a9d8f"></span>customer ÷ cost<span style="background:#e9c46a"></span>business ÷ cost</p>\n${rankChart(top)}`}
+<h2>Stories</h2>
+<table><thead><tr><th>#</th><th>Ticket</th><th>Summary</th><th>Customer ÷ cost</th><th>Business ÷ cost</th><th>Benefit</th><th>Cost</th><th>Evidence</th><th>Persona</th><th>Reach</th><th>Promise</th><th>Lint</th></tr></thead><tbody>
+${rows}
+</tbody></table>
+</body></html>
+`;
+}
+
+const PROJECT = /^[A-Z][A-Z0-9_]*$/;
+
+/** centric rank: the open stories of a project or a JQL, ranked for the prioritisation meeting, from Jira now. */
+export async function runRank(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { project: { type: 'string', short: 'p' }, jql: { type: 'string' }, format: { type: 'string', short: 'f', default: 'text' }, config: { type: 'string', short: 'c' } },
+  });
+  if (!values.project === !values.jql) throw new AuditUsageError('centric rank needs --project KEY or --jql "…" (one of them)');
+  const project = values.project?.toUpperCase();
+  if (project !== undefined && !PROJECT.test(project)) throw new AuditUsageError(`--project takes a Jira project key such as SHOP, not "${values.project}"`);
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) throw new AuditUsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
+  if (io.env === process.env) loadDotenv({ quiet: true });
+  const config = loadConfig(values.config ?? io.env.CENTRIC_CONFIG);
+  const env = loadJiraEnv(io.env);
+  const logger = createLogger({ level: 'warn', secrets: secretsOf(env as Env), destination: io.stderr, pretty: false });
+  const jira = new JiraClient({ env, settings: config.jira, metrics: new Metrics(), logger, customFields: customFieldsOf(config) });
+  const max = config.digest.maxIssues;
+  const { issues, truncated } = await searchCapped(jira.search(project ? openStoriesJql(project) : values.jql!), max);
+  const view: RankView = { scope: project ?? `"${values.jql}"`, ranking: rankIssues(issues, config), ...(truncated ? { truncatedAt: max } : {}) };
+  if (truncated && format === 'json') io.stderr.write(`centric: ${truncatedNote(max)}\n`);
+  const render = { text: rankText, json: (x: RankView) => `${JSON.stringify(rankJson(x), null, 2)}\n`, markdown: rankMarkdown, html: rankHtml };
+  io.stdout.write(render[format](view));
+  return 0;
+}
