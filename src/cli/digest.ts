@@ -55,7 +55,7 @@ export async function runDigest(args: string[], io: CliIo): Promise<number> {
       for (const issue of issues) {
         const report = lintIssue(issue, config);
         if (report.skipped) continue;
-        history.push({ key: issue.key, score: report.score ?? 0, role: report.story?.role ?? null, failedRules: (report.findings ?? []).map((f) => f.rule), lintedAt: now });
+        history.push({ key: issue.key, score: report.score ?? 0, role: report.story?.role ?? null, failedRules: (report.findings ?? []).map((f) => f.rule), lintedAt: now, evidence: report.evidence?.count ?? null, benefitKind: report.benefit?.kind ?? null });
         const planning = planningFacts(issue, config.digest);
         facts.push({ key: issue.key, status: issue.fields.status?.name ?? null, owner: null, ...planning, passing: passes(report) });
       }

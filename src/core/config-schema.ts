@@ -538,6 +538,11 @@ const digestSchema = z
     readyStatuses: z.array(z.string().min(1)).default(['Ready for Development', 'Selected for Development']),
     /** Issues one digest (or /centric digest) reads at most; a scope with more is cut there, and the digest says so. */
     maxIssues: z.number().int().min(100).max(100_000).default(5_000),
+    /**
+     * The share of stories (0-1) whose stated benefit should reach the customer (theirs, or theirs
+     * and the business's): the digest's balance line says whether a period meets it; null: no target.
+     */
+    customerShareTarget: z.number().min(0).max(1).nullable().default(0.6),
   })
   .strict()
   .prefault({});

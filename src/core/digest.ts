@@ -2,6 +2,18 @@
 import { outcomeStats, type OutcomeStats, type ReviewFact } from './outcome/stats.js';
 import type { RuleId } from './types.js';
 
+/** Whose benefit a story states (report.benefit.kind). */
+export type BenefitKind = 'customer' | 'business' | 'both';
+
+/** Shares of the stories with a stated benefit whose benefit is for the customer, the business, or both (0-1 each). */
+export interface BenefitBalance {
+  customer: number;
+  business: number;
+  both: number;
+  /** Stories the shares are of: those whose benefit kind is known. */
+  stories: number;
+}
+
 /** One lint of one ticket, as stored in the report history. */
 export interface LintRecord {
   key: string;
@@ -11,6 +23,8 @@ export interface LintRecord {
   lintedAt: number;
   /** How many customer-evidence items the lint found; absent when not known (the rule off, or a record kept without it). */
   evidence?: number | null;
+  /** Whose benefit the story states; absent or null when it states none (or the record predates it). */
+  benefitKind?: BenefitKind | null;
 }
 
 /** What else the digest knows of a ticket: its latest state. */
@@ -49,6 +63,8 @@ export interface PeriodStats {
    * absent when none is, so a history kept without counts is not read as "no evidence".
    */
   evidence?: number;
+  /** Whose benefit the period's stories state; absent when no story's benefit kind is known. */
+  benefit?: BenefitBalance;
 }
 
 export interface Digest {
@@ -62,6 +78,8 @@ export interface Digest {
   trend: PeriodStats[];
   /** What the outcome reviews say; absent when no review was given, waits or was answered in the trend's periods. */
   outcomes?: OutcomeStats;
+  /** The customer's share of the benefit balance the team aims for (digest.customerShareTarget); absent when none is set. */
+  customerShareTarget?: number;
 }
 
 export interface DigestInput {
@@ -76,6 +94,8 @@ export interface DigestInput {
   trendPeriods?: number;
   /** The scope's outcome reviews; without them the digest has no outcomes and no hit rate. */
   reviews?: ReviewFact[];
+  /** digest.customerShareTarget: the balance line says whether the period meets it. */
+  customerShareTarget?: number | null;
 }
 
 /**
@@ -103,6 +123,20 @@ function statesIn(byTicket: Map<string, LintRecord[]>, start: number, end: numbe
   return states;
 }
 
+/** Whose benefit the stories state, of those whose kind is known; null when none is. */
+function balanceOf(states: LintRecord[]): BenefitBalance | null {
+  const kinds = states.map((s) => s.benefitKind).filter((k): k is BenefitKind => k === 'customer' || k === 'business' || k === 'both');
+  if (kinds.length === 0) return null;
+  const share = (kind: BenefitKind) => kinds.filter((k) => k === kind).length / kinds.length;
+  return { customer: share('customer'), business: share('business'), both: share('both'), stories: kinds.length };
+}
+
+/**
+ * The customer's share of the balance: stories whose benefit reaches the customer (theirs alone,
+ * or theirs and the business's). What `digest.customerShareTarget` is compared with.
+ */
+export const customerShare = (balance: BenefitBalance): number => balance.customer + balance.both;
+
 function stats(states: LintRecord[], start: number): PeriodStats {
   const shares: Record<string, number | null> = {};
   for (const q of QUESTIONS) {
@@ -110,7 +144,8 @@ function stats(states: LintRecord[], start: number): PeriodStats {
   }
   const known = states.filter((s) => typeof s.evidence === 'number');
   const evidence = known.length === 0 ? {} : { evidence: known.filter((s) => s.evidence! > 0).length / known.length };
-  return { start, tickets: states.length, score: mean(states.map((s) => s.score)), shares, hitRate: null, ...evidence };
+  const balance = balanceOf(states);
+  return { start, tickets: states.length, score: mean(states.map((s) => s.score)), shares, hitRate: null, ...evidence, ...(balance ? { benefit: balance } : {}) };
 }
 
 export function buildDigest(input: DigestInput): Digest {
@@ -171,5 +206,23 @@ export function buildDigest(input: DigestInput): Digest {
       .map((t) => ({ key: t.key, score: t.score, owner: t.fact!.owner })),
     trend,
     ...(outcomes ? { outcomes } : {}),
+    ...(typeof input.customerShareTarget === 'number' ? { customerShareTarget: input.customerShareTarget } : {}),
   };
+}
+
+const percent = (share: number): string => `${Math.round(share * 100)}%`;
+
+/**
+ * The benefit balance in one line, the same in Slack and markdown (no user text in it): "Whose
+ * benefit: customer 60%, both 20%, business 20% of 10 stories; customer share 80% (target ≥ 60%: met)".
+ * Null when no story's benefit kind is known.
+ */
+export function balanceText(d: Pick<Digest, 'period' | 'previous' | 'customerShareTarget'>): string | null {
+  const b = d.period.benefit;
+  if (!b) return null;
+  const share = customerShare(b);
+  const before = d.previous.benefit ? customerShare(d.previous.benefit) : null;
+  const change = before === null ? '' : ` (${share >= before ? '+' : ''}${Math.round((share - before) * 100)} pts)`;
+  const target = d.customerShareTarget === undefined ? '' : ` (target ≥ ${percent(d.customerShareTarget)}: ${share >= d.customerShareTarget ? 'met' : 'not met'})`;
+  return `customer ${percent(b.customer)}, both ${percent(b.both)}, business ${percent(b.business)} of ${b.stories} ${b.stories === 1 ? 'story' : 'stories'}; customer share ${percent(share)}${change}${target}`;
 }

@@ -135,6 +135,7 @@ export function digestOf(config: CentricConfig, history: LintRecord[], facts: Ti
     isGenericRole: (role) => languages.some((lang) => isGenericRole(role, lang)),
     readyStatuses: config.digest.readyStatuses,
     trendPeriods: TREND_PERIODS,
+    customerShareTarget: config.digest.customerShareTarget,
     ...(reviews ? { reviews } : {}),
   });
 }

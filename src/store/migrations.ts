@@ -214,6 +214,13 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('outcome_reviews_project').on('outcome_reviews').columns(['project', 'answered_at']).execute();
     },
   },
+  '2026-11-30-008-customer-balance': {
+    async up(db: Kysely<any>): Promise<void> {
+      // The digest's evidence rate and benefit balance read each lint's evidence count and benefit kind.
+      await db.schema.alterTable('report_history').addColumn('evidence_count', 'integer').execute();
+      await db.schema.alterTable('report_history').addColumn('benefit_kind', 'text').execute();
+    },
+  },
 };
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { LintRecord } from '../core/digest.js';
+import type { BenefitKind, LintRecord } from '../core/digest.js';
 import { passes } from '../core/lint.js';
 import type { Report, RuleId, Ticket } from '../core/types.js';
 import { selectInChunks } from './chunks.js';
@@ -64,6 +64,8 @@ export async function saveReport(store: Store, ticket: Ticket, report: Report, n
           role: row.role,
           failed_rules: (report.findings ?? []).map((f) => f.rule).join(','),
           linted_at: now,
+          evidence_count: report.evidence?.count ?? null,
+          benefit_kind: report.benefit?.kind ?? null,
         })
         .execute();
     }
@@ -120,9 +122,17 @@ export type ReportScope = { project: string } | { keys: string[] };
 
 /** The lints of a scope in [from, to), as the digest reads them. */
 export async function lintHistory(store: Store, scope: ReportScope, from: number, to: number): Promise<LintRecord[]> {
-  const query = store.db.selectFrom('report_history').select(['ticket_key', 'score', 'role', 'failed_rules', 'linted_at']).where('linted_at', '>=', from).where('linted_at', '<', to);
+  const query = store.db.selectFrom('report_history').select(['ticket_key', 'score', 'role', 'failed_rules', 'linted_at', 'evidence_count', 'benefit_kind']).where('linted_at', '>=', from).where('linted_at', '<', to);
   const rows = 'keys' in scope ? await selectInChunks(scope.keys, (keys) => query.where('ticket_key', 'in', keys).execute()) : await query.where('project', '=', scope.project).execute();
-  return rows.map((r) => ({ key: r.ticket_key, score: r.score ?? 0, role: r.role, failedRules: (r.failed_rules ? r.failed_rules.split(',') : []) as RuleId[], lintedAt: r.linted_at }));
+  return rows.map((r) => ({
+    key: r.ticket_key,
+    score: r.score ?? 0,
+    role: r.role,
+    failedRules: (r.failed_rules ? r.failed_rules.split(',') : []) as RuleId[],
+    lintedAt: r.linted_at,
+    evidence: r.evidence_count,
+    benefitKind: (r.benefit_kind as BenefitKind | null) ?? null,
+  }));
 }
 
 /** What the digest knows of each linted (not skipped) ticket of a scope now. */

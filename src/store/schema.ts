@@ -36,6 +36,10 @@ export interface ReportHistoryTable {
   /** Rule ids that failed, comma-separated. */
   failed_rules: string;
   linted_at: Millis;
+  /** Customer-evidence items found (report.evidence.count); null when not known. */
+  evidence_count: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Whose benefit the story states: customer, business or both (report.benefit.kind); null when none. */
+  benefit_kind: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type InboxStatus = 'pending' | 'processing' | 'done' | 'dead' | 'coalesced';

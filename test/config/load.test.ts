@@ -47,7 +47,7 @@ describe('centric.yml', () => {
 
   it('reads the digest fields, keeping the defaults it does not name', () => {
     const config = parseConfig('digest:\n  benefitField: customfield_10050\n  costField: null', 'centric.yml');
-    expect(config.digest).toEqual({ benefitField: 'customfield_10050', costField: null, maxIssues: 5000, readyStatuses: ['Ready for Development', 'Selected for Development'] });
+    expect(config.digest).toEqual({ benefitField: 'customfield_10050', costField: null, maxIssues: 5000, customerShareTarget: 0.6, readyStatuses: ['Ready for Development', 'Selected for Development'] });
   });
 
   it('takes a rule as "severity" or as { severity, options }, also per project', () => {

@@ -1,4 +1,4 @@
-import { QUESTIONS, truncatedNote, type Digest } from '../digest.js';
+import { balanceText, QUESTIONS, truncatedNote, type Digest } from '../digest.js';
 import type { OutcomeStats } from '../outcome/stats.js';
 
 const pct = (share: number | null | undefined): string => (share === null || share === undefined ? '–' : `${Math.round(share * 100)}%`);
@@ -66,6 +66,8 @@ export function renderDigestMarkdown(d: Digest, title: string, truncatedAt?: num
   if (d.period.evidence !== undefined) {
     lines.push(`**Customer evidence:** ${pct(d.period.evidence)} of the tickets show where the need came from ${delta(d.period.evidence, d.previous.evidence, 100, ' pts')}`.trimEnd(), '');
   }
+  const balance = balanceText(d);
+  if (balance) lines.push(`**Whose benefit:** ${balance}`, '');
   if (d.personas.length > 0) lines.push(`**Who we built for:** ${d.personas.map((p) => `${p.role} (${p.count})`).join(', ')}; ${pct(d.genericShare)} with a generic role`, '');
   const list = (heading: string, rows: string[]) => rows.length > 0 && lines.push(`**${heading}**`, ...rows.map((r) => `- ${r}`), '');
   list('Biggest bang for the buck', d.bangForBuck.map((b) => `${b.key}: benefit ${b.benefit} / cost ${b.cost}`));

@@ -1,5 +1,5 @@
 import { Blocks, Md, Message } from 'slack-block-builder';
-import { truncatedNote, type Digest } from '../../core/digest.js';
+import { balanceText, truncatedNote, type Digest } from '../../core/digest.js';
 import { outcomesText } from '../../core/render/digest-markdown.js';
 import type { DigestNotice } from '../../flows/ports.js';
 import { cut, cutSection, itemsWithin, LIMITS, textOf, type Block, type SlackMessage } from './limits.js';
@@ -55,7 +55,13 @@ function questionLines(v: DigestView): string[] {
     const now = period.shares[q.id];
     // For the change, a question this period's shares leave out counts as 0 (null: no ticket to tell).
     return `${q.label}: ${pct(now ?? null)}${change(now === null ? null : (now ?? 0) * 100, points(previous.shares[q.id]), ' pts')}`;
-  }).concat(evidenceLine(v.digest) ?? []);
+  }).concat(evidenceLine(v.digest) ?? [], balanceLine(v.digest) ?? []);
+}
+
+/** Whose benefit the period's stories state, against the target; null when no kind is known. */
+function balanceLine(d: Digest): string | null {
+  const text = balanceText(d);
+  return text ? `Whose benefit? ${text}` : null;
 }
 
 /** The share of tickets with customer evidence, as one more question line; null when no count is known. */
