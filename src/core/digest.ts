@@ -1,9 +1,8 @@
 /** The weekly customer-centricity digest, computed from stored reports. Pure: data in, data out. */
+import type { BenefitKind } from './benefit/benefit-kind.js';
 import { outcomeStats, type OutcomeStats, type ReviewFact } from './outcome/stats.js';
 import type { RuleId } from './types.js';
 
-/** Whose benefit a story states (report.benefit.kind). */
-export type BenefitKind = 'customer' | 'business' | 'both';
 
 /** Shares of the stories with a stated benefit whose benefit is for the customer, the business, or both (0-1 each). */
 export interface BenefitBalance {
@@ -15,6 +14,8 @@ export interface BenefitBalance {
 }
 
 /** One lint of one ticket, as stored in the report history. */
+export type { BenefitKind };
+
 export interface LintRecord {
   key: string;
   score: number;

@@ -1,3 +1,4 @@
+import type { BenefitKind } from './benefit/benefit-kind.js';
 import type { MetricPromise } from './metric/promise.js';
 
 /** Shapes shared by the whole core. Nothing here does I/O. */
@@ -92,7 +93,7 @@ export interface Report {
   /** The customer metric's promise, when customer-metric passes (the outcome review reads it). */
   metric?: MetricPromise;
   /** Whose benefit the story's "so that …" states; present when the story has a benefit clause. */
-  benefit?: { kind: 'customer' | 'business' | 'both' };
+  benefit?: { kind: BenefitKind };
   /** How many distinct evidence items customer-evidence found (links, sections, verbatims, linked issues); never what they say. */
   evidence?: { count: number };
 }

@@ -62,7 +62,7 @@ export async function homeData(deps: HomeDeps, userId: string): Promise<HomeData
     mutedUntil: settings?.mutedUntil && settings.mutedUntil > now ? settings.mutedUntil : null,
     workingHours: settings?.workingHours ?? `${deps.defaultWorkingHours.start}-${deps.defaultWorkingHours.end}`,
     digestMention: settings?.digestMention === true,
-    outcomes: deps.config ? await questionsAskedOf({ store: deps.store, config: deps.config as CentricConfig }, userId) : [],
+    outcomes: deps.config ? await questionsAskedOf({ store: deps.store, config: deps.config }, userId) : [],
   };
 }
 

@@ -92,9 +92,10 @@ export async function settleReview(deps: Pick<OutcomeDeps, 'store' | 'config' | 
   const settings = outcomeSettings(deps.config, ctx.ticket.project);
   if (!settings.enabled) return null;
   const shipped = isShipped({ name: ctx.ticket.status, categoryDone: ctx.issue.fields.status?.statusCategory?.key === 'done' }, settings);
-  if (!shipped) return (await cancel(deps, ctx.ticket.key, settings)) ? 'cancelled' : null;
-  const wasShipped = ctx.previous === null || isShipped({ name: ctx.previous.status, categoryDone: ctx.previous.done === 1 }, settings);
-  if (wasShipped || !ctx.report.metric) return null;
+  const wasShipped = ctx.previous !== null && isShipped({ name: ctx.previous.status, categoryDone: ctx.previous.done === 1 }, settings);
+  // Only a ticket that was shipped at its last lint can have a review waiting: the others cost no query.
+  if (!shipped) return wasShipped && (await cancel(deps, ctx.ticket.key, settings)) ? 'cancelled' : null;
+  if (ctx.previous === null || wasShipped || !ctx.report.metric) return null;
   const now = deps.clock();
   const result = await scheduleReviewOnce(deps.store, {
     ticketKey: ctx.ticket.key,
@@ -329,6 +330,6 @@ export async function outcomeForAnswer(deps: OutcomeDeps, userId: string, review
 }
 
 /** The questions waiting for this person's answer (App Home lists them with the same buttons). */
-export async function questionsAskedOf(deps: Pick<OutcomeDeps, 'store' | 'config'>, userId: string): Promise<OutcomeQuestion[]> {
+export async function questionsAskedOf(deps: { store: Store; config: Pick<CentricConfig, 'outcomes'> }, userId: string): Promise<OutcomeQuestion[]> {
   return (await reviewsAskedOf(deps.store, userId)).map((row) => questionOf(row, outcomeSettings(deps.config, row.project)));
 }

@@ -1,10 +1,9 @@
-import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
 import { parseCommand } from '../../src/core/slash-command.js';
-import { limitProblems, type SlackMessage } from '../../src/slack/views/limits.js';
-import { startTestBot, TEST_SECRETS, type TestBot } from '../helpers/bot.js';
+import { startTestBot, type TestBot } from '../helpers/bot.js';
 import { JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js';
+import { slashCommand } from '../helpers/slash.js';
 
 const FORMULA = 'customer score = benefit × (1 + 0.25 × min(evidence, 4)) × (1 + 0.1 × min(other stories for the persona, 10)) ÷ cost; business = business value ÷ cost';
 const CONFIG = { digest: { ...DEFAULT_CONFIG.digest, benefitField: 'customfield_1', costField: 'customfield_2' }, rank: { ...DEFAULT_CONFIG.rank, businessValueField: 'customfield_3' } };
@@ -32,27 +31,7 @@ function put(key: string, summary: string, fields: Record<string, unknown>, role
   jira.put({ key, fields: { summary, description: doc(`As a ${role}, I want to see my ward so that I can plan my shift.`), issuetype: { name: 'Story' }, status, project, labels: [], attachment: [], ...fields } } as never);
 }
 
-let responses = 0;
-/** /centric as Slack sends it; the answer, from the ack or the response_url. */
-async function slash(text: string, user = 'U1'): Promise<SlackMessage> {
-  const responseUrl = `${t!.slackUrl}/respond/r${++responses}`;
-  const body = new URLSearchParams({ token: 'x', team_id: 'T1', channel_id: 'C1', user_id: user, command: '/centric', text, response_url: responseUrl, trigger_id: '1.2.3', api_app_id: 'A1' }).toString();
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = `v0=${createHmac('sha256', TEST_SECRETS.SLACK_SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-  const res = await fetch(`${t!.base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': timestamp, 'x-slack-signature': signature }, body });
-  const raw = await res.text();
-  let reply = raw ? (JSON.parse(raw) as SlackMessage) : null;
-  const path = new URL(responseUrl).pathname;
-  for (let i = 0; i < 200 && !reply; i++) {
-    const posted = t!.slack.requests.find((r) => r.path === path);
-    if (posted) reply = JSON.parse(posted.body) as SlackMessage;
-    else await new Promise((r) => setTimeout(r, 20));
-  }
-  if (!reply) throw new Error(`no reply to /centric ${text}`);
-  expect(limitProblems(reply)).toEqual([]);
-  expect(reply.response_type).toBe('ephemeral');
-  return reply;
-}
+const slash = (text: string, user = 'U1') => slashCommand(t!, text, user);
 
 const link = (key: string) => `<https://acme.atlassian.net/browse/${key}|${key}>`;
 const lint = (text: string) => /lint (\d+)/.exec(text)![1];

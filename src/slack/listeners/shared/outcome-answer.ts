@@ -38,24 +38,30 @@ export function answerLine(result: AnswerResult): string | null {
  * Answers a question from a button (Too early, Not measured), or from the modal: the answer, then
  * a private line when there is something to say; App Home is published again when the button sat there.
  */
+/** Who answered, and where from: a button in a message (its response_url), in App Home, or the modal. */
+export interface AnsweredFrom {
+  user: { id: string; name?: string };
+  response_url?: string;
+  fromHome: boolean;
+}
+
 export async function answerFrom(
   client: App['client'],
   deps: Pick<ListenerDeps, 'outcomes' | 'logger' | 'home' | 'browse'>,
-  body: BlockButtonAction | { user: { id: string; name?: string }; response_url?: string; fromHome?: boolean },
+  from: AnsweredFrom,
   respond: Parameters<typeof replyPrivately>[2],
   reviewId: number,
   choice: OutcomeChoice,
   input?: { measured: string; note: string },
 ): Promise<void> {
-  const user = body.user;
+  const user = from.user;
   const result = await deps.outcomes.answer(user.id, user.name ?? user.id, reviewId, choice, input).catch((err: unknown) => {
     const id = logFailure(deps.logger, err, { review: reviewId, user: user.id, choice }, 'outcome answer failed');
     return { status: 'failed' as const, id };
   });
   const line = result.status === 'failed' ? sorry('your answer was not recorded', 'Press the button again in a minute.', result.id) : answerLine(result);
-  if (line) await replyPrivately({ user: body.user as never, response_url: body.response_url } as never, client, respond, lineMessage(line)).catch((err: unknown) => deps.logger.warn({ err, review: reviewId }, 'could not answer the outcome button'));
-  const fromHome = 'container' in body ? body.container?.type === 'view' : body.fromHome === true;
-  if (fromHome) await publishHome(client, user.id, deps).catch((err: unknown) => deps.logger.warn({ err }, 'could not refresh App Home'));
+  if (line) await replyPrivately(from, client, respond, lineMessage(line)).catch((err: unknown) => deps.logger.warn({ err, review: reviewId }, 'could not answer the outcome button'));
+  if (from.fromHome) await publishHome(client, user.id, deps).catch((err: unknown) => deps.logger.warn({ err }, 'could not refresh App Home'));
 }
 
 /** Too early / Not measured: answered at once, no modal. */
@@ -63,6 +69,6 @@ export function onOutcomeButton(app: App, actionId: string, choice: OutcomeChoic
   app.action<BlockButtonAction>(actionId, async ({ ack, body, action, respond, client }) => {
     await ack();
     if (!REVIEW_ID.test(action.value ?? '')) return;
-    await answerFrom(client, deps, body, respond, Number(action.value), choice);
+    await answerFrom(client, deps, { user: body.user, response_url: body.response_url, fromHome: body.container?.type === 'view' }, respond, Number(action.value), choice);
   });
 }

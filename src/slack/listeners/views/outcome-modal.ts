@@ -13,6 +13,6 @@ export function registerOutcomeModal(app: App, deps: Pick<ListenerDeps, 'outcome
     await ack();
     const metadata = outcomeMetadata(view);
     if (!metadata) return;
-    await answerFrom(client, deps, { user: body.user, ...(metadata.fromHome ? { fromHome: true } : {}) }, undefined, metadata.reviewId, metadata.answer, outcomeValues(view.state.values as never));
+    await answerFrom(client, deps, { user: body.user, fromHome: metadata.fromHome === true }, undefined, metadata.reviewId, metadata.answer, outcomeValues(view.state.values as never));
   });
 }
