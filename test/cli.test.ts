@@ -28,18 +28,19 @@ describe('centric lint --format json', () => {
       key: 'SHOP-1',
       skipped: false,
       score: 100,
-      story: { role: 'returning customer', goal: 'save my basket for later', benefit: 'I can finish my purchase on my phone', language: 'en' },
+      story: { kind: 'user', role: 'returning customer', goal: 'save my basket for later', benefit: 'I can finish my purchase on my phone', language: 'en' },
       findings: [],
       metric: CLI_METRIC,
       benefit: { kind: 'customer' },
       evidence: { count: 1 },
+      journey: { stage: 'Buy', kpis: ['checkout conversion rate', 'cart abandonment rate', 'payment failure rate'], metricInStage: true },
     });
     expect(report.reports[2].findings).toEqual([
       {
         rule: 'customer-metric',
         severity: 'warn',
         message: 'Names a customer metric (repeat purchase) but no target.',
-        hint: 'Say by how much and by when, e.g. "repeat purchase +5% within a quarter".',
+        hint: 'This story is in the Buy stage of the journey, measured by checkout conversion rate, cart abandonment rate or payment failure rate: say by how much and by when, e.g. "repeat purchase +5% within a quarter".',
         link: 'https://github.com/centric-bot/centric/blob/main/README.md#customer-metric',
       },
       {
@@ -145,7 +146,7 @@ describe('text and markdown output', () => {
     expect(run.stdout).toContain('| SHOP-2 | 30 | ❌ fails | 7 |');
     expect(run.stdout).toContain('| SHOP-5 | – | skipped | 0 |');
     expect(run.stdout).toContain('### SHOP-3 — 83/100');
-    expect(run.stdout).toContain("- ⚠️ **[customer-metric](https://github.com/centric-bot/centric/blob/main/README.md#customer-metric)** (warn): Names a customer metric (repeat purchase) but no target.  \n  _Fix:_ Say by how much and by when, e.g. \"repeat purchase +5% within a quarter\".");
+    expect(run.stdout).toContain("- ⚠️ **[customer-metric](https://github.com/centric-bot/centric/blob/main/README.md#customer-metric)** (warn): Names a customer metric (repeat purchase) but no target.  \n  _Fix:_ This story is in the Buy stage of the journey, measured by checkout conversion rate, cart abandonment rate or payment failure rate: say by how much and by when, e.g. \"repeat purchase +5% within a quarter\".");
   });
 });
 
@@ -155,7 +156,7 @@ describe('centric config --print', () => {
     writeFileSync(join(dir, 'centric.yml'), 'issueTypes: [Story, Task]\n');
     const run = await runCli(['config', '--print'], '', { CENTRIC_CONFIG: join(dir, 'centric.yml') });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^issueTypes:\n {2}- Story\n {2}- Task\nrules:\n {2}story-format: error\n/);
+    expect(run.stdout).toMatch(/^issueTypes:\n {2}- Story\n {2}- Task\nrules:\n {2}story-format:\n {4}severity: error\n {4}forms:\n {6}- user\n {6}- job\n/);
     expect(run.stdout).toContain('  customer-metric:\n    severity: error\n    requireTarget: true\n');
     expect(run.stdout).toContain('designDomains:\n  - figma.com');
     expect(run.stdout).not.toContain('ruleOptions');

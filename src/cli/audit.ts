@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import { loadJiraEnv, secretsOf, type Env } from '../config/env.js';
 import { loadConfig } from '../config/load.js';
+import { epicContextOf, type EpicContext } from '../core/epic/context.js';
 import { lintIssue, passes, summarise } from '../core/lint.js';
 import { renderHtml } from '../core/render/html.js';
 import type { JiraIssue } from '../core/ticket/normalise.js';
@@ -61,10 +62,15 @@ export async function runAudit(args: string[], io: CliIo, render: (reports: Repo
   }
   const progress = (io.stderr as NodeJS.WritableStream & { isTTY?: boolean }).isTTY === true;
   const reports: Report[] = [];
+  // Epics read so far: a story read after its epic gets the epic's persona and metric in its hints.
+  const epics = new Map<string, EpicContext>();
   try {
     for await (const page of jira.search(jql)) {
       for (const issue of page) {
-        const report = store ? await writeOne({ store, config, metrics, clock: Date.now, jira, logger }, issue) : lintIssue(issue, config);
+        const epic = issue.fields.parent?.key ? epics.get(issue.fields.parent.key) : undefined;
+        const report = store ? await writeOne({ store, config, metrics, clock: Date.now, jira, logger }, issue) : lintIssue(issue, config, epic ? { epic } : {});
+        const context = epicContextOf(issue.key, report);
+        if (context) epics.set(issue.key, context);
         reports.push(report);
         if (progress) io.stderr.write(`\rLinting ${jql.slice(0, 40)}: ${reports.length} tickets, ${reports.filter((r) => !r.skipped && !passes(r)).length} failing (${issue.key})   `);
       }

@@ -46,6 +46,7 @@ export async function runDigest(args: string[], io: CliIo): Promise<number> {
     const jira = new JiraClient({ env, settings: config.jira, metrics: new Metrics(), logger, customFields: customFieldsOf(config) });
     const history = [];
     const facts = [];
+    const epics: Array<{ key: string; persona: string | null }> = [];
     // At most digest.maxIssues issues: the search is not paged further, and the digest says so.
     const max = config.digest.maxIssues;
     let read = 0;
@@ -55,7 +56,8 @@ export async function runDigest(args: string[], io: CliIo): Promise<number> {
       for (const issue of issues) {
         const report = lintIssue(issue, config);
         if (report.skipped) continue;
-        history.push({ key: issue.key, score: report.score ?? 0, role: report.story?.role ?? null, failedRules: (report.findings ?? []).map((f) => f.rule), lintedAt: now, evidence: report.evidence?.count ?? null, benefitKind: report.benefit?.kind ?? null });
+        history.push({ key: issue.key, score: report.score ?? 0, role: report.story?.role ?? null, failedRules: (report.findings ?? []).map((f) => f.rule), lintedAt: now, evidence: report.evidence?.count ?? null, benefitKind: report.benefit?.kind ?? null, journeyStage: report.journey?.stage ?? null, epicKey: issue.fields.parent?.key ?? null });
+        if (report.epic) epics.push({ key: issue.key, persona: report.epic.persona });
         const planning = planningFacts(issue, config.digest);
         facts.push({ key: issue.key, status: issue.fields.status?.name ?? null, owner: null, ...planning, passing: passes(report) });
       }
@@ -64,7 +66,7 @@ export async function runDigest(args: string[], io: CliIo): Promise<number> {
         break;
       }
     }
-    digest = digestOf(config, history, facts, now + 1, periodMs);
+    digest = digestOf(config, history, facts, now + 1, periodMs, undefined, epics);
     title = `"${values.jql}"`;
   } else {
     const url = io.env.DATABASE_URL ?? 'sqlite:./data/centric.db';

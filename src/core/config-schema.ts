@@ -10,6 +10,8 @@ import type { RuleSetting } from './types.js';
 import { DEFAULT_VOCABULARY } from './vocab/index.js';
 import { DEFAULT_DOMAINS } from './hints/default-domains.js';
 import { isKeyword } from './hints/keyword-matcher.js';
+import { BUILT_IN_PROFILES, profileConflicts, withBuiltInProfiles } from './profiles.js';
+import { journeySchema } from './journey/journey-schema.js';
 
 const severity = z.enum(['off', 'warn', 'error']);
 
@@ -174,6 +176,18 @@ export const vocabularySchema = z
     benefitLabels: words,
     /** Labels of a line or section that gives customer evidence: "Evidence:", "Customer feedback:", "Belege:". */
     evidenceLabels: words,
+    /**
+     * Labels of the lines or headings that answer an epic's customer questions (working-backwards):
+     * "Customer:", "Who is the customer?", "Problem", "Opportunity", "Benefit", "How will we know?",
+     * "Success metric", "Experience". A question mark after a label is optional.
+     */
+    epicQuestions: z.object({ customer: words, problem: words, benefit: words, metric: words, experience: words }).strict(),
+    /**
+     * Labels of a working-backwards document (working-backwards): a line so labelled with a Confluence
+     * or Google Docs link hands the epic's questions to that document; "Press release" and "FAQ"
+     * sections in the description answer them there.
+     */
+    prfaqLabels: z.object({ document: words, pressRelease: words, faq: words }).strict(),
     /** Modal and auxiliary words a benefit may add to its goal without saying more: "can", "kann". */
     modalWords: words,
     /** Pronouns and nouns that name the person served: "I", "my", "customers". */
@@ -195,6 +209,21 @@ export const vocabularySchema = z
     customerImpactLabels: words,
     /** Nouns naming the end customer a ticket of an internal role may say it reaches: "customers", "shoppers", "Kunden". */
     endCustomers: words,
+    /**
+     * What opens a job story's situation at the start of a sentence: "When", "Wenn", "Cuando",
+     * "Quand", "Lorsque", "Als ik" (regular-expression sources, like roleMarkers).
+     */
+    situationMarkers: z.array(regexSource),
+    /**
+     * What opens a job story's motivation after its situation: "I want", "möchte ich", "quiero"
+     * (regular-expression sources). Fewer than goalMarkers: "When I click, I can see …" is a test step.
+     */
+    motivationMarkers: z.array(regexSource),
+    /**
+     * Words that name no moment, context or trigger ("use", "open", "app", "log", "in"): a job story's
+     * situation made of nothing else (besides pronouns and articles) is generic, as "When I use the app".
+     */
+    genericSituationWords: words,
   })
   .strict();
 
@@ -207,10 +236,12 @@ const NEW_LANGUAGE: Vocabulary = {
   targetWords: [], metricSuffixes: [], metricLeads: [], metricEvents: [], metricEventQualifiers: [], metricPer: [],
   relativeTargets: [], upWords: [], downWords: [], changeWords: [], timeframeWords: [], timeframeFillers: [], timeframeEnds: [], numberWords: {}, timeUnits: {},
   metricColumns: [], targetColumns: [],
+  epicQuestions: { customer: [], problem: [], benefit: [], metric: [], experience: [] }, prfaqLabels: { document: [], pressRelease: [], faq: [] },
   units: [], acceptanceHeadings: [], givenWhenThen: ['given', 'when', 'then'],
   conjunctions: [], goalVerbs: [],
   purposeMarkers: [], infinitives: [], determiners: [], benefitLabels: [], evidenceLabels: [], modalWords: [], personWords: [], systemSubjects: [],
   businessSubjects: [], businessOutcomes: [], customerImpactLabels: [], endCustomers: [],
+  situationMarkers: [], motivationMarkers: [], genericSituationWords: [],
 };
 
 /** A language's lists: each one given replaces that default list, the others stay. */
@@ -323,6 +354,8 @@ const lintSettingsShape = {
     'développeur', 'administrateur', 'agent de support', 'sviluppatore', 'amministratore', 'ontwikkelaar', 'beheerder',
     'desenvolvedor', 'programador',
   ]),
+  /** The customer journey: its stages, what puts a story in one, and the KPIs each is measured by (see journey/). */
+  journey: journeySchema,
 };
 
 export const lintSettingsSchema = z.object(lintSettingsShape).strict();
@@ -376,6 +409,29 @@ export const projectOverrideSchema = z
     scoreWeights: scoreWeightOverridesSchema.optional(),
   })
   .strict();
+
+/**
+ * A profile (see profiles.ts): the issue types it lints, with its rules and weights laid over the
+ * base ones in the same forms as a project's. A built-in profile (epic) may leave any field out.
+ */
+const profileSchema = z
+  .object({
+    issueTypes: z.array(z.string().min(1)).optional(),
+    rules: ruleOverridesSchema.optional(),
+    scoreWeights: scoreWeightOverridesSchema.optional(),
+  })
+  .strict();
+
+/** Profile name -> profile: the built-in epic profile, and any added (e.g. bug). */
+const profilesSchema = z
+  .record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a profile name such as epic or bug'), profileSchema)
+  .superRefine((profiles, ctx) => {
+    for (const [name, p] of Object.entries(profiles)) {
+      if (!BUILT_IN_PROFILES.includes(name) && !p.issueTypes?.length) ctx.addIssue({ code: 'custom', path: [name, 'issueTypes'], message: 'list the issue types this profile lints, e.g. [Bug]' });
+    }
+  })
+  .transform(withBuiltInProfiles)
+  .prefault({});
 
 /** How Centric works with Jira. */
 const jiraSchema = z
@@ -621,6 +677,8 @@ export const configSchema = z
     rules: rulesSchema,
     scoreWeights: scoreWeightsSchema,
     ...otherLintSettings,
+    /** Issue types linted by their own rules (epics: working backwards), by profile name. */
+    profiles: profilesSchema,
     /** Per-project overrides of the lint settings, by project key. */
     projects: z.record(projectKey, projectOverrideSchema).default({}),
     inbox: inboxSchema,
@@ -633,7 +691,11 @@ export const configSchema = z
     retention: retentionSchema,
     ops: opsSchema,
   })
-  .strict();
+  .strict()
+  // An issue type is linted one way: by the base or by one profile.
+  .superRefine((config, ctx) => {
+    for (const issue of profileConflicts(config)) ctx.addIssue({ code: 'custom', ...issue });
+  });
 
 /** The effective configuration: centric.yml parsed, every default filled in. */
 export type CentricConfig = z.output<typeof configSchema>;

@@ -1,5 +1,7 @@
 /** The weekly customer-centricity digest, computed from stored reports. Pure: data in, data out. */
 import type { BenefitKind } from './benefit/benefit-kind.js';
+import { journeyCoverage, type JourneyCoverage } from './journey/coverage.js';
+import { epicLinesOf, type EpicFact, type EpicLine } from './epic/epic-digest.js';
 import { outcomeStats, type OutcomeStats, type ReviewFact } from './outcome/stats.js';
 import type { RuleId } from './types.js';
 
@@ -26,6 +28,10 @@ export interface LintRecord {
   evidence?: number | null;
   /** Whose benefit the story states; absent or null when it states none (or the record predates it). */
   benefitKind?: BenefitKind | null;
+  /** The story's customer-journey stage; absent or null when it matched none (or the record predates stages). */
+  journeyStage?: string | null;
+  /** The epic the ticket belongs to (its parent); absent or null when none (or the record predates it). */
+  epicKey?: string | null;
 }
 
 /** What else the digest knows of a ticket: its latest state. */
@@ -81,6 +87,10 @@ export interface Digest {
   outcomes?: OutcomeStats;
   /** The customer's share of the benefit balance the team aims for (digest.customerShareTarget); absent when none is set. */
   customerShareTarget?: number;
+  /** Which journey stages get work, and how their stories score; absent when the journey has no stages. */
+  journey?: JourneyCoverage;
+  /** A line per epic with stories in the scope: their average score, how many are for the epic's persona; absent when none. */
+  epics?: EpicLine[];
 }
 
 export interface DigestInput {
@@ -97,6 +107,10 @@ export interface DigestInput {
   reviews?: ReviewFact[];
   /** digest.customerShareTarget: the balance line says whether the period meets it. */
   customerShareTarget?: number | null;
+  /** The journey's stage names, in order, and after how many periods without a story a stage is called out. */
+  journey?: { stages: string[]; quietPeriods: number } | null;
+  /** The scope's stored epics (their lints are left out of the story figures), for the line per epic. */
+  epics?: EpicFact[];
 }
 
 /**
@@ -151,7 +165,10 @@ function stats(states: LintRecord[], start: number): PeriodStats {
 
 export function buildDigest(input: DigestInput): Digest {
   const byTicket = new Map<string, LintRecord[]>();
+  // An epic's own lints are not a story's: they make its line (epics), not the story figures.
+  const epicKeys = new Set((input.epics ?? []).map((e) => e.key));
   for (const r of input.history) {
+    if (epicKeys.has(r.key)) continue;
     const list = byTicket.get(r.key);
     if (list) list.push(r);
     else byTicket.set(r.key, [r]);
@@ -169,6 +186,17 @@ export function buildDigest(input: DigestInput): Digest {
     .reverse()
     // Both count periods back from the same end: the i-th outcome period is the i-th trend period.
     .map((p, i) => ({ ...p, hitRate: outcomes?.trend[i]?.hitRate ?? null }));
+
+  // Journey coverage reads each period's states by stage: only when stages are configured.
+  const journey = input.journey && input.journey.stages.length > 0
+    ? journeyCoverage(input.journey, Array.from({ length: periods }, (_, i) => {
+      const s = input.end - (periods - i) * input.periodMs;
+      return statesIn(byTicket, s, s + input.periodMs);
+    }))
+    : null;
+
+  // Each story's latest lint in the trend's periods, by epic.
+  const epics = input.epics ? epicLinesOf(input.epics, statesIn(byTicket, input.end - periods * input.periodMs, input.end)) : [];
 
   const roleCounts = new Map<string, number>();
   for (const s of current) if (s.role) roleCounts.set(s.role, (roleCounts.get(s.role) ?? 0) + 1);
@@ -208,6 +236,8 @@ export function buildDigest(input: DigestInput): Digest {
     trend,
     ...(outcomes ? { outcomes } : {}),
     ...(typeof input.customerShareTarget === 'number' ? { customerShareTarget: input.customerShareTarget } : {}),
+    ...(journey ? { journey } : {}),
+    ...(epics.length > 0 ? { epics } : {}),
   };
 }
 

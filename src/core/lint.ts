@@ -1,7 +1,11 @@
 import { compile, type CompiledConfig, type CompiledLanguage } from './compile.js';
-import type { CentricConfig, LintConfig, ProjectOverride, RuleSettings } from './config-types.js';
+import type { CentricConfig, LintConfig } from './config-types.js';
+import { epicContextOf, type EpicContext } from './epic/context.js';
+import { readEpic } from './epic/read-epic.js';
+import { configForProfile, epicIssueTypes, overrideRules, profileOf, type ProfiledConfig } from './profiles.js';
 import { benefitOf } from './benefit/benefit-kind.js';
 import { detectDomain, type Domain } from './hints/index.js';
+import { assignStage, journeyReportOf, stageText, type StageMatch } from './journey/index.js';
 import { evidenceOf } from './rules/customer-evidence.js';
 import { metricPromiseOf } from './rules/customer-metric.js';
 import { RULES, ruleLink, type Rule, type RuleContext } from './rules/index.js';
@@ -12,17 +16,6 @@ import { projectOfIssue } from './ticket/project-of.js';
 import type { Finding, LintResult, Report, RuleId, Summary, TextBlock, Ticket } from './types.js';
 
 const projectConfigs = new WeakMap<CentricConfig, Map<string, LintConfig>>();
-
-/** A project's rules laid over the base: "warn" changes the severity, an object what it names. */
-function overrideRules(base: RuleSettings, override: ProjectOverride['rules']): RuleSettings {
-  if (!override) return base;
-  const merged: Record<string, object> = { ...base };
-  for (const [id, setting] of Object.entries(override)) {
-    if (setting === undefined) continue;
-    merged[id] = typeof setting === 'string' ? { ...merged[id], severity: setting } : { ...merged[id], ...setting };
-  }
-  return merged as RuleSettings;
-}
 
 /** The configuration for one project: the base with the project's overrides laid over it. */
 export function configForProject(config: CentricConfig, project: string): LintConfig {
@@ -67,18 +60,28 @@ function proseOf(blocks: TextBlock[]): string {
   return text;
 }
 
-export function isLinted(ticket: Ticket, config: LintConfig): boolean {
+/** Linted: a type of the base `issueTypes`, or of a profile (an epic). */
+export function isLinted(ticket: Ticket, config: ProfiledConfig): boolean {
   const type = ticket.issueType.toLowerCase();
-  return config.issueTypes.some((t) => t.toLowerCase() === type);
+  return config.issueTypes.some((t) => t.toLowerCase() === type) || profileOf(ticket.issueType, config) !== null;
 }
 
-/** Lints one normalised ticket under a project's configuration. */
-export function lintTicket(ticket: Ticket, config: LintConfig): Report {
-  if (!isLinted(ticket, config)) return { key: ticket.key, skipped: true };
-  const compiled = compile(config);
+/** What a lint may know besides the ticket: its epic's persona and metric, for hints only. */
+export interface LintContext {
+  epic?: EpicContext | undefined;
+}
+
+/** Lints one normalised ticket under a project's configuration, laid over by its profile's when its type has one. */
+export function lintTicket(ticket: Ticket, projectConfig: ProfiledConfig, context: LintContext = {}): Report {
+  const profile = profileOf(ticket.issueType, projectConfig);
+  if (!profile && !isLinted(ticket, projectConfig)) return { key: ticket.key, skipped: true };
+  // A profile changes rules and weights only: the vocabulary compiled for the project serves it.
+  const compiled = compile(projectConfig);
+  const config = profile ? configForProfile(projectConfig, profile) : projectConfig;
   const description = proseOf(ticket.description);
   const story = parseStory([ticket.summary, description], compiled);
   let domain: Domain | undefined;
+  let stage: StageMatch | null | undefined;
   const hintText = `${ticket.summary}\n${description.slice(0, HINT_CHARS)}`;
   const blocks: TextBlock[] = [{ kind: 'heading', text: ticket.summary }, ...ticket.description, ...ticket.acceptanceCriteria];
   const ctx: RuleContext = {
@@ -91,7 +94,10 @@ export function lintTicket(ticket: Ticket, config: LintConfig): Report {
     text: `${ticket.summary}\n${description}${proseOf(ticket.acceptanceCriteria)}`,
     // Only a failing hint needs it: a passing ticket never pays for the keyword scan.
     domain: () => (domain ??= detectDomain(hintText, config.domains)),
+    ...(context.epic ? { epic: context.epic } : {}),
     hintText,
+    // Asked by the report for every ticket, and by a failing customer-metric hint first.
+    journey: () => (stage === undefined ? (stage = assignStage(ticket, stageText(ticket, story, hintText), config.journey)) : stage),
   };
   const findings: Finding[] = [];
   const failures: ScoredFailure[] = [];
@@ -120,13 +126,16 @@ export function lintTicket(ticket: Ticket, config: LintConfig): Report {
   const benefit = benefitOf(story, ctx.languages);
   if (benefit) report.benefit = benefit;
   if (config.rules['customer-evidence'].severity !== 'off') report.evidence = evidenceOf(ctx);
+  const journey = journeyReportOf(ctx.journey(), report.metric);
+  if (journey) report.journey = journey;
+  if (config.rules['working-backwards'].severity !== 'off') report.epic = { ...readEpic(ctx) };
   return report;
 }
 
 /** Normalises and lints one Jira issue as the REST API returns it. */
-export function lintIssue(issue: JiraIssue, config: CentricConfig): Report {
+export function lintIssue(issue: JiraIssue, config: CentricConfig, context: LintContext = {}): Report {
   const projectConfig = configForProject(config, projectOfIssue(issue));
-  return lintTicket(normalise(issue, projectConfig.acceptanceCriteriaField), projectConfig);
+  return lintTicket(normalise(issue, projectConfig.acceptanceCriteriaField), projectConfig, context);
 }
 
 export const passes = (report: Report): boolean =>
@@ -150,7 +159,28 @@ export function summarise(reports: Report[]): Summary {
   };
 }
 
+/**
+ * Lints a set of issues, reports in the order given. Epics are linted first, so a story of an epic
+ * in the same set gets the epic's persona and metric as context for its hints.
+ */
 export function lintIssues(issues: JiraIssue[], config: CentricConfig): LintResult {
-  const reports = issues.map((issue) => lintIssue(issue, config));
+  const epicTypes = new Set(epicIssueTypes(config).map((t) => t.toLowerCase()));
+  const tickets = issues.map((issue) => {
+    const projectConfig = configForProject(config, projectOfIssue(issue));
+    return { ticket: normalise(issue, projectConfig.acceptanceCriteriaField), projectConfig };
+  });
+  const reports: Report[] = new Array(issues.length);
+  const epics = new Map<string, EpicContext>();
+  tickets.forEach(({ ticket, projectConfig }, i) => {
+    if (!epicTypes.has(ticket.issueType.toLowerCase())) return;
+    reports[i] = lintTicket(ticket, projectConfig);
+    const epic = epicContextOf(ticket.key, reports[i]);
+    if (epic) epics.set(ticket.key, epic);
+  });
+  tickets.forEach(({ ticket, projectConfig }, i) => {
+    if (reports[i]) return;
+    const epic = ticket.parent ? epics.get(ticket.parent.key) : undefined;
+    reports[i] = lintTicket(ticket, projectConfig, epic ? { epic } : {});
+  });
   return { reports, summary: summarise(reports) };
 }

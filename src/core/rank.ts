@@ -119,7 +119,8 @@ export function rankInput(issue: JiraIssue, report: Report, config: Pick<Centric
   return {
     key: issue.key,
     summary: (issue.fields.summary ?? '').trim(),
-    persona: report.story?.role ?? null,
+    // A job story names no role (''): no persona, as a ticket without a story.
+    persona: report.story?.role || null,
     benefit: planning.benefit,
     businessValue: field ? readNumber(issue.fields[field]) : null,
     cost: planning.cost,
@@ -135,7 +136,8 @@ export function rankIssues(issues: JiraIssue[], config: CentricConfig): Ranking 
   for (const issue of issues) {
     if (issue.fields.status?.statusCategory?.key === 'done') continue;
     const report = lintIssue(issue, config);
-    if (!report.skipped) inputs.push(rankInput(issue, report, config));
+    // An epic is linted by its own profile, but ranked stories are stories.
+    if (!report.skipped && !report.epic) inputs.push(rankInput(issue, report, config));
   }
   return rankStories(inputs, config.rank.weights);
 }

@@ -46,6 +46,8 @@ export interface Ticket {
   linkedIssues: LinkedIssue[];
   labels: string[];
   components: string[];
+  /** The issue above this one (Jira Cloud's `parent`: a story's epic); null when none. */
+  parent: LinkedIssue | null;
   reporter: Person | null;
   assignee: Person | null;
   /** True when the description was larger or deeper than the normaliser reads. */
@@ -64,7 +66,15 @@ export interface Person {
 }
 
 export interface Story {
+  /**
+   * A user story ("As a …, I want …") or a job story ("When …, I want …, so I can …"). The parser
+   * always sets it; optional only because reports stored before job stories lack it (read as 'user').
+   */
+  kind?: 'user' | 'job';
+  /** '' for a job story: it names no role, its situation says who and when. */
   role: string;
+  /** A job story's situation, without its marker ("I'm re-ordering supplies at the end of a night shift"). */
+  situation?: string;
   goal: string;
   benefit: string | null;
   language: string;
@@ -96,6 +106,31 @@ export interface Report {
   benefit?: { kind: BenefitKind };
   /** How many distinct evidence items customer-evidence found (links, sections, verbatims, linked issues); never what they say. */
   evidence?: { count: number };
+  /**
+   * An epic's answers to the customer questions (working-backwards): the customer it names
+   * (normalised like a story's role), its metric's name, the questions left open, and the PR/FAQ
+   * that answers them (its link, or "description"); present when working-backwards lints the ticket.
+   */
+  epic?: EpicReport;
+  /**
+   * The customer-journey stage the story serves (centric.yml `journey`), its KPIs, and whether the
+   * stated metric is one of them (null when no metric with a target is stated); absent when no stage matched.
+   */
+  journey?: JourneyReport;
+}
+
+export interface JourneyReport {
+  stage: string;
+  kpis: string[];
+  metricInStage: boolean | null;
+}
+
+export interface EpicReport {
+  persona: string | null;
+  metric: string | null;
+  /** Question ids, in the order they are asked: customer, problem, benefit, metric, experience. */
+  missing: Array<'customer' | 'problem' | 'benefit' | 'metric' | 'experience'>;
+  prfaq: string | null;
 }
 
 export interface Summary {

@@ -101,7 +101,8 @@ export async function settleReview(deps: Pick<OutcomeDeps, 'store' | 'config' | 
     ticketKey: ctx.ticket.key,
     project: ctx.ticket.project,
     summary: ctx.ticket.summary,
-    role: ctx.report.story?.role ?? null,
+    // A job story names no role (''): the review has no persona to ask about.
+    role: ctx.report.story?.role || null,
     promise: JSON.stringify(ctx.report.metric),
     reporterAccountId: ctx.ticket.reporter?.accountId ?? null,
     assigneeAccountId: ctx.ticket.assignee?.accountId ?? null,

@@ -1,7 +1,10 @@
 import { compile } from '../core/compile.js';
 import type { CentricConfig } from '../core/config-types.js';
 import { buildDigest, type Digest, type LintRecord, type TicketFacts } from '../core/digest.js';
+import { configForProject } from '../core/lint.js';
+import type { EpicFact } from '../core/epic/epic-digest.js';
 import { latestSlot } from '../core/nudge-policy.js';
+import { epicIssueTypes } from '../core/profiles.js';
 import type { ReviewFact } from '../core/outcome/stats.js';
 import { isGenericRole } from '../core/rules/specific-persona.js';
 import type { Logger } from '../runtime/logger.js';
@@ -9,7 +12,7 @@ import type { Metrics } from '../runtime/metrics.js';
 import type { Store } from '../store/database.js';
 import { abandonDigestRun, claimDigestRun, failDigestRun, failedDigestRuns, finishDigestRun, type FailedRun } from '../store/digest-runs.js';
 import { scopeReviews } from '../store/outcome-stats.js';
-import { lintHistory, ticketFacts, type ReportScope } from '../store/reports.js';
+import { lintHistory, storedEpics, ticketFacts, type ReportScope } from '../store/reports.js';
 import { allSubscriptions, type Subscription } from '../store/subscriptions.js';
 import { digestMentions, linkedAccount } from '../store/user-links.js';
 import { jiraStatusOf, slackFailureOf, type ChannelPoster, type DigestNotice, type DigestPost, type JiraPort } from './ports.js';
@@ -87,6 +90,8 @@ interface ScopeData {
   facts: TicketFacts[];
   /** The outcome reviews of the scope's tickets. */
   reviews: ReviewFact[];
+  /** The stored epics among the scope's tickets and their stories' epics. */
+  epics?: EpicFact[];
   /** Set when the JQL had more issues than one digest reads: the digest saw only the first this many. */
   truncatedAt?: number;
 }
@@ -98,11 +103,15 @@ async function scopeData(deps: ScopeDeps, scope: { type: string; value: string }
   if (!stored) return { history: [], facts: [], reviews: [], ...capped };
   const history = await lintHistory(deps.store, stored, end - 13 * WEEK, end);
   const facts = await ticketFacts(deps.store, stored);
+  // The epics the scope's stories belong to (in the scope or not), and the scope's own.
+  const keys = new Set(history.flatMap((r) => (r.epicKey ? [r.key, r.epicKey] : [r.key])));
+  const epics = await storedEpics(deps.store, [...keys], epicIssueTypes(deps.config));
   // A JQL scope: the reviews of the tickets the digest read, whatever their project.
   const reviews = await scopeReviews(deps.store, stored, end - TREND_PERIODS * periodMs);
   const mentionable = await digestMentions(deps.store);
   return {
     history,
+    epics,
     reviews,
     facts: facts.map((f): TicketFacts => {
       const owner = f.assigneeAccountId ?? f.reporterAccountId;
@@ -114,8 +123,10 @@ async function scopeData(deps: ScopeDeps, scope: { type: string; value: string }
 
 /** The digest of a scope for the period that ends at `end`, from the stored reports, and whether its JQL was cut at digest.maxIssues. */
 export async function scopeDigestRead(deps: ScopeDeps, scope: { type: string; value: string }, end: number, periodMs = WEEK): Promise<{ digest: Digest; truncatedAt?: number }> {
-  const { history, facts, reviews, truncatedAt } = await scopeData(deps, scope, end, periodMs);
-  const digest = digestOf(deps.config, history, facts, end, periodMs, reviews);
+  const { history, facts, reviews, epics, truncatedAt } = await scopeData(deps, scope, end, periodMs);
+  // A project may declare its own journey: its digest counts that project's stages.
+  const config = scope.type === 'project' ? { ...deps.config, journey: configForProject(deps.config, scope.value).journey } : deps.config;
+  const digest = digestOf(config, history, facts, end, periodMs, reviews, epics);
   return truncatedAt === undefined ? { digest } : { digest, truncatedAt };
 }
 
@@ -125,7 +136,7 @@ export async function scopeDigest(deps: ScopeDeps, scope: { type: string; value:
 }
 
 /** `reviews`: the scope's outcome reviews; without them (a digest read from Jira) it has no outcomes. */
-export function digestOf(config: CentricConfig, history: LintRecord[], facts: TicketFacts[], end: number, periodMs = WEEK, reviews?: ReviewFact[]): Digest {
+export function digestOf(config: CentricConfig, history: LintRecord[], facts: TicketFacts[], end: number, periodMs = WEEK, reviews?: ReviewFact[], epics?: EpicFact[]): Digest {
   const languages = compile(config).languages;
   return buildDigest({
     end,
@@ -136,7 +147,9 @@ export function digestOf(config: CentricConfig, history: LintRecord[], facts: Ti
     readyStatuses: config.digest.readyStatuses,
     trendPeriods: TREND_PERIODS,
     customerShareTarget: config.digest.customerShareTarget,
+    journey: { stages: config.journey.stages.map((s) => s.name), quietPeriods: config.journey.quietPeriods },
     ...(reviews ? { reviews } : {}),
+    ...(epics ? { epics } : {}),
   });
 }
 

@@ -1,6 +1,7 @@
 import type { PersonaDefinition } from '../core/config-types.js';
 import { outcomeListing, type OutcomeListing } from '../core/outcome/stats.js';
 import { openStoriesJql, rankIssues, type Ranking } from '../core/rank.js';
+import { profileIssueTypes } from '../core/profiles.js';
 import type { Command, Schedule, Scope } from '../core/slash-command.js';
 import type { Report } from '../core/types.js';
 import { scopeReviews } from '../store/outcome-stats.js';
@@ -75,7 +76,7 @@ async function check(deps: CommandDeps, ctx: CommandContext, key: string): Promi
   if (!access.ok) return refusal(access.denied);
   const outcome = await ticketChanged(deps, { key }, { nudges: 'clear' });
   if (!outcome.ticket || !outcome.report) return { kind: 'not-found', key };
-  if (outcome.report.skipped) return { kind: 'not-checked', key, issueType: outcome.ticket.issueType, checked: deps.config.issueTypes };
+  if (outcome.report.skipped) return { kind: 'not-checked', key, issueType: outcome.ticket.issueType, checked: [...deps.config.issueTypes, ...profileIssueTypes(deps.config)] };
   return { kind: 'report', report: outcome.report, summary: outcome.ticket.summary };
 }
 

@@ -1,13 +1,15 @@
 import { performance } from 'node:perf_hooks';
 import { checkIssue, type CheckedIssue } from '../core/check-issue.js';
 import type { CentricConfig } from '../core/config-types.js';
+import { epicContextOf, type EpicContext } from '../core/epic/context.js';
 import { needsAttention, passes } from '../core/lint.js';
+import { epicIssueTypes } from '../core/profiles.js';
 import { planningFacts, type JiraIssue } from '../core/ticket/normalise.js';
 import type { Report, Ticket } from '../core/types.js';
 import type { Logger } from '../runtime/logger.js';
 import type { Metrics } from '../runtime/metrics.js';
 import type { Store } from '../store/database.js';
-import { saveReport } from '../store/reports.js';
+import { latestReport, saveReport } from '../store/reports.js';
 import { nudgeFixed, queueNudge, type NudgeTicket } from './nudges.js';
 import { settleReview } from './outcome-reviews.js';
 import type { JiraPort, OutcomeAsker, SlackDm } from './ports.js';
@@ -67,13 +69,26 @@ export interface TicketOutcome {
 
 const untouched = (key: string, status: TicketOutcome['status'], checked?: CheckedIssue): TicketOutcome => ({ key, status, ...checked, comment: 'none', labels: { added: [], removed: [] }, queued: 0 });
 
+/**
+ * The story's epic as its stored report describes it (persona, metric), for its hints; null when
+ * the issue has no parent of an epic type, or the epic was not linted yet. One read, and only for
+ * a story with an epic: its hints then ask whether it serves the epic's persona and metric.
+ */
+async function epicOf(deps: Pick<TicketChangedDeps, 'store' | 'config'>, issue: JiraIssue): Promise<EpicContext | null> {
+  const parent = issue.fields.parent;
+  const type = parent?.fields?.issuetype?.name?.toLowerCase();
+  if (!parent?.key || !type || !epicIssueTypes(deps.config).some((t) => t.toLowerCase() === type)) return null;
+  return epicContextOf(parent.key, await latestReport(deps.store, parent.key));
+}
+
 /** normalise -> lint -> store: the report and the Ticket it was made from. */
 export async function lintAndStore(
   deps: Pick<TicketChangedDeps, 'store' | 'config' | 'metrics' | 'clock'>,
   issue: JiraIssue,
 ): Promise<CheckedIssue & { changed: boolean; previous: { status: string | null; done: number } | null }> {
+  const epic = await epicOf(deps, issue);
   const started = performance.now();
-  const checked = checkIssue(issue, deps.config);
+  const checked = checkIssue(issue, deps.config, epic ? { epic } : {});
   deps.metrics.lintDuration.observe((performance.now() - started) / 1000);
   const { changed, previous } = await saveReport(deps.store, checked.ticket, checked.report, deps.clock(), planningFacts(issue, deps.config.digest));
   return { ...checked, changed, previous: previous ? { status: previous.status, done: previous.done } : null };

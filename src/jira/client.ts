@@ -10,7 +10,7 @@ import type { Metrics } from '../runtime/metrics.js';
 import { AnswerCache, missingFrom, MYPERMISSIONS_KEYS, type MissingPermission } from './permissions.js';
 
 /** Fields Centric reads; asking for these only keeps responses small. */
-export const ISSUE_FIELDS = ['summary', 'description', 'issuetype', 'status', 'project', 'attachment', 'labels', 'components', 'reporter', 'assignee', 'updated', 'issuelinks'];
+export const ISSUE_FIELDS = ['summary', 'description', 'issuetype', 'status', 'project', 'attachment', 'labels', 'components', 'reporter', 'assignee', 'updated', 'issuelinks', 'parent'];
 
 /** The custom fields a configuration reads besides ISSUE_FIELDS: acceptance criteria, benefit, cost, business value. */
 export function customFieldsOf(config: Pick<CentricConfig, 'acceptanceCriteriaField' | 'projects' | 'digest'> & { rank?: Pick<CentricConfig['rank'], 'businessValueField'> }): string[] {

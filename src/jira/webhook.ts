@@ -26,14 +26,18 @@ const MAX = { ticketKey: 100, accountId: 255, deliveryId: 128, identity: 200, tr
 const HANDLED = new Set(['jira:issue_created', 'jira:issue_updated']);
 const ALGORITHMS = new Set(['sha1', 'sha256', 'sha384', 'sha512']);
 
-/** Fields the rules read: an update that changes none of them changes no finding. */
-const READ_FIELDS = new Set(['summary', 'description', 'attachment', 'labels', 'issuetype']);
+/**
+ * Fields the rules read: an update that changes none of them changes no finding. Components: the
+ * journey stage. The parent (Cloud's changelog names it IssueParentAssociation): a story's epic, whose
+ * persona and metric its hints name.
+ */
+const READ_FIELDS = new Set(['summary', 'description', 'attachment', 'labels', 'issuetype', 'components', 'parent', 'issueparentassociation']);
 
 /**
  * Names, in lower case, that changelog items without a fieldId give the fields the rules read
  * (Data Center, and custom or older items on Cloud): their ids, or their display names.
  */
-const READ_FIELD_NAMES = new Set([...READ_FIELDS, 'attachments', 'label', 'issue type']);
+const READ_FIELD_NAMES = new Set([...READ_FIELDS, 'attachments', 'label', 'issue type', 'component', 'epic link', 'parent link']);
 
 /**
  * Names of other well-known fields (system fields, and Jira Software's own custom fields), in
@@ -43,9 +47,9 @@ const READ_FIELD_NAMES = new Set([...READ_FIELDS, 'attachments', 'label', 'issue
 const OTHER_FIELD_NAMES = new Set([
   'status', 'resolution', 'resolutiondate', 'assignee', 'reporter', 'creator', 'priority', 'duedate', 'due date',
   'fix version', 'fixversions', 'fix versions', 'version', 'versions', 'affects version', 'affects versions',
-  'component', 'components', 'environment', 'project', 'key', 'security', 'security level', 'parent',
-  'issueparentassociation', 'link', 'remoteissuelink', 'comment', 'workflow', 'worklogid', 'timeestimate',
-  'timeoriginalestimate', 'timespent', 'watchers', 'votes', 'sprint', 'rank', 'epic link', 'epic name',
+  'environment', 'project', 'key', 'security', 'security level',
+  'link', 'remoteissuelink', 'comment', 'workflow', 'worklogid', 'timeestimate',
+  'timeoriginalestimate', 'timespent', 'watchers', 'votes', 'sprint', 'rank', 'epic name',
   'epic status', 'epic colour', 'epic color', 'epic child', 'flagged', 'story points', 'story point estimate',
 ]);
 

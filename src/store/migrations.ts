@@ -221,6 +221,13 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('report_history').addColumn('benefit_kind', 'text').execute();
     },
   },
+  '2026-11-30-009-journey-and-epics': {
+    async up(db: Kysely<any>): Promise<void> {
+      // The digest's journey coverage reads each lint's stage; its epic lines read which epic a story belongs to.
+      await db.schema.alterTable('report_history').addColumn('journey_stage', 'text').execute();
+      await db.schema.alterTable('report_history').addColumn('epic_key', 'text').execute();
+    },
+  },
 };
 
 /**

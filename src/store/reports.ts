@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { BenefitKind, LintRecord } from '../core/digest.js';
 import { passes } from '../core/lint.js';
 import type { Report, RuleId, Ticket } from '../core/types.js';
@@ -66,6 +67,8 @@ export async function saveReport(store: Store, ticket: Ticket, report: Report, n
           linted_at: now,
           evidence_count: report.evidence?.count ?? null,
           benefit_kind: report.benefit?.kind ?? null,
+          journey_stage: report.journey?.stage ?? null,
+          epic_key: ticket.parent?.key ?? null,
         })
         .execute();
     }
@@ -122,7 +125,7 @@ export type ReportScope = { project: string } | { keys: string[] };
 
 /** The lints of a scope in [from, to), as the digest reads them. */
 export async function lintHistory(store: Store, scope: ReportScope, from: number, to: number): Promise<LintRecord[]> {
-  const query = store.db.selectFrom('report_history').select(['ticket_key', 'score', 'role', 'failed_rules', 'linted_at', 'evidence_count', 'benefit_kind']).where('linted_at', '>=', from).where('linted_at', '<', to);
+  const query = store.db.selectFrom('report_history').select(['ticket_key', 'score', 'role', 'failed_rules', 'linted_at', 'evidence_count', 'benefit_kind', 'journey_stage', 'epic_key']).where('linted_at', '>=', from).where('linted_at', '<', to);
   const rows = 'keys' in scope ? await selectInChunks(scope.keys, (keys) => query.where('ticket_key', 'in', keys).execute()) : await query.where('project', '=', scope.project).execute();
   return rows.map((r) => ({
     key: r.ticket_key,
@@ -132,6 +135,8 @@ export async function lintHistory(store: Store, scope: ReportScope, from: number
     lintedAt: r.linted_at,
     evidence: r.evidence_count,
     benefitKind: (r.benefit_kind as BenefitKind | null) ?? null,
+    journeyStage: r.journey_stage,
+    epicKey: r.epic_key,
   }));
 }
 
@@ -160,4 +165,21 @@ export async function ticketFacts(store: Store, scope: ReportScope): Promise<Sto
     cost: r.cost,
     done: r.done === 1,
   }));
+}
+
+/**
+ * The stored epics among these tickets (those of an epic issue type, linted by working-backwards):
+ * each one's customer, for the digest's line per epic. Keys are read in chunks; the report is
+ * parsed only for the few rows that are epics.
+ */
+export async function storedEpics(store: Store, keys: string[], issueTypes: string[]): Promise<Array<{ key: string; persona: string | null }>> {
+  if (keys.length === 0 || issueTypes.length === 0) return [];
+  const query = store.db.selectFrom('reports').select(['ticket_key', 'report_json']).where('skipped', '=', 0).where(sql<string>`lower(issue_type)`, 'in', issueTypes.map((t) => t.toLowerCase()));
+  const rows = await selectInChunks(keys, (chunk) => query.where('ticket_key', 'in', chunk).execute());
+  const out: Array<{ key: string; persona: string | null }> = [];
+  for (const r of rows) {
+    const epic = (JSON.parse(r.report_json) as Report).epic;
+    if (epic) out.push({ key: r.ticket_key, persona: epic.persona });
+  }
+  return out.sort((a, b) => a.key.localeCompare(b.key));
 }

@@ -40,6 +40,10 @@ export interface ReportHistoryTable {
   evidence_count: ColumnType<number | null, number | null | undefined, number | null>;
   /** Whose benefit the story states: customer, business or both (report.benefit.kind); null when none. */
   benefit_kind: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The customer-journey stage of the story (report.journey.stage); null when none matched. */
+  journey_stage: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The epic the ticket belongs to (Jira's parent of a story); null when none. */
+  epic_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type InboxStatus = 'pending' | 'processing' | 'done' | 'dead' | 'coalesced';

@@ -11,11 +11,12 @@ describe('lint', () => {
       key: 'SHOP-1',
       skipped: false,
       score: 100,
-      story: { role: 'returning customer', goal: 'save my basket', benefit: 'I can finish my purchase on my phone', language: 'en' },
+      story: { kind: 'user', role: 'returning customer', goal: 'save my basket', benefit: 'I can finish my purchase on my phone', language: 'en' },
       findings: [],
       metric: { name: 'checkout conversion', direction: 'up', baseline: 2.1, target: 2.6, kind: 'level', relative: null, unit: '%', timeframe: 'within 6 weeks', period: { count: 6, unit: 'week' } },
       benefit: { kind: 'customer' },
       evidence: { count: 1 },
+      journey: { stage: 'Buy', kpis: ['checkout conversion rate', 'cart abandonment rate', 'payment failure rate'], metricInStage: true },
     });
   });
 
@@ -55,7 +56,7 @@ describe('lint', () => {
 
   it('summarises tickets, linted, skipped, passing and the average score', () => {
     const result = lintIssues(
-      [issue(complete, {}, 'A-1'), issue('As a user, I want X.', {}, 'A-2'), issue('x', { issuetype: { name: 'Epic' } }, 'A-3')],
+      [issue(complete, {}, 'A-1'), issue('As a user, I want X.', {}, 'A-2'), issue('x', { issuetype: { name: 'Bug' } }, 'A-3')],
       DEFAULT_CONFIG,
     );
     expect(result.summary).toEqual({ tickets: 3, linted: 2, skipped: 1, passing: 1, averageScore: 63 });

@@ -254,6 +254,9 @@ describe('when the field list cannot be fetched', () => {
       expect(await r.post(byName(AC_FIELD_ID))).toEqual(ACCEPTED);
       expect(await r.post(byName('Summary', 'jira'))).toEqual(ACCEPTED);
       expect(await r.post(byName('labels', 'jira'))).toEqual(ACCEPTED);
+      // Components put a story in its journey stage.
+      expect(await r.post(byName('Component', 'jira'))).toEqual(ACCEPTED);
+      expect(await r.post({ ...byName('Component', 'jira'), fieldId: 'components' })).toEqual(ACCEPTED);
       expect(await r.post(byName('Issue Type', 'jira'))).toEqual(ACCEPTED);
       expect(await r.post(byName('status', 'jira'))).toEqual(IGNORED);
       expect(await r.post(byName('Sprint'))).toEqual(IGNORED);

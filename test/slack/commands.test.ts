@@ -111,7 +111,7 @@ describe('/centric', () => {
     await start();
     // The same words as for a ticket one may not see: a refusal tells nothing of what exists.
     expect((await slash('check SHOP-404')).reply.text).toBe('Your Jira account may not browse SHOP-404 (or it does not exist), so Centric will not show it for you either.');
-    expect((await slash('check SHOP-2')).reply.text).toBe('SHOP-2 is a Bug, and Centric only checks Story.');
+    expect((await slash('check SHOP-2')).reply.text).toBe('SHOP-2 is a Bug, and Centric only checks Story, Epic.');
     expect((await slash('check banana')).reply.text).toBe('"banana" is not a ticket key: type `/centric check SHOP-123`.');
   });
 

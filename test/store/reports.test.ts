@@ -43,7 +43,7 @@ describe.each(BACKENDS)('report queries on $name', (backend) => {
     await save(store(), 'Nothing here.', 'OPS-1', 1_000);
     await save(store(), 'Nothing here.', 'SHOP-3', 1_000, { issuetype: { name: 'Bug' } });
     const history = await lintHistory(store(), { project: 'SHOP' }, 0, 2_000);
-    expect(history).toEqual([{ key: 'SHOP-1', score: expect.any(Number), role: 'user', failedRules: expect.arrayContaining(['customer-value']), lintedAt: 1_000, evidence: 0, benefitKind: null }]);
+    expect(history).toEqual([{ key: 'SHOP-1', score: expect.any(Number), role: 'user', failedRules: expect.arrayContaining(['customer-value']), lintedAt: 1_000, evidence: 0, benefitKind: null, journeyStage: 'Buy', epicKey: null }]);
     expect((await lintHistory(store(), { keys: ['SHOP-2', 'OPS-1'] }, 0, 3_000)).map((h) => h.key).sort()).toEqual(['OPS-1', 'SHOP-2']);
     const facts = await ticketFacts(store(), { project: 'SHOP' });
     expect(facts.map((f) => f.key).sort()).toEqual(['SHOP-1', 'SHOP-2']);

@@ -1,4 +1,6 @@
 import { balanceText, QUESTIONS, truncatedNote, type Digest } from '../digest.js';
+import { coverageLines } from '../journey/coverage.js';
+import { epicLineTexts } from '../epic/epic-digest.js';
 import type { OutcomeStats } from '../outcome/stats.js';
 
 const pct = (share: number | null | undefined): string => (share === null || share === undefined ? '–' : `${Math.round(share * 100)}%`);
@@ -74,5 +76,7 @@ export function renderDigestMarkdown(d: Digest, title: string, truncatedAt?: num
   list('Most improved', d.mostImproved.map((m) => `${m.key}: ${m.from} → ${m.to}`));
   list('Needs attention', d.needsAttention.map((n) => `${n.key}: ${n.score}/100`));
   if (d.outcomes) lines.push(`**Outcomes:** ${outcomesText(d.outcomes, { period: 'period', key: escapeMarkdown, role: escapeMarkdown })}`, '');
+  if (d.journey) list('Journey coverage', coverageLines(d.journey, { period: 'period', stage: escapeMarkdown }));
+  if (d.epics) list('Epics', epicLineTexts(d.epics, { key: escapeMarkdown, persona: escapeMarkdown }));
   return `${lines.join('\n')}\n`;
 }

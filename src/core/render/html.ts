@@ -1,5 +1,7 @@
 import { passes } from '../lint.js';
 import { RULE_IDS, type Finding, type LintResult } from '../types.js';
+import { journeyLine } from '../journey/journey-line.js';
+import { storyWho } from './story-line.js';
 import { summaryLine } from './text.js';
 
 export const escapeHtml = (s: string): string =>
@@ -44,7 +46,9 @@ export function renderHtml(result: LintResult, title: string): string {
     .map((r) => {
       const verdict = r.skipped ? 'skipped' : passes(r) ? 'passes' : 'fails';
       const findings = (r.findings ?? []).map((f) => `<li><b>${ruleName(f)}</b> (${f.severity}): ${escapeHtml(f.message)}<br><i>${escapeHtml(f.hint)}</i></li>`).join('');
-      return `<tr class="${verdict}"><td>${escapeHtml(r.key)}</td><td>${r.skipped ? '–' : r.score}</td><td>${verdict}</td><td>${r.story ? escapeHtml(r.story.role) : ''}</td><td><ul>${findings}</ul></td></tr>`;
+      const journey = journeyLine(r);
+      const stage = journey ? `<p>${escapeHtml(journey)}</p>` : '';
+      return `<tr class="${verdict}"><td>${escapeHtml(r.key)}</td><td>${r.skipped ? '–' : r.score}</td><td>${verdict}</td><td>${r.story ? escapeHtml(r.story.kind === 'job' ? storyWho(r.story) : r.story.role) : ''}</td><td>${stage}<ul>${findings}</ul></td></tr>`;
     })
     .join('\n');
   return `<!doctype html>

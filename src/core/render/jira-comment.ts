@@ -1,5 +1,6 @@
 import { passes } from '../lint.js';
 import { ruleLink } from '../rules/index.js';
+import { journeyLine } from '../journey/journey-line.js';
 import { escapeWikiText } from '../ticket/wiki.js';
 import type { Finding, Report } from '../types.js';
 
@@ -61,6 +62,8 @@ export function renderAdfComment(report: Report, options: CommentOptions): Adf {
       })),
     });
   }
+  const journey = journeyLine(report);
+  if (journey) content.push({ type: 'paragraph', content: [text(journey)] });
   if (options.note) content.push({ type: 'paragraph', content: [text(options.note)] });
   content.push({ type: 'paragraph', content: [text(FOOTER(options.exemptLabel), [{ type: 'em' }])] });
   return { type: 'doc', version: 1, content };
@@ -81,6 +84,9 @@ export function renderWikiComment(report: Report, options: CommentOptions): stri
     lines.push(`* ${f.severity === 'error' ? '(x)' : '(!)'} *[${f.rule}|${ruleUrl(options, f)}]*: ${escapeWiki(f.message)}`);
     lines.push(`** _Fix: ${escapeWiki(f.hint)}_`);
   }
+  const journey = journeyLine(report);
+  // The metric's name is the ticket's text: escaped like the rest.
+  if (journey) lines.push('', escapeWiki(journey));
   if (options.note) lines.push('', escapeWiki(options.note));
   lines.push('', `_${escapeWiki(FOOTER(options.exemptLabel))}_`);
   return lines.join('\n');

@@ -1,5 +1,8 @@
 import { passes } from '../lint.js';
 import type { Finding, LintResult, Report } from '../types.js';
+import { journeyLine } from '../journey/journey-line.js';
+import { escapeMarkdown } from './digest-markdown.js';
+import { epicDetail } from '../epic/epic-line.js';
 import { storyLine } from './story-line.js';
 import { summaryLine } from './text.js';
 
@@ -22,6 +25,12 @@ function section(r: Report): string[] {
   if (r.skipped || !r.findings) return [];
   const lines = [`### ${r.key} — ${r.score}/100`, ''];
   if (r.story) lines.push(`Story: ${cell(storyLine(r.story))}`, '');
+  const journey = journeyLine(r);
+  // The metric's name is the ticket's text: no markup of it may render.
+  if (journey) lines.push(escapeMarkdown(journey).replace(/\n/g, ' '), '');
+  const epic = epicDetail(r);
+  // The persona and link are the epic's text: no markup of them may render.
+  if (epic) lines.push(`Epic: ${escapeMarkdown(epic).replace(/\n/g, ' ')}`, '');
   if (r.findings.length === 0) lines.push('Every check passes.');
   for (const f of r.findings) {
     const icon = f.severity === 'error' ? '❌' : '⚠️';

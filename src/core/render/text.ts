@@ -1,5 +1,7 @@
 import { passes } from '../lint.js';
 import type { LintResult, Report, Summary } from '../types.js';
+import { journeyDetail } from '../journey/journey-line.js';
+import { epicDetail } from '../epic/epic-line.js';
 import { storyLine } from './story-line.js';
 
 /** Colour functions; identity functions when colour is off. */
@@ -19,6 +21,10 @@ function renderReport(report: Report, c: Palette): string[] {
   const verdict = passes(report) ? c.green('passes') : c.red('fails');
   const lines = [`${c.bold(report.key)}  ${report.score}/100  ${verdict}`];
   if (report.story) lines.push(`  ${c.dim('story')}  ${storyLine(report.story)}`);
+  const journey = journeyDetail(report);
+  if (journey) lines.push(`  ${c.dim('journey')}  ${journey}`);
+  const epic = epicDetail(report);
+  if (epic) lines.push(`  ${c.dim('epic')}  ${epic}`);
   const width = Math.max(0, ...(report.findings ?? []).map((f) => f.rule.length));
   for (const f of report.findings ?? []) {
     const severity = f.severity === 'error' ? c.red('error') : c.yellow('warn ');

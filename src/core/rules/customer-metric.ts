@@ -6,7 +6,8 @@ import { judgeTable, tablesOf } from '../metric/table.js';
 import { metricExample } from '../hints/index.js';
 import { roleAsWritten } from '../story/parse-story.js';
 import type { TextBlock } from '../types.js';
-import { defineRule } from './rule.js';
+import { epicMetricNote } from '../epic/context.js';
+import { defineRule, type RuleContext } from './rule.js';
 
 // Where the metric reading lives now; kept importable from the rule as before.
 export { metricMentions, sentenceAround, type MetricMention } from '../metric/mentions.js';
@@ -58,6 +59,31 @@ export function metricPromiseOf(text: string, blocks: TextBlock[], compiled: Com
   return met && where ? readMetricPromise(where.replace(/\s*\|\s*/g, ' '), compiled) : null;
 }
 
+/** KPIs a hint names at most: the stage's most typical first. */
+const HINT_KPIS = 3;
+
+/** "a, b or c" */
+const either = (items: string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
+
+/**
+ * The failing hint, built here only: it starts from the story's journey stage and its KPIs when
+ * the story has one ("This story is in the Buy stage of the journey, measured by checkout
+ * conversion rate or cart abandonment rate: …"), and the example then measures the stage's first
+ * KPI unless the ticket already names a metric.
+ */
+function hintOf({ domain, story, hintText, journey }: RuleContext, named: string | null): string {
+  const stage = journey()?.stage;
+  const kpis = stage ? stage.kpis.slice(0, HINT_KPIS) : [];
+  const language = story?.language;
+  if (named) {
+    const fix = `by how much and by when, e.g. "${metricExample(domain(), { metricName: named, language, text: hintText })}".`;
+    return kpis.length > 0 ? `This story is in the ${stage!.name} stage of the journey, measured by ${either(kpis)}: say ${fix}` : `Say ${fix}`;
+  }
+  if (kpis.length === 0) return `Add a success line with a customer metric and a target, e.g. "Success: ${metricExample(domain(), { text: hintText })}".`;
+  const example = metricExample(domain(), { metricName: kpis[0], language, text: hintText });
+  return `This story is in the ${stage!.name} stage of the journey, measured by ${either(kpis)}: add a success line with one of them and a target, e.g. "Success: ${example}".`;
+}
+
 export const customerMetric = defineRule({
   meta: {
     id: 'customer-metric',
@@ -71,20 +97,17 @@ export const customerMetric = defineRule({
     }),
   },
   needsStory: false,
-  check({ text, blocks, compiled, story, domain, hintText }, { requireTarget }) {
+  check(ctx, { requireTarget }) {
+    const { text, blocks, compiled, story } = ctx;
     const { met, named } = readingOf(text, blocks, compiled);
     if (met || (named && !requireTarget)) return null;
     if (named) {
-      return {
-        message: `Names a customer metric (${named}) but no target.`,
-        hint: `Say by how much and by when, e.g. "${metricExample(domain(), { metricName: named, language: story?.language, text: hintText })}".`,
-        maxSeverity: 'warn',
-        partial: true,
-      };
+      return { message: `Names a customer metric (${named}) but no target.`, hint: hintOf(ctx, named), maxSeverity: 'warn', partial: true };
     }
     return {
       message: `No customer metric: nothing says how we will know this worked for the ${story ? roleAsWritten(story.role, text) : 'customer'}.`,
-      hint: `Add a success line with a customer metric and a target, e.g. "Success: ${metricExample(domain(), { text: hintText })}".`,
+      // The story's epic names its metric: a question, never a pass.
+      hint: `${hintOf(ctx, null)}${epicMetricNote(ctx.epic)}`,
     };
   },
 });

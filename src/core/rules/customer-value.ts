@@ -124,6 +124,12 @@ export const customerValue = defineRule({
         hint: `${placeholder ? `Replace "${placeholder}" with` : 'Finish the clause with'} what "${story.goal}" lets the ${role} do or stop worrying about.`,
       };
     }
+    if (story.kind === 'job') {
+      return {
+        message: 'The job story says when and what, but not why: no "so I can …" outcome.',
+        hint: `After "${story.goal}", add ", so I can <what this lets you do or stop worrying about>".`,
+      };
+    }
     return {
       message: `The story says who (${role}) and what, but not why: no "so that …" benefit.`,
       hint: `After "${story.goal}", add ", so that <what this lets the ${role} do or stop worrying about>".`,

@@ -8,6 +8,7 @@ import { singleGoal } from './single-goal.js';
 import { specificPersona } from './specific-persona.js';
 import { storyFormat } from './story-format.js';
 import { visualEvidenceRule } from './visual-evidence.js';
+import { workingBackwards } from './working-backwards.js';
 
 /**
  * The registry: every rule, in the order findings are reported. Rule ids, default severities,
@@ -23,6 +24,7 @@ export const RULES = [
   customerEvidence,
   acceptanceCriteria,
   singleGoal,
+  workingBackwards,
 ] as const;
 
 export type RuleId = (typeof RULES)[number]['meta']['id'];

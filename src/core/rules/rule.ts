@@ -2,7 +2,18 @@ import { z } from 'zod';
 import type { CompiledConfig, CompiledLanguage } from '../compile.js';
 import type { LintSettings } from '../config-types.js';
 import type { Domain } from '../hints/index.js';
-import type { Severity, Story, TextBlock, Ticket } from '../types.js';
+import type { StageMatch } from '../journey/assign-stage.js';
+import type { RuleSetting, Severity, Story, TextBlock, Ticket } from '../types.js';
+
+/**
+ * What a story may be told of its epic (Jira's parent), in hints only: the epic's persona and its
+ * metric's name, read from the epic's own report. Never a pass: a story still names its own.
+ */
+export interface EpicContext {
+  key: string;
+  persona: string | null;
+  metric: string | null;
+}
 
 /** Everything a rule may read; built once per ticket by lint(). */
 export interface RuleContext {
@@ -24,6 +35,10 @@ export interface RuleContext {
    * Short, so a failing ticket's hints cost a fraction of its lint.
    */
   hintText: string;
+  /** The ticket's customer-journey stage, worked out on first ask (the report always asks); null when none matched. */
+  journey: () => StageMatch | null;
+  /** The ticket's epic, when its report is known (a story of a linted epic): hints may name its persona and metric. */
+  epic?: EpicContext;
 }
 
 export interface RuleFailure {
@@ -43,7 +58,16 @@ export interface RuleFailure {
 export interface RuleMeta<Id extends string = string, Options extends z.ZodObject = z.ZodObject> {
   /** The rule's id: its file name, its key in centric.yml and in findings. */
   id: Id;
-  defaultSeverity: Severity;
+  /**
+   * The severity for the base issue types (`issueTypes`). 'off' for a rule made for a profile's
+   * types only (working-backwards lints epics): it is on where its `profiles` entry says.
+   */
+  defaultSeverity: RuleSetting;
+  /**
+   * The rule's severity in the built-in profiles (e.g. `{ epic: 'error' }`). A built-in profile
+   * turns off every rule that does not name it here: an epic is not judged as a story.
+   */
+  profiles?: Readonly<Record<string, Severity>>;
   /** Default weight in the 0-100 score (`scoreWeights` in centric.yml changes it). */
   weight: number;
   /** One line on why this matters for the customer. */

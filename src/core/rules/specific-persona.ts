@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import type { CompiledConfig } from '../compile.js';
 import { personaExample } from '../hints/index.js';
 import { closestPersona } from '../persona/closest-persona.js';
 import { isGenericRole } from '../persona/generic-role.js';
 import { roleAsWritten } from '../story/parse-story.js';
-import { defineRule } from './rule.js';
+import { formOf, isGenericSituation } from '../story/story-forms.js';
+import type { Story } from '../types.js';
+import { epicPersonaNote } from '../epic/context.js';
+import { defineRule, type RuleFailure } from './rule.js';
 
 export { closestPersona, isGenericRole };
 
@@ -25,6 +29,25 @@ function asWritten(role: string, text: string): string {
 /** "a night-shift nurse", "an expert": the English article the example needs. */
 const withArticle = (phrase: string): string => `${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase}`;
 
+/** Most of a situation a message quotes. */
+const QUOTE_CHARS = 80;
+const quote = (s: string): string => (s.length > QUOTE_CHARS ? `${s.slice(0, QUOTE_CHARS - 1).trimEnd()}…` : s);
+
+/**
+ * A job story names no persona: its situation says who and when. It is specific when it names a
+ * moment, context or trigger ("the build fails", "I'm re-ordering supplies at the end of a night
+ * shift"), generic when nothing is left once pronouns and words like "use", "open" or "app" are taken away.
+ */
+function genericSituation(story: Story, compiled: CompiledConfig): RuleFailure | null {
+  const form = formOf(compiled, story.language);
+  const situation = story.situation ?? '';
+  if (!form || !isGenericSituation(situation, form)) return null;
+  return {
+    message: `The situation "${quote(situation)}" is generic: it names no moment, context or trigger.`,
+    hint: 'Say when exactly this happens, e.g. "When I\'m re-ordering supplies at the end of a night shift, I want …".',
+  };
+}
+
 export const specificPersona = defineRule({
   meta: {
     id: 'specific-persona',
@@ -38,8 +61,9 @@ export const specificPersona = defineRule({
     }),
   },
   needsStory: true,
-  check({ story, languages, compiled, config, ticket, text, domain, hintText }, { allowedRoles }) {
+  check({ story, languages, compiled, config, ticket, text, domain, hintText, epic }, { allowedRoles }) {
     if (!story) return null;
+    if (story.kind === 'job') return genericSituation(story, compiled);
     if (!isGenericRole(story.role, languages)) return null;
     if (allowedRoles.some((r) => r.toLowerCase() === story.role)) return null;
     // The ticket's own spelling: German nouns keep their capital ("Kunde").
@@ -49,6 +73,7 @@ export const specificPersona = defineRule({
     const hint = persona
       ? `Name the persona: "As a ${persona.name.toLowerCase()}, …"${persona.description ? ` (${persona.description})` : ''}.`
       : `Who exactly is the ${role}? Say it, e.g. "As ${withArticle(personaExample(domain(), { text: hintText }))}, …".`;
-    return { message: `"${role}" is a generic role, not a persona.`, hint };
+    // The story's epic names its persona: a question, never a pass.
+    return { message: `"${role}" is a generic role, not a persona.`, hint: `${hint}${epicPersonaNote(epic)}` };
   },
 });

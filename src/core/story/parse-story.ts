@@ -1,6 +1,7 @@
 import { ROLE_REACH, type CompiledConfig, type CompiledLanguage } from '../compile.js';
 import { MAX_SENTENCE_CHARS } from '../ticket/text.js';
 import type { Story } from '../types.js';
+import { SITUATION_REACH, startKey, storyForms, type FormLanguage } from './story-forms.js';
 
 const MARKUP = /(^|[\s(])[*_]{1,2}(?=\S)|(?<=\S)[*_]{1,2}(?=$|[\s,.:;!?)])/gmu;
 const TRAILING_CHARS = new Set(',.;:!?-–—)"\'”');
@@ -368,7 +369,7 @@ function storyAt(text: string, at: number, lang: CompiledLanguage, goals: GoalMa
   const cleanBenefit = benefit === null ? null : tidy(benefit);
   if (benefit !== null && (!cleanBenefit || isPlaceholder(benefit, lang))) placeholders.push('benefit');
   if (!templates && (placeholders.includes('role') || placeholders.includes('goal'))) return null;
-  const story: Story = { role, goal: cleanGoal, benefit: placeholders.includes('benefit') ? null : cleanBenefit || null, language: lang.code };
+  const story: Story = { kind: 'user', role, goal: cleanGoal, benefit: placeholders.includes('benefit') ? null : cleanBenefit || null, language: lang.code };
   // "As Maria, a gift buyer": the role is the appositive, the name is kept for display.
   const name = personaNameOf(rawRole, lang, afterArticle);
   if (name) story.name = name;
@@ -377,14 +378,35 @@ function storyAt(text: string, at: number, lang: CompiledLanguage, goals: GoalMa
   return { story, placeholders, benefitAsWritten };
 }
 
+/** A story found in a text, and where it starts (its role, situation or benefit-first marker). */
+interface Found {
+  draft: Draft;
+  at: number;
+}
+
 /**
- * The first story in the text, at the earliest position, in the first language that reads it;
- * with `templates`, the first one that leaves a slot unfilled.
+ * The first story in the text: a user story at the earliest position, in the first language that
+ * reads it; with `templates`, the first one that leaves a slot unfilled. Without a user story that
+ * states a benefit, a benefit-first story before it, or (without any user story) a job story.
  */
-function firstStory(text: string, { languages, roleInitials }: CompiledConfig, templates = false): { draft: Draft; at: number } | null {
+function firstStory(text: string, compiled: CompiledConfig, templates = false): Found | null {
+  // Where another form may start is noted on the user-story scan's way: the text is scanned once.
+  const starts: number[] | null = templates ? null : [];
+  const user = firstUserStory(text, compiled, starts);
+  // The common path (a user story with a benefit) never reads the other forms.
+  if (!starts || user?.draft.story.benefit) return user;
+  return otherForm(text, compiled, user, starts) ?? user;
+}
+
+/** The first user story; `starts`, when given, gets every story start where another form's marker may begin. */
+function firstUserStory(text: string, compiled: CompiledConfig, starts: number[] | null): Found | null {
+  const { languages, roleInitials } = compiled;
+  const templates = starts === null;
+  const forms = starts ? storyForms(compiled) : null;
   const anyInitial = roleInitials.has('*');
   const goals = new GoalMarkers(text);
   for (let at = nextStart(text, 0); at >= 0 && at < text.length; at = nextStart(text, at + 1)) {
+    if (forms && (forms.anyStart || forms.byStart.has(startKey(text, at)))) starts!.push(at);
     if (!anyInitial && !roleInitials.has(text.charAt(at).toLowerCase())) continue;
     for (const lang of languages) {
       const draft = storyAt(text, at, lang, goals, templates);
@@ -392,6 +414,116 @@ function firstStory(text: string, { languages, roleInitials }: CompiledConfig, t
     }
   }
   return null;
+}
+
+/**
+ * Where each language's next motivation marker is, found once and reused as the parser moves on
+ * (as GoalMarkers does for user stories): "When …" sentences without one cost one search in all.
+ */
+class MotivationMarkers {
+  private readonly found = new Map<FormLanguage, { from: number; at: number }>();
+  constructor(private readonly text: string) {}
+
+  next(form: FormLanguage, from: number): number {
+    const known = this.found.get(form);
+    if (known && known.from <= from && from <= known.at) return known.at;
+    const marker = form.motivationMarker!;
+    marker.lastIndex = from;
+    const m = marker.exec(this.text);
+    const at = m ? m.index : Number.POSITIVE_INFINITY;
+    this.found.set(form, { from, at });
+    return at;
+  }
+}
+
+/**
+ * A benefit-first or a job story starting before the user story (anywhere when there is none).
+ * A job story is looked for only in a text without a user story: "When …, I want …" before a user
+ * story is more likely context than the story.
+ */
+function otherForm(text: string, compiled: CompiledConfig, user: Found | null, starts: number[]): Found | null {
+  const forms = storyForms(compiled);
+  const goals = new GoalMarkers(text);
+  const motivations = new MotivationMarkers(text);
+  for (const at of starts) {
+    if (user && at >= user.at) break;
+    const candidates = forms.anyStart ?? forms.byStart.get(startKey(text, at));
+    if (!candidates) continue;
+    for (const form of candidates.openers) {
+      const draft = benefitFirstAt(text, at, form, goals, compiled);
+      if (draft) return { draft, at };
+    }
+    if (user) continue;
+    for (const form of candidates.situations) {
+      const draft = jobStoryAt(text, at, form, motivations);
+      if (draft) return { draft, at };
+    }
+  }
+  return null;
+}
+
+/**
+ * "In order to get home on time, as a night nurse, I want …", also over lines ("In order to …" /
+ * "As a …" / "I want …") and with "So that …": a user story whose benefit comes first. The role
+ * marker follows a comma of the benefit clause, or opens the next line.
+ */
+function benefitFirstAt(text: string, at: number, form: FormLanguage, goals: GoalMarkers, compiled: CompiledConfig): Draft | null {
+  const opener = form.benefitOpener;
+  if (!opener) return null;
+  opener.lastIndex = at;
+  const m = opener.exec(text);
+  if (!m) return null;
+  const from = at + m[0].length;
+  const line = lineAt(text, from);
+  const clause = untilSentenceEnd(line);
+  const ends: number[] = [];
+  for (let i = clause.indexOf(','); i >= 0; i = clause.indexOf(',', i + 1)) ends.push(i);
+  if (clause.length === line.length && text.charAt(from + line.length) === '\n') ends.push(clause.length);
+  for (const end of ends) {
+    let role = from + end + 1;
+    while (role < text.length && role < from + end + MAX_GAP_TO_ROLE && /\s/.test(text.charAt(role))) role++;
+    if (!compiled.roleInitials.has('*') && !compiled.roleInitials.has(text.charAt(role).toLowerCase())) continue;
+    const draft = storyAt(text, role, form.lang, goals, false);
+    if (!draft) continue;
+    const benefit = tidy(clause.slice(0, end));
+    // A benefit of its own after the goal, or a placeholder before the role: the story as the role reads it.
+    if (draft.story.benefit || !benefit || isPlaceholder(benefit, form.lang)) return draft;
+    return { story: { ...draft.story, benefit }, placeholders: draft.placeholders.filter((s) => s !== 'benefit'), benefitAsWritten: '' };
+  }
+  return null;
+}
+
+/** Blanks between a benefit-first clause and its role marker: a blank line, an indent. */
+const MAX_GAP_TO_ROLE = 40;
+
+/**
+ * "When I'm re-ordering supplies at the end of a night shift, I want to repeat last week's order,
+ * so I can get home on time": a job story. It names no role (role ''); its situation says who and
+ * when. A placeholder situation or motivation is no story; a placeholder outcome is no benefit.
+ */
+function jobStoryAt(text: string, at: number, form: FormLanguage, motivations: MotivationMarkers): Draft | null {
+  const { situationMarker, situationThenMotivation, lang } = form;
+  if (!situationMarker || !situationThenMotivation) return null;
+  situationMarker.lastIndex = at;
+  const m = situationMarker.exec(text);
+  if (!m) return null;
+  const situationStart = at + m[0].length;
+  if (motivations.next(form, situationStart) > situationStart + SITUATION_REACH) return null;
+  situationThenMotivation.lastIndex = situationStart;
+  const sm = situationThenMotivation.exec(text);
+  if (!sm) return null;
+  const goalStart = sm.index + sm[0].length;
+  if (!tidy(untilSentenceEnd(lineAt(text, goalStart)))) return null;
+  const situation = tidy(sm[1] ?? '');
+  if (!situation || isPlaceholder(situation, lang)) return null;
+  const { goal, benefit, benefitLine } = splitGoal(text, goalStart, lang);
+  const cleanGoal = tidy(goal).replace(/^to\s+/i, '');
+  if (!cleanGoal || isPlaceholder(cleanGoal, lang)) return null;
+  const cleanBenefit = benefit === null ? null : tidy(benefit);
+  const placeholders: StorySlot[] = benefit !== null && (!cleanBenefit || isPlaceholder(benefit, lang)) ? ['benefit'] : [];
+  const story: Story = { kind: 'job', role: '', situation, goal: cleanGoal, benefit: placeholders.length > 0 ? null : cleanBenefit || null, language: lang.code };
+  const benefitAsWritten = placeholders.length > 0 ? tidy(benefitLine.slice(0, 80)) || benefitLine.trim().slice(0, 80) : '';
+  return { story, placeholders, benefitAsWritten };
 }
 
 /**
@@ -512,10 +644,11 @@ let lastTemplate: { text: string; compiled: CompiledConfig; draft: Draft | null 
 
 /**
  * The role as the ticket writes it ("Kunde", not "kunde": German nouns keep their capital), for
- * hints to quote; the parsed role when the ticket has it only in capitals or not verbatim.
+ * hints to quote; the parsed role when the ticket has it only in capitals or not verbatim. A job
+ * story names no role (''): hints then speak of "the customer", as they do without a story.
  */
 export function roleAsWritten(role: string, text: string): string {
-  if (!role) return role;
+  if (!role) return 'customer';
   // Several rules quote the same role of the same ticket in a row: the last answer is reused.
   if (lastWritten?.role === role && lastWritten.text === text) return lastWritten.written;
   const written = findWritten(role, text);

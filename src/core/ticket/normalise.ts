@@ -18,6 +18,8 @@ export interface JiraIssue {
     reporter?: JiraUser | null;
     assignee?: JiraUser | null;
     issuelinks?: JiraIssueLink[] | null;
+    /** Jira Cloud: the issue above (a story's epic), with its type among its fields. */
+    parent?: LinkedJiraIssue | null;
     [field: string]: unknown;
   };
 }
@@ -111,6 +113,7 @@ export function normalise(issue: JiraIssue, acceptanceCriteriaField: string | nu
     linkedIssues: linkedIssues(f.issuelinks),
     labels: f.labels ?? [],
     components: (f.components ?? []).map((c) => c.name ?? '').filter(Boolean),
+    parent: f.parent?.key ? { key: f.parent.key, issueType: f.parent.fields?.issuetype?.name ?? '' } : null,
     reporter: person(f.reporter),
     assignee: person(f.assignee),
     truncated: description.truncated || criteria.truncated,

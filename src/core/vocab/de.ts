@@ -197,9 +197,31 @@ export const de: Vocabulary = {
     'wettbewerbsvorteil', 'auf premium upgraden', 'markenbekanntheit', 'tracking-daten', 'marketingdaten',
   ],
   customerImpactLabels: ['kundennutzen', 'auswirkung auf kunden', 'auswirkung auf die kunden', 'kundenauswirkung', 'nutzen für kunden'],
+  // Working backwards: die Beschriftungen, die die Kundenfragen eines Epics beantworten, und die eines PR/FAQ.
+  epicQuestions: {
+    customer: ['kunde', 'kunden', 'kundin', 'zielkunde', 'zielkunden', 'zielgruppe', 'persona', 'wer ist der kunde', 'wer ist die kundin', 'wer sind die kunden', 'für wen'],
+    problem: ['problem', 'kundenproblem', 'problemstellung', 'chance', 'welches problem lösen wir'],
+    benefit: ['nutzen', 'wichtigster nutzen', 'wichtigster kundennutzen', 'vorteil', 'mehrwert', 'nutzenversprechen'],
+    metric: ['erfolgsmetrik', 'erfolgskennzahl', 'erfolgskennzahlen', 'kennzahl', 'kennzahlen', 'kpi', 'metrik', 'woran erkennen wir den erfolg', 'woran erkennen wir erfolg', 'woran merken wir es', 'wie messen wir den erfolg', 'erfolgskriterien', 'erfolg'],
+    experience: ['erlebnis', 'kundenerlebnis', 'nutzererlebnis', 'wie sieht das erlebnis aus', 'was sieht der kunde', 'prototyp', 'entwurf', 'design'],
+  },
+  prfaqLabels: { document: ['pr/faq', 'pr-faq', 'prfaq', 'working backwards'], pressRelease: ['pressemitteilung', 'pressemeldung'], faq: ['faq', 'häufige fragen', 'häufig gestellte fragen'] },
   endCustomers: [
     'kunde', 'kunden', 'kundin', 'kundinnen', 'endkunde', 'endkunden', 'nutzer', 'nutzerin', 'nutzerinnen',
     'benutzer', 'käufer', 'käuferin', 'gast', 'gäste', 'patient', 'patienten', 'patientin', 'fahrgast',
     'fahrgäste', 'reisende', 'abonnent', 'abonnenten', 'mitglied', 'mitglieder', 'besucher',
+  ],
+  // Job stories: "Wenn ich nachts Material nachbestelle, möchte ich …, damit ich …".
+  situationMarkers: ['wenn', 'immer\\s+wenn'],
+  motivationMarkers: [
+    'möchte\\s+ich', 'will\\s+ich', 'ich\\s+möchte', 'ich\\s+will', 'würde\\s+ich\\s+gerne', 'brauche\\s+ich',
+    'wünsche\\s+ich\\s+mir', 'möchten\\s+wir', 'wollen\\s+wir',
+  ],
+  genericSituationWords: [
+    'benutze', 'benutzen', 'nutze', 'nutzen', 'verwende', 'verwenden', 'öffne', 'öffnen', 'logge', 'loggen', 'einlogge',
+    'einloggen', 'anmelde', 'anmelden', 'melde', 'ein', 'an', 'auf', 'in', 'im', 'mit', 'will', 'möchte', 'möchten',
+    'wollen', 'brauche', 'etwas', 'es', 'app', 'anwendung', 'produkt', 'system', 'tool', 'software', 'plattform',
+    'website', 'webseite', 'seite', 'dienst', 'bin', 'sind', 'ist', 'besuche', 'gehe', 'starte', 'arbeite', 'klicke',
+    'das', 'die', 'der', 'den', 'dem', 'möglich', 'nötig', 'notwendig', 'erforderlich',
   ],
 };

@@ -256,10 +256,33 @@ export const en: Vocabulary = {
     'increase engagement', 'engagement rate', 'tracking data', 'marketing data', 'competitive advantage',
   ],
   customerImpactLabels: ['customer impact', 'impact on customers', 'customer benefit', 'end-customer impact', 'user impact'],
+  // Working backwards: the labels that answer an epic's customer questions, and a PR/FAQ's.
+  epicQuestions: {
+    customer: ['customer', 'customers', 'who is the customer', 'who are the customers', 'target customer', 'target audience', 'persona', 'who is it for', 'for whom'],
+    problem: ['problem', 'customer problem', 'problem statement', 'the problem', 'opportunity', 'customer opportunity', 'what problem are we solving', 'pain point', 'pain points'],
+    benefit: ['benefit', 'most important benefit', 'key benefit', 'main benefit', 'what is the most important customer benefit', 'value proposition'],
+    metric: ['success metric', 'success metrics', 'metric', 'metrics', 'kpi', 'kpis', 'how will we know', 'how do we know', 'how will we measure success', 'measure of success', 'success criteria', 'success'],
+    experience: ['experience', 'customer experience', 'user experience', 'what does the experience look like', 'what will the customer see', 'prototype', 'mock-up', 'mockup', 'wireframe', 'design'],
+  },
+  prfaqLabels: { document: ['pr/faq', 'pr-faq', 'prfaq', 'pr faq', 'working backwards'], pressRelease: ['press release'], faq: ['faq', 'faqs', 'frequently asked questions', 'customer faq'] },
   endCustomers: [
     'customer', 'customers', 'end customer', 'end user', 'end-user', 'user', 'users', 'shopper', 'shoppers',
     'buyer', 'buyers', 'guest', 'guests', 'patient', 'patients', 'client', 'clients', 'consumer', 'consumers',
     'passenger', 'passengers', 'traveller', 'travellers', 'traveler', 'travelers', 'subscriber', 'subscribers',
     'member', 'members', 'visitor', 'visitors', 'people',
+  ],
+  // Job stories: "When I'm re-ordering supplies at the end of a night shift, I want to …, so I can …".
+  situationMarkers: ['when(?:ever)?'],
+  motivationMarkers: [
+    'i\\s+(?:only\\s+)?want', "i(?:'d|\\s+would)\\s+(?:like|love)", 'i\\s+need', 'we\\s+(?:want|need)', "we(?:'d|\\s+would)\\s+like",
+  ],
+  genericSituationWords: [
+    'use', 'uses', 'using', 'used', 'open', 'opens', 'opening', 'log', 'logs', 'logging', 'login', 'sign', 'signing',
+    'in', 'on', 'into', 'at', 'with', 'of', 'and', 'or', 'want', 'wants', 'need', 'needs', 'like', 'visit', 'visiting',
+    'go', 'going', 'access', 'accessing', 'launch', 'work', 'working', 'click', 'clicking', 'something', 'anything',
+    'it', 'there', 'here', 'app', 'apps', 'application', 'product', 'system', 'tool', 'software', 'platform', 'website',
+    'site', 'web', 'page', 'service', 'feature', 'screen', 'online', 'm', 're', 's', 've',
+    // "When possible, I'd like …": no moment either.
+    'possible', 'needed', 'necessary', 'required', 'applicable',
   ],
 };

@@ -169,9 +169,27 @@ export const es: Vocabulary = {
     'datos de marketing', 'reconocimiento de marca',
   ],
   customerImpactLabels: ['impacto en el cliente', 'impacto en los clientes', 'impacto para el cliente', 'beneficio para el cliente'],
+  // Working backwards: las etiquetas que responden a las preguntas del cliente de una épica, y las de un PR/FAQ.
+  epicQuestions: {
+    customer: ['cliente', 'clientes', 'cliente objetivo', 'público objetivo', 'persona', 'quién es el cliente', 'quiénes son los clientes', 'para quién'],
+    problem: ['problema', 'problema del cliente', 'oportunidad', 'qué problema resolvemos'],
+    benefit: ['beneficio', 'beneficio principal', 'beneficio más importante', 'propuesta de valor'],
+    metric: ['métrica de éxito', 'métricas de éxito', 'métrica', 'métricas', 'kpi', 'indicador', 'cómo sabremos', 'cómo lo sabremos', 'cómo mediremos el éxito', 'criterios de éxito', 'éxito'],
+    experience: ['experiencia', 'experiencia del cliente', 'experiencia de usuario', 'cómo es la experiencia', 'prototipo', 'maqueta', 'diseño'],
+  },
+  prfaqLabels: { document: ['pr/faq', 'pr-faq', 'prfaq', 'working backwards'], pressRelease: ['comunicado de prensa', 'nota de prensa'], faq: ['faq', 'preguntas frecuentes'] },
   endCustomers: [
     'cliente', 'clientes', 'cliente final', 'usuario', 'usuarios', 'usuaria', 'usuarias', 'comprador',
     'compradores', 'huésped', 'huéspedes', 'paciente', 'pacientes', 'pasajero', 'pasajeros', 'viajero',
     'viajeros', 'suscriptor', 'suscriptores', 'socio', 'socios', 'visitante', 'visitantes',
+  ],
+  // Job stories: "Cuando repongo material al final del turno de noche, quiero …, para …".
+  situationMarkers: ['cuando', 'siempre\\s+que'],
+  motivationMarkers: ['yo\\s+quiero', 'quiero', 'necesito', 'me\\s+gustar[ií]a', 'quisiera', 'queremos', 'deseo'],
+  genericSituationWords: [
+    'uso', 'usamos', 'utilizo', 'abro', 'entro', 'inicio', 'sesión', 'accedo', 'conecto', 'visito', 'voy', 'hago',
+    'clic', 'quiero', 'necesito', 'estoy', 'en', 'a', 'al', 'con', 'de', 'el', 'la', 'aplicación', 'app', 'producto',
+    'sistema', 'herramienta', 'plataforma', 'web', 'sitio', 'página', 'servicio', 'algo', 'lo', 'esto', 'eso', 'sea',
+    'posible', 'necesario', 'haga', 'falta',
   ],
 };

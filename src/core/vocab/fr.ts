@@ -171,9 +171,29 @@ export const fr: Vocabulary = {
     'avantage concurrentiel', 'données marketing', 'notoriété de la marque',
   ],
   customerImpactLabels: ['impact client', 'impact pour le client', 'impact sur les clients', 'bénéfice client'],
+  // Working backwards : les libellés qui répondent aux questions client d'un epic, et ceux d'un PR/FAQ.
+  epicQuestions: {
+    customer: ['client', 'cliente', 'clients', 'client cible', 'cible', 'persona', 'qui est le client', 'qui sont les clients', 'pour qui'],
+    problem: ['problème', 'probleme', 'problème client', 'opportunité', 'quel problème résolvons-nous'],
+    benefit: ['bénéfice', 'bénéfice principal', 'bénéfice le plus important', 'avantage', 'proposition de valeur'],
+    metric: ['indicateur de succès', 'indicateurs de succès', 'métrique', 'métriques', 'kpi', 'indicateur', 'comment saurons-nous', 'comment le saurons-nous', 'comment mesurer le succès', 'critères de succès', 'succès'],
+    experience: ['expérience', 'expérience client', 'expérience utilisateur', "à quoi ressemble l'expérience", 'prototype', 'maquette', 'design'],
+  },
+  prfaqLabels: { document: ['pr/faq', 'pr-faq', 'prfaq', 'working backwards'], pressRelease: ['communiqué de presse'], faq: ['faq', 'foire aux questions', 'questions fréquentes'] },
   endCustomers: [
     'client', 'clients', 'cliente', 'clientes', 'client final', 'utilisateur', 'utilisateurs', 'utilisatrice',
     'utilisatrices', 'acheteur', 'acheteurs', 'acheteuse', 'invité', 'invités', 'patient', 'patients', 'patiente',
     'passager', 'passagers', 'voyageur', 'voyageurs', 'abonné', 'abonnés', 'membre', 'membres', 'visiteur', 'visiteurs',
+  ],
+  // Job stories: "Quand je commande le matériel en fin de garde de nuit, je veux …, pour …".
+  situationMarkers: ['quand', 'lorsque', "lorsqu'"],
+  motivationMarkers: [
+    'je\\s+veux', 'je\\s+souhaite', 'je\\s+voudrais', "j'aimerais", "j'ai\\s+besoin\\s+d(?:e|')", 'nous\\s+voulons',
+  ],
+  genericSituationWords: [
+    'utilise', 'utilisons', 'ouvre', 'connecte', 'visite', 'vais', 'accède', 'lance', 'clique', 'fais', 'veux',
+    'souhaite', 'voudrais', 'dois', 'suis', 'sur', 'dans', 'à', 'a', 'avec', 'l', 'le', 'la', 'les', 'application',
+    'app', 'appli', 'produit', 'système', 'outil', 'logiciel', 'plateforme', 'site', 'web', 'page', 'service',
+    'quelque', 'chose', 'cela', 'ça', 'y', 'en', 'c', 'est', 'possible', 'nécessaire', 'besoin',
   ],
 };

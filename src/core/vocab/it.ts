@@ -15,7 +15,7 @@ export const it: Vocabulary = {
   articles: ['un', 'una', 'uno', 'il', 'lo', 'la', "l'", "un'"],
   goalMarkers: ['voglio', 'vorrei', 'desidero', 'ho\\s+bisogno\\s+di', 'devo\\s+poter'],
   benefitMarkers: [
-    'in\\s+modo\\s+da', 'in\\s+modo\\s+che', 'così\\s+che', 'cosicché', 'affinché', 'al\\s+fine\\s+di',
+    'in\\s+modo\\s+da', 'in\\s+modo\\s+che', 'così\\s+da', 'così\\s+che', 'cosicché', 'affinché', 'al\\s+fine\\s+di',
     'per(?=\\s+(?:non|evitare|prevenire|impedire)(?![\\p{L}]))',
     // A template's slot: "voglio <obiettivo> per <beneficio>".
     'per(?=\\s+(?:[<[{…]|\\.{3}))',
@@ -163,9 +163,27 @@ export const it: Vocabulary = {
     "ritorno sull'investimento", 'vantaggio competitivo', 'dati di marketing', 'notorietà del marchio',
   ],
   customerImpactLabels: ['impatto sul cliente', 'impatto sui clienti', 'impatto per il cliente', 'beneficio per il cliente'],
+  // Working backwards: le etichette che rispondono alle domande sul cliente di un'epica, e quelle di un PR/FAQ.
+  epicQuestions: {
+    customer: ['cliente', 'clienti', 'cliente target', 'target', 'persona', 'chi è il cliente', 'chi sono i clienti', 'per chi'],
+    problem: ['problema', 'problema del cliente', 'opportunità', 'quale problema risolviamo'],
+    benefit: ['beneficio', 'beneficio principale', 'beneficio più importante', 'vantaggio', 'proposta di valore'],
+    metric: ['metrica di successo', 'metriche di successo', 'metrica', 'metriche', 'kpi', 'indicatore', 'come lo sapremo', 'come sapremo', 'come misureremo il successo', 'criteri di successo', 'successo'],
+    experience: ['esperienza', 'esperienza del cliente', 'esperienza utente', "com'è l'esperienza", 'prototipo', 'design'],
+  },
+  prfaqLabels: { document: ['pr/faq', 'pr-faq', 'prfaq', 'working backwards'], pressRelease: ['comunicato stampa'], faq: ['faq', 'domande frequenti'] },
   endCustomers: [
     'cliente', 'clienti', 'cliente finale', 'utente', 'utenti', 'acquirente', 'acquirenti', 'ospite', 'ospiti',
     'paziente', 'pazienti', 'passeggero', 'passeggeri', 'viaggiatore', 'viaggiatori', 'abbonato', 'abbonati',
     'socio', 'soci', 'visitatore', 'visitatori',
+  ],
+  // Job stories: "Quando riordino il materiale a fine turno di notte, voglio …, così da …".
+  situationMarkers: ['quando', 'ogni\\s+volta\\s+che'],
+  motivationMarkers: ['voglio', 'vorrei', 'desidero', 'ho\\s+bisogno\\s+di', 'vogliamo'],
+  genericSituationWords: [
+    'uso', 'usiamo', 'utilizzo', 'apro', 'accedo', 'entro', 'collego', 'connetto', 'login', 'visito', 'vado', 'avvio',
+    'clicco', 'faccio', 'voglio', 'vorrei', 'devo', 'sono', 'su', 'in', 'nel', 'nella', 'all', 'alla', 'a', 'l', 'con',
+    'app', 'applicazione', 'prodotto', 'sistema', 'strumento', 'software', 'piattaforma', 'sito', 'web', 'pagina',
+    'servizio', 'qualcosa', 'lo', 'questo', 'possibile', 'necessario', 'serve',
   ],
 };

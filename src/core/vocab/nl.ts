@@ -15,7 +15,8 @@ export const nl: Vocabulary = {
   articles: ['een', 'de', 'het'],
   goalMarkers: ['wil\\s+ik(?:\\s+graag)?', 'ik\\s+wil', 'zou\\s+ik\\s+graag', 'ik\\s+zou\\s+graag', 'moet\\s+ik', 'kan\\s+ik', 'heb\\s+ik'],
   benefitMarkers: ['zodat', 'opdat', 'om(?=\\s[^\\n.]{1,200}?\\ste(?![\\p{L}]))', 'om\\s+te'],
-  nonRolePhrases: ['als volgt', 'als eerste', 'als gevolg', 'als het', 'als je'],
+  // "Als ik …, wil ik …" opens a job story's situation, not a role.
+  nonRolePhrases: ['als volgt', 'als eerste', 'als gevolg', 'als het', 'als je', 'als ik', 'als wij', 'als we'],
   genericRoles: [
     'gebruiker', 'gebruikers', 'klant', 'klanten', 'lid', 'beheerder', 'persoon', 'bezoeker', 'gast', 'medewerker',
     'leden', 'personen', 'admin', 'user', 'consument', 'iemand', 'mensen',
@@ -147,9 +148,27 @@ export const nl: Vocabulary = {
     'marketingdata', 'naamsbekendheid',
   ],
   customerImpactLabels: ['klantimpact', 'impact op de klant', 'impact op klanten', 'klantwaarde'],
+  // Working backwards: de labels die de klantvragen van een epic beantwoorden, en die van een PR/FAQ.
+  epicQuestions: {
+    customer: ['klant', 'klanten', 'doelgroep', 'persona', 'wie is de klant', 'wie zijn de klanten', 'voor wie'],
+    problem: ['probleem', 'klantprobleem', 'kans', 'welk probleem lossen we op'],
+    benefit: ['voordeel', 'belangrijkste voordeel', 'waardepropositie'],
+    metric: ['succesmaatstaf', 'succesmetriek', 'metriek', 'kpi', 'hoe weten we het', 'hoe weten we of het werkt', 'hoe meten we succes', 'succescriteria', 'succes'],
+    experience: ['ervaring', 'klantervaring', 'gebruikerservaring', 'hoe ziet de ervaring eruit', 'prototype', 'ontwerp'],
+  },
+  prfaqLabels: { document: ['pr/faq', 'pr-faq', 'prfaq', 'working backwards'], pressRelease: ['persbericht'], faq: ['faq', 'veelgestelde vragen'] },
   endCustomers: [
     'klant', 'klanten', 'eindklant', 'eindgebruiker', 'gebruiker', 'gebruikers', 'koper', 'kopers', 'gast',
     'gasten', 'patiënt', 'patiënten', 'passagier', 'passagiers', 'reiziger', 'reizigers', 'abonnee', 'abonnees',
     'lid', 'leden', 'bezoeker', 'bezoekers',
+  ],
+  // Job stories: "Wanneer ik aan het eind van de nachtdienst bestel, wil ik …, zodat ik …"; "Als ik …" is a
+  // situation, "Als gebruiker" a role (see nonRolePhrases).
+  situationMarkers: ['wanneer', 'als(?=\\s+(?:ik|wij|we)(?![\\p{L}]))'],
+  motivationMarkers: ['wil\\s+ik(?:\\s+graag)?', 'ik\\s+wil', 'zou\\s+ik\\s+graag', 'willen\\s+(?:we|wij)'],
+  genericSituationWords: [
+    'gebruik', 'gebruiken', 'open', 'openen', 'log', 'inlog', 'inloggen', 'aanmeld', 'meld', 'bezoek', 'ga', 'start',
+    'klik', 'doe', 'in', 'aan', 'op', 'met', 'wil', 'moet', 'ben', 'zijn', 'app', 'applicatie', 'product', 'systeem',
+    'tool', 'software', 'platform', 'website', 'site', 'pagina', 'dienst', 'iets', 'dit', 'dat', 'mogelijk', 'nodig',
   ],
 };

@@ -162,9 +162,27 @@ export const pt: Vocabulary = {
     'dados de marketing', 'reconhecimento da marca',
   ],
   customerImpactLabels: ['impacto no cliente', 'impacto nos clientes', 'impacto para o cliente', 'benefício para o cliente'],
+  // Working backwards: os rótulos que respondem às perguntas do cliente de um épico, e os de um PR/FAQ.
+  epicQuestions: {
+    customer: ['cliente', 'clientes', 'cliente-alvo', 'público-alvo', 'persona', 'quem é o cliente', 'quem são os clientes', 'para quem'],
+    problem: ['problema', 'problema do cliente', 'oportunidade', 'que problema resolvemos'],
+    benefit: ['benefício', 'beneficio', 'benefício principal', 'benefício mais importante', 'proposta de valor'],
+    metric: ['métrica de sucesso', 'métricas de sucesso', 'métrica', 'métricas', 'kpi', 'indicador', 'como saberemos', 'como vamos saber', 'como vamos medir o sucesso', 'critérios de sucesso', 'sucesso'],
+    experience: ['experiência', 'experiência do cliente', 'experiência do usuário', 'como é a experiência', 'protótipo', 'design'],
+  },
+  prfaqLabels: { document: ['pr/faq', 'pr-faq', 'prfaq', 'working backwards'], pressRelease: ['comunicado de imprensa', 'press release'], faq: ['faq', 'perguntas frequentes'] },
   endCustomers: [
     'cliente', 'clientes', 'cliente final', 'usuário', 'usuários', 'usuária', 'utilizador', 'utilizadores',
     'comprador', 'compradores', 'hóspede', 'hóspedes', 'paciente', 'pacientes', 'passageiro', 'passageiros',
     'viajante', 'viajantes', 'assinante', 'assinantes', 'sócio', 'sócios', 'visitante', 'visitantes',
+  ],
+  // Job stories: "Quando reponho o material no fim do turno da noite, quero …, para …".
+  situationMarkers: ['quando', 'sempre\\s+que'],
+  motivationMarkers: ['eu\\s+quero', 'quero', 'eu\\s+gostaria\\s+de', 'gostaria\\s+de', 'eu\\s+preciso', 'preciso', 'desejo', 'queremos'],
+  genericSituationWords: [
+    'uso', 'usamos', 'utilizo', 'abro', 'entro', 'acesso', 'faço', 'login', 'log', 'visito', 'vou', 'clico', 'conecto',
+    'quero', 'preciso', 'estou', 'no', 'na', 'em', 'o', 'a', 'ao', 'com', 'aplicativo', 'aplicação', 'app', 'produto',
+    'sistema', 'ferramenta', 'software', 'plataforma', 'site', 'web', 'página', 'serviço', 'algo', 'isso', 'isto',
+    'possível', 'necessário', 'for',
   ],
 };

@@ -1,5 +1,7 @@
 import { Blocks, Md, Message } from 'slack-block-builder';
 import { balanceText, truncatedNote, type Digest } from '../../core/digest.js';
+import { coverageLines } from '../../core/journey/coverage.js';
+import { epicLineTexts } from '../../core/epic/epic-digest.js';
 import { outcomesText } from '../../core/render/digest-markdown.js';
 import type { DigestNotice } from '../../flows/ports.js';
 import { cut, cutSection, itemsWithin, LIMITS, textOf, type Block, type SlackMessage } from './limits.js';
@@ -88,6 +90,11 @@ function outcomesLine(v: DigestView, link: boolean): string | null {
   return outcomesText(o, { period: 'week', key: (key) => (link ? ticketLink(v.browse(key), key) : escapeMrkdwn(key)), role: (role) => escapeMrkdwn(cut(role, ROLE_CHARS)) });
 }
 
+/** Journey coverage, one line per stage, as mrkdwn (stage names escaped); null when the journey has no stages. */
+function journeyLines(d: Digest): string[] | null {
+  return d.journey ? coverageLines(d.journey, { period: 'week', stage: escapeMrkdwn }) : null;
+}
+
 /** Each ranking with rows, as [title, rows]. */
 function rankings(v: DigestView): Array<[string, string[]]> {
   const d = v.digest;
@@ -111,10 +118,13 @@ export function digestMessage(v: DigestView): SlackMessage {
   const questions = questionLines(v);
   const personas = personasLine(v.digest);
   const outcomes = outcomesLine(v, true);
+  const journey = journeyLines(v.digest);
+  // A line per epic: keys linked, personas (the epic's words) escaped.
+  const epics = v.digest.epics ? epicLineTexts(v.digest.epics, { key: (k) => ticketLink(v.browse(k), k), persona: (p) => escapeMrkdwn(cut(p, ROLE_CHARS)) }) : null;
   const ranked = rankings(v);
   const bullets = (rows: string[]) => rows.map((r) => `• ${r}`).join('\n');
   // The fallback (Slack reads it as mrkdwn too: every part escaped): headline, questions, personas, and how many tickets each ranking lists.
-  const lines = [headline, ...(note ? [note] : []), ...questions, ...(personas ? [`Who we built for: ${personas}`] : []), ...(outcomes ? [`Outcomes: ${outcomesLine(v, false)}`] : []), ...ranked.map(([title, rows]) => `${title}: ${rows.length}`)];
+  const lines = [headline, ...(note ? [note] : []), ...questions, ...(personas ? [`Who we built for: ${personas}`] : []), ...(outcomes ? [`Outcomes: ${outcomesLine(v, false)}`] : []), ...(journey ? [`Journey coverage: ${journey.join('; ')}`] : []), ...(epics ? [`Epics: ${epics.length}`] : []), ...ranked.map(([title, rows]) => `${title}: ${rows.length}`)];
   const message = Message({ text: itemsWithin(lines, LIMITS.fallbackText) })
     .blocks(
       // A header is plain text: the scope as it is, nothing in it is read as markup.
@@ -125,6 +135,8 @@ export function digestMessage(v: DigestView): SlackMessage {
       Blocks.Section({ text: bullets(questions) }),
       personas ? Blocks.Section({ text: `${Md.bold('Who we built for:')} ${personas}` }) : undefined,
       outcomes ? Blocks.Section({ text: `${Md.bold('Outcomes:')} ${outcomes}` }) : undefined,
+      journey ? Blocks.Section({ text: `${Md.bold('Journey coverage')}\n${bullets(journey)}` }) : undefined,
+      epics ? Blocks.Section({ text: `${Md.bold('Epics')}\n${bullets(epics)}` }) : undefined,
       ...ranked.map(([title, rows]) => Blocks.Section({ text: `${Md.bold(title)}\n${bullets(rows)}` })),
     )
     .buildToObject() as SlackMessage;

@@ -1,5 +1,6 @@
 import { Blocks, Elements, Md, Message } from 'slack-block-builder';
 import { passes } from '../../core/lint.js';
+import { storyWho } from '../../core/render/story-line.js';
 import type { Finding, Report } from '../../core/types.js';
 import { ACTION } from '../ids.js';
 import { cut, cutMrkdwn, fit, LIMITS, type SlackMessage } from './limits.js';
@@ -19,7 +20,7 @@ export function reportMessage(report: Report, summary: string, browseUrl: string
     .blocks(
       Blocks.Header({ text: cut(`${report.key} · ${report.score}/100 · ${verdict}`, LIMITS.headerText) }),
       Blocks.Section({ text: escapeMrkdwn(summary || report.key) }),
-      report.story ? Blocks.Context().elements(cutMrkdwn(escapeMrkdwn(`Persona: ${report.story.role}`), LIMITS.contextText)) : undefined,
+      report.story ? Blocks.Context().elements(cutMrkdwn(escapeMrkdwn(report.story.kind === 'job' ? `Situation: ${storyWho(report.story)}` : `Persona: ${report.story.role}`), LIMITS.contextText)) : undefined,
       ...findings.map(findingSection),
       findings.length === 0 ? Blocks.Section({ text: ':white_check_mark: Every check passes.' }) : undefined,
       Blocks.Actions().elements(

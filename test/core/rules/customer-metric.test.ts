@@ -5,6 +5,8 @@ import { finding } from '../../helpers/lint.js';
 
 const STORY = 'As a returning shopper, I want to save my basket so that I pay later.';
 const withLine = (line: string) => `${STORY}\n\n${line}`;
+/** The basket story is in the Buy stage of the default journey: its hints start from the stage's KPIs. */
+const BUY = 'This story is in the Buy stage of the journey, measured by checkout conversion rate, cart abandonment rate or payment failure rate: ';
 
 describe('customer-metric', () => {
   it.each([
@@ -40,7 +42,7 @@ describe('customer-metric', () => {
       rule: 'customer-metric',
       severity: 'warn',
       message: `Names a customer metric (${metric}) but no target.`,
-      hint: `Say by how much and by when, e.g. "${example}".`,
+      hint: `${BUY}say by how much and by when, e.g. "${example}".`,
       link: 'https://github.com/centric-bot/centric/blob/main/README.md#customer-metric',
     });
   });
@@ -64,7 +66,7 @@ describe('customer-metric', () => {
       rule: 'customer-metric',
       severity: 'error',
       message: 'No customer metric: nothing says how we will know this worked for the returning shopper.',
-      hint: 'Add a success line with a customer metric and a target, e.g. "Success: checkout conversion +3% within 6 weeks of release".',
+      hint: `${BUY}add a success line with one of them and a target, e.g. "Success: checkout conversion rate +3% within 6 weeks of release".`,
       link: 'https://github.com/centric-bot/centric/blob/main/README.md#customer-metric',
     });
   });

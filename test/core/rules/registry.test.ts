@@ -19,6 +19,8 @@ const DESIGN = {
   'customer-evidence': 'warn',
   'acceptance-criteria': 'warn',
   'single-goal': 'warn',
+  // Off for stories: the built-in epic profile turns it on (error) and the story rules off.
+  'working-backwards': 'off',
 };
 
 const isRule = (value: unknown): value is Rule => typeof value === 'object' && value !== null && 'meta' in value && 'check' in value;
@@ -50,7 +52,9 @@ describe('the rule registry', () => {
 
   it.each(RULES.map((r) => [r.meta.id, r] as const))('%s declares its meta', (id, rule) => {
     const { meta } = rule as Rule;
-    expect(['error', 'warn']).toContain(meta.defaultSeverity);
+    expect(['error', 'warn', 'off']).toContain(meta.defaultSeverity);
+    // A rule off by default is made for a profile: it says in which it is on.
+    if (meta.defaultSeverity === 'off') expect(Object.keys(meta.profiles ?? {})).not.toHaveLength(0);
     expect(meta.weight).toBeGreaterThan(0);
     expect(meta.why).toMatch(/^[A-Z].*\.$/);
     expect(meta.why).not.toContain('\n');
@@ -72,7 +76,7 @@ describe('the rule registry', () => {
   it('takes each rule\'s option defaults from its options schema', () => {
     expect(DEFAULT_CONFIG.rules['customer-metric']).toEqual({ severity: 'error', requireTarget: true });
     expect(DEFAULT_CONFIG.rules['specific-persona']).toEqual({ severity: 'warn', allowedRoles: [] });
-    expect(DEFAULT_CONFIG.rules['story-format']).toEqual({ severity: 'error' });
+    expect(DEFAULT_CONFIG.rules['story-format']).toEqual({ severity: 'error', forms: ['user', 'job'] });
   });
 });
 

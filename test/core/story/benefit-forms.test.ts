@@ -35,7 +35,7 @@ describe('benefits in every form', () => {
     ['en', 'As a nurse, I want a reminder to prevent missed shifts.', 'a reminder', 'prevent missed shifts'],
     ['en', 'As a nurse, I want to see my shifts in order not to miss one.', 'see my shifts', 'not to miss one'],
   ])('%s: %s', (language, sentence, goal, benefit) => {
-    expect(parse(sentence)).toEqual({ role: expect.any(String), goal, benefit, language });
+    expect(parse(sentence)).toEqual({ kind: 'user', role: expect.any(String), goal, benefit, language });
     expect(finding('customer-value', sentence)).toBeUndefined();
   });
 

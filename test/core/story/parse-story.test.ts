@@ -31,6 +31,7 @@ describe('English story variants', () => {
 
   it('reads a story split over lines', () => {
     expect(parse('As a returning customer\nI want to save my basket\nso that I can pay on my phone')).toEqual({
+      kind: 'user',
       role: 'returning customer',
       goal: 'save my basket',
       benefit: 'I can pay on my phone',
@@ -40,6 +41,7 @@ describe('English story variants', () => {
 
   it('reads a bullet template with colons', () => {
     expect(parse('As a: night nurse\nI want: to see my ward at a glance\nSo that: I can plan my rounds')).toEqual({
+      kind: 'user',
       role: 'night nurse',
       goal: 'see my ward at a glance',
       benefit: 'I can plan my rounds',
@@ -52,7 +54,7 @@ describe('English story variants', () => {
   });
 
   it('keeps a story without a benefit, with a null benefit', () => {
-    expect(parse('As a user, I want to log in.')).toEqual({ role: 'user', goal: 'log in', benefit: null, language: 'en' });
+    expect(parse('As a user, I want to log in.')).toEqual({ kind: 'user', role: 'user', goal: 'log in', benefit: null, language: 'en' });
   });
 });
 

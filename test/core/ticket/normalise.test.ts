@@ -155,4 +155,12 @@ describe('fields', () => {
       description: [],
     });
   });
+
+  it('reads the parent (Jira Cloud: the epic of a story) with its type, null when there is none', () => {
+    const withParent = normalise({ key: 'SHOP-2', fields: { issuetype: { name: 'Story' }, parent: { key: 'SHOP-1', fields: { issuetype: { name: 'Epic' } } } } });
+    expect(withParent.parent).toEqual({ key: 'SHOP-1', issueType: 'Epic' });
+    expect(normalise({ key: 'SHOP-2', fields: { parent: { key: 'SHOP-1' } } }).parent).toEqual({ key: 'SHOP-1', issueType: '' });
+    expect(normalise({ key: 'SHOP-2', fields: { parent: null } }).parent).toBeNull();
+    expect(normalise({ key: 'SHOP-2', fields: {} }).parent).toBeNull();
+  });
 });

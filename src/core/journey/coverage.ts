@@ -1,0 +1,101 @@
+/**
+ * Journey coverage for the digest: which stages of the customer journey get work, period by
+ * period, how well their stories score, and which have had none for a while. Pure: the digest
+ * hands in each period's stories (each ticket's latest lint of the period).
+ */
+
+/** What coverage reads of one lint; the digest's LintRecord has these. */
+export interface StagedState {
+  key: string;
+  score: number;
+  journeyStage?: string | null;
+}
+
+export interface StageCoverage {
+  stage: string;
+  /** Stories (distinct tickets) in the stage this period. */
+  period: number;
+  /** Stories in the stage per period, oldest first; the last is this period. */
+  trend: number[];
+  /** Distinct stories over all the periods, each in the stage of its latest lint. */
+  total: number;
+  /** Average score of this period's stories in the stage; null when none. */
+  score: number | null;
+  /** Average score over all the periods, each story's latest lint; null when none. */
+  trendScore: number | null;
+  /** No story in the stage in the last `quietPeriods` periods. */
+  quiet: boolean;
+}
+
+export interface JourneyCoverage {
+  /** In journey order. */
+  stages: StageCoverage[];
+  quietPeriods: number;
+  /** This period's stories that matched no stage. */
+  unassigned: number;
+}
+
+const mean = (values: number[]): number | null => (values.length === 0 ? null : Math.round(values.reduce((a, b) => a + b, 0) / values.length));
+
+/**
+ * `periods`: each period's states, oldest first, the last one this period. A lint stored under a
+ * stage name the journey no longer declares (renamed or removed) counts in no stage.
+ */
+export function journeyCoverage(journey: { stages: string[]; quietPeriods: number }, periods: StagedState[][]): JourneyCoverage {
+  const index = new Map<string, number>();
+  journey.stages.forEach((name, i) => {
+    if (!index.has(name.toLowerCase())) index.set(name.toLowerCase(), i);
+  });
+  const stageOf = (s: StagedState): number | undefined => (s.journeyStage ? index.get(s.journeyStage.toLowerCase()) : undefined);
+  const trend = journey.stages.map(() => periods.map(() => 0));
+  const latest = new Map<string, StagedState>();
+  periods.forEach((states, p) => {
+    for (const s of states) {
+      const i = stageOf(s);
+      if (i !== undefined) trend[i]![p]!++;
+      latest.set(s.key, s);
+    }
+  });
+  const current = periods.at(-1) ?? [];
+  const overall = [...latest.values()];
+  const stages = journey.stages.map((stage, i): StageCoverage => {
+    const now = current.filter((s) => stageOf(s) === i);
+    const all = overall.filter((s) => stageOf(s) === i);
+    return {
+      stage,
+      period: now.length,
+      trend: trend[i]!,
+      total: all.length,
+      score: mean(now.map((s) => s.score)),
+      trendScore: mean(all.map((s) => s.score)),
+      quiet: trend[i]!.slice(-journey.quietPeriods).every((n) => n === 0),
+    };
+  });
+  return { stages, quietPeriods: journey.quietPeriods, unassigned: current.filter((s) => stageOf(s) === undefined).length };
+}
+
+export interface CoverageWording {
+  /** "week", or "period" when the period is not known to be one. */
+  period: string;
+  /** A stage name as the target format shows it (escaped). */
+  stage: (name: string) => string;
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The coverage as lines, the same in Slack and markdown: one per stage ("Buy: 3 this week, 12
+ * over 12 weeks, score 74"), then the quiet stages ("No work for Receive, Get help in 4 weeks")
+ * and the stories in no stage.
+ */
+export function coverageLines(c: JourneyCoverage, w: CoverageWording): string[] {
+  const periods = c.stages[0]?.trend.length ?? 0;
+  const lines = c.stages.map((s) => {
+    const score = s.trendScore === null ? '' : `, score ${s.trendScore}`;
+    return `${w.stage(s.stage)}: ${s.period} this ${w.period}, ${s.total} over ${plural(periods, w.period)}${score}`;
+  });
+  const quiet = c.stages.filter((s) => s.quiet).map((s) => w.stage(s.stage));
+  if (quiet.length > 0) lines.push(`No work for ${quiet.join(', ')} in ${plural(c.quietPeriods, w.period)}`);
+  if (c.unassigned > 0) lines.push(`${c.unassigned} ${c.unassigned === 1 ? 'story' : 'stories'} this ${w.period} in no stage`);
+  return lines;
+}

@@ -1,0 +1,127 @@
+import { wordsOf, type CompiledConfig, type CompiledLanguage } from '../compile.js';
+
+/**
+ * The story forms besides "As a …, I want …": job stories ("When …, I want …, so I can …") and
+ * benefit-first stories ("In order to …, as a …, I want …"). Their markers are compiled once per
+ * configuration, beside (not inside) compile(): the parser asks for them only when a text holds no
+ * user story with a benefit, so the common path never builds them.
+ */
+
+/** Unicode-aware word boundaries, as compile.ts has them: \b treats "für" or "così" as non-words. */
+const WORD_START = "(?<![\\p{L}\\p{N}_'])";
+const WORD_END = '(?![\\p{L}\\p{N}_])';
+
+/** The longest situation read ("I'm re-ordering supplies at the end of a night shift" is 55). */
+const MAX_SITUATION = 200;
+const MAX_GAP = 40;
+/** How far after a situation marker its motivation marker may start. */
+export const SITUATION_REACH = MAX_SITUATION + MAX_GAP;
+
+export interface FormLanguage {
+  lang: CompiledLanguage;
+  /** Sticky: a situation marker ("When", "Wenn", "Als ik") and the blanks after it. */
+  situationMarker: RegExp | null;
+  /** Global: the next motivation marker; none near a situation marker means no job story there. */
+  motivationMarker: RegExp | null;
+  /** Sticky: the situation, then the motivation marker, from the situation marker's end. */
+  situationThenMotivation: RegExp | null;
+  /** Sticky: a benefit or purpose marker opening a sentence ("In order to", "So that", "Para"). */
+  benefitOpener: RegExp | null;
+  /** Lower case: words that name no moment, context or trigger, with the language's pronouns, articles and modals. */
+  genericSituationWords: Set<string>;
+}
+
+export interface StoryForms {
+  languages: FormLanguage[];
+  /**
+   * By a sentence's first two letters (see startKey), the languages with a benefit opener and those
+   * with a situation marker that start so: most sentence starts have none, and no regex runs there.
+   */
+  byStart: Map<string, StartForms>;
+  /** A marker starts with regex syntax rather than a letter: every language is tried everywhere. */
+  anyStart: StartForms | null;
+}
+
+export interface StartForms {
+  openers: FormLanguage[];
+  situations: FormLanguage[];
+}
+
+/**
+ * The first two letters at `at`, lower case; a one-letter word is its letter and a blank ("A fim
+ * de" gives "a "). A marker's key is the same of its leading letters.
+ */
+export function startKey(text: string, at: number): string {
+  const second = text.charAt(at + 1);
+  return text.charAt(at).toLowerCase() + (second.toLowerCase() !== second.toUpperCase() ? second.toLowerCase() : ' ');
+}
+
+const byLengthDesc = (a: string, b: string): number => b.length - a.length;
+const alternation = (sources: string[]): string => `(?:${[...sources].sort(byLengthDesc).join('|')})`;
+/** A marker ending in an apostrophe ("lorsqu'") is glued to the next word: no boundary after it. */
+const bounded = (m: string): string => (m.endsWith("'") ? m : `${m}${WORD_END}`);
+
+function formLanguage(lang: CompiledLanguage): FormLanguage {
+  const v = lang.vocab;
+  const situations = v.situationMarkers.length > 0 && v.motivationMarkers.length > 0;
+  const motivations = alternation(v.motivationMarkers);
+  const openers = [...v.benefitMarkers, ...v.purposeMarkers];
+  return {
+    lang,
+    situationMarker: situations ? new RegExp(`${alternation(v.situationMarkers.map(bounded))}\\s*`, 'yiu') : null,
+    motivationMarker: situations ? new RegExp(`${WORD_START}${motivations}${WORD_END}`, 'giu') : null,
+    // Both runs bounded, as the role's in compile.ts: a situation of 200 characters cannot rescan an open-ended gap.
+    situationThenMotivation: situations
+      ? new RegExp(`([^\\n.;!?]{1,${MAX_SITUATION}}?)[\\s,;:\\-–—]{1,${MAX_GAP}}${WORD_START}${motivations}${WORD_END}[\\s:]{0,40}`, 'yiu')
+      : null,
+    benefitOpener: openers.length > 0 ? new RegExp(`${alternation(openers)}(?:(?<=')|${WORD_END})\\s*:?\\s*`, 'yiu') : null,
+    genericSituationWords: new Set(
+      [...v.genericSituationWords, ...v.personWords, ...v.determiners, ...v.articles, ...v.modalWords].flatMap((w) => wordsOf(w)),
+    ),
+  };
+}
+
+const cache = new WeakMap<CompiledConfig, StoryForms>();
+
+/** The compiled markers of the other story forms, built once per compiled configuration. */
+export function storyForms(compiled: CompiledConfig): StoryForms {
+  let forms = cache.get(compiled);
+  if (!forms) {
+    const languages = compiled.languages.map(formLanguage);
+    const byStart = new Map<string, StartForms>();
+    let anyStart: StartForms | null = null;
+    const add = (form: FormLanguage, markers: string[], kind: keyof StartForms): void => {
+      for (const marker of markers) {
+        const letters = /^\p{L}+/u.exec(marker)?.[0];
+        if (!letters) anyStart = { openers: languages.filter((f) => f.benefitOpener), situations: languages.filter((f) => f.situationMarker) };
+        const key = letters ? startKey(letters, 0) : '';
+        const entry = byStart.get(key) ?? { openers: [], situations: [] };
+        if (!entry[kind].includes(form)) entry[kind].push(form);
+        byStart.set(key, entry);
+      }
+    };
+    for (const form of languages) {
+      const v = form.lang.vocab;
+      if (form.benefitOpener) add(form, [...v.benefitMarkers, ...v.purposeMarkers], 'openers');
+      if (form.situationMarker) add(form, v.situationMarkers, 'situations');
+    }
+    forms = { languages, byStart, anyStart };
+    cache.set(compiled, forms);
+  }
+  return forms;
+}
+
+/**
+ * True when a job story's situation names no moment, context or trigger: once its pronouns,
+ * articles, modals and the language's generic words ("use", "open", "log in", "app") are taken
+ * away, nothing is left ("I use the app", "ich die App benutze", "I want to"). A situation is at
+ * most a couple of hundred characters: splitting it is cheap, and only specific-persona asks.
+ */
+export function isGenericSituation(situation: string, form: FormLanguage): boolean {
+  return wordsOf(situation).every((w) => form.genericSituationWords.has(w));
+}
+
+/** The compiled forms of a story's language; undefined for a language no longer configured. */
+export function formOf(compiled: CompiledConfig, code: string): FormLanguage | undefined {
+  return storyForms(compiled).languages.find((f) => f.lang.code === code);
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../src/config/load.js';
+import { toConfigFile } from '../../../src/core/config-schema.js';
+import type { CentricConfig } from '../../../src/core/config-types.js';
+import { DEFAULT_CONFIG } from '../../../src/core/default-config.js';
+import { DEFAULT_JOURNEY_STAGES } from '../../../src/core/journey/index.js';
+import { configForProject, lintIssue } from '../../../src/core/lint.js';
+import { configError } from '../../helpers/config-error.js';
+import { issue } from '../../helpers/issues.js';
+
+/** The stage lint() puts a ticket in, or null. */
+const stageOf = (description: string, fields: Parameters<typeof issue>[1] = {}, config: CentricConfig = DEFAULT_CONFIG): string | null =>
+  lintIssue(issue(description, { summary: 'Ticket', ...fields }), config).journey?.stage ?? null;
+
+const TWO_STAGES = [
+  'journey:',
+  '  stages:',
+  '    - name: Plan',
+  '      match: { labels: [trip-planning], components: [Planner], keywords: [itinerary, route] }',
+  '      kpis: [itinerary completion rate]',
+  '    - name: Travel',
+  '      match: { labels: [on-trip], components: [Boarding, Planner], keywords: [boarding pass, gate, route] }',
+  '      kpis: [boarding time]',
+].join('\n');
+
+describe('the journey stage of a story', () => {
+  it('comes from a label the stage names first, whatever the keywords say, case-insensitively', () => {
+    const story = 'As a gift buyer, I want to pay by PayPal at checkout, so that I can finish on my phone.';
+    expect(stageOf(story)).toBe('Buy');
+    expect(stageOf(story, { labels: ['Journey:Receive'] })).toBe('Receive');
+  });
+
+  it('comes from a component when no label names a stage; a label beats a component', () => {
+    const config = parseConfig(TWO_STAGES, 'centric.yml');
+    expect(stageOf('As a commuter, I want my gate shown.', { components: [{ name: 'planner' }] }, config)).toBe('Plan');
+    expect(stageOf('As a commuter, I want my gate shown.', { components: [{ name: 'Boarding' }] }, config)).toBe('Travel');
+    expect(stageOf('As a commuter, I want my itinerary.', { components: [{ name: 'Boarding' }], labels: ['trip-planning'] }, config)).toBe('Plan');
+  });
+
+  it('comes from the keywords in the summary and the story in each of the seven languages', () => {
+    expect(stageOf('As a gift buyer, I want to see my parcel on a map, so that I know when the courier arrives.')).toBe('Receive');
+    expect(stageOf('Als Stammkundin möchte ich Produkte vergleichen, damit ich die passende Größe finde.')).toBe('Evaluate');
+    expect(stageOf('Como comprador habitual, quiero repetir pedido con un clic, para ganar tiempo.')).toBe('Come back');
+    expect(stageOf('En tant que cliente, je veux joindre le service client par chat, afin d\'obtenir un remboursement.')).toBe('Get help');
+    expect(stageOf('Come cliente, voglio le istruzioni di montaggio nella scheda, così da usare il mobile subito.')).toBe('Use');
+    expect(stageOf('Als shopper wil ik in de zoekresultaten filteren, zodat ik sneller iets vind.')).toBe('Discover');
+    expect(stageOf('Como cliente, quero pagar com cartão de crédito, para que eu conclua a compra.')).toBe('Buy');
+  });
+
+  it('goes to the stage with the most distinct keywords; a tie goes to the stage declared first', () => {
+    const config = parseConfig(TWO_STAGES, 'centric.yml');
+    expect(stageOf('As a commuter, I want to change my route.', {}, config)).toBe('Plan');
+    expect(stageOf('As a commuter, I want the gate on my boarding pass and my route.', {}, config)).toBe('Travel');
+    // One keyword each ("route" is in both stages): Plan is declared first.
+    expect(stageOf('As a commuter, I want my itinerary at the gate.', {}, config)).toBe('Plan');
+    expect(stageOf('As a commuter, I want a faster route.', {}, config)).toBe('Plan');
+    expect(stageOf('As a commuter, I want a route with a gate.', {}, config)).toBe('Travel');
+  });
+
+  it('reads a story in the summary and the goal, benefit and summary only: the rest of the description says nothing', () => {
+    const story = 'As a night nurse, I want to see my next shift, so that I can plan my week.';
+    expect(stageOf(`${story}\n\nBackground: the rota page also links to the search of the help centre.`)).toBeNull();
+    // Without a story, the summary and the start of the description.
+    expect(stageOf('Make the checkout button bigger on small screens.')).toBe('Buy');
+  });
+
+  it('is absent when nothing points to a stage, when the journey has no stages, and for a skipped ticket', () => {
+    expect(lintIssue(issue('As a night nurse, I want to see my next shift.'), DEFAULT_CONFIG)).not.toHaveProperty('journey');
+    const off = parseConfig('journey: { stages: [] }', 'centric.yml');
+    expect(lintIssue(issue('As a shopper, I want to pay at checkout.'), off)).not.toHaveProperty('journey');
+    expect(lintIssue(issue('Pay at checkout', { issuetype: { name: 'Bug' } }), DEFAULT_CONFIG)).toEqual({ key: 'SHOP-1', skipped: true });
+  });
+
+  it('follows a project\'s own journey, and the base one elsewhere', () => {
+    const config = parseConfig(['projects:', '  TRIP:', ...TWO_STAGES.split('\n').map((l) => `    ${l}`)].join('\n'), 'centric.yml');
+    expect(lintIssue(issue('As a commuter, I want my gate.', {}, 'TRIP-1'), config).journey).toEqual({ stage: 'Travel', kpis: ['boarding time'], metricInStage: null });
+    expect(lintIssue(issue('As a commuter, I want to pay at checkout.', {}, 'TRIP-2'), config).journey).toBeUndefined();
+    expect(lintIssue(issue('As a commuter, I want to pay at checkout.', {}, 'SHOP-2'), config).journey?.stage).toBe('Buy');
+    expect(configForProject(config, 'TRIP').journey.quietPeriods).toBe(4);
+  });
+});
+
+describe('centric.yml journey', () => {
+  it('defaults to the e-commerce journey, shown by config --print', () => {
+    expect(DEFAULT_CONFIG.journey.stages.map((s) => s.name)).toEqual(['Discover', 'Evaluate', 'Buy', 'Receive', 'Use', 'Get help', 'Come back']);
+    expect(DEFAULT_CONFIG.journey).toEqual({ stages: DEFAULT_JOURNEY_STAGES, quietPeriods: 4 });
+    expect(DEFAULT_CONFIG.journey.stages[2]).toEqual({
+      name: 'Buy',
+      match: expect.objectContaining({ labels: ['journey:buy'], components: [] }),
+      kpis: ['checkout conversion rate', 'cart abandonment rate', 'payment failure rate'],
+    });
+    expect(toConfigFile(DEFAULT_CONFIG).journey).toEqual(DEFAULT_CONFIG.journey);
+  });
+
+  it('replaces the whole list of stages when stages are given, filling in what a stage leaves out', () => {
+    const config = parseConfig('journey:\n  quietPeriods: 6\n  stages:\n    - name: Onboard\n      kpis: [activation rate]', 'centric.yml');
+    expect(config.journey).toEqual({ stages: [{ name: 'Onboard', match: { labels: [], components: [], keywords: [] }, kpis: ['activation rate'] }], quietPeriods: 6 });
+    expect(parseConfig('journey: { quietPeriods: 2 }', 'centric.yml').journey.stages).toEqual(DEFAULT_JOURNEY_STAGES);
+  });
+
+  it('names the file, the path and what to do', () => {
+    expect(configError('journey:\n  stages:\n    - name: Buy\n    - name: buy')).toBe('centric.yml: journey.stages.1.name: the stage "buy" is declared twice: give each stage its own name');
+    expect(configError('journey:\n  stages:\n    - name: Buy\n      match: { labels: [journey buy] }')).toBe('centric.yml: journey.stages.0.match.labels.0: a Jira label has no spaces');
+    expect(configError('journey:\n  stages:\n    - name: Buy\n      match: { keywords: ["pa*"] }')).toBe(
+      'centric.yml: journey.stages.0.match.keywords.0: expected a word or phrase; a single word (3 letters or more) may start or end with *',
+    );
+    expect(configError('journey:\n  stages:\n    - name: ""')).toBe('centric.yml: journey.stages.0.name: give the stage a name, such as Discover');
+    expect(configError('journey:\n  stages:\n    - name: Buy\n      kpi: [conversion rate]')).toMatch(/^centric\.yml: journey\.stages\.0: Unrecognized key: "kpi"/);
+    expect(configError('journey: { quietPeriods: 0 }')).toMatch(/^centric\.yml: journey\.quietPeriods: /);
+  });
+});
