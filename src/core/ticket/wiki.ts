@@ -13,6 +13,9 @@ export const TABLE_ROW = /^\s*\|/;
 export const BLOCK_TAG = /^\s*\{(code|noformat|quote|panel)(?::[^}]*)?\}\s*(.*)$/;
 export const RULE = /^\s*-{4,}\s*$/;
 
+/** Columns of a table row read apart; Jira's own editor stops well before this. */
+export const MAX_COLUMNS = 100;
+
 const BAR = 124;
 const BACKSLASH = 92;
 /** Markup whose parameters or target may hold a bar: a macro "{status:colour=Green|title=Done}", a link "[text|url]", an image "!a.png|thumbnail!". */
@@ -264,6 +267,9 @@ export function readWiki(source: string): RichText {
       // The text before the first bar and after the last is no cell: columns count from the first bar.
       const spans = cellSpans(line).slice(1);
       if (spans.length > 0 && !line.slice(spans[spans.length - 1]![0]).trim()) spans.pop();
+      // A row of thousands of one-letter cells ("|[a|[a|…") is no table anyone reads: past
+      // MAX_COLUMNS the rest of the row is one cell, so the blocks every rule walks stay few.
+      if (spans.length > MAX_COLUMNS) spans.splice(MAX_COLUMNS - 1, Infinity, [spans[MAX_COLUMNS - 1]![0], spans[spans.length - 1]![1]]);
       spans.forEach(([start, end], column) => add('tableCell', line.slice(start, end), false, { row, column }));
     } else if (item && !rule) {
       flush();

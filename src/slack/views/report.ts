@@ -1,5 +1,6 @@
 import { Blocks, Elements, Md, Message } from 'slack-block-builder';
 import { passes } from '../../core/lint.js';
+import { journeyLine } from '../../core/journey/journey-line.js';
 import { storyWho } from '../../core/render/story-line.js';
 import type { Finding, Report } from '../../core/types.js';
 import { ACTION } from '../ids.js';
@@ -11,6 +12,13 @@ const ruleName = (f: Pick<Finding, 'rule' | 'link'>): string => Md.bold(mrkdwnLi
 
 const findingSection = (f: Finding) => Blocks.Section({ text: `${icon(f.severity)} ${ruleName(f)}: ${escapeMrkdwn(f.message)}\n${Md.italic(`Fix: ${escapeMrkdwn(f.hint)}`)}` });
 
+/** Who the story is for (its persona, or a job story's situation) and its journey stage, when known. */
+function contextOf(report: Report) {
+  const who = report.story ? (report.story.kind === 'job' ? `Situation: ${storyWho(report.story)}` : `Persona: ${report.story.role}`) : null;
+  const lines = [who, journeyLine(report)].filter((l): l is string => l !== null);
+  return lines.length > 0 ? Blocks.Context().elements(lines.map((l) => cutMrkdwn(escapeMrkdwn(l), LIMITS.contextText))) : undefined;
+}
+
 /** `/centric check`: the score, each finding with its hint and the rule's explanation, and buttons. */
 export function reportMessage(report: Report, summary: string, browseUrl: string): SlackMessage {
   const verdict = passes(report) ? 'passes' : 'fails';
@@ -20,7 +28,7 @@ export function reportMessage(report: Report, summary: string, browseUrl: string
     .blocks(
       Blocks.Header({ text: cut(`${report.key} · ${report.score}/100 · ${verdict}`, LIMITS.headerText) }),
       Blocks.Section({ text: escapeMrkdwn(summary || report.key) }),
-      report.story ? Blocks.Context().elements(cutMrkdwn(escapeMrkdwn(report.story.kind === 'job' ? `Situation: ${storyWho(report.story)}` : `Persona: ${report.story.role}`), LIMITS.contextText)) : undefined,
+      contextOf(report),
       ...findings.map(findingSection),
       findings.length === 0 ? Blocks.Section({ text: ':white_check_mark: Every check passes.' }) : undefined,
       Blocks.Actions().elements(
