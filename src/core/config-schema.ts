@@ -220,6 +220,22 @@ export const vocabularySchema = z
      */
     motivationMarkers: z.array(regexSource),
     /**
+     * Motivation markers a job story may open with only after a first-person situation ("When I …",
+     * "Wenn ich …"): "I need", "we want", "brauche ich". "When the queue is full, we need to drop …"
+     * is a technical note, not a job story (regular-expression sources).
+     */
+    firstPersonMotivationMarkers: z.array(regexSource),
+    /**
+     * What opens a first-person situation, as a whole word at its start (regular-expression sources):
+     * "I", "we", "ich"; where the pronoun is dropped, the verb's first-person ending ("repongo").
+     */
+    firstPersonSituations: z.array(regexSource),
+    /**
+     * Headings or labels of a bug's steps to reproduce: "Steps to reproduce", "Schritte zur Reproduktion".
+     * No job story is read under one (nor under an acceptance-criteria heading): "When I click Pay, I need …" there is a step.
+     */
+    reproductionHeadings: words,
+    /**
      * Words that name no moment, context or trigger ("use", "open", "app", "log", "in"): a job story's
      * situation made of nothing else (besides pronouns and articles) is generic, as "When I use the app".
      */
@@ -241,7 +257,7 @@ const NEW_LANGUAGE: Vocabulary = {
   conjunctions: [], goalVerbs: [],
   purposeMarkers: [], infinitives: [], determiners: [], benefitLabels: [], evidenceLabels: [], modalWords: [], personWords: [], systemSubjects: [],
   businessSubjects: [], businessOutcomes: [], customerImpactLabels: [], endCustomers: [],
-  situationMarkers: [], motivationMarkers: [], genericSituationWords: [],
+  situationMarkers: [], motivationMarkers: [], genericSituationWords: [], firstPersonMotivationMarkers: [], firstPersonSituations: [], reproductionHeadings: [],
 };
 
 /** A language's lists: each one given replaces that default list, the others stay. */
@@ -692,7 +708,7 @@ export const configSchema = z
     ops: opsSchema,
   })
   .strict()
-  // An issue type is linted one way: by the base or by one profile.
+  // An issue type is in one profile at most (one also in issueTypes is linted by its profile).
   .superRefine((config, ctx) => {
     for (const issue of profileConflicts(config)) ctx.addIssue({ code: 'custom', ...issue });
   });

@@ -1,6 +1,6 @@
 /** The weekly customer-centricity digest, computed from stored reports. Pure: data in, data out. */
 import type { BenefitKind } from './benefit/benefit-kind.js';
-import { journeyCoverage, type JourneyCoverage } from './journey/coverage.js';
+import { journeyCoverage, periodsKnown, type JourneyCoverage } from './journey/coverage.js';
 import { epicLinesOf, type EpicFact, type EpicLine } from './epic/epic-digest.js';
 import { outcomeStats, type OutcomeStats, type ReviewFact } from './outcome/stats.js';
 import type { RuleId } from './types.js';
@@ -163,6 +163,13 @@ function stats(states: LintRecord[], start: number): PeriodStats {
   return { start, tickets: states.length, score: mean(states.map((s) => s.score)), shares, hitRate: null, ...evidence, ...(balance ? { benefit: balance } : {}) };
 }
 
+/** The first lint the history holds (of any ticket, an epic's too): how far back the digest can tell a quiet stage. */
+function earliestLint(history: LintRecord[]): number | null {
+  let earliest: number | null = null;
+  for (const r of history) if (earliest === null || r.lintedAt < earliest) earliest = r.lintedAt;
+  return earliest;
+}
+
 export function buildDigest(input: DigestInput): Digest {
   const byTicket = new Map<string, LintRecord[]>();
   // An epic's own lints are not a story's: they make its line (epics), not the story figures.
@@ -192,7 +199,7 @@ export function buildDigest(input: DigestInput): Digest {
     ? journeyCoverage(input.journey, Array.from({ length: periods }, (_, i) => {
       const s = input.end - (periods - i) * input.periodMs;
       return statesIn(byTicket, s, s + input.periodMs);
-    }))
+    }), periodsKnown(earliestLint(input.history), input.end, input.periodMs, periods))
     : null;
 
   // Each story's latest lint in the trend's periods, by epic.

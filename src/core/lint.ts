@@ -2,7 +2,7 @@ import { compile, type CompiledConfig, type CompiledLanguage } from './compile.j
 import type { CentricConfig, LintConfig } from './config-types.js';
 import { epicContextOf, type EpicContext } from './epic/context.js';
 import { readEpic } from './epic/read-epic.js';
-import { configForProfile, epicIssueTypes, overrideRules, profileOf, type ProfiledConfig } from './profiles.js';
+import { configForProfile, epicIssueTypes, overrideRules, profileOf, profilesForProject, type ProfiledConfig } from './profiles.js';
 import { benefitOf } from './benefit/benefit-kind.js';
 import { detectDomain, type Domain } from './hints/index.js';
 import { assignStage, journeyReportOf, stageText, type StageMatch } from './journey/index.js';
@@ -10,15 +10,15 @@ import { evidenceOf } from './rules/customer-evidence.js';
 import { metricPromiseOf } from './rules/customer-metric.js';
 import { RULES, ruleLink, type Rule, type RuleContext } from './rules/index.js';
 import { score, type ScoredFailure } from './score.js';
-import { parseStory } from './story/parse-story.js';
+import { jobStoryRange, parseStory } from './story/parse-story.js';
 import { normalise, type JiraIssue } from './ticket/normalise.js';
 import { projectOfIssue } from './ticket/project-of.js';
 import type { Finding, LintResult, Report, RuleId, Summary, TextBlock, Ticket } from './types.js';
 
-const projectConfigs = new WeakMap<CentricConfig, Map<string, LintConfig>>();
+const projectConfigs = new WeakMap<CentricConfig, Map<string, ProfiledConfig>>();
 
-/** The configuration for one project: the base with the project's overrides laid over it. */
-export function configForProject(config: CentricConfig, project: string): LintConfig {
+/** The configuration for one project: the base with the project's overrides laid over it, its profiles' too. */
+export function configForProject(config: CentricConfig, project: string): ProfiledConfig {
   const override = config.projects[project];
   if (!override) return config;
   let byProject = projectConfigs.get(config);
@@ -30,6 +30,7 @@ export function configForProject(config: CentricConfig, project: string): LintCo
       ...override,
       rules: overrideRules(config.rules, override.rules),
       scoreWeights: { ...config.scoreWeights, ...override.scoreWeights },
+      profiles: profilesForProject(config.profiles, override),
     };
     byProject.set(project, resolved);
   }
@@ -60,10 +61,12 @@ function proseOf(blocks: TextBlock[]): string {
   return text;
 }
 
-/** Linted: a type of the base `issueTypes`, or of a profile (an epic). */
+/** Linted: a type of a profile (an epic) that leaves a rule on, or else of the base `issueTypes`. */
 export function isLinted(ticket: Ticket, config: ProfiledConfig): boolean {
+  const profile = profileOf(ticket.issueType, config);
+  if (profile) return configForProfile(config, profile) !== null;
   const type = ticket.issueType.toLowerCase();
-  return config.issueTypes.some((t) => t.toLowerCase() === type) || profileOf(ticket.issueType, config) !== null;
+  return config.issueTypes.some((t) => t.toLowerCase() === type);
 }
 
 /** What a lint may know besides the ticket: its epic's persona and metric, for hints only. */
@@ -75,11 +78,14 @@ export interface LintContext {
 export function lintTicket(ticket: Ticket, projectConfig: ProfiledConfig, context: LintContext = {}): Report {
   const profile = profileOf(ticket.issueType, projectConfig);
   if (!profile && !isLinted(ticket, projectConfig)) return { key: ticket.key, skipped: true };
+  const config = profile ? configForProfile(projectConfig, profile) : projectConfig;
+  // A profile that leaves every rule off (working-backwards: off for a project's epics) lints nothing.
+  if (!config) return { key: ticket.key, skipped: true };
   // A profile changes rules and weights only: the vocabulary compiled for the project serves it.
   const compiled = compile(projectConfig);
-  const config = profile ? configForProfile(projectConfig, profile) : projectConfig;
   const description = proseOf(ticket.description);
-  const story = parseStory([ticket.summary, description], compiled);
+  // A job story only in the summary or the description's first paragraph: further down, "When …" is context or a step.
+  const story = parseStory([ticket.summary, description], compiled, [undefined, () => jobStoryRange(ticket.description, compiled)]);
   let domain: Domain | undefined;
   let stage: StageMatch | null | undefined;
   const hintText = `${ticket.summary}\n${description.slice(0, HINT_CHARS)}`;
@@ -97,7 +103,8 @@ export function lintTicket(ticket: Ticket, projectConfig: ProfiledConfig, contex
     ...(context.epic ? { epic: context.epic } : {}),
     hintText,
     // Asked by the report for every ticket, and by a failing customer-metric hint first.
-    journey: () => (stage === undefined ? (stage = assignStage(ticket, stageText(ticket, story, hintText), config.journey)) : stage),
+    // A language's journey keywords are read in a story of that language only; without a story, language by language.
+    journey: () => (stage === undefined ? (stage = assignStage(ticket, stageText(ticket, story, hintText), config.journey, story?.language ?? null, compiled.languages)) : stage),
   };
   const findings: Finding[] = [];
   const failures: ScoredFailure[] = [];
@@ -114,7 +121,7 @@ export function lintTicket(ticket: Ticket, projectConfig: ProfiledConfig, contex
     if (!failure) continue;
     const severity = failure.maxSeverity === 'warn' ? 'warn' : setting.severity;
     findings.push({ rule: id, severity, message: failure.message, hint: failure.hint, link: ruleLink(config.jira.rulesDocUrl, id) });
-    failures.push({ rule: id, partial: failure.partial === true });
+    failures.push(failure.share === undefined ? { rule: id, partial: failure.partial === true } : { rule: id, partial: false, share: Math.min(1, Math.max(0, failure.share)) });
   }
   const report: Report = { key: ticket.key, skipped: false, score: score(failures, config, notApplicable), story, findings };
   // The promise the outcome review will ask about: only a metric with a target is one.
@@ -126,7 +133,7 @@ export function lintTicket(ticket: Ticket, projectConfig: ProfiledConfig, contex
   const benefit = benefitOf(story, ctx.languages);
   if (benefit) report.benefit = benefit;
   if (config.rules['customer-evidence'].severity !== 'off') report.evidence = evidenceOf(ctx);
-  const journey = journeyReportOf(ctx.journey(), report.metric);
+  const journey = journeyReportOf(ctx.journey(), report.metric, compiled);
   if (journey) report.journey = journey;
   if (config.rules['working-backwards'].severity !== 'off') report.epic = { ...readEpic(ctx) };
   return report;

@@ -65,8 +65,12 @@ function definedOnly<T extends object>(record: T | undefined): T {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** What is wrong with the issue types of the profiles: a type in two profiles, or in a profile and in issueTypes. */
-export function profileConflicts(config: Pick<CentricConfig, 'issueTypes' | 'profiles' | 'projects'>): Array<{ path: Array<string | number>; message: string }> {
+/**
+ * What is wrong with the issue types of the profiles: a type in two profiles. A type in a profile
+ * and in `issueTypes` (or a project's) is none: the profile lints it, so `issueTypes: [Story, Epic]`
+ * written before profiles existed keeps loading, its epics now judged as epics.
+ */
+export function profileConflicts(config: Pick<CentricConfig, 'profiles'>): Array<{ path: Array<string | number>; message: string }> {
   const issues: Array<{ path: Array<string | number>; message: string }> = [];
   const owner = new Map<string, string>();
   // zod runs this check even when a part failed to parse: what is not as parsed is skipped.
@@ -80,15 +84,44 @@ export function profileConflicts(config: Pick<CentricConfig, 'issueTypes' | 'pro
       } else owner.set(key, name);
     });
   }
-  const base: Array<[Array<string | number>, string[]]> = [[['issueTypes'], typesOf(config.issueTypes)]];
-  for (const [key, project] of Object.entries(config.projects ?? {})) base.push([['projects', key, 'issueTypes'], typesOf(project?.issueTypes)]);
-  for (const [path, types] of base) {
-    types.forEach((type, i) => {
-      const name = owner.get(type.toLowerCase());
-      if (name) issues.push({ path: [...path, i], message: `${type} is linted by the ${name} profile: remove it here, or from profiles.${name}.issueTypes` });
-    });
-  }
   return issues;
+}
+
+/** What a project's overrides (projects.KEY) say that profiles read. */
+export interface ProjectProfileOverride {
+  issueTypes?: string[] | undefined;
+  rules?: RuleOverrideMap | undefined;
+  scoreWeights?: Partial<Record<RuleId, number | undefined>> | undefined;
+}
+
+const isOff = (setting: RuleOverride | undefined): boolean => (typeof setting === 'string' ? setting : setting?.severity) === 'off';
+const asObject = (setting: RuleOverride): { severity?: RuleSetting } & Record<string, unknown> => (typeof setting === 'string' ? { severity: setting } : setting);
+
+/**
+ * The profiles as one project sees them: base, then profile, then the project's own overrides. A
+ * rule or weight the project names wins for its profiles' types too (working-backwards: off stops
+ * judging its epics), except a rule a profile turns off: the profile says which rules judge its
+ * types, so a project tuning a story rule (acceptance-criteria: warn) never turns it on for its
+ * epics. A project that lists its own `issueTypes` lints only those: a profile's type it leaves
+ * out is skipped there; one it lists is linted by the profile.
+ */
+export function profilesForProject(profiles: Record<string, Profile>, project: ProjectProfileOverride): Record<string, Profile> {
+  const listed = project.issueTypes ? new Set(project.issueTypes.map((t) => t.toLowerCase())) : null;
+  const out: Record<string, Profile> = {};
+  for (const [name, profile] of Object.entries(profiles)) {
+    const rules: RuleOverrideMap = { ...profile.rules };
+    for (const [id, setting] of Object.entries(project.rules ?? {}) as Array<[RuleId, RuleOverride | undefined]>) {
+      if (setting === undefined || isOff(profile.rules[id])) continue;
+      const under = profile.rules[id];
+      rules[id] = under === undefined ? setting : { ...asObject(under), ...asObject(setting) };
+    }
+    out[name] = {
+      issueTypes: listed ? profile.issueTypes.filter((t) => listed.has(t.toLowerCase())) : profile.issueTypes,
+      rules,
+      scoreWeights: { ...profile.scoreWeights, ...(definedOnly(project.scoreWeights) as Partial<Record<RuleId, number>>) },
+    };
+  }
+  return out;
 }
 
 /** A set of rules laid over the base: "warn" changes the severity, an object what it names. */
@@ -113,24 +146,31 @@ export function profileOf(issueType: string, config: ProfiledConfig): string | n
   return null;
 }
 
-const resolved = new WeakMap<LintConfig, Map<string, LintConfig>>();
+const resolved = new WeakMap<LintConfig, Map<string, LintConfig | null>>();
 
-/** A (project's) configuration with a profile's rules and weights laid over it; made once per pair. */
-export function configForProfile(config: ProfiledConfig, name: string): LintConfig {
+/**
+ * A (project's) configuration with a profile's rules and weights laid over it, made once per pair;
+ * null when the profile leaves every rule off there: its types are then skipped, not scored 100.
+ */
+export function configForProfile(config: ProfiledConfig, name: string): LintConfig | null {
   const profile = config.profiles?.[name];
   if (!profile) return config;
   let byName = resolved.get(config);
   if (!byName) resolved.set(config, (byName = new Map()));
   let out = byName.get(name);
-  if (!out) {
-    out = { ...config, rules: overrideRules(config.rules, profile.rules), scoreWeights: { ...config.scoreWeights, ...profile.scoreWeights } };
+  if (out === undefined) {
+    const rules = overrideRules(config.rules, profile.rules);
+    out = RULES.some((r) => rules[r.meta.id].severity !== 'off') ? { ...config, rules, scoreWeights: { ...config.scoreWeights, ...profile.scoreWeights } } : null;
     byName.set(name, out);
   }
   return out;
 }
 
-/** The issue types of every profile: linted besides the base issue types. */
-export const profileIssueTypes = (config: Pick<CentricConfig, 'profiles'>): string[] => Object.values(config.profiles).flatMap((p) => p.issueTypes);
+/** The issue types of every profile not already among the base issue types: linted besides them. */
+export function profileIssueTypes(config: Pick<CentricConfig, 'profiles' | 'issueTypes'>): string[] {
+  const base = new Set(config.issueTypes.map((t) => t.toLowerCase()));
+  return Object.values(config.profiles).flatMap((p) => p.issueTypes.filter((t) => !base.has(t.toLowerCase())));
+}
 
 /**
  * The issue types linted as epics: those of a profile that turns working-backwards on. Stories

@@ -21,6 +21,18 @@ export interface TextBlock {
    * read as one unit ("Checkout conversion | 2.1% | 2.6%"), the first row as the headings.
    */
   cell?: { row: number; column: number };
+  /**
+   * The links whose address the text does not show: an ADF link on other words or a wiki
+   * [words|address] (`text`: those words), an ADF card after the block (`text`: ''). Kept so a
+   * reader can tell which line links what (a PR/FAQ link on its "PR/FAQ:" line); absent when none.
+   */
+  links?: BlockLink[];
+}
+
+/** A link a block holds, by the words it is on. */
+export interface BlockLink {
+  text: string;
+  url: string;
 }
 
 export interface Attachment {

@@ -1,6 +1,8 @@
 import { checkIssue } from '../core/check-issue.js';
+import type { CentricConfig } from '../core/config-types.js';
 import { compile } from '../core/compile.js';
 import { configForProject } from '../core/lint.js';
+import { profileOf } from '../core/profiles.js';
 import { rewriteAdfStory, rewriteWikiStory, safeDesignUrl, storySentence, type StoryFix } from '../core/story/rewrite-story.js';
 import { projectOf } from '../core/ticket/project-of.js';
 import type { RuleId } from '../core/types.js';
@@ -16,10 +18,19 @@ export interface Asker {
   name: string;
 }
 
+/** The story form the modal writes: a user story ("As a …") or a job story ("When …"). */
+export type FixForm = 'user' | 'job';
+
 /** The story as the ticket tells it today, for the modal to open with. */
 export interface FixPrefill {
   key: string;
+  /** The form the modal asks for and writes (see formOf); a missing one is a user story. */
+  form?: FixForm;
+  /** The form of the ticket's story today, when it has one: the modal says when it changes it. */
+  storyKind?: FixForm;
   role: string;
+  /** The job story's situation ("I'm re-ordering supplies at the end of a night shift"); '' for a user story. */
+  situation?: string;
   goal: string;
   benefit: string;
   metric: string;
@@ -48,7 +59,23 @@ async function storyOf(deps: Pick<FixDeps, 'jira' | 'config'>, key: string): Pro
   const { report } = checkIssue(issue, deps.config);
   const links = JSON.stringify(issue.fields.description ?? '').match(/https?:\/\/[^"\s\\]+(figma|miro|loom)[^"\s\\]*/i);
   const ticketHasMetric = !(report.findings ?? []).some((f) => f.rule === 'customer-metric');
-  return { key, role: report.story?.role ?? '', goal: report.story?.goal ?? '', benefit: report.story?.benefit ?? '', metric: '', visualsUrl: links?.[0] ?? '', ticketHasMetric };
+  const story = report.story;
+  const form = formOf(deps.config, key, story?.kind ?? null);
+  const prefill: FixPrefill = { key, form, role: story?.role ?? '', goal: story?.goal ?? '', benefit: story?.benefit ?? '', metric: '', visualsUrl: links?.[0] ?? '', ticketHasMetric };
+  if (story) prefill.storyKind = story.kind ?? 'user';
+  if (form === 'job') prefill.situation = story?.situation ?? '';
+  return prefill;
+}
+
+/**
+ * The form Fix it writes: the ticket's own job story stays one where the project accepts job
+ * stories, and a project that writes only job stories gets one; otherwise a user story. A job story
+ * is never turned into a user story unless the project's story-format asks for that (and the modal says so).
+ */
+export function formOf(config: CentricConfig, key: string, kind: FixForm | null): FixForm {
+  const { forms } = configForProject(config, projectOf(key)).rules['story-format'];
+  if (!forms.includes('user')) return 'job';
+  return kind === 'job' && forms.includes('job') ? 'job' : 'user';
 }
 
 /** Which modal field a rule's finding belongs to. */
@@ -65,18 +92,24 @@ const FIELD_OF: Partial<Record<RuleId, keyof StoryFix>> = {
  */
 export function validateFix(deps: Pick<FixDeps, 'config'>, key: string, fix: StoryFix, ticketHasMetric: boolean): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!fix.role) errors.role = 'Who is it for? Name the persona.';
-  if (!fix.goal) errors.goal = 'What do they want to do?';
-  if (!fix.benefit) errors.benefit = 'What does it get them?';
+  const job = fix.situation !== undefined;
+  // A job story's situation is asked for in the field a user story's persona is (block "role").
+  if (job ? !fix.situation : !fix.role) errors.role = job ? 'When does it happen? Say the moment, e.g. "I\'m re-ordering supplies at the end of a night shift".' : 'Who is it for? Name the persona.';
+  if (!fix.goal) errors.goal = job ? 'What do you want to do then?' : 'What do they want to do?';
+  if (!fix.benefit) errors.benefit = job ? 'What does it let you do?' : 'What does it get them?';
   // Checked on the server too: only an https link is ever written into the ticket.
   if (fix.visualsUrl && !safeDesignUrl(fix.visualsUrl)) errors.visuals = 'Use an https:// link to the design or recording (Figma, Miro, Loom…), without spaces.';
   if (errors.role || errors.goal || errors.benefit) return errors;
   const description = [storySentence(fix), fix.metric ? `Success: ${fix.metric.replace(/^success\s*:\s*/i, '')}` : ''].join('\n\n');
-  const issueType = configForProject(deps.config, projectOf(key)).issueTypes[0] ?? 'Story';
+  // The story is checked as a story: a type a profile lints ("Epic" listed first) would check it as an epic.
+  const project = configForProject(deps.config, projectOf(key));
+  const issueType = project.issueTypes.find((type) => profileOf(type, project) === null) ?? 'Story';
   const { report } = checkIssue({ key, fields: { summary: '', description, issuetype: { name: issueType } } }, deps.config);
   for (const f of report.findings ?? []) {
     const field = FIELD_OF[f.rule];
     if (!field) continue;
+    // The sentence the modal writes parsed, and story-format still fails: it is of a form the project does not write, which the modal chose (see formOf), not the person.
+    if (f.rule === 'story-format' && report.story) continue;
     if (f.rule === 'customer-metric' && !fix.metric && ticketHasMetric) continue;
     if (f.severity === 'error' || f.rule === 'specific-persona' || f.rule === 'customer-metric') errors[field === 'visualsUrl' ? 'visuals' : field] ??= `${f.message} ${f.hint}`;
   }

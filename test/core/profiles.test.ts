@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.js';
 import { configSchema } from '../../src/core/config-schema.js';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
-import { isLinted, lintIssue } from '../../src/core/lint.js';
-import { epicIssueTypes } from '../../src/core/profiles.js';
+import { configForProject, isLinted, lintIssue } from '../../src/core/lint.js';
+import { epicIssueTypes, profileIssueTypes } from '../../src/core/profiles.js';
 import { RULE_IDS } from '../../src/core/rules/index.js';
 import { normalise } from '../../src/core/ticket/normalise.js';
 import { configError } from '../helpers/config-error.js';
@@ -59,25 +59,70 @@ describe('profiles: issue types linted by rules of their own', () => {
     expect(epicIssueTypes(off)).toEqual([]);
   });
 
-  it('applies a project\'s settings to its epics, under the profile\'s rules', () => {
+  it('applies a project\'s settings to its epics, its rules and weights over the profile\'s', () => {
     const config = configSchema.parse({
       projects: { WARD: { personas: [{ name: 'Night-shift nurse' }], rules: { 'working-backwards': 'warn' } } },
     });
     const description = 'Every night-shift nurse loses 40 minutes re-ordering.';
     expect(lintIssue(ofType('Epic', description, 'WARD-1'), config).epic?.persona).toBe('night-shift nurse');
     expect(lintIssue(ofType('Epic', description, 'SHOP-1'), config).epic?.persona).toBeNull();
-    // The epic profile sets working-backwards itself: a project's base rules do not change it for epics.
-    expect(lintIssue(ofType('Epic', description, 'WARD-1'), config).findings?.[0]?.severity).toBe('error');
+    // A rule the project names wins for its epics too; other projects keep the profile's.
+    expect(lintIssue(ofType('Epic', description, 'WARD-1'), config).findings?.map((f) => [f.rule, f.severity])).toEqual([['working-backwards', 'warn']]);
+    expect(lintIssue(ofType('Epic', description, 'SHOP-1'), config).findings?.map((f) => [f.rule, f.severity])).toEqual([['working-backwards', 'error']]);
   });
 
-  it('refuses an issue type linted two ways, and a profile without issue types', () => {
+  it('skips a project\'s epics when the project turns working-backwards off: a profile with every rule off lints nothing', () => {
+    const config = parseConfig('projects:\n  OPS:\n    rules:\n      working-backwards: off\n', 'centric.yml');
+    expect(lintIssue(ofType('Epic', 'Nothing', 'OPS-1'), config)).toEqual({ key: 'OPS-1', skipped: true });
+    expect(isLinted(normalise(ofType('Epic', 'Nothing', 'OPS-1')), configForProject(config, 'OPS'))).toBe(false);
+    expect(lintIssue(ofType('Epic', 'Nothing', 'SHOP-1'), config).findings?.map((f) => f.rule)).toEqual(['working-backwards']);
+    // Its stories are linted as before.
+    expect(lintIssue(ofType('Story', GOOD_STORY, 'OPS-2'), config).skipped).toBe(false);
+    const everywhere = parseConfig('profiles:\n  epic:\n    rules: { working-backwards: off }\n', 'centric.yml');
+    expect(lintIssue(ofType('Epic'), everywhere)).toEqual({ key: 'SHOP-1', skipped: true });
+  });
+
+  it('never turns on for epics a story rule a project tunes: the profile says which rules judge its types', () => {
+    const config = parseConfig('projects:\n  OPS:\n    rules: { acceptance-criteria: warn, story-format: { severity: error, forms: [user] } }\n    scoreWeights: { working-backwards: 40 }\n', 'centric.yml');
+    const epic = lintIssue(ofType('Epic', 'Nothing', 'OPS-1'), config);
+    expect(epic.findings?.map((f) => [f.rule, f.severity])).toEqual([['working-backwards', 'error']]);
+    expect(lintIssue(ofType('Story', 'Nothing', 'OPS-2'), config).findings?.map((f) => f.rule)).toContain('acceptance-criteria');
+    // A custom profile's rules on are the project's to tune, weights included.
+    const bugs = parseConfig(
+      'profiles:\n  bug:\n    issueTypes: [Bug]\n    rules: { story-format: off, customer-value: off, customer-benefit: off, single-goal: off, customer-evidence: off, acceptance-criteria: off, specific-persona: off }\n' +
+        'projects:\n  OPS:\n    rules: { story-format: error, visual-evidence: error }\n    scoreWeights: { customer-metric: 60 }\n',
+      'centric.yml',
+    );
+    const bug = lintIssue(ofType('Bug', 'The basket empties when I switch phones. Checkout conversion from 2.1% to 2.6% within 6 weeks.', 'OPS-3'), bugs);
+    // customer-metric (60) passes, visual-evidence (15) fails at the project's severity: 60 of 75.
+    expect(bug.findings?.map((f) => [f.rule, f.severity])).toEqual([['visual-evidence', 'error']]);
+    expect(bug.score).toBe(80);
+  });
+
+  it('lints in a project that lists its issue types only those: an epic it lists by the epic profile, one it leaves out not at all', () => {
+    const config = parseConfig('projects:\n  OPS:\n    issueTypes: [Story]\n  WARD:\n    issueTypes: [Story, epic]\n', 'centric.yml');
+    expect(lintIssue(ofType('Epic', 'Nothing', 'OPS-1'), config)).toEqual({ key: 'OPS-1', skipped: true });
+    expect(lintIssue(ofType('Epic', 'Nothing', 'WARD-1'), config).findings?.map((f) => f.rule)).toEqual(['working-backwards']);
+    expect(lintIssue(ofType('Epic', 'Nothing', 'SHOP-1'), config).findings?.map((f) => f.rule)).toEqual(['working-backwards']);
+  });
+
+  it('reads Epic in issueTypes, as written before profiles, as "lint with the epic profile"', () => {
+    const config = parseConfig('issueTypes: [Story, Epic]\n', 'centric.yml');
+    expect(config.issueTypes).toEqual(['Story', 'Epic']);
+    const epic = lintIssue(ofType('Epic'), config);
+    expect(epic.findings?.map((f) => f.rule)).toEqual(['working-backwards']);
+    expect(epic.epic?.missing).toHaveLength(5);
+    // The types linted, each named once.
+    expect([...config.issueTypes, ...profileIssueTypes(config)]).toEqual(['Story', 'Epic']);
+    expect(profileIssueTypes(DEFAULT_CONFIG)).toEqual(['Epic']);
+  });
+
+  it('refuses an issue type in two profiles, and a profile without issue types', () => {
     expect(configError('profiles:\n  bug: { issueTypes: [Bug] }\n  defect: { issueTypes: [bug] }\n')).toBe(
       'centric.yml: profiles.defect.issueTypes.0: bug is in two profiles (bug and defect): list it in one',
     );
-    expect(configError('issueTypes: [Story, Epic]\n')).toBe('centric.yml: issueTypes.1: Epic is linted by the epic profile: remove it here, or from profiles.epic.issueTypes');
-    expect(configError('projects:\n  OPS: { issueTypes: [Story, Bug] }\nprofiles:\n  bug: { issueTypes: [Bug] }\n')).toBe(
-      'centric.yml: projects.OPS.issueTypes.1: Bug is linted by the bug profile: remove it here, or from profiles.bug.issueTypes',
-    );
+    // A type in a profile and in issueTypes is linted by the profile: no error.
+    expect(parseConfig('projects:\n  OPS: { issueTypes: [Story, Bug] }\nprofiles:\n  bug: { issueTypes: [Bug] }\n', 'centric.yml').projects.OPS?.issueTypes).toEqual(['Story', 'Bug']);
     expect(configError('profiles:\n  bug: { rules: { story-format: off } }\n')).toBe('centric.yml: profiles.bug.issueTypes: list the issue types this profile lints, e.g. [Bug]');
     expect(configError('profiles:\n  Bug: { issueTypes: [Bug] }\n')).toBe('centric.yml: profiles.Bug: expected a profile name such as epic or bug');
     expect(configError('profiles:\n  bug: { issueTypes: [Bug], rules: { story-format: loud } }\n')).toMatch(/^centric\.yml: profiles\.bug\.rules\.story-format: /);

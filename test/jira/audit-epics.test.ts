@@ -23,7 +23,8 @@ describe('centric audit with epics', () => {
     expect(reports[0]).toMatchObject({
       key: 'SHOP-1',
       skipped: false,
-      score: 0,
+      // 2 of the 5 questions answered.
+      score: 40,
       epic: { persona: 'night nurse', metric: null, missing: ['benefit', 'metric', 'experience'], prfaq: null },
       findings: [{ rule: 'working-backwards', severity: 'error', message: 'The epic does not answer 3 of the 5 customer questions: the most important benefit, how we will know, what the experience looks like.' }],
     });

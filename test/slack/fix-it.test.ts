@@ -7,6 +7,10 @@ import { doc, image, para, text } from '../helpers/issues.js';
 import { JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js';
 import { slackArgs } from '../helpers/stand-in.js';
 import { snapshotOf } from '../helpers/slack-client.js';
+import { parseConfig } from '../../src/config/load.js';
+import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
+import { storySentence } from '../../src/core/story/rewrite-story.js';
+import { formOf, validateFix } from '../../src/flows/fix-ticket.js';
 
 let jira: JiraFake;
 let t: TestBot | undefined;
@@ -193,5 +197,84 @@ describe('the Fix-it modal, whole', () => {
     await linkPriya();
     await pressFix('SHOP-1', '1.2', 1);
     await expect(snapshotOf(viewCalls('/api/views.update')[0])).toMatchFileSnapshot('__snapshots__/fix-modal-personas.json');
+  });
+});
+
+const NIGHT_SHIFT = "When I'm re-ordering supplies at the end of a night shift, I want to repeat last week's order, so I can get home on time.";
+const JOB_ONLY = parseConfig('projects:\n  OPS:\n    rules:\n      story-format: { forms: [job] }\n  SHOP:\n    rules:\n      story-format: { forms: [user] }\n', 'centric.yml');
+const jobFix = (situation: string, benefit = 'I can get home on time') => ({ role: '', situation, goal: "repeat last week's order", benefit, metric: '', visualsUrl: '' });
+
+describe('Fix it for a job story (review finding 5)', () => {
+  it('writes the form the project and the ticket have: a job story stays one, a job-only project gets one', () => {
+    expect(formOf(DEFAULT_CONFIG, 'SHOP-1', 'job')).toBe('job');
+    expect(formOf(DEFAULT_CONFIG, 'SHOP-1', 'user')).toBe('user');
+    expect(formOf(DEFAULT_CONFIG, 'SHOP-1', null)).toBe('user');
+    expect(formOf(JOB_ONLY, 'OPS-1', null)).toBe('job');
+    expect(formOf(JOB_ONLY, 'OPS-1', 'user')).toBe('job');
+    // A project that writes only user stories asks for one: story-format's own hint says so, and the modal too.
+    expect(formOf(JOB_ONLY, 'SHOP-1', 'job')).toBe('user');
+  });
+
+  it('writes a job story as "When …, I want to …, so I can …", with or without the "I can" the ticket had', () => {
+    expect(storySentence(jobFix("I'm re-ordering supplies at the end of a night shift"))).toBe(NIGHT_SHIFT);
+    expect(storySentence(jobFix("when I'm re-ordering supplies at the end of a night shift, ", 'get home on time.'))).toBe(NIGHT_SHIFT);
+  });
+
+  it('accepts a job story in a job-only project, and a user story there too (the wrong-form finding is not the person\'s to fix)', () => {
+    expect(validateFix({ config: JOB_ONLY }, 'OPS-1', jobFix("I'm re-ordering supplies at the end of a night shift"), true)).toEqual({});
+    // The reviewer's probe: a user story submitted in the job-only project is no longer refused by story-format.
+    expect(validateFix({ config: JOB_ONLY }, 'OPS-1', { role: 'night nurse', goal: "repeat last week's order", benefit: 'I can get home on time', metric: '', visualsUrl: '' }, true)).toEqual({});
+  });
+
+  it('asks for the situation, and shows a generic one at its field', () => {
+    expect(validateFix({ config: JOB_ONLY }, 'OPS-1', jobFix(''), true)).toEqual({ role: 'When does it happen? Say the moment, e.g. "I\'m re-ordering supplies at the end of a night shift".' });
+    expect(validateFix({ config: JOB_ONLY }, 'OPS-1', jobFix("I'm logged in"), true)).toEqual({
+      role: 'The situation "I\'m logged in" is generic: it names no moment, context or trigger. Say when exactly this happens, e.g. "When I\'m re-ordering supplies at the end of a night shift, I want …".',
+    });
+    expect(validateFix({ config: JOB_ONLY }, 'OPS-1', jobFix("I'm re-ordering supplies at the end of a night shift", 'I can'), true)).toEqual({
+      benefit: 'The benefit "I can" is a placeholder: it does not say what the customer gains. Replace "I can" with what "repeat last week\'s order" lets the customer do or stop worrying about.',
+    });
+  });
+
+  it('opens the job-story modal for a job story, and writes the job story back in its place', async () => {
+    jira.put(basket(doc(para(text("When I'm re-ordering supplies at the end of a shift, I want to repeat last week's order.")), para(text('Notes: the ward list is long.')))) as never);
+    t = await startTestBot();
+    await linkPriya();
+    await pressFix('SHOP-1', '1.2', 1);
+    const modal = viewCalls('/api/views.update')[0]!;
+    await expect(snapshotOf(modal)).toMatchFileSnapshot('__snapshots__/fix-modal-job.json');
+    expect(limitProblems(modal.view, 'view')).toEqual([]);
+
+    const payload = submission({ role: "I'm re-ordering supplies at the end of a night shift", goal: "repeat last week's order", benefit: 'I can get home on time', metric: '', visuals: '' });
+    payload.view.private_metadata = JSON.stringify({ key: 'SHOP-1', ticketHasMetric: true, form: 'job' });
+    const accepted = await post(payload);
+    expect(await accepted.text()).toBe('');
+    for (let i = 0; i < 200 && !t.slack.requests.some((r) => r.path === '/api/chat.postMessage'); i++) await new Promise((r) => setTimeout(r, 20));
+    const edit = jira.writes().find((c) => c.method === 'PUT' && c.path === '/rest/api/3/issue/SHOP-1' && (c.body as { fields?: unknown }).fields);
+    const description = (edit!.body as { fields: { description: Record<string, any> } }).fields.description;
+    expect(description.content).toEqual([para(text(NIGHT_SHIFT)), para(text('Notes: the ward list is long.'))]);
+  });
+
+  it('says so when a project that writes user stories has the job story rewritten as one', async () => {
+    jira.put(basket(doc(para(text("When I'm re-ordering supplies at the end of a shift, I want to repeat last week's order.")))) as never);
+    t = await startTestBot({ config: JOB_ONLY });
+    await linkPriya();
+    await pressFix('SHOP-1', '1.2', 1);
+    const { view } = viewCalls('/api/views.update')[0]!;
+    expect((view.blocks as Array<{ text?: { text: string } }>)[0]!.text!.text).toBe(
+      'Make *SHOP-1* say who it is for, what they want, why, and how you will know. This project writes user stories: the ticket\'s job story ("When …") is rewritten as "As a …, I want to …, so that …". Only the story part of the description changes; everything else, attachments included, stays.',
+    );
+    expect(view.private_metadata).toBe(JSON.stringify({ key: 'SHOP-1', ticketHasMetric: false }));
+  });
+
+  it('opens the job-story modal for a ticket without a story in a job-only project', async () => {
+    jira.put({ ...basket(doc(para(text('Repeat orders')))), key: 'OPS-1', fields: { ...basket(doc(para(text('Repeat orders')))).fields, project: { key: 'OPS' } } } as never);
+    t = await startTestBot({ config: JOB_ONLY });
+    await linkPriya();
+    await pressFix('OPS-1', '1.2', 1);
+    const { view } = viewCalls('/api/views.update')[0]!;
+    expect(view.private_metadata).toBe(JSON.stringify({ key: 'OPS-1', ticketHasMetric: false, form: 'job' }));
+    const inputs = (view.blocks as Array<{ type: string; block_id?: string; label?: { text: string } }>).filter((b) => b.type === 'input').map((b) => [b.block_id, b.label!.text]);
+    expect(inputs).toEqual([['role', 'When…'], ['goal', 'I want to…'], ['benefit', 'so I can…'], ['metric', 'Success'], ['visuals', 'Design or recording link']]);
   });
 });

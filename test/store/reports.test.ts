@@ -38,7 +38,7 @@ describe.each(BACKENDS)('report queries on $name', (backend) => {
   });
 
   it("reads a scope's history in a window and its facts, by project or by keys", async () => {
-    await save(store(), 'As a user, I want to pay.', 'SHOP-1', 1_000);
+    await save(store(), 'As a user, I want to pay at checkout.', 'SHOP-1', 1_000);
     await save(store(), 'Nothing here.', 'SHOP-2', 2_000);
     await save(store(), 'Nothing here.', 'OPS-1', 1_000);
     await save(store(), 'Nothing here.', 'SHOP-3', 1_000, { issuetype: { name: 'Bug' } });

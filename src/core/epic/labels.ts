@@ -56,30 +56,90 @@ function patternsOf(compiled: CompiledConfig): LabelPatterns {
   return patterns;
 }
 
-/** Each label the blocks hold, first one of a kind kept, with what it says: on its line, under it in its block, or in the next block. */
-export function labelledSections(blocks: TextBlock[], compiled: CompiledConfig): Map<LabelKind, string> {
+/** A label as found: what it opens, where it stands, and what follows it on its line. */
+export interface LabelAt {
+  kind: LabelKind;
+  block: number;
+  /** The lines of its block, split once for every label in it. */
+  lines: string[];
+  line: number;
+  rest: string;
+}
+
+/** A label's section: the lines under it in its block, and for a label ending its block (a heading), the blocks after it. */
+export interface LabelSection {
+  /** The lines after the label's line in its block, up to the next label. */
+  under: string[];
+  /** Whether `under` runs to the end of the block (no other label after it there). */
+  toBlockEnd: boolean;
+  /** The blocks after the label's block up to the next heading (at most MAX_SECTION_BLOCKS); none when the label has text on its line or under it. */
+  after: TextBlock[];
+}
+
+/** A section longer than this many blocks is read no further: a PR/FAQ link stands near its label. */
+const MAX_SECTION_BLOCKS = 20;
+
+/** An epic labels a few dozen lines at most: past this many labels, a description is read no further. */
+const MAX_LABELS = 100;
+
+/** Every label the blocks hold, in reading order (code left out), up to MAX_LABELS; most blocks cost one test. */
+export function labelsIn(blocks: TextBlock[], compiled: CompiledConfig): LabelAt[] {
   const { line: pattern, anywhere, kinds } = patternsOf(compiled);
-  const found = new Map<LabelKind, string>();
-  blocks.forEach((block, i) => {
-    if (block.kind === 'code' || !anywhere.test(block.text)) return;
+  const found: LabelAt[] = [];
+  for (let i = 0; i < blocks.length && found.length < MAX_LABELS; i++) {
+    const block = blocks[i]!;
+    if (block.kind === 'code' || !anywhere.test(block.text)) continue;
     const lines = block.text.split('\n');
-    lines.forEach((line, j) => {
-      const match = pattern.exec(line);
-      if (!match) return;
-      const kind = kinds.get(key(match[1] ?? match[3] ?? ''));
-      if (!kind || found.get(kind)) return;
-      found.set(kind, match[2]?.trim() || under(lines, j, pattern) || nextText(blocks[i + 1]));
-    });
-  });
+    for (let j = 0; j < lines.length && found.length < MAX_LABELS; j++) {
+      const match = pattern.exec(lines[j]!);
+      const kind = match ? kinds.get(key(match[1] ?? match[3] ?? '')) : undefined;
+      if (kind) found.push({ kind, block: i, lines, line: j, rest: match![2]?.trim() ?? '' });
+    }
+  }
   return found;
 }
 
-/** The lines under a label in its block, up to the next label. */
-function under(lines: string[], at: number, label: RegExp): string {
-  const out: string[] = [];
-  for (let k = at + 1; k < lines.length && !label.test(lines[k]!); k++) out.push(lines[k]!);
-  return out.join('\n').trim();
+/** A line that opens a section of its own: a label, or a Markdown heading typed as text ("## Scope"). */
+function opensSection(line: string, pattern: RegExp): boolean {
+  return /^\s{0,20}#{1,6}\s/.test(line) || pattern.test(line);
 }
 
-/** A heading's content: the paragraph, list or table after it. */
-const nextText = (next: TextBlock | undefined): string => (next && next.kind !== 'heading' && next.kind !== 'code' ? next.text.trim() : '');
+const firstLine = (text: string): string => {
+  const end = text.indexOf('\n');
+  return end < 0 ? text : text.slice(0, end);
+};
+
+/** The section a label opens (see LabelSection). */
+export function sectionOf(at: LabelAt, blocks: TextBlock[], compiled: CompiledConfig): LabelSection {
+  const { line: pattern } = patternsOf(compiled);
+  const { lines } = at;
+  const under: string[] = [];
+  let k = at.line + 1;
+  for (; k < lines.length && !opensSection(lines[k]!, pattern); k++) under.push(lines[k]!);
+  const toBlockEnd = k >= lines.length;
+  const after: TextBlock[] = [];
+  if (!at.rest && toBlockEnd && !under.some((l) => l.trim())) {
+    for (let b = at.block + 1; b < blocks.length && after.length < MAX_SECTION_BLOCKS; b++) {
+      const block = blocks[b]!;
+      if (block.kind === 'heading' || opensSection(firstLine(block.text), pattern)) break;
+      after.push(block);
+    }
+  }
+  return { under, toBlockEnd, after };
+}
+
+/** Each label the blocks hold, first one of a kind kept, with what it says: on its line, under it in its block, or in the next block. */
+export function labelledSections(labels: LabelAt[], blocks: TextBlock[], compiled: CompiledConfig): Map<LabelKind, string> {
+  const found = new Map<LabelKind, string>();
+  for (const at of labels) {
+    if (found.get(at.kind)) continue;
+    if (at.rest) {
+      found.set(at.kind, at.rest);
+      continue;
+    }
+    const section = sectionOf(at, blocks, compiled);
+    const first = section.after[0];
+    found.set(at.kind, section.under.join('\n').trim() || (first && first.kind !== 'code' ? first.text.trim() : ''));
+  }
+  return found;
+}

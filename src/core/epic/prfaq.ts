@@ -3,7 +3,9 @@
  * questions) on Confluence or Google Docs answers an epic's customer questions there, so the
  * epic need not repeat them.
  */
-import type { LabelKind } from './labels.js';
+import type { CompiledConfig } from '../compile.js';
+import type { TextBlock } from '../types.js';
+import { sectionOf, type LabelAt, type LabelKind } from './labels.js';
 
 /** A Confluence page (Cloud's /wiki/, Data Center's /confluence/ or /display/) or a Google Doc. */
 export function isDocumentLink(url: string): boolean {
@@ -24,17 +26,82 @@ export function isDocumentLink(url: string): boolean {
 /** A URL that says what it is: …/PR-FAQ+Faster+checkout, …/press-release-…, …/prfaq. */
 const NAMED_PRFAQ = /pr[-_+ ]?faq|press[-_+ ]?release/i;
 
+/** An address in text (a bare URL, an ADF inline card, a wiki [address]), as normalise reads them. */
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'|\])]+[^\s<>"'|\]).,;:!?]/gi;
+
 /**
- * The PR/FAQ the epic hands its questions to: a document link whose URL names it, or any document
- * link when a line is labelled PR/FAQ, "Press release" or "FAQ" (in ADF a link's address is not in
- * the line's text: the label and the link are read as a pair); "description" when the description
- * holds both a press release and an FAQ section; null when none.
+ * A line under a PR/FAQ heading that carries a label of its own ("Architecture: https://…",
+ * "Q: …") links what that label names, not the PR/FAQ; an address ("https://…") is no label.
+ * Short and linear: a run of at most 40.
  */
-export function prfaqOf(links: string[], sections: Map<LabelKind, string>): string | null {
-  const documents = links.filter(isDocumentLink);
-  const named = documents.find((l) => NAMED_PRFAQ.test(l));
+const OTHER_LABEL = /^\s{0,20}[*_]{0,2}[\p{L}][\p{L}\p{N} &/'-]{0,40}[*_]{0,2}\s{0,5}[:：](?!\/\/)/u;
+
+const PRFAQ_KINDS: ReadonlySet<LabelKind> = new Set(['document', 'pressRelease', 'faq']);
+/** PR/FAQ labels read for a link at most: an epic has a few; a hostile one thousands. */
+const MAX_PRFAQ_LABELS = 10;
+
+/** Links on words read per block at most: a PR/FAQ section holds a few. */
+const MAX_BLOCK_LINKS = 50;
+
+/** Wiki emphasis around a link's words ("[*the PR/FAQ*|…]"), gone from the block's text. */
+const EMPHASIS_EDGES = /^[*_+~^-]{1,10}|[*_+~^-]{1,10}$/g;
+
+/**
+ * The links of some lines of a block: the addresses in their text, and the links on their words
+ * (found by those words). A link whose words cannot be found (a card) counts only when the lines
+ * are the whole block.
+ */
+function linksOfLines(block: TextBlock, lines: string[], wholeBlock: boolean): string[] {
+  const out: string[] = [];
+  for (const line of lines) if (line.includes('http')) out.push(...(line.match(URL_IN_TEXT) ?? []));
+  for (const link of (block.links ?? []).slice(0, MAX_BLOCK_LINKS)) {
+    const words = link.text.slice(0, 300).replace(EMPHASIS_EDGES, '').trim();
+    if (wholeBlock || (words !== '' && lines.some((l) => l.includes(words)))) out.push(link.url);
+  }
+  return out;
+}
+
+/** The links on a PR/FAQ label's line and in its section (lines labelled otherwise left out). */
+function linksOfLabel(at: LabelAt, blocks: TextBlock[], compiled: CompiledConfig): string[] {
+  const block = blocks[at.block]!;
+  const section = sectionOf(at, blocks, compiled);
+  const own = [at.lines[at.line]!, ...section.under.filter((l) => !OTHER_LABEL.test(l))];
+  // The whole block is the label's when the label opens its first line and its section runs to the block's end.
+  const links = linksOfLines(block, own, at.line === 0 && section.toBlockEnd && section.under.every((l) => !OTHER_LABEL.test(l)));
+  for (const next of section.after) {
+    if (next.kind === 'code') continue;
+    const lines = next.text.split('\n');
+    const mine = lines.filter((l) => !OTHER_LABEL.test(l));
+    links.push(...linksOfLines(next, mine, mine.length === lines.length));
+  }
+  return links;
+}
+
+/**
+ * The PR/FAQ the epic hands its questions to: a document link whose address names it (anywhere),
+ * or one on a line labelled PR/FAQ, "Press release" or "FAQ" or in the section under such a
+ * heading; "description" when the description holds a press release and an FAQ section, each
+ * with content; null when none. An FAQ heading with nothing under it and an architecture page
+ * elsewhere is no PR/FAQ.
+ */
+export function prfaqOf(
+  links: string[],
+  blocks: TextBlock[],
+  labels: LabelAt[],
+  sections: Map<LabelKind, string>,
+  compiled: CompiledConfig,
+  hasContent: (text: string | undefined) => boolean,
+): string | null {
+  const named = links.find((l) => NAMED_PRFAQ.test(l) && isDocumentLink(l));
   if (named) return named;
-  if (documents.length > 0 && (sections.has('document') || sections.has('pressRelease') || sections.has('faq'))) return documents[0]!;
-  if (sections.get('pressRelease') && sections.get('faq')) return 'description';
+  let read = 0;
+  for (const at of labels) {
+    if (!PRFAQ_KINDS.has(at.kind)) continue;
+    if (++read > MAX_PRFAQ_LABELS) break;
+    const document = linksOfLabel(at, blocks, compiled).find(isDocumentLink);
+    if (document) return document;
+  }
+  if (hasContent(sections.get('pressRelease')) && hasContent(sections.get('faq'))) return 'description';
   return null;
 }
+

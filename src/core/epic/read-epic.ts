@@ -9,7 +9,7 @@ import type { RuleContext } from '../rules/rule.js';
 import { visualEvidence } from '../rules/visual-evidence.js';
 import { isPlaceholder, normaliseRole } from '../story/parse-story.js';
 import type { CompiledLanguage } from '../compile.js';
-import { EPIC_QUESTIONS, labelledSections, type EpicQuestion } from './labels.js';
+import { EPIC_QUESTIONS, labelledSections, labelsIn, type EpicQuestion } from './labels.js';
 import { prfaqOf } from './prfaq.js';
 
 export interface EpicReading {
@@ -62,23 +62,25 @@ export function readEpic(ctx: RuleContext): EpicReading {
   if (reading) return reading;
   const { ticket, compiled, story, blocks, text } = ctx;
   const lang = ctx.languages[0]!;
-  const sections = labelledSections(blocks, compiled);
+  const labels = labelsIn(blocks, compiled);
+  const sections = labelledSections(labels, blocks, compiled);
   const said = (q: EpicQuestion): string | undefined => {
     const content = sections.get(q);
     return hasContent(content, lang) ? content : undefined;
   };
   const customer = said('customer');
-  const persona = customer ? personaOf(customer, lang) : (story?.role ?? cataloguePersona(ctx));
+  // A job story ("When …, I want …") names no role: its '' is no customer.
+  const persona = customer ? personaOf(customer, lang) : story?.role || cataloguePersona(ctx);
   const promise = metricPromiseOf(text, blocks, compiled);
   const metricLine = said('metric');
   const answered: Record<EpicQuestion, boolean> = {
-    customer: persona !== null,
+    customer: !!persona,
     problem: said('problem') !== undefined,
     benefit: said('benefit') !== undefined || !!story?.benefit,
     metric: promise !== null || (metricLine !== undefined && hasTarget(metricLine, compiled)),
     experience: said('experience') !== undefined || visualEvidence(ticket, compiled.designDomains, compiled.recordingDomains).length > 0,
   };
-  const prfaq = prfaqOf(ticket.links, sections);
+  const prfaq = prfaqOf(ticket.links, blocks, labels, sections, compiled, (t) => hasContent(t, lang));
   reading = {
     persona,
     metric: promise?.name ?? null,

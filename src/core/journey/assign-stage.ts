@@ -6,6 +6,7 @@
  */
 import { compileKeywords, wordsOf, type KeywordMatcher } from '../hints/keyword-matcher.js';
 import type { Story, Ticket } from '../types.js';
+import { BUILT_IN_MIN_KEYWORDS, DEFAULT_JOURNEY_STAGES } from './default-journey.js';
 import type { JourneySettings, JourneyStageSettings } from './journey-schema.js';
 
 /** The stage a story was put in. */
@@ -13,6 +14,18 @@ export interface StageMatch {
   stage: JourneyStageSettings;
   /** How: a label or component the stage names, or its keywords in the story. */
   by: 'label' | 'component' | 'keywords';
+  /** The journey is the built-in e-commerce one, not the team's own: its KPIs fit a shop's stories only. */
+  builtIn: boolean;
+}
+
+/** What a keyword hit stands for. */
+interface KeywordTag {
+  /** The index of the stage. */
+  stage: number;
+  /** The language whose list holds the keyword; null for a list read in every language. */
+  language: string | null;
+  /** Its words: a keyword standing inside a longer one's words is no sign of its own. */
+  span: number;
 }
 
 interface CompiledJourney {
@@ -20,12 +33,18 @@ interface CompiledJourney {
   /** Lower-case label -> the first stage naming it. */
   labels: Map<string, number>;
   components: Map<string, number>;
-  /** Tag: the index of the stage. */
-  keywords: KeywordMatcher<number>;
+  keywords: KeywordMatcher<KeywordTag>;
+  /** The languages with keywords of their own, in the order the journey first lists them. */
+  languages: string[];
+  builtIn: boolean;
+  /** Distinct keywords a stage needs. */
+  minKeywords: number;
 }
 
 /** The story's words read for keywords: the start of a long goal or benefit is enough, and bounds the cost. */
 const MAX_TEXT = 2_000;
+/** Keyword hits weighed per ticket: a story has a handful; the cap bounds the pairwise containment check. */
+const MAX_HITS = 64;
 
 const cache = new WeakMap<JourneySettings, CompiledJourney>();
 
@@ -38,15 +57,45 @@ function firstStageOf(stages: JourneyStageSettings[], names: (s: JourneyStageSet
   return map;
 }
 
+let builtInText: string | undefined;
+
+/**
+ * The built-in journey, whether defaulted or printed by `config --print` and pasted back
+ * unchanged: compared by content, once per parsed configuration.
+ */
+function isBuiltIn(stages: JourneyStageSettings[]): boolean {
+  if (stages === DEFAULT_JOURNEY_STAGES) return true;
+  if (stages.length !== DEFAULT_JOURNEY_STAGES.length) return false;
+  builtInText ??= JSON.stringify(DEFAULT_JOURNEY_STAGES);
+  return JSON.stringify(stages) === builtInText;
+}
+
+function keywordEntries(stages: JourneyStageSettings[]): Array<readonly [string, KeywordTag]> {
+  const entries: Array<readonly [string, KeywordTag]> = [];
+  stages.forEach((stage, i) => {
+    const { keywords } = stage.match;
+    const lists: Array<[string | null, string[]]> = Array.isArray(keywords) ? [[null, keywords]] : Object.entries(keywords);
+    for (const [language, list] of lists) {
+      for (const keyword of list) entries.push([keyword, { stage: i, language, span: Math.max(1, wordsOf(keyword).length) }]);
+    }
+  });
+  return entries;
+}
+
 function compileJourney(journey: JourneySettings): CompiledJourney {
   let compiled = cache.get(journey);
   if (!compiled) {
     const { stages } = journey;
+    const builtIn = isBuiltIn(stages);
+    const languages = new Set(stages.flatMap((s) => (Array.isArray(s.match.keywords) ? [] : Object.keys(s.match.keywords))));
     compiled = {
       stages,
       labels: firstStageOf(stages, (s) => s.match.labels),
       components: firstStageOf(stages, (s) => s.match.components),
-      keywords: compileKeywords(stages.flatMap((s, i) => s.match.keywords.map((k) => [k, i] as const))),
+      keywords: compileKeywords(keywordEntries(stages)),
+      languages: [...languages],
+      builtIn,
+      minKeywords: builtIn ? BUILT_IN_MIN_KEYWORDS : 1,
     };
     cache.set(journey, compiled);
   }
@@ -74,32 +123,79 @@ export function stageText(ticket: Pick<Ticket, 'summary'>, story: Story | null, 
   return `${ticket.summary}\n${situation}\n${story.goal}\n${story.benefit ?? ''}`.slice(0, MAX_TEXT);
 }
 
+interface Hit {
+  tag: KeywordTag;
+  keyword: string;
+  at: number;
+}
+
+/** True when the hit stands inside a longer hit's words ("compra" in "finalizar compra"): not a sign of its own. */
+const inside = (hit: Hit, hits: Hit[]): boolean =>
+  hits.some((h) => h.tag.span > hit.tag.span && h.at <= hit.at && hit.at + hit.tag.span <= h.at + h.tag.span);
+
+/**
+ * The stage with the most distinct keywords among the hits read in `language` (and the lists of
+ * every language); a tie goes to the stage declared first. Two keywords on the same word
+ * ("warenkorb*" and "*warenkorb") are one. Null when no stage has `min` of them.
+ */
+function stageByKeywords(hits: Hit[], language: string | null, min: number): number | null {
+  const read = hits.filter((h) => h.tag.language === null || h.tag.language === language);
+  const counts = new Map<number, { keywords: Set<string>; at: Set<number> }>();
+  for (const hit of read) {
+    if (inside(hit, read)) continue;
+    let count = counts.get(hit.tag.stage);
+    if (!count) counts.set(hit.tag.stage, (count = { keywords: new Set(), at: new Set() }));
+    if (!count.keywords.has(hit.keyword) && !count.at.has(hit.at)) count.at.add(hit.at);
+    count.keywords.add(hit.keyword);
+  }
+  let best: number | null = null;
+  let most = 0;
+  for (const [i, { at }] of counts) {
+    if (at.size > most || (at.size === most && best !== null && i < best)) [best, most] = [i, at.size];
+  }
+  return most >= min ? best : null;
+}
+
 /**
  * The stage of a ticket, or null when no label, component or keyword points to one (or the
  * journey has no stages). Keywords: the stage with the most distinct keywords in `text` wins; a
- * tie goes to the stage declared first.
+ * tie goes to the stage declared first; the built-in journey needs two of them. A language's
+ * keywords are read only in a story of that `language`; without a story (null), each language
+ * in turn, in `order` (the vocabularies' order) then the journey's: the first one that finds a
+ * stage gives it, so the words of two languages never add up.
  */
-export function assignStage(ticket: Pick<Ticket, 'labels' | 'components'>, text: string, journey: JourneySettings): StageMatch | null {
+export function assignStage(
+  ticket: Pick<Ticket, 'labels' | 'components'>,
+  text: string,
+  journey: JourneySettings,
+  language: string | null = null,
+  order: readonly { code: string }[] = [],
+): StageMatch | null {
   if (journey.stages.length === 0) return null;
   const compiled = compileJourney(journey);
+  const { builtIn } = compiled;
   const byLabel = byName(ticket.labels, compiled.labels);
-  if (byLabel !== null) return { stage: compiled.stages[byLabel]!, by: 'label' };
+  if (byLabel !== null) return { stage: compiled.stages[byLabel]!, by: 'label', builtIn };
   const byComponent = byName(ticket.components, compiled.components);
-  if (byComponent !== null) return { stage: compiled.stages[byComponent]!, by: 'component' };
-  // Distinct keywords per stage: a story repeated in summary and description counts once.
+  if (byComponent !== null) return { stage: compiled.stages[byComponent]!, by: 'component', builtIn };
   // Allocated on the first hit only: most tickets of a team's backlog hit one stage or none.
-  let found: Map<number, Set<string>> | null = null;
-  compiled.keywords.scan(wordsOf(text), ({ tag, keyword }) => {
-    found ??= new Map();
-    const keywords = found.get(tag);
-    if (keywords) keywords.add(keyword);
-    else found.set(tag, new Set([keyword]));
+  let hits: Hit[] | null = null;
+  compiled.keywords.scan(wordsOf(text), ({ tag, keyword }, at) => {
+    hits ??= [];
+    if (hits.length < MAX_HITS) hits.push({ tag, keyword, at });
   });
-  if (!found) return null;
-  let best = -1;
-  let most = 0;
-  for (const [i, keywords] of found as Map<number, Set<string>>) {
-    if (keywords.size > most || (keywords.size === most && i < best)) [best, most] = [i, keywords.size];
+  if (!hits) return null;
+  const found = (i: number | null): StageMatch | null => (i === null ? null : { stage: compiled.stages[i]!, by: 'keywords', builtIn });
+  if (language !== null || compiled.languages.length === 0) return found(stageByKeywords(hits, language, compiled.minKeywords));
+  for (const { code } of order) {
+    if (!compiled.languages.includes(code)) continue;
+    const i = stageByKeywords(hits, code, compiled.minKeywords);
+    if (i !== null) return found(i);
   }
-  return { stage: compiled.stages[best]!, by: 'keywords' };
+  for (const code of compiled.languages) {
+    if (order.some((l) => l.code === code)) continue;
+    const i = stageByKeywords(hits, code, compiled.minKeywords);
+    if (i !== null) return found(i);
+  }
+  return null;
 }

@@ -23,7 +23,10 @@ export interface StageCoverage {
   score: number | null;
   /** Average score over all the periods, each story's latest lint; null when none. */
   trendScore: number | null;
-  /** No story in the stage in the last `quietPeriods` periods. */
+  /**
+   * No story in the stage in the last `quietPeriods` periods, and the history reaches back that
+   * far: periods before the first lint of the scope are unknown, not quiet.
+   */
   quiet: boolean;
 }
 
@@ -38,10 +41,22 @@ export interface JourneyCoverage {
 const mean = (values: number[]): number | null => (values.length === 0 ? null : Math.round(values.reduce((a, b) => a + b, 0) / values.length));
 
 /**
- * `periods`: each period's states, oldest first, the last one this period. A lint stored under a
- * stage name the journey no longer declares (renamed or removed) counts in no stage.
+ * How many of the latest `periods` periods (each `periodMs` long, the last ending at `end`) the
+ * history covers: from the period of its first lint (`earliest`, of any ticket of the scope) on,
+ * all of them when it is older. A new team's first weeks, or a digest read from Jira (every lint
+ * is now), cover one period: no stage is called quiet on that.
  */
-export function journeyCoverage(journey: { stages: string[]; quietPeriods: number }, periods: StagedState[][]): JourneyCoverage {
+export function periodsKnown(earliest: number | null, end: number, periodMs: number, periods: number): number {
+  if (earliest === null || earliest >= end) return 0;
+  return Math.min(periods, Math.floor((end - earliest - 1) / periodMs) + 1);
+}
+
+/**
+ * `periods`: each period's states, oldest first, the last one this period. `known`: how many of
+ * the latest periods the history covers (`periodsKnown`). A lint stored under a stage name the
+ * journey no longer declares (renamed or removed) counts in no stage.
+ */
+export function journeyCoverage(journey: { stages: string[]; quietPeriods: number }, periods: StagedState[][], known: number): JourneyCoverage {
   const index = new Map<string, number>();
   journey.stages.forEach((name, i) => {
     if (!index.has(name.toLowerCase())) index.set(name.toLowerCase(), i);
@@ -68,7 +83,7 @@ export function journeyCoverage(journey: { stages: string[]; quietPeriods: numbe
       total: all.length,
       score: mean(now.map((s) => s.score)),
       trendScore: mean(all.map((s) => s.score)),
-      quiet: trend[i]!.slice(-journey.quietPeriods).every((n) => n === 0),
+      quiet: known >= journey.quietPeriods && trend[i]!.slice(-journey.quietPeriods).every((n) => n === 0),
     };
   });
   return { stages, quietPeriods: journey.quietPeriods, unassigned: current.filter((s) => stageOf(s) === undefined).length };

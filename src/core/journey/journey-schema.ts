@@ -13,25 +13,42 @@ const MAX_NAME = 60;
 const MAX_KPIS = 10;
 const MAX_KPI = 80;
 const MAX_MATCHES = 300;
+const MAX_LANGUAGES = 20;
 
 const label = z.string().min(1).max(255).regex(/^\S+$/, 'a Jira label has no spaces');
 const component = z.string().min(1).max(255);
 const keyword = z.string().max(100).refine(isKeyword, { message: 'expected a word or phrase; a single word (3 letters or more) may start or end with *' });
+const keywordList = z.array(keyword).max(MAX_MATCHES);
+/** A stage or KPI name is one line: a comment, a digest line and a Slack section show it. */
+const oneLine = (what: string) => z.string().trim().regex(/^[^\r\n\u2028\u2029]*$/, `keep ${what} on one line`);
 
 const stageSchema = z
   .object({
-    name: z.string().trim().min(1, 'give the stage a name, such as Discover').max(MAX_NAME, `keep a stage name within ${MAX_NAME} characters`),
+    name: oneLine('a stage name')
+      .min(1, 'give the stage a name, such as Discover')
+      .max(MAX_NAME, `keep a stage name within ${MAX_NAME} characters`),
     /** What puts a story in this stage: a label or component (case-insensitive) first, then keywords in the story. */
     match: z
       .object({
         labels: z.array(label).max(MAX_MATCHES).default([]),
         components: z.array(component).max(MAX_MATCHES).default([]),
-        keywords: z.array(keyword).max(MAX_MATCHES).default([]),
+        /**
+         * One list, read in every language; or a list per language code ({ en: [...], de: [...] }),
+         * each read only in a story written in that language.
+         */
+        keywords: z
+          .union([
+            keywordList,
+            z
+              .record(z.string().regex(/^[a-z]{2,3}$/, 'expected a language code such as en or de'), keywordList)
+              .refine((byLanguage) => Object.keys(byLanguage).length <= MAX_LANGUAGES, `list keywords for at most ${MAX_LANGUAGES} languages`),
+          ])
+          .default([]),
       })
       .strict()
       .prefault({}),
     /** The customer metrics the stage is measured by, the most typical first. */
-    kpis: z.array(z.string().trim().min(1).max(MAX_KPI)).max(MAX_KPIS, `list at most ${MAX_KPIS} KPIs per stage`).default([]),
+    kpis: z.array(oneLine('a KPI').min(1).max(MAX_KPI)).max(MAX_KPIS, `list at most ${MAX_KPIS} KPIs per stage`).default([]),
   })
   .strict();
 

@@ -7,6 +7,7 @@ import { metricExample } from '../hints/index.js';
 import { roleAsWritten } from '../story/parse-story.js';
 import type { TextBlock } from '../types.js';
 import { epicMetricNote } from '../epic/context.js';
+import { JOURNEY_DOMAIN, type JourneyStageSettings } from '../journey/index.js';
 import { defineRule, type RuleContext } from './rule.js';
 
 // Where the metric reading lives now; kept importable from the rule as before.
@@ -66,22 +67,36 @@ const HINT_KPIS = 3;
 const either = (items: string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
 
 /**
+ * The stage whose KPIs a failing hint starts from, or null. A stage a label or component names,
+ * or one of the team's own journey, always; one the built-in (e-commerce) journey's keywords
+ * found, only in a shop's ticket: in a ward's or a bank's, the domain's own metric is the
+ * better example. The domain is worked out only here, on a failing hint.
+ */
+function hintStage({ journey, domain }: RuleContext): JourneyStageSettings | null {
+  const match = journey();
+  if (!match || match.stage.kpis.length === 0) return null;
+  if (match.by !== 'keywords' || !match.builtIn || domain().id === JOURNEY_DOMAIN) return match.stage;
+  return null;
+}
+
+/**
  * The failing hint, built here only: it starts from the story's journey stage and its KPIs when
  * the story has one ("This story is in the Buy stage of the journey, measured by checkout
  * conversion rate or cart abandonment rate: …"), and the example then measures the stage's first
  * KPI unless the ticket already names a metric.
  */
-function hintOf({ domain, story, hintText, journey }: RuleContext, named: string | null): string {
-  const stage = journey()?.stage;
+function hintOf(ctx: RuleContext, named: string | null): string {
+  const { domain, story, hintText } = ctx;
+  const stage = hintStage(ctx);
   const kpis = stage ? stage.kpis.slice(0, HINT_KPIS) : [];
   const language = story?.language;
   if (named) {
     const fix = `by how much and by when, e.g. "${metricExample(domain(), { metricName: named, language, text: hintText })}".`;
-    return kpis.length > 0 ? `This story is in the ${stage!.name} stage of the journey, measured by ${either(kpis)}: say ${fix}` : `Say ${fix}`;
+    return stage ? `This story is in the ${stage.name} stage of the journey, measured by ${either(kpis)}: say ${fix}` : `Say ${fix}`;
   }
-  if (kpis.length === 0) return `Add a success line with a customer metric and a target, e.g. "Success: ${metricExample(domain(), { text: hintText })}".`;
+  if (!stage) return `Add a success line with a customer metric and a target, e.g. "Success: ${metricExample(domain(), { text: hintText })}".`;
   const example = metricExample(domain(), { metricName: kpis[0], language, text: hintText });
-  return `This story is in the ${stage!.name} stage of the journey, measured by ${either(kpis)}: add a success line with one of them and a target, e.g. "Success: ${example}".`;
+  return `This story is in the ${stage.name} stage of the journey, measured by ${either(kpis)}: add a success line with one of them and a target, e.g. "Success: ${example}".`;
 }
 
 export const customerMetric = defineRule({

@@ -1,5 +1,5 @@
 import { wordsOf, type CompiledLanguage } from '../compile.js';
-import { findTemplate, isPlaceholder, labelledBenefit, placeholderBenefit, roleAsWritten } from '../story/parse-story.js';
+import { benefitCore, findTemplate, isPlaceholder, labelledBenefit, placeholderBenefit, roleAsWritten } from '../story/parse-story.js';
 import type { Story } from '../types.js';
 import { defineRule, NO_OPTIONS, type RuleFailure } from './rule.js';
 
@@ -59,10 +59,12 @@ function systemSubject(words: string[], lang: CompiledLanguage, roleWords: strin
 function weakBenefit(story: Story, lang: CompiledLanguage, text: string): RuleFailure | null {
   const roleWords = wordsOf(story.role);
   const benefitWords = wordsOf(story.benefit ?? '');
+  // What the benefit says past "I can", "we will be able to": the goal is compared with that.
+  const saysWords = wordsOf(benefitCore(story.benefit ?? '', lang));
   // Only a finding quotes the role and the benefit: most benefits are fine, and cost no more.
   const role = (): string => roleAsWritten(story.role, text);
   const benefit = (): string => quote(story.benefit ?? '');
-  if (restatesGoal(benefitWords, story.goal, lang, roleWords)) {
+  if (restatesGoal(saysWords, story.goal, lang, roleWords)) {
     return {
       message: `The benefit "${benefit()}" only restates the goal: it does not say what the ${role()} gains by it.`,
       hint: `Say what "${quote(story.goal)}" lets the ${role()} do next, or stop worrying about.`,

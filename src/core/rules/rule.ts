@@ -48,6 +48,11 @@ export interface RuleFailure {
   maxSeverity?: Severity;
   /** The rule is half met: the score loses half of the rule's weight. */
   partial?: boolean;
+  /**
+   * The share (0-1) of the rule's weight the score loses, for a rule met in degrees (an epic
+   * answering 4 of its 5 questions loses 1/5); it takes the place of `partial`.
+   */
+  share?: number;
 }
 
 /**

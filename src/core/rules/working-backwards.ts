@@ -1,5 +1,5 @@
 import { metricExample, personaExample } from '../hints/index.js';
-import type { EpicQuestion } from '../epic/labels.js';
+import { EPIC_QUESTIONS, type EpicQuestion } from '../epic/labels.js';
 import { readEpic } from '../epic/read-epic.js';
 import { defineRule, NO_OPTIONS, type RuleContext } from './rule.js';
 
@@ -46,9 +46,11 @@ export const workingBackwards = defineRule({
   check(ctx) {
     const { missing, persona } = readEpic(ctx);
     if (missing.length === 0) return null;
-    const message = `The epic does not answer ${missing.length} of the 5 customer questions: ${missing.map((q) => QUESTION_NAMES[q]).join(', ')}.`;
+    const message = `The epic does not answer ${missing.length} of the ${EPIC_QUESTIONS.length} customer questions: ${missing.map((q) => QUESTION_NAMES[q]).join(', ')}.`;
     const hint = hintFor(missing[0]!, ctx, persona);
-    // One or two open: the epic is mostly thought through, a suggestion rather than a blocker.
-    return missing.length <= 2 ? { message, hint, partial: true, maxSeverity: 'warn' } : { message, hint };
+    // The score loses the share of the questions left open (4 of 5 answered: 80). One or two
+    // open: the epic is mostly thought through, a suggestion rather than a blocker.
+    const share = missing.length / EPIC_QUESTIONS.length;
+    return missing.length <= 2 ? { message, hint, share, maxSeverity: 'warn' } : { message, hint, share };
   },
 });

@@ -1,7 +1,7 @@
 import { ROLE_REACH, type CompiledConfig, type CompiledLanguage } from '../compile.js';
 import { MAX_SENTENCE_CHARS } from '../ticket/text.js';
-import type { Story } from '../types.js';
-import { SITUATION_REACH, startKey, storyForms, type FormLanguage } from './story-forms.js';
+import type { BlockKind, Story, TextBlock } from '../types.js';
+import { motivationFits, SITUATION_REACH, startKey, storyForms, type FormLanguage } from './story-forms.js';
 
 const MARKUP = /(^|[\s(])[*_]{1,2}(?=\S)|(?<=\S)[*_]{1,2}(?=$|[\s,.:;!?)])/gmu;
 const TRAILING_CHARS = new Set(',.;:!?-–—)"\'”');
@@ -193,6 +193,36 @@ export function isPlaceholder(clause: string, lang: CompiledLanguage): boolean {
   return [flat, head].some((s) => lang.placeholders.has(s) || lang.placeholders.has(s.replace(lang.articles, '')));
 }
 
+/** A word, with an elided ending ("I'm", "we'll"): the word before the apostrophe is what it is. */
+const LEADING_WORD = /^[\s,]*([\p{L}\p{N}]+)(?:'\p{L}{1,2})?(?![\p{L}\p{N}])/u;
+/** More leading person and modal words than any benefit opens with ("we will also be able to"). */
+const MAX_LEADING = 8;
+
+/**
+ * A benefit's own words, without the person and modal words it opens with: "I can get home on time"
+ * gives "get home on time", "I can" gives "". The benefit keeps them as written; this is what it says.
+ */
+export function benefitCore(benefit: string, lang: CompiledLanguage): string {
+  let rest = benefit.slice(0, MAX_CLAUSE);
+  for (let i = 0; i < MAX_LEADING; i++) {
+    const m = LEADING_WORD.exec(rest);
+    const word = m?.[1]?.toLowerCase();
+    if (!m || word === undefined || !(lang.personWords.has(word) || lang.modalWords.has(word))) break;
+    rest = rest.slice(m[0].length);
+  }
+  return rest.trim();
+}
+
+/**
+ * A benefit that only holds a place: a placeholder ("TBD", "so that it works"), or nothing but who
+ * and a modal ("so I can", "so that we can …", "damit ich kann").
+ */
+function isPlaceholderBenefit(benefit: string, lang: CompiledLanguage): boolean {
+  if (isPlaceholder(benefit, lang)) return true;
+  const core = benefitCore(benefit, lang);
+  return core.length < benefit.trim().length && (!tidy(core) || isPlaceholder(core, lang));
+}
+
 function isNonRole(text: string, at: number, lang: CompiledLanguage): boolean {
   const head = text.slice(at, at + 40).toLowerCase();
   return lang.nonRolePhrases.some((p) => head.startsWith(p) && !/[\p{L}]/u.test(head.charAt(p.length)));
@@ -367,7 +397,7 @@ function storyAt(text: string, at: number, lang: CompiledLanguage, goals: GoalMa
   if (isPlaceholder(rawRole, lang) || (article && isPlaceholder(article + rawRole, lang))) placeholders.push('role');
   if (isPlaceholder(cleanGoal, lang)) placeholders.push('goal');
   const cleanBenefit = benefit === null ? null : tidy(benefit);
-  if (benefit !== null && (!cleanBenefit || isPlaceholder(benefit, lang))) placeholders.push('benefit');
+  if (benefit !== null && (!cleanBenefit || isPlaceholderBenefit(benefit, lang))) placeholders.push('benefit');
   if (!templates && (placeholders.includes('role') || placeholders.includes('goal'))) return null;
   const story: Story = { kind: 'user', role, goal: cleanGoal, benefit: placeholders.includes('benefit') ? null : cleanBenefit || null, language: lang.code };
   // "As Maria, a gift buyer": the role is the appositive, the name is kept for display.
@@ -389,14 +419,56 @@ interface Found {
  * reads it; with `templates`, the first one that leaves a slot unfilled. Without a user story that
  * states a benefit, a benefit-first story before it, or (without any user story) a job story.
  */
-function firstStory(text: string, compiled: CompiledConfig, templates = false): Found | null {
+function firstStory(text: string, compiled: CompiledConfig, templates = false, jobAt: JobAt = anywhere): Found | null {
   // Where another form may start is noted on the user-story scan's way: the text is scanned once.
   const starts: number[] | null = templates ? null : [];
   const user = firstUserStory(text, compiled, starts);
   // The common path (a user story with a benefit) never reads the other forms.
   if (!starts || user?.draft.story.benefit) return user;
-  return otherForm(text, compiled, user, starts) ?? user;
+  return otherForm(text, compiled, user, starts, jobAt) ?? user;
 }
+
+/** Whether a job story may start at an offset of the text the parser reads. */
+type JobAt = (at: number) => boolean;
+const anywhere: JobAt = () => true;
+
+/** Where in a text a job story may start: [start, end) of the text as given; null for nowhere. */
+export type JobScope = { start: number; end: number } | null;
+
+/** A scope's test on the prepared text, its range asked for only when a job story is looked for. */
+function jobAtIn(prepared: Prepared, scope: () => JobScope): JobAt {
+  let range: JobScope | undefined;
+  return (at) => {
+    if (range === undefined) range = scope();
+    const raw = rawOffset(prepared, at);
+    return range !== null && range.start <= raw && raw < range.end;
+  };
+}
+
+/** Block kinds a job story may stand in. A list item's "When …" is context, a step or a criterion. */
+const JOB_BLOCKS: ReadonlySet<BlockKind> = new Set<BlockKind>(['paragraph', 'quote']);
+
+/**
+ * Where a description's job story may be: its first block that is no heading, when that is a
+ * paragraph (or a quote) and no heading before it opens acceptance criteria or steps to reproduce.
+ * Offsets are those of the blocks' texts each followed by a line break, code left out, as lint
+ * joins them. "When I click Pay, I need …" further down is a bug's step, not the ticket's story.
+ */
+export function jobStoryRange(blocks: readonly TextBlock[], compiled: CompiledConfig): JobScope {
+  const { stepsLabel } = storyForms(compiled);
+  let at = 0;
+  for (const block of blocks) {
+    if (block.kind === 'code') continue;
+    if (block.kind !== 'heading') return JOB_BLOCKS.has(block.kind) ? { start: at, end: at + block.text.length } : null;
+    stepsLabel.lastIndex = 0;
+    if (stepsLabel.test(block.text.slice(0, MAX_LABEL_LINE))) return null;
+    at += block.text.length + 1;
+  }
+  return null;
+}
+
+/** Longer than any heading's label: only a heading's start is compared. */
+const MAX_LABEL_LINE = 200;
 
 /** The first user story; `starts`, when given, gets every story start where another form's marker may begin. */
 function firstUserStory(text: string, compiled: CompiledConfig, starts: number[] | null): Found | null {
@@ -441,10 +513,19 @@ class MotivationMarkers {
  * A job story is looked for only in a text without a user story: "When …, I want …" before a user
  * story is more likely context than the story.
  */
-function otherForm(text: string, compiled: CompiledConfig, user: Found | null, starts: number[]): Found | null {
+function otherForm(text: string, compiled: CompiledConfig, user: Found | null, starts: number[], jobAt: JobAt): Found | null {
   const forms = storyForms(compiled);
   const goals = new GoalMarkers(text);
   const motivations = new MotivationMarkers(text);
+  // No job story after a line that opens acceptance criteria or steps to reproduce: found once, when first needed.
+  let stepsAt: number | undefined;
+  const beforeSteps = (at: number): boolean => {
+    if (stepsAt === undefined) {
+      forms.stepsLabel.lastIndex = 0;
+      stepsAt = forms.stepsLabel.exec(text)?.index ?? Number.POSITIVE_INFINITY;
+    }
+    return at < stepsAt;
+  };
   for (const at of starts) {
     if (user && at >= user.at) break;
     const candidates = forms.anyStart ?? forms.byStart.get(startKey(text, at));
@@ -453,7 +534,7 @@ function otherForm(text: string, compiled: CompiledConfig, user: Found | null, s
       const draft = benefitFirstAt(text, at, form, goals, compiled);
       if (draft) return { draft, at };
     }
-    if (user) continue;
+    if (user || candidates.situations.length === 0 || !beforeSteps(at) || !jobAt(at)) continue;
     for (const form of candidates.situations) {
       const draft = jobStoryAt(text, at, form, motivations);
       if (draft) return { draft, at };
@@ -487,7 +568,7 @@ function benefitFirstAt(text: string, at: number, form: FormLanguage, goals: Goa
     if (!draft) continue;
     const benefit = tidy(clause.slice(0, end));
     // A benefit of its own after the goal, or a placeholder before the role: the story as the role reads it.
-    if (draft.story.benefit || !benefit || isPlaceholder(benefit, form.lang)) return draft;
+    if (draft.story.benefit || !benefit || isPlaceholderBenefit(benefit, form.lang)) return draft;
     return { story: { ...draft.story, benefit }, placeholders: draft.placeholders.filter((s) => s !== 'benefit'), benefitAsWritten: '' };
   }
   return null;
@@ -515,12 +596,12 @@ function jobStoryAt(text: string, at: number, form: FormLanguage, motivations: M
   const goalStart = sm.index + sm[0].length;
   if (!tidy(untilSentenceEnd(lineAt(text, goalStart)))) return null;
   const situation = tidy(sm[1] ?? '');
-  if (!situation || isPlaceholder(situation, lang)) return null;
+  if (!situation || isPlaceholder(situation, lang) || !motivationFits(form, situation, sm[2] ?? '')) return null;
   const { goal, benefit, benefitLine } = splitGoal(text, goalStart, lang);
   const cleanGoal = tidy(goal).replace(/^to\s+/i, '');
   if (!cleanGoal || isPlaceholder(cleanGoal, lang)) return null;
   const cleanBenefit = benefit === null ? null : tidy(benefit);
-  const placeholders: StorySlot[] = benefit !== null && (!cleanBenefit || isPlaceholder(benefit, lang)) ? ['benefit'] : [];
+  const placeholders: StorySlot[] = benefit !== null && (!cleanBenefit || isPlaceholderBenefit(benefit, lang)) ? ['benefit'] : [];
   const story: Story = { kind: 'job', role: '', situation, goal: cleanGoal, benefit: placeholders.length > 0 ? null : cleanBenefit || null, language: lang.code };
   const benefitAsWritten = placeholders.length > 0 ? tidy(benefitLine.slice(0, 80)) || benefitLine.trim().slice(0, 80) : '';
   return { story, placeholders, benefitAsWritten };
@@ -529,13 +610,16 @@ function jobStoryAt(text: string, at: number, form: FormLanguage, motivations: M
 /**
  * Finds the user story in the given texts (summary first, then the description), in the first
  * language whose markers match. A story with a benefit beats one without; a story without one
- * takes the benefit a "Why:" line or section gives (see labelledBenefit).
+ * takes the benefit a "Why:" line or section gives (see labelledBenefit). `jobScopes[i]`, when
+ * given, says where in `texts[i]` a job story may be (see jobStoryRange); a text without one is read whole.
  */
-export function parseStory(texts: string[], compiled: CompiledConfig): Story | null {
+export function parseStory(texts: string[], compiled: CompiledConfig, jobScopes: ReadonlyArray<(() => JobScope) | undefined> = []): Story | null {
   let fallback: Draft | null = null;
-  for (const raw of texts) {
+  for (const [i, raw] of texts.entries()) {
     if (!raw) continue;
-    const draft = firstStory(prepare(raw).text, compiled)?.draft ?? null;
+    const prepared = prepare(raw);
+    const scope = jobScopes[i];
+    const draft = firstStory(prepared.text, compiled, false, scope ? jobAtIn(prepared, scope) : anywhere)?.draft ?? null;
     if (draft?.story.benefit) return remember(draft);
     fallback ??= draft;
   }
@@ -594,7 +678,7 @@ function withLabelledBenefit(draft: Draft, texts: string[], compiled: CompiledCo
     const benefit = tidy(marker?.index === 0 ? content.slice(marker[0].length) : content);
     if (!benefit) continue;
     const others = draft.placeholders.filter((slot) => slot !== 'benefit');
-    if (isPlaceholder(benefit, lang)) return { story: draft.story, placeholders: [...others, 'benefit'], benefitAsWritten: benefit.slice(0, 80) };
+    if (isPlaceholderBenefit(benefit, lang)) return { story: draft.story, placeholders: [...others, 'benefit'], benefitAsWritten: benefit.slice(0, 80) };
     return { story: { ...draft.story, benefit }, placeholders: others, benefitAsWritten: '' };
   }
   return draft;

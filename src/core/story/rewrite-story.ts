@@ -14,12 +14,22 @@ export interface StoryFix {
   metric: string;
   /** A design or recording link; empty for none. */
   visualsUrl: string;
+  /** Set for a job story ("When <situation>, I want to …, so I can …"), which names no role. */
+  situation?: string;
 }
 
 const article = (role: string): string => (/^[aeiou]/i.test(role) ? 'an' : 'a');
 
+/** "I can get home on time" is written after "so", anything else after "so I can". */
+const OWN_SUBJECT = /^(?:i|we)(?:'\p{L}{1,2})?\s/iu;
+
 export function storySentence(fix: StoryFix): string {
   const goal = fix.goal.trim().replace(/^to\s+/i, '');
+  if (fix.situation !== undefined) {
+    const benefit = fix.benefit.trim().replace(/^so\s+(?:that\s+)?/i, '').replace(/[.\s]+$/, '');
+    const situation = fix.situation.trim().replace(/^when(?:ever)?\s+/i, '').replace(/[,\s]+$/, '');
+    return `When ${situation}, I want to ${goal}, so ${OWN_SUBJECT.test(benefit) ? '' : 'I can '}${benefit}.`;
+  }
   return `As ${article(fix.role)} ${fix.role.trim()}, I want to ${goal}, so that ${fix.benefit.trim().replace(/[.\s]+$/, '')}.`;
 }
 

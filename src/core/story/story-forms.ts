@@ -23,8 +23,12 @@ export interface FormLanguage {
   situationMarker: RegExp | null;
   /** Global: the next motivation marker; none near a situation marker means no job story there. */
   motivationMarker: RegExp | null;
-  /** Sticky: the situation, then the motivation marker, from the situation marker's end. */
+  /** Sticky: the situation (group 1), then the motivation marker (group 2), from the situation marker's end. */
   situationThenMotivation: RegExp | null;
+  /** Whole: a motivation marker that opens a job story only after a first-person situation ("I need", "we want"). */
+  firstPersonMotivation: RegExp | null;
+  /** Anchored: a situation that opens in the first person ("I …", "we …", "ich …", "repongo …"). */
+  firstPersonSituation: RegExp | null;
   /** Sticky: a benefit or purpose marker opening a sentence ("In order to", "So that", "Para"). */
   benefitOpener: RegExp | null;
   /** Lower case: words that name no moment, context or trigger, with the language's pronouns, articles and modals. */
@@ -40,6 +44,11 @@ export interface StoryForms {
   byStart: Map<string, StartForms>;
   /** A marker starts with regex syntax rather than a letter: every language is tried everywhere. */
   anyStart: StartForms | null;
+  /**
+   * Global, multiline: a line that opens with an acceptance-criteria or steps-to-reproduce label, in
+   * any language ("Steps to reproduce:", "## Akzeptanzkriterien"): no job story is read after one.
+   */
+  stepsLabel: RegExp;
 }
 
 export interface StartForms {
@@ -63,8 +72,9 @@ const bounded = (m: string): string => (m.endsWith("'") ? m : `${m}${WORD_END}`)
 
 function formLanguage(lang: CompiledLanguage): FormLanguage {
   const v = lang.vocab;
-  const situations = v.situationMarkers.length > 0 && v.motivationMarkers.length > 0;
-  const motivations = alternation(v.motivationMarkers);
+  const situations = v.situationMarkers.length > 0 && v.motivationMarkers.length + v.firstPersonMotivationMarkers.length > 0;
+  const motivations = alternation([...v.motivationMarkers, ...v.firstPersonMotivationMarkers]);
+  const firstPerson = v.firstPersonMotivationMarkers.length > 0 && situations;
   const openers = [...v.benefitMarkers, ...v.purposeMarkers];
   return {
     lang,
@@ -72,13 +82,37 @@ function formLanguage(lang: CompiledLanguage): FormLanguage {
     motivationMarker: situations ? new RegExp(`${WORD_START}${motivations}${WORD_END}`, 'giu') : null,
     // Both runs bounded, as the role's in compile.ts: a situation of 200 characters cannot rescan an open-ended gap.
     situationThenMotivation: situations
-      ? new RegExp(`([^\\n.;!?]{1,${MAX_SITUATION}}?)[\\s,;:\\-–—]{1,${MAX_GAP}}${WORD_START}${motivations}${WORD_END}[\\s:]{0,40}`, 'yiu')
+      ? new RegExp(`([^\\n.;!?]{1,${MAX_SITUATION}}?)[\\s,;:\\-–—]{1,${MAX_GAP}}${WORD_START}(${motivations})${WORD_END}[\\s:]{0,40}`, 'yiu')
       : null,
+    firstPersonMotivation: firstPerson ? new RegExp(`^${alternation(v.firstPersonMotivationMarkers)}$`, 'iu') : null,
+    // No first-person words configured: no situation is first-person, so "I need" never opens a job story.
+    firstPersonSituation: firstPerson ? new RegExp(`^${alternation(v.firstPersonSituations.map(bounded))}`, 'iu') : null,
     benefitOpener: openers.length > 0 ? new RegExp(`${alternation(openers)}(?:(?<=')|${WORD_END})\\s*:?\\s*`, 'yiu') : null,
     genericSituationWords: new Set(
       [...v.genericSituationWords, ...v.personWords, ...v.determiners, ...v.articles, ...v.modalWords].flatMap((w) => wordsOf(w)),
     ),
   };
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A label as written: its words apart by blanks or hyphens ("steps to reproduce", "steps-to-reproduce"). */
+const phrase = (s: string): string => escape(s.trim()).replace(/[\s-]+/g, '[\\s-]+');
+
+/** The acceptance-criteria and steps-to-reproduce labels of every language, at a line's start (after "#", "*", "h3."). */
+function stepsLabelOf(compiled: CompiledConfig): RegExp {
+  const labels = [...new Set(compiled.languages.flatMap((l) => [...l.vocab.acceptanceHeadings, ...l.vocab.reproductionHeadings]))];
+  if (labels.length === 0) return /(?!)/g;
+  return new RegExp(`^[^\\S\\n]{0,40}(?:#{1,6}|h[1-6]\\.)?[^\\S\\n]{0,40}[*_]{0,2}${alternation(labels.map(phrase))}${WORD_END}`, 'gimu');
+}
+
+/**
+ * True when a job story's situation and motivation go together: "I need", "we want" open one only
+ * after a first-person situation ("When I click Pay, I need …"); "When the queue is full, we need to
+ * drop …" is a technical note. "I want" opens one after any situation ("When the build fails, I want …").
+ */
+export function motivationFits(form: FormLanguage, situation: string, motivation: string): boolean {
+  if (!form.firstPersonMotivation?.test(motivation.trim().replace(/\s+/g, ' '))) return true;
+  return form.firstPersonSituation?.test(situation) ?? false;
 }
 
 const cache = new WeakMap<CompiledConfig, StoryForms>();
@@ -105,7 +139,7 @@ export function storyForms(compiled: CompiledConfig): StoryForms {
       if (form.benefitOpener) add(form, [...v.benefitMarkers, ...v.purposeMarkers], 'openers');
       if (form.situationMarker) add(form, v.situationMarkers, 'situations');
     }
-    forms = { languages, byStart, anyStart };
+    forms = { languages, byStart, anyStart, stepsLabel: stepsLabelOf(compiled) };
     cache.set(compiled, forms);
   }
   return forms;

@@ -1,4 +1,4 @@
-import type { BlockKind, TextBlock } from '../types.js';
+import type { BlockKind, BlockLink, TextBlock } from '../types.js';
 import { breakAfterLabel, breakLeadingPictographs, trimLines } from './text.js';
 
 /** Limits that keep a hostile document from hanging or exhausting the process. */
@@ -42,17 +42,30 @@ class Collector {
   /** The row of the table being read, and the cell its blocks go in. */
   row = 0;
   cell: TextBlock['cell'] = undefined;
+  /** Links on other words than their address, read since the last block: the next block's own. */
+  onWords: BlockLink[] = [];
   private size = 0;
 
   add(kind: BlockKind, text: string): void {
     const trimmed = trimLines(text);
+    const links = this.onWords;
+    if (links.length > 0) this.onWords = [];
     if (!trimmed) return;
     this.size += trimmed.length;
     if (this.size > ADF_LIMITS.maxText) {
       this.truncated = true;
       return;
     }
-    this.blocks.push(this.cell ? { kind, text: trimmed, cell: this.cell } : { kind, text: trimmed });
+    const block: TextBlock = this.cell ? { kind, text: trimmed, cell: this.cell } : { kind, text: trimmed };
+    if (links.length > 0) block.links = links;
+    this.blocks.push(block);
+  }
+
+  /** A card stands on its own: read with the block before it ("PR/FAQ:", then the card). */
+  card(url: string): void {
+    this.links.push(url);
+    const last = this.blocks[this.blocks.length - 1];
+    if (last) (last.links ??= []).push({ text: '', url });
   }
 }
 
@@ -79,7 +92,11 @@ function inlineText(node: AdfNode, out: Collector): string {
   switch (node.type) {
     case 'text': {
       const href = linkOf(node);
-      if (href) out.links.push(href);
+      if (href) {
+        out.links.push(href);
+        // Per link, not per block: a paragraph of thousands of links stays linear.
+        if (!str(node.text).includes(href)) out.onWords.push({ text: str(node.text), url: href });
+      }
       return str(node.text);
     }
     case 'hardBreak':
@@ -217,7 +234,7 @@ function walk(node: AdfNode, depth: number, kind: BlockKind, parentType: string,
     case 'blockCard':
     case 'embedCard': {
       const url = str(node.attrs?.url);
-      if (url) out.links.push(url);
+      if (url) out.card(url);
       return;
     }
     case 'text':

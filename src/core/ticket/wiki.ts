@@ -1,4 +1,4 @@
-import type { BlockKind, TextBlock } from '../types.js';
+import type { BlockKind, BlockLink, TextBlock } from '../types.js';
 import type { RichText } from './adf.js';
 import { breakAfterLabel, breakLeadingPictographs, trimLines } from './text.js';
 
@@ -99,14 +99,19 @@ function release(text: string, entities = true): string {
   return decoded.includes(HOLD) ? decoded.replace(HELD, (_, c: string) => (c === HOLD ? HOLD : WIKI_ESCAPABLE.charAt(c.charCodeAt(0) - 0xe001))) : decoded;
 }
 
-function inline(raw: string, out: RichText): string {
+function inline(raw: string, out: RichText, onWords?: BlockLink[]): string {
   if (!MAYBE_MARKUP.test(raw)) return raw;
   let text = hold(raw).replace(IMAGE, (_, name: string) => {
     out.images.push(release(name.trim(), false));
     return '';
   });
   text = text.replace(LINK_WITH_TEXT, (_, label: string, target: string) => {
-    if (/^(?:https?|mailto):/i.test(target)) out.links.push(release(target.trim(), false));
+    if (/^(?:https?|mailto):/i.test(target)) {
+      const url = release(target.trim(), false);
+      out.links.push(url);
+      const words = release(label).trim();
+      if (!words.includes(url)) onWords?.push({ text: words, url });
+    }
     return label;
   });
   text = text.replace(BARE_LINK, (whole, inner: string) => {
@@ -202,8 +207,13 @@ export function readWiki(source: string): RichText {
 
   const add = (kind: BlockKind, raw: string, verbatim = false, cell?: TextBlock['cell']): void => {
     if (!raw.trim()) return;
-    const text = trimLines(verbatim ? raw : breakLeadingPictographs(inline(breakWikiLabels(raw), out)));
-    if (text) out.blocks.push(cell ? { kind, text, cell } : { kind, text });
+    const onWords: BlockLink[] = [];
+    const text = trimLines(verbatim ? raw : breakLeadingPictographs(inline(breakWikiLabels(raw), out, onWords)));
+    if (!text) return;
+    const block: TextBlock = cell ? { kind, text, cell } : { kind, text };
+    // As in ADF: the links on other words than their address ([words|address]), for a reader to tell which line links what.
+    if (onWords.length > 0) block.links = onWords;
+    out.blocks.push(block);
   };
   const flush = (): void => {
     if (paragraph.length > 0) add(tag === 'quote' ? 'quote' : 'paragraph', paragraph.join('\n'));

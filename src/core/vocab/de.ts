@@ -214,14 +214,16 @@ export const de: Vocabulary = {
   // Job stories: "Wenn ich nachts Material nachbestelle, möchte ich …, damit ich …".
   situationMarkers: ['wenn', 'immer\\s+wenn'],
   motivationMarkers: [
-    'möchte\\s+ich', 'will\\s+ich', 'ich\\s+möchte', 'ich\\s+will', 'würde\\s+ich\\s+gerne', 'brauche\\s+ich',
-    'wünsche\\s+ich\\s+mir', 'möchten\\s+wir', 'wollen\\s+wir',
+    'möchte\\s+ich', 'will\\s+ich', 'ich\\s+möchte', 'ich\\s+will', 'würde\\s+ich\\s+gerne', 'wünsche\\s+ich\\s+mir',
   ],
+  firstPersonMotivationMarkers: ['brauche\\s+ich', 'möchten\\s+wir', 'wollen\\s+wir'],
+  firstPersonSituations: ['ich', 'wir'],
+  reproductionHeadings: ['schritte zur reproduktion', 'schritte zum reproduzieren', 'schritte zum nachstellen', 'reproduktionsschritte'],
   genericSituationWords: [
     'benutze', 'benutzen', 'nutze', 'nutzen', 'verwende', 'verwenden', 'öffne', 'öffnen', 'logge', 'loggen', 'einlogge',
     'einloggen', 'anmelde', 'anmelden', 'melde', 'ein', 'an', 'auf', 'in', 'im', 'mit', 'will', 'möchte', 'möchten',
     'wollen', 'brauche', 'etwas', 'es', 'app', 'anwendung', 'produkt', 'system', 'tool', 'software', 'plattform',
     'website', 'webseite', 'seite', 'dienst', 'bin', 'sind', 'ist', 'besuche', 'gehe', 'starte', 'arbeite', 'klicke',
-    'das', 'die', 'der', 'den', 'dem', 'möglich', 'nötig', 'notwendig', 'erforderlich',
+    'das', 'die', 'der', 'den', 'dem', 'möglich', 'nötig', 'notwendig', 'erforderlich', 'eingeloggt', 'angemeldet', 'geöffnet',
   ],
 };

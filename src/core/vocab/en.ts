@@ -272,10 +272,11 @@ export const en: Vocabulary = {
     'member', 'members', 'visitor', 'visitors', 'people',
   ],
   // Job stories: "When I'm re-ordering supplies at the end of a night shift, I want to …, so I can …".
-  situationMarkers: ['when(?:ever)?'],
-  motivationMarkers: [
-    'i\\s+(?:only\\s+)?want', "i(?:'d|\\s+would)\\s+(?:like|love)", 'i\\s+need', 'we\\s+(?:want|need)', "we(?:'d|\\s+would)\\s+like",
-  ],
+  situationMarkers: ['when', 'whenever'],
+  motivationMarkers: ['i\\s+(?:only\\s+)?want', "i(?:'d|\\s+would)\\s+(?:like|love)"],
+  firstPersonMotivationMarkers: ['i\\s+need', 'we\\s+(?:want|need)', "we(?:'d|\\s+would)\\s+like"],
+  firstPersonSituations: ['i', 'we'],
+  reproductionHeadings: ['steps to reproduce', 'how to reproduce', 'to reproduce', 'reproduction steps', 'repro steps', 'steps to repro'],
   genericSituationWords: [
     'use', 'uses', 'using', 'used', 'open', 'opens', 'opening', 'log', 'logs', 'logging', 'login', 'sign', 'signing',
     'in', 'on', 'into', 'at', 'with', 'of', 'and', 'or', 'want', 'wants', 'need', 'needs', 'like', 'visit', 'visiting',
@@ -284,5 +285,7 @@ export const en: Vocabulary = {
     'site', 'web', 'page', 'service', 'feature', 'screen', 'online', 'm', 're', 's', 've',
     // "When possible, I'd like …": no moment either.
     'possible', 'needed', 'necessary', 'required', 'applicable',
+    // "When I'm logged in", "When I've opened the app": a state every session has.
+    'logged', 'signed', 'opened', 'visited', 'accessed', 'launched', 'have', 'has', 'just',
   ],
 };

@@ -185,11 +185,15 @@ export const es: Vocabulary = {
   ],
   // Job stories: "Cuando repongo material al final del turno de noche, quiero …, para …".
   situationMarkers: ['cuando', 'siempre\\s+que'],
-  motivationMarkers: ['yo\\s+quiero', 'quiero', 'necesito', 'me\\s+gustar[ií]a', 'quisiera', 'queremos', 'deseo'],
+  motivationMarkers: ['yo\\s+quiero', 'quiero', 'me\\s+gustar[ií]a', 'quisiera', 'deseo'],
+  firstPersonMotivationMarkers: ['necesito', 'queremos'],
+  // The pronoun is usually dropped: a verb's first-person ending ("repongo", "compramos") says who.
+  firstPersonSituations: ['yo', 'nosotros', 'nosotras', 'me', 'nos', '(?!(?:no|lo|todo|esto|eso|algo|ello|uno|cada)(?![\\p{L}]))\\p{L}+(?:o|amos|emos|imos)'],
+  reproductionHeadings: ['pasos para reproducir', 'pasos de reproducción', 'pasos de reproduccion', 'cómo reproducirlo', 'para reproducir'],
   genericSituationWords: [
     'uso', 'usamos', 'utilizo', 'abro', 'entro', 'inicio', 'sesión', 'accedo', 'conecto', 'visito', 'voy', 'hago',
     'clic', 'quiero', 'necesito', 'estoy', 'en', 'a', 'al', 'con', 'de', 'el', 'la', 'aplicación', 'app', 'producto',
     'sistema', 'herramienta', 'plataforma', 'web', 'sitio', 'página', 'servicio', 'algo', 'lo', 'esto', 'eso', 'sea',
-    'posible', 'necesario', 'haga', 'falta',
+    'posible', 'necesario', 'haga', 'falta', 'conectado', 'conectada', 'registrado', 'registrada', 'abierto', 'abierta',
   ],
 };

@@ -188,12 +188,16 @@ export const fr: Vocabulary = {
   // Job stories: "Quand je commande le matériel en fin de garde de nuit, je veux …, pour …".
   situationMarkers: ['quand', 'lorsque', "lorsqu'"],
   motivationMarkers: [
-    'je\\s+veux', 'je\\s+souhaite', 'je\\s+voudrais', "j'aimerais", "j'ai\\s+besoin\\s+d(?:e|')", 'nous\\s+voulons',
+    'je\\s+veux', 'je\\s+souhaite', 'je\\s+voudrais', "j'aimerais",
   ],
+  firstPersonMotivationMarkers: ["j'ai\\s+besoin\\s+d(?:e|')", 'nous\\s+voulons'],
+  firstPersonSituations: ['je', "j'", 'nous', 'on'],
+  reproductionHeadings: ['étapes pour reproduire', 'étapes de reproduction', 'etapes pour reproduire', 'pour reproduire'],
   genericSituationWords: [
     'utilise', 'utilisons', 'ouvre', 'connecte', 'visite', 'vais', 'accède', 'lance', 'clique', 'fais', 'veux',
     'souhaite', 'voudrais', 'dois', 'suis', 'sur', 'dans', 'à', 'a', 'avec', 'l', 'le', 'la', 'les', 'application',
     'app', 'appli', 'produit', 'système', 'outil', 'logiciel', 'plateforme', 'site', 'web', 'page', 'service',
-    'quelque', 'chose', 'cela', 'ça', 'y', 'en', 'c', 'est', 'possible', 'nécessaire', 'besoin',
+    'quelque', 'chose', 'cela', 'ça', 'y', 'en', 'c', 'est', 'possible', 'nécessaire', 'besoin', 'connecté', 'connectée',
+    'identifié', 'identifiée', 'ouvert', 'ouverte',
   ],
 };

@@ -179,11 +179,16 @@ export const it: Vocabulary = {
   ],
   // Job stories: "Quando riordino il materiale a fine turno di notte, voglio …, così da …".
   situationMarkers: ['quando', 'ogni\\s+volta\\s+che'],
-  motivationMarkers: ['voglio', 'vorrei', 'desidero', 'ho\\s+bisogno\\s+di', 'vogliamo'],
+  motivationMarkers: ['voglio', 'vorrei', 'desidero'],
+  firstPersonMotivationMarkers: ['ho\\s+bisogno\\s+di', 'vogliamo'],
+  // The pronoun is usually dropped: a verb's first-person ending ("riordino", "apriamo") says who.
+  firstPersonSituations: ['io', 'noi', 'mi', 'ci', '(?!(?:lo|tutto|questo|quello|uno|ogni)(?![\\p{L}]))\\p{L}+(?:o|iamo)'],
+  reproductionHeadings: ['passi per riprodurre', 'passaggi per riprodurre', 'come riprodurre', 'per riprodurre'],
   genericSituationWords: [
     'uso', 'usiamo', 'utilizzo', 'apro', 'accedo', 'entro', 'collego', 'connetto', 'login', 'visito', 'vado', 'avvio',
     'clicco', 'faccio', 'voglio', 'vorrei', 'devo', 'sono', 'su', 'in', 'nel', 'nella', 'all', 'alla', 'a', 'l', 'con',
     'app', 'applicazione', 'prodotto', 'sistema', 'strumento', 'software', 'piattaforma', 'sito', 'web', 'pagina',
-    'servizio', 'qualcosa', 'lo', 'questo', 'possibile', 'necessario', 'serve',
+    'servizio', 'qualcosa', 'lo', 'questo', 'possibile', 'necessario', 'serve', 'collegato', 'connesso', 'loggato', 'aperto',
+    'autenticato',
   ],
 };

@@ -165,10 +165,14 @@ export const nl: Vocabulary = {
   // Job stories: "Wanneer ik aan het eind van de nachtdienst bestel, wil ik …, zodat ik …"; "Als ik …" is a
   // situation, "Als gebruiker" a role (see nonRolePhrases).
   situationMarkers: ['wanneer', 'als(?=\\s+(?:ik|wij|we)(?![\\p{L}]))'],
-  motivationMarkers: ['wil\\s+ik(?:\\s+graag)?', 'ik\\s+wil', 'zou\\s+ik\\s+graag', 'willen\\s+(?:we|wij)'],
+  motivationMarkers: ['wil\\s+ik(?:\\s+graag)?', 'ik\\s+wil', 'zou\\s+ik\\s+graag'],
+  firstPersonMotivationMarkers: ['willen\\s+(?:we|wij)'],
+  firstPersonSituations: ['ik', 'wij', 'we'],
+  reproductionHeadings: ['stappen om te reproduceren', 'reproductiestappen', 'om te reproduceren'],
   genericSituationWords: [
     'gebruik', 'gebruiken', 'open', 'openen', 'log', 'inlog', 'inloggen', 'aanmeld', 'meld', 'bezoek', 'ga', 'start',
     'klik', 'doe', 'in', 'aan', 'op', 'met', 'wil', 'moet', 'ben', 'zijn', 'app', 'applicatie', 'product', 'systeem',
     'tool', 'software', 'platform', 'website', 'site', 'pagina', 'dienst', 'iets', 'dit', 'dat', 'mogelijk', 'nodig',
+    'ingelogd', 'aangemeld', 'geopend',
   ],
 };

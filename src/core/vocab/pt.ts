@@ -178,11 +178,15 @@ export const pt: Vocabulary = {
   ],
   // Job stories: "Quando reponho o material no fim do turno da noite, quero …, para …".
   situationMarkers: ['quando', 'sempre\\s+que'],
-  motivationMarkers: ['eu\\s+quero', 'quero', 'eu\\s+gostaria\\s+de', 'gostaria\\s+de', 'eu\\s+preciso', 'preciso', 'desejo', 'queremos'],
+  motivationMarkers: ['eu\\s+quero', 'quero', 'eu\\s+gostaria\\s+de', 'gostaria\\s+de', 'desejo'],
+  firstPersonMotivationMarkers: ['eu\\s+preciso', 'preciso', 'queremos'],
+  // The pronoun is usually dropped: a verb's first-person ending ("reponho", "compramos") says who.
+  firstPersonSituations: ['eu', 'nós', 'me', 'nos', '(?!(?:não|todo|isto|isso|algo|cada)(?![\\p{L}]))\\p{L}+(?:o|amos|emos|imos)'],
+  reproductionHeadings: ['passos para reproduzir', 'como reproduzir', 'para reproduzir'],
   genericSituationWords: [
     'uso', 'usamos', 'utilizo', 'abro', 'entro', 'acesso', 'faço', 'login', 'log', 'visito', 'vou', 'clico', 'conecto',
     'quero', 'preciso', 'estou', 'no', 'na', 'em', 'o', 'a', 'ao', 'com', 'aplicativo', 'aplicação', 'app', 'produto',
     'sistema', 'ferramenta', 'software', 'plataforma', 'site', 'web', 'página', 'serviço', 'algo', 'isso', 'isto',
-    'possível', 'necessário', 'for',
+    'possível', 'necessário', 'for', 'logado', 'logada', 'conectado', 'conectada', 'aberto', 'aberta', 'autenticado',
   ],
 };

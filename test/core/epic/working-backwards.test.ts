@@ -41,7 +41,7 @@ describe('working-backwards: the five customer questions', () => {
     });
   });
 
-  it('warns for one question left open, at half the weight, with a hint for it', () => {
+  it('warns for one question left open, losing a fifth of the weight, with a hint for it', () => {
     const report = lint(without('experience'));
     expect(report.findings).toEqual([
       {
@@ -52,7 +52,7 @@ describe('working-backwards: the five customer questions', () => {
         link: LINK,
       },
     ]);
-    expect(report.score).toBe(50);
+    expect(report.score).toBe(80);
     expect(report.epic).toEqual({ persona: 'night-shift nurses on a hospital ward', metric: 're-order time', missing: ['experience'], prfaq: null });
   });
 
@@ -61,18 +61,19 @@ describe('working-backwards: the five customer questions', () => {
     expect(report.findings?.[0]?.severity).toBe('warn');
     expect(report.findings?.[0]?.message).toBe('The epic does not answer 2 of the 5 customer questions: how we will know, what the experience looks like.');
     expect(report.findings?.[0]?.hint).toMatch(/^Add a success metric with a target, e\.g\. "Success metric: .+"\. Or link the epic's PR\/FAQ/);
-    expect(report.score).toBe(50);
+    expect(report.score).toBe(60);
     expect(report.epic?.metric).toBeNull();
   });
 
-  it('fails an epic with three or more open at the configured severity, and one with none answered at 0', () => {
+  it('fails an epic with three or more open at the configured severity, scored by the share answered', () => {
     const three = lint(without('problem', 'benefit', 'metric'));
     expect(three.findings?.[0]).toMatchObject({
       severity: 'error',
       message: 'The epic does not answer 3 of the 5 customer questions: what problem or opportunity, the most important benefit, how we will know.',
       hint: `Say what problem or opportunity this is for the night-shift nurses on a hospital ward, e.g. "Problem: <what gets in their way today>".${PRFAQ_TAIL}`,
     });
-    expect(three.score).toBe(0);
+    expect(three.score).toBe(40);
+    expect(lint(without('customer', 'problem', 'benefit', 'metric')).score).toBe(20);
     const none = lint('We should make re-ordering faster.');
     expect(none.findings).toEqual([
       {
@@ -126,6 +127,17 @@ describe('working-backwards: the five customer questions', () => {
     const named = 'Every night nurse loses 40 minutes re-ordering.\n' + without('customer');
     expect(lint(named, {}, config).epic).toMatchObject({ persona: 'night-shift nurse', missing: [] });
     expect(lint(named).epic?.missing).toEqual(['customer']);
+  });
+
+  it('takes no customer from a job story, which names no role', () => {
+    const job = 'When I\'m re-ordering supplies at the end of a night shift, I want to repeat last week\'s order, so I can get home on time.';
+    const report = lint(`${job}\n${without('customer')}`);
+    expect(report.story).toMatchObject({ kind: 'job', role: '' });
+    expect(report.epic).toMatchObject({ persona: null, missing: ['customer'] });
+    expect(report.findings?.[0]?.message).toBe('The epic does not answer 1 of the 5 customer questions: who the customer is.');
+    // A catalogue persona named in it still answers.
+    const config = configSchema.parse({ personas: [{ name: 'Night-shift nurse' }] });
+    expect(lint(`${job} Every night-shift nurse does it.\n${without('customer')}`, {}, config).epic).toMatchObject({ persona: 'night-shift nurse', missing: [] });
   });
 
   it('does not take a placeholder for an answer, nor a metric without a target', () => {
@@ -182,6 +194,44 @@ describe('working-backwards: delegated to a PR/FAQ', () => {
     expect(lint('PR/FAQ: TBD').findings?.[0]?.severity).toBe('error');
     expect(lint(doc(heading('Press release'), para(text('Nurses get home on time.')))).epic?.prfaq).toBeNull();
     expect(lint(doc(heading('Press release'), para(text('Nurses get home on time.')), heading('FAQ'))).epic?.prfaq).toBeNull();
+  });
+});
+
+describe('working-backwards: a PR/FAQ link stands on its label\'s line or in its section', () => {
+  const arch = 'https://acme.atlassian.net/wiki/spaces/SHOP/pages/7/Architecture';
+  const link = (words: string, href: string) => text(words, [{ type: 'link', attrs: { href } }]);
+  const card = (url: string) => ({ type: 'blockCard', attrs: { url } });
+
+  it.each([
+    ['an empty FAQ heading (Markdown typed as text, one paragraph)', `## FAQ\nArchitecture: ${arch}`],
+    ['an empty FAQ heading (Markdown typed as text, its own paragraph)', `## FAQ\n\nArchitecture: ${arch}`],
+    ['an empty FAQ heading (wiki)', `h2. FAQ\n\nArchitecture: [the architecture|${arch}]`],
+    ['an empty FAQ heading (ADF)', doc(heading('FAQ'), para(text('Architecture: '), link('the architecture', arch)))],
+    ['an FAQ heading whose section ends before the link (wiki)', `h2. FAQ\n\nh2. Scope\n[the architecture|${arch}]`],
+    ['a PR/FAQ line holding a placeholder, the link on the next line (wiki)', `PR/FAQ: TBD\nArchitecture: [the PR/FAQ|${arch}]`],
+    ['a PR/FAQ line holding a placeholder, the link in another paragraph (ADF)', doc(para(text('PR/FAQ: TBD')), para(text('Notes: '), link('the PR/FAQ', arch)))],
+  ])('does not pass a document linked beside %s', (_name, description) => {
+    const report = lint(description);
+    expect(report.epic?.prfaq).toBeNull();
+    expect(report.score).toBe(0);
+  });
+
+  it.each([
+    ['a link on the words under a PR/FAQ heading (ADF)', doc(heading('PR/FAQ'), para(link('Faster re-ordering', arch)))],
+    ['a card after a "PR/FAQ:" paragraph (ADF)', doc(para(text('PR/FAQ:')), card(arch))],
+    ['an inline card on the PR/FAQ line (ADF)', doc(para(text('PR/FAQ: '), { type: 'inlineCard', attrs: { url: arch } }))],
+    ['a link on words on the PR/FAQ line of a longer paragraph (wiki)', `Customer: night nurses\nPR/FAQ: [Faster re-ordering|${arch}]\nNotes: none`],
+    ['a link on words under a PR/FAQ heading (wiki)', `h2. PR/FAQ\n[Faster re-ordering|${arch}]\nh2. Scope\nMore later.`],
+    ['a bare address under an FAQ heading (Markdown typed as text)', `## FAQ\n${arch}`],
+  ])('passes %s', (_name, description) => {
+    expect(lint(description).epic?.prfaq).toBe(arch);
+    expect(lint(description).score).toBe(100);
+  });
+
+  it('needs the press release and the FAQ sections each to say something', () => {
+    expect(lint(doc(heading('Press release'), para(text('Nurses get home on time.')), heading('FAQ'), heading('Scope'), para(text('Wards 1-4.')))).epic?.prfaq).toBeNull();
+    expect(lint('Press release: TBD\nFAQ: TBD').epic?.prfaq).toBeNull();
+    expect(lint('Press release: Nurses get home on time.\nFAQ: Can I change the quantities? Yes.').epic?.prfaq).toBe('description');
   });
 });
 

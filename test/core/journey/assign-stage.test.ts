@@ -39,12 +39,68 @@ describe('the journey stage of a story', () => {
 
   it('comes from the keywords in the summary and the story in each of the seven languages', () => {
     expect(stageOf('As a gift buyer, I want to see my parcel on a map, so that I know when the courier arrives.')).toBe('Receive');
-    expect(stageOf('Als Stammkundin möchte ich Produkte vergleichen, damit ich die passende Größe finde.')).toBe('Evaluate');
-    expect(stageOf('Como comprador habitual, quiero repetir pedido con un clic, para ganar tiempo.')).toBe('Come back');
+    expect(stageOf('Als Stammkundin möchte ich Kundenbewertungen und Produktbilder sehen, damit ich die passende Größe finde.')).toBe('Evaluate');
+    expect(stageOf('Como comprador habitual, quiero repetir pedido con un clic y ganar recompensas, para ganar tiempo.')).toBe('Come back');
     expect(stageOf('En tant que cliente, je veux joindre le service client par chat, afin d\'obtenir un remboursement.')).toBe('Get help');
-    expect(stageOf('Come cliente, voglio le istruzioni di montaggio nella scheda, così da usare il mobile subito.')).toBe('Use');
-    expect(stageOf('Als shopper wil ik in de zoekresultaten filteren, zodat ik sneller iets vind.')).toBe('Discover');
+    expect(stageOf('Come cliente, voglio le istruzioni di montaggio e il manuale d\'uso nella scheda, così da usare il mobile subito.')).toBe('Use');
+    expect(stageOf('Als shopper wil ik in de zoekresultaten aanbevelingen zien, zodat ik sneller iets vind.')).toBe('Discover');
     expect(stageOf('Como cliente, quero pagar com cartão de crédito, para que eu conclua a compra.')).toBe('Buy');
+  });
+
+  it('needs two distinct keywords of the built-in journey; the same word twice, or inside a longer keyword, is one', () => {
+    expect(stageOf('As a shopper, I want to pay at checkout.')).toBe('Buy');
+    expect(stageOf('As a shopper, I want a faster checkout.')).toBeNull();
+    expect(stageOf('As a shopper, I want a faster checkout.', { summary: 'Checkout' })).toBeNull();
+    // "Warenkorb*" and "*warenkorb" both match "Warenkorb": one word, one keyword.
+    expect(stageOf('Als Kundin möchte ich den Warenkorb speichern, damit ich später im Warenkorb weiterkaufe.')).toBeNull();
+    expect(stageOf('Als Kundin möchte ich den Warenkorb speichern und bezahlen, damit ich später weiterkaufe.')).toBe('Buy');
+    // "delivery" inside "delivery slot" is no second sign.
+    expect(stageOf('As a shopper, I want to see my delivery slot, so that I am home.')).toBeNull();
+    // The built-in journey printed by config --print and pasted back (JSON is YAML) is still the built-in one.
+    const pasted = parseConfig(JSON.stringify({ journey: toConfigFile(DEFAULT_CONFIG).journey }), 'centric.yml');
+    expect(stageOf('As a shopper, I want a faster checkout.', {}, pasted)).toBeNull();
+    expect(stageOf('As a shopper, I want to pay at checkout.', {}, pasted)).toBe('Buy');
+  });
+
+  it('reads a language\'s keywords only in a story of that language', () => {
+    // French "service client" and "remboursement" in an English story; English "checkout" and "PayPal" in a German one.
+    expect(stageOf('As a visitor, I want the service client to explain the remboursement, so that I know my rights.')).toBeNull();
+    expect(stageOf('Als Kundin möchte ich den Checkout mit PayPal bezahlen, damit es schnell geht.')).toBe('Buy');
+    expect(stageOf('Als Kundin möchte ich einen schnelleren checkout und credit card, damit es schnell geht.')).toBeNull();
+  });
+
+  it('reads a ticket without a story language by language, in the vocabularies\' order: words of two languages never add up', () => {
+    expect(stageOf('Make the checkout button bigger on small screens and show the PayPal button.', { summary: 'Checkout' })).toBe('Buy');
+    expect(stageOf('Den Warenkorb und die Kasse auf kleinen Bildschirmen größer zeigen.', { summary: 'Kasse' })).toBe('Buy');
+    // One English keyword ("refund") and one French ("colis"): no language has two.
+    expect(stageOf('Refund the colis.')).toBeNull();
+  });
+
+  it('puts none of the review\'s everyday and technical stories in a stage', () => {
+    for (const story of [
+      'As a night nurse, I want the app to support dark mode, so that I am not dazzled at 3am.',
+      'As a visitor, I want to notice the cookie policy, so that I know my rights.',
+      'As a sales rep, I want to import my contact list, so that I can call leads.',
+      'As a product manager, I want event tracking on the signup page, so that I can see drop-off.',
+      'As a ward nurse, I want to search patients by bed number, so that I find them fast.',
+      'As an IT admin, I want to set up SSO and install the agent, so that staff log in once.',
+      'As an admin, I want to export the configuration, so that I can back it up.',
+      'Als Entwickler möchte ich das npm-Paket aktualisieren, damit die Sicherheitslücke geschlossen wird.',
+      'Als Versicherungsnehmer möchte ich meine Prämie online sehen, damit ich planen kann.',
+      'Als ontwikkelaar wil ik code reviews en hulp bij de installatie, zodat ik sneller lever.',
+      "En tant qu'infirmière, je veux me connecter à l'aide de ma carte, afin de gagner du temps.",
+      'Als Pflegekraft möchte ich die Suche und die Hilfe zur Einrichtung, damit ich schneller bin.',
+      'Como enfermera, quiero buscar pacientes y ver la ayuda de configuración, para ahorrar tiempo.',
+    ]) {
+      expect(stageOf(story), story).toBeNull();
+    }
+  });
+
+  it('gives a team\'s own journey a stage on one keyword, and reads its per-language lists by language', () => {
+    const config = parseConfig(['journey:', '  stages:', '    - name: Travel', '      match: { keywords: { en: [gate], de: [Flugsteig] } }', '      kpis: [boarding time]'].join('\n'), 'centric.yml');
+    expect(stageOf('As a commuter, I want my gate shown.', {}, config)).toBe('Travel');
+    expect(stageOf('Als Pendler möchte ich meinen Flugsteig sehen.', {}, config)).toBe('Travel');
+    expect(stageOf('Als Pendler möchte ich mein gate sehen.', {}, config)).toBeNull();
   });
 
   it('goes to the stage with the most distinct keywords; a tie goes to the stage declared first', () => {
@@ -61,7 +117,7 @@ describe('the journey stage of a story', () => {
     const story = 'As a night nurse, I want to see my next shift, so that I can plan my week.';
     expect(stageOf(`${story}\n\nBackground: the rota page also links to the search of the help centre.`)).toBeNull();
     // Without a story, the summary and the start of the description.
-    expect(stageOf('Make the checkout button bigger on small screens.')).toBe('Buy');
+    expect(stageOf('Make the checkout button bigger on small screens; PayPal too.')).toBe('Buy');
   });
 
   it('is absent when nothing points to a stage, when the journey has no stages, and for a skipped ticket', () => {
@@ -107,5 +163,13 @@ describe('centric.yml journey', () => {
     expect(configError('journey:\n  stages:\n    - name: ""')).toBe('centric.yml: journey.stages.0.name: give the stage a name, such as Discover');
     expect(configError('journey:\n  stages:\n    - name: Buy\n      kpi: [conversion rate]')).toMatch(/^centric\.yml: journey\.stages\.0: Unrecognized key: "kpi"/);
     expect(configError('journey: { quietPeriods: 0 }')).toMatch(/^centric\.yml: journey\.quietPeriods: /);
+    expect(configError('journey:\n  stages:\n    - name: "Buy\\nnow"')).toBe('centric.yml: journey.stages.0.name: keep a stage name on one line');
+    expect(configError('journey:\n  stages:\n    - name: Buy\n      kpis: ["conversion\\nrate"]')).toBe('centric.yml: journey.stages.0.kpis.0: keep a KPI on one line');
+    expect(configError('journey:\n  stages:\n    - name: Buy\n      match: { keywords: { english: [cart] } }')).toBe(
+      'centric.yml: journey.stages.0.match.keywords.english: expected a language code such as en or de',
+    );
+    expect(configError('journey:\n  stages:\n    - name: Buy\n      match: { keywords: { en: ["pa*"] } }')).toBe(
+      'centric.yml: journey.stages.0.match.keywords.en.0: expected a word or phrase; a single word (3 letters or more) may start or end with *',
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest, QUESTIONS, type LintRecord } from '../../../src/core/digest.js';
-import { coverageLines } from '../../../src/core/journey/coverage.js';
+import { coverageLines, periodsKnown } from '../../../src/core/journey/coverage.js';
 import { renderDigestMarkdown } from '../../../src/core/render/digest-markdown.js';
 import { digestMessage } from '../../../src/slack/views/digest.js';
 
@@ -48,6 +48,26 @@ describe('journey coverage in the digest', () => {
   it('calls a stage quiet only after quietPeriods periods without a story', () => {
     const d = digestOf(HISTORY, { stages: STAGES, quietPeriods: 6 });
     expect(d.journey!.stages.filter((s) => s.quiet).map((s) => s.stage)).toEqual(['Get help']);
+  });
+
+  it('calls no stage quiet before the history reaches back quietPeriods periods: earlier periods are unknown, not quiet', () => {
+    const quiet = (history: LintRecord[]) => digestOf(history).journey!.stages.filter((s) => s.quiet).map((s) => s.stage);
+    // Only this week's lints (a new team, or a digest read from Jira): nothing is known of the weeks before.
+    expect(quiet([lint('SHOP-1', 'Buy', 80)])).toEqual([]);
+    expect(coverageLines(digestOf([lint('SHOP-1', 'Buy', 80)]).journey!, { period: 'week', stage: (s) => s })).not.toContain('No work for Discover, Receive, Get help in 4 weeks');
+    // The first lint three weeks ago: three weeks known.
+    expect(quiet([lint('SHOP-2', null, 50, 2), lint('SHOP-1', 'Buy', 80)])).toEqual([]);
+    // Four weeks ago (in the oldest of the four periods), or earlier than the trend: quiet.
+    expect(quiet([lint('SHOP-2', null, 50, 3), lint('SHOP-1', 'Buy', 80)])).toEqual(['Discover', 'Receive', 'Get help']);
+    expect(quiet([lint('SHOP-2', 'Buy', 50, 14), lint('SHOP-1', 'Buy', 80)])).toEqual(['Discover', 'Receive', 'Get help']);
+  });
+
+  it('counts the periods the history covers from its first lint', () => {
+    expect(periodsKnown(null, END, WEEK, 12)).toBe(0);
+    expect(periodsKnown(END - 1, END, WEEK, 12)).toBe(1);
+    expect(periodsKnown(END - WEEK, END, WEEK, 12)).toBe(1);
+    expect(periodsKnown(END - WEEK - 1, END, WEEK, 12)).toBe(2);
+    expect(periodsKnown(END - 40 * WEEK, END, WEEK, 12)).toBe(12);
   });
 
   it('is absent when the journey has no stages', () => {

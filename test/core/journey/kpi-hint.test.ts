@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/load.js';
+import { compile } from '../../../src/core/compile.js';
 import { DEFAULT_CONFIG } from '../../../src/core/default-config.js';
 import { DEFAULT_JOURNEY_STAGES, isStageKpi } from '../../../src/core/journey/index.js';
 import { lintIssue } from '../../../src/core/lint.js';
 import { issue } from '../../helpers/issues.js';
 
 const BUY = DEFAULT_JOURNEY_STAGES.find((s) => s.name === 'Buy')!;
+const COMPILED = compile(DEFAULT_CONFIG);
+const inStage = (metric: string, stage = BUY) => isStageKpi(metric, stage, COMPILED);
 const STORY = 'As a returning customer, I want to pay with PayPal at checkout, so that I can finish my purchase on my phone.';
 const lint = (description: string, fields: Parameters<typeof issue>[1] = {}, config = DEFAULT_CONFIG) => lintIssue(issue(description, fields), config);
 const metricFinding = (description: string, fields: Parameters<typeof issue>[1] = {}, config = DEFAULT_CONFIG) =>
@@ -13,14 +16,24 @@ const metricFinding = (description: string, fields: Parameters<typeof issue>[1] 
 
 describe('whether the metric is one of the stage\'s KPIs', () => {
   it('compares their words, without heads, case or plurals', () => {
-    expect(isStageKpi('checkout conversion', BUY)).toBe(true);
-    expect(isStageKpi('Checkout Conversion Rate', BUY)).toBe(true);
-    expect(isStageKpi('cart abandonment', BUY)).toBe(true);
-    expect(isStageKpi('payment failures rate', BUY)).toBe(true);
-    expect(isStageKpi('conversion', BUY)).toBe(true);
-    expect(isStageKpi('newsletter sign-up rate', BUY)).toBe(false);
-    expect(isStageKpi('rate', BUY)).toBe(false);
-    expect(isStageKpi('NPS', DEFAULT_JOURNEY_STAGES.at(-1)!)).toBe(true);
+    expect(inStage('checkout conversion')).toBe(true);
+    expect(inStage('Checkout Conversion Rate')).toBe(true);
+    expect(inStage('cart abandonment')).toBe(true);
+    expect(inStage('payment failures rate')).toBe(true);
+    expect(inStage('conversion')).toBe(true);
+    expect(inStage('newsletter sign-up rate')).toBe(false);
+    expect(inStage('rate')).toBe(false);
+    expect(inStage('NPS', DEFAULT_JOURNEY_STAGES.at(-1)!)).toBe(true);
+  });
+
+  it('leaves out the metric heads of every vocabulary, not English ones only: a head alone names no KPI', () => {
+    const stage = (kpi: string) => ({ name: 'Pay', match: { labels: [], components: [], keywords: [] }, kpis: [kpi] });
+    expect(inStage('Quote', stage('Abbruch Quote'))).toBe(false);
+    expect(inStage('Abbruch', stage('Abbruch Quote'))).toBe(true);
+    expect(inStage('punteggio', stage('punteggio fedeltà'))).toBe(false);
+    expect(inStage('tijd', stage('levering tijd'))).toBe(false);
+    expect(inStage('Zeit', stage('Liefer Zeit'))).toBe(false);
+    expect(inStage('Liefer Zeit', stage('Liefer Zeit'))).toBe(true);
   });
 
   it('is true, false, or null without a metric with a target, in the report', () => {
@@ -83,5 +96,30 @@ describe('the customer-metric hint of a story in a journey stage', () => {
     const noKpis = parseConfig('journey:\n  stages:\n    - name: Pay\n      match: { keywords: [PayPal] }', 'centric.yml');
     expect(metricFinding(STORY, {}, noKpis)?.hint).toBe('Add a success line with a customer metric and a target, e.g. "Success: checkout conversion +3% within 6 weeks of release".');
     expect(lint(STORY, {}, noKpis).journey).toEqual({ stage: 'Pay', kpis: [], metricInStage: null });
+    // A stage with no KPIs has nothing to compare a metric with: null, not false.
+    expect(lint(`${STORY}\nSuccess: checkout conversion from 2.1% to 2.6% within 6 weeks.`, {}, noKpis).journey).toEqual({ stage: 'Pay', kpis: [], metricInStage: null });
+  });
+
+  it('starts from the built-in journey\'s KPIs for a story its keywords found only in a shop\'s ticket', () => {
+    // Two Receive keywords, in a ward's ticket: the health domain's example, the stage still reported.
+    const ward = 'As a ward nurse, I want to see the delivery slot of the pharmacy parcel, so that my patients get their medication on time.';
+    const domainHint = 'Add a success line with a customer metric and a target, e.g. "Success: patient wait time under 15 minutes within 3 months of go-live".';
+    expect(metricFinding(ward)?.hint).toBe(domainHint);
+    expect(lint(ward).journey?.stage).toBe('Receive');
+    // A label puts it in the stage on purpose: its KPIs lead.
+    expect(metricFinding(ward, { labels: ['journey:receive'] })?.hint).toMatch(/^This story is in the Receive stage of the journey, measured by on-time delivery rate, delivery time or missed deliveries: /);
+    // A team's own journey is written for its tickets: its KPIs lead on a keyword.
+    const own = parseConfig('journey:\n  stages:\n    - name: Medication\n      match: { keywords: [pharmacy] }\n      kpis: [missed doses]', 'centric.yml');
+    expect(metricFinding(ward, {}, own)?.hint).toBe(
+      'This story is in the Medication stage of the journey, measured by missed doses: add a success line with one of them and a target, e.g. "Success: missed doses −20% within 3 months of go-live".',
+    );
+  });
+
+  it('keeps the domain\'s example for the review\'s healthcare story, which is in no stage', () => {
+    const story = 'As a ward nurse, I want to search patients by bed number, so that I find them fast.';
+    expect(lint(story, { summary: 'Patient search' }).journey).toBeUndefined();
+    expect(metricFinding(story, { summary: 'Patient search' })?.hint).toBe(
+      'Add a success line with a customer metric and a target, e.g. "Success: patient wait time under 15 minutes within 3 months of go-live".',
+    );
   });
 });

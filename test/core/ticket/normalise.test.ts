@@ -33,7 +33,8 @@ describe('the same content in ADF, wiki markup and plain text gives the same Tic
       { kind: 'paragraph', text: 'As a returning customer, I want to save my basket.' },
       { kind: 'listItem', text: 'Given a basket' },
       { kind: 'listItem', text: 'Then it is saved' },
-      { kind: 'paragraph', text: 'Design: the board' },
+      // The link's address is not in the text: the block keeps it with its words.
+      { kind: 'paragraph', text: 'Design: the board', links: [{ text: 'the board', url: 'https://www.figma.com/file/abc' }] },
     ]);
     expect(fromAdf.links).toEqual(['https://www.figma.com/file/abc']);
     expect(fromAdf.images).toEqual(['basket.png']);
@@ -70,7 +71,8 @@ describe('ADF', () => {
       ),
     );
     expect(ticket.description).toEqual([
-      { kind: 'paragraph', text: 'Ask @Priya by 2026-01-01' },
+      // A card is read with the block before it.
+      { kind: 'paragraph', text: 'Ask @Priya by 2026-01-01', links: [{ text: '', url: 'https://miro.com/app/board/x' }] },
       { kind: 'tableCell', text: 'Metric', cell: { row: 0, column: 0 } },
     ]);
     expect(ticket.links).toEqual(['https://miro.com/app/board/x']);

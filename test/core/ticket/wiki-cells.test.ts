@@ -53,4 +53,11 @@ describe('wiki table cells', () => {
       expect(performance.now() - started).toBeLessThan(200);
     }
   });
+  it('reads a row of more than 100 cells as 100: the rest of the row is the last cell', () => {
+    const row = `|${Array.from({ length: 150 }, (_, i) => `c${i}`).join('|')}|`;
+    const blocks = readWiki(row).blocks;
+    expect(blocks).toHaveLength(100);
+    expect(blocks[98]).toEqual({ kind: 'tableCell', text: 'c98', cell: { row: 0, column: 98 } });
+    expect(blocks[99]!.text).toBe(Array.from({ length: 51 }, (_, i) => `c${i + 99}`).join('|'));
+  });
 });

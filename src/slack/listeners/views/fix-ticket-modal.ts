@@ -21,8 +21,8 @@ function outcomeMessage(outcome: FixOutcome): SlackMessage {
  */
 export function registerFixTicketModal(app: App, { fix, logger }: Pick<ListenerDeps, 'fix' | 'logger'>): void {
   app.view(VIEW.fixTicket, async ({ ack, view, body, client }) => {
-    const { key, ticketHasMetric } = fixMetadata(view);
-    const values = fixValues(view.state.values as never);
+    const { key, ticketHasMetric, form } = fixMetadata(view);
+    const values = fixValues(view.state.values as never, form);
     const errors = fix.validate(key, values, ticketHasMetric);
     if (Object.keys(errors).length > 0) {
       await ack({ response_action: 'errors', errors });
