@@ -1,8 +1,8 @@
 import type { LintSettings, Vocabulary } from './config-types.js';
 
 /** Unicode-aware word boundaries: JavaScript's \b treats "für" or "così" as non-words. */
-const WORD_START = "(?<![\\p{L}\\p{N}_'])";
-const WORD_END = '(?![\\p{L}\\p{N}_])';
+export const WORD_START = "(?<![\\p{L}\\p{N}_'])";
+export const WORD_END = '(?![\\p{L}\\p{N}_])';
 
 const MAX_ROLE = 150;
 const MAX_ROLE_GAP = 40;

@@ -188,6 +188,12 @@ export const vocabularySchema = z
      * sections in the description answer them there.
      */
     prfaqLabels: z.object({ document: words, pressRelease: words, faq: words }).strict(),
+    /**
+     * Words of a line's label under a PR/FAQ heading that say the line links the PR/FAQ itself:
+     * "Link:", "Google Doc:", "Draft:", "Entwurf:". A line labelled otherwise ("Architecture:",
+     * "Owner:") links something else. Articles, numbers and the PR/FAQ labels' words count too.
+     */
+    prfaqLinkLabels: words,
     /** Modal and auxiliary words a benefit may add to its goal without saying more: "can", "kann". */
     modalWords: words,
     /** Pronouns and nouns that name the person served: "I", "my", "customers". */
@@ -252,7 +258,7 @@ const NEW_LANGUAGE: Vocabulary = {
   targetWords: [], metricSuffixes: [], metricLeads: [], metricEvents: [], metricEventQualifiers: [], metricPer: [],
   relativeTargets: [], upWords: [], downWords: [], changeWords: [], timeframeWords: [], timeframeFillers: [], timeframeEnds: [], numberWords: {}, timeUnits: {},
   metricColumns: [], targetColumns: [],
-  epicQuestions: { customer: [], problem: [], benefit: [], metric: [], experience: [] }, prfaqLabels: { document: [], pressRelease: [], faq: [] },
+  epicQuestions: { customer: [], problem: [], benefit: [], metric: [], experience: [] }, prfaqLabels: { document: [], pressRelease: [], faq: [] }, prfaqLinkLabels: [],
   units: [], acceptanceHeadings: [], givenWhenThen: ['given', 'when', 'then'],
   conjunctions: [], goalVerbs: [],
   purposeMarkers: [], infinitives: [], determiners: [], benefitLabels: [], evidenceLabels: [], modalWords: [], personWords: [], systemSubjects: [],

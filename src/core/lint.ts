@@ -2,7 +2,7 @@ import { compile, type CompiledConfig, type CompiledLanguage } from './compile.j
 import type { CentricConfig, LintConfig } from './config-types.js';
 import { epicContextOf, type EpicContext } from './epic/context.js';
 import { readEpic } from './epic/read-epic.js';
-import { configForProfile, epicIssueTypes, overrideRules, profileOf, profilesForProject, type ProfiledConfig } from './profiles.js';
+import { configForProfile, epicIssueTypes, overrideRules, profileOf, profilesForProject, projectBaseRules, type ProfiledConfig } from './profiles.js';
 import { benefitOf } from './benefit/benefit-kind.js';
 import { detectDomain, type Domain } from './hints/index.js';
 import { assignStage, journeyReportOf, stageText, type StageMatch } from './journey/index.js';
@@ -28,9 +28,10 @@ export function configForProject(config: CentricConfig, project: string): Profil
     resolved = {
       ...config,
       ...override,
-      rules: overrideRules(config.rules, override.rules),
+      // working-backwards: warn in a project tunes its epics: a rule made for profiles stays off for its stories.
+      rules: overrideRules(config.rules, projectBaseRules(config.rules, override.rules)),
       scoreWeights: { ...config.scoreWeights, ...override.scoreWeights },
-      profiles: profilesForProject(config.profiles, override),
+      profiles: profilesForProject(config.profiles, override, config.rules),
     };
     byProject.set(project, resolved);
   }
@@ -84,7 +85,7 @@ export function lintTicket(ticket: Ticket, projectConfig: ProfiledConfig, contex
   // A profile changes rules and weights only: the vocabulary compiled for the project serves it.
   const compiled = compile(projectConfig);
   const description = proseOf(ticket.description);
-  // A job story only in the summary or the description's first paragraph: further down, "When …" is context or a step.
+  // A job story in the description only before its acceptance criteria or steps to reproduce: there "When …" is a step.
   const story = parseStory([ticket.summary, description], compiled, [undefined, () => jobStoryRange(ticket.description, compiled)]);
   let domain: Domain | undefined;
   let stage: StageMatch | null | undefined;

@@ -97,22 +97,41 @@ export interface ProjectProfileOverride {
 const isOff = (setting: RuleOverride | undefined): boolean => (typeof setting === 'string' ? setting : setting?.severity) === 'off';
 const asObject = (setting: RuleOverride): { severity?: RuleSetting } & Record<string, unknown> => (typeof setting === 'string' ? { severity: setting } : setting);
 
+/** The rules made for profiles' types: their meta names the built-in profiles that turn them on. */
+const PROFILE_RULES: ReadonlySet<string> = new Set(RULES.filter((r) => r.meta.profiles).map((r) => r.meta.id));
+
+/**
+ * A rule made for profiles that the base (centric.yml's top-level `rules`) leaves off: a project
+ * naming it (working-backwards: warn, "its epics warn") tunes it where a profile turns it on, never
+ * turns it on for the project's stories. Top-level `rules` turning it on makes it a base rule again.
+ */
+const profileOnly = (id: string, base: RuleSettings): boolean => PROFILE_RULES.has(id) && base[id as RuleId].severity === 'off';
+
+/** A project's rules as laid over the base (its stories): those made for profiles and off in the base left out. */
+export function projectBaseRules(base: RuleSettings, project: RuleOverrideMap | undefined): RuleOverrideMap | undefined {
+  if (!project || !Object.keys(project).some((id) => profileOnly(id, base))) return project;
+  return Object.fromEntries(Object.entries(project).filter(([id]) => !profileOnly(id, base))) as RuleOverrideMap;
+}
+
 /**
  * The profiles as one project sees them: base, then profile, then the project's own overrides. A
  * rule or weight the project names wins for its profiles' types too (working-backwards: off stops
  * judging its epics), except a rule a profile turns off: the profile says which rules judge its
  * types, so a project tuning a story rule (acceptance-criteria: warn) never turns it on for its
- * epics. A project that lists its own `issueTypes` lints only those: a profile's type it leaves
- * out is skipped there; one it lists is linted by the profile.
+ * epics; nor a rule made for profiles (working-backwards) for a profile that does not name it. A
+ * project that lists its own `issueTypes` lints only those: a profile's type it leaves out is
+ * skipped there; one it lists is linted by the profile.
  */
-export function profilesForProject(profiles: Record<string, Profile>, project: ProjectProfileOverride): Record<string, Profile> {
+export function profilesForProject(profiles: Record<string, Profile>, project: ProjectProfileOverride, base: RuleSettings): Record<string, Profile> {
   const listed = project.issueTypes ? new Set(project.issueTypes.map((t) => t.toLowerCase())) : null;
   const out: Record<string, Profile> = {};
   for (const [name, profile] of Object.entries(profiles)) {
     const rules: RuleOverrideMap = { ...profile.rules };
     for (const [id, setting] of Object.entries(project.rules ?? {}) as Array<[RuleId, RuleOverride | undefined]>) {
-      if (setting === undefined || isOff(profile.rules[id])) continue;
       const under = profile.rules[id];
+      if (setting === undefined || isOff(under)) continue;
+      // A rule made for profiles, off in the base: a profile that does not name it leaves it off (bugs are no epics).
+      if (under === undefined && profileOnly(id, base)) continue;
       rules[id] = under === undefined ? setting : { ...asObject(under), ...asObject(setting) };
     }
     out[name] = {

@@ -99,6 +99,37 @@ describe('profiles: issue types linted by rules of their own', () => {
     expect(bug.score).toBe(80);
   });
 
+  it('tunes a project\'s epics only when the project names working-backwards: its stories keep their findings and score', () => {
+    const config = parseConfig('projects:\n  OPS:\n    issueTypes: [Story, Epic]\n    rules: { working-backwards: warn }\n', 'centric.yml');
+    const text = "As a night nurse, I want to repeat last week's order, so that I get home on time.";
+    const story = lintIssue(ofType('Story', text, 'OPS-2'), config);
+    expect(story).toEqual({ ...lintIssue(ofType('Story', text, 'OPS-2'), DEFAULT_CONFIG), key: 'OPS-2' });
+    expect(story.findings?.map((f) => f.rule)).not.toContain('working-backwards');
+    expect(story.epic).toBeUndefined();
+    // Its epics: three questions open, softened from error to warn.
+    const epic = lintIssue(ofType('Epic', 'Every night-shift nurse loses 40 minutes re-ordering.', 'OPS-1'), config);
+    expect(epic.findings?.map((f) => [f.rule, f.severity])).toEqual([['working-backwards', 'warn']]);
+    expect(lintIssue(ofType('Epic', 'Every night-shift nurse loses 40 minutes re-ordering.', 'SHOP-1'), config).findings?.map((f) => f.severity)).toEqual(['error']);
+  });
+
+  it('turns working-backwards on for a project\'s stories only when the top-level rules turn it on for the base', () => {
+    const config = parseConfig('rules: { working-backwards: error }\nprojects:\n  OPS:\n    rules: { working-backwards: warn }\n', 'centric.yml');
+    const text = "As a night nurse, I want to repeat last week's order, so that I get home on time.";
+    expect(lintIssue(ofType('Story', text, 'OPS-2'), config).findings?.filter((f) => f.rule === 'working-backwards').map((f) => f.severity)).toEqual(['warn']);
+    expect(lintIssue(ofType('Story', text, 'SHOP-2'), config).findings?.filter((f) => f.rule === 'working-backwards').map((f) => f.severity)).toEqual(['error']);
+  });
+
+  it('leaves working-backwards off for a custom profile that does not name it, whatever a project says', () => {
+    const config = parseConfig(
+      'profiles:\n  bug:\n    issueTypes: [Bug]\n    rules: { story-format: off }\nprojects:\n  OPS:\n    rules: { working-backwards: warn }\n',
+      'centric.yml',
+    );
+    const bug = lintIssue(ofType('Bug', 'The basket empties when I switch phones.', 'OPS-3'), config);
+    const withoutProject = parseConfig('profiles:\n  bug:\n    issueTypes: [Bug]\n    rules: { story-format: off }\n', 'centric.yml');
+    expect(bug).toEqual(lintIssue(ofType('Bug', 'The basket empties when I switch phones.', 'OPS-3'), withoutProject));
+    expect(bug.findings?.map((f) => f.rule)).not.toContain('working-backwards');
+  });
+
   it('lints in a project that lists its issue types only those: an epic it lists by the epic profile, one it leaves out not at all', () => {
     const config = parseConfig('projects:\n  OPS:\n    issueTypes: [Story]\n  WARD:\n    issueTypes: [Story, epic]\n', 'centric.yml');
     expect(lintIssue(ofType('Epic', 'Nothing', 'OPS-1'), config)).toEqual({ key: 'OPS-1', skipped: true });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/core/compile.js';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
-import { lintIssue } from '../../src/core/lint.js';
+import { configForProject, lintIssue } from '../../src/core/lint.js';
+import { parseConfig } from '../../src/config/load.js';
 import { rewriteAdf, type AdfNode } from '../../src/core/story/rewrite-adf.js';
 import { rewriteAdfStory, rewriteWikiStory, safeDesignUrl, storySentence } from '../../src/core/story/rewrite-story.js';
 import { rewriteWiki } from '../../src/core/story/rewrite-wiki.js';
@@ -333,5 +334,77 @@ describe('what is typed into Fix it stays text on Cloud (ADF)', () => {
     expect(rewrite(doc(para(text('As a user, I want to save my basket.', unsafe)))).content[0]).toEqual(para(text(NEW_STORY)));
     const safe = [{ type: 'link', attrs: { href: 'https://www.figma.com/file/abc' } }];
     expect(rewrite(doc(para(text('As a user, I want to save my basket.', safe)))).content[0]).toEqual(para(text(NEW_STORY, safe)));
+  });
+});
+
+describe('Fix it rewrites the story lint reports, and writes a job story where lint reads one (second review, findings 1 and 2)', () => {
+  const JOB_ONLY = parseConfig('projects:\n  OPS:\n    rules:\n      story-format: { forms: [job] }\n', 'centric.yml');
+  const ops = compile(configForProject(JOB_ONLY, 'OPS'));
+  const lintOps = (description: unknown) => lintIssue(issue(description, {}, 'OPS-1'), JOB_ONLY);
+  const JOB = "When I'm re-ordering supplies at the end of a night shift, I want to repeat last week's order, so I can get home on time.";
+  const JOB_STORY = { kind: 'job', role: '', situation: "I'm re-ordering supplies at the end of a night shift", goal: "repeat last week's order", benefit: 'I can get home on time', language: 'en' };
+  const jobFix = { role: '', situation: "I'm re-ordering supplies at the end of a night shift", goal: "repeat last week's order", benefit: 'get home on time', metric: '', visualsUrl: '' };
+  const STEP = 'Open the checkout. When I click Pay, I need to enter my card twice.';
+  const USER = "As a night nurse, I want to repeat last week's order, so that I get home on time.";
+  const CONTEXT = 'Nurses re-order supplies at night; it takes 20 minutes.';
+
+  it("never overwrites a bug's repro step: lint reports no story, so the new story goes first (ADF)", () => {
+    const bug = doc(para(text('The Pay button charges twice on mobile.')), heading('Steps to reproduce'), para(text(STEP)));
+    expect(lintIssue(issue(bug), DEFAULT_CONFIG).story).toBeNull();
+    const result = rewrite(bug);
+    expect(result).toEqual(doc(para(text(NEW_STORY)), ...bug.content));
+    bug.content.forEach((node: Node, i: number) => expect(result.content[i + 1]).toBe(node));
+    // A job story too: the step stays as it was.
+    expect(rewriteAdfStory(bug, jobFix, compiled)).toEqual(doc(para(text(JOB)), ...bug.content));
+  });
+
+  it("never overwrites a bug's repro step (wiki)", () => {
+    const bug = `The Pay button charges twice on mobile.\n\nh3. Steps to reproduce\n${STEP}`;
+    expect(rewriteWikiStory(bug, STORY_ONLY, compiled)).toBe(`${NEW_STORY}\n\n${bug}`);
+    expect(rewriteWikiStory(`Steps to reproduce:\n${STEP}`, jobFix, compiled)).toBe(`${JOB}\n\nSteps to reproduce:\n${STEP}`);
+  });
+
+  it('writes the job story in place of a user story after a context paragraph, and the ticket then lints with it (ADF)', () => {
+    const before = doc(para(text(CONTEXT)), para(text(USER)));
+    expect(lintOps(before).story).toMatchObject({ kind: 'user' });
+    const result = rewriteAdfStory(before, jobFix, ops) as Node;
+    expect(adfProblems(result)).toEqual([]);
+    expect(result).toEqual(doc(para(text(CONTEXT)), para(text(JOB))));
+    const report = lintOps(result);
+    expect(report.story).toEqual(JOB_STORY);
+    expect(report.findings?.find((f) => f.rule === 'story-format')).toBeUndefined();
+  });
+
+  it('writes the job story in place of a user story after a context paragraph (wiki)', () => {
+    const result = rewriteWikiStory(`${CONTEXT}\n\n${USER}`, jobFix, ops);
+    expect(result).toBe(`${CONTEXT}\n\n${JOB}`);
+    expect(lintOps(result).story).toEqual(JOB_STORY);
+  });
+
+  it('rewrites a job story in a list item or a table cell where it stands', () => {
+    const old = "When I'm re-ordering at night, I want to repeat the order.";
+    expect(rewriteWikiStory(`Notes.\n\n* ${old}\n* Another note`, jobFix, ops)).toBe(`Notes.\n\n* ${JOB}\n* Another note`);
+    expect(rewriteWikiStory(`||Job story||\n|${old}|`, jobFix, ops)).toBe(`||Job story||\n|${JOB}|`);
+    const cell = (...content: Node[]): Node => ({ type: 'tableCell', attrs: {}, content });
+    const table = (s: string): Node => ({ type: 'table', content: [{ type: 'tableRow', content: [cell(para(text(s)))] }] });
+    expect(rewriteAdfStory(doc(para(text('Notes.')), table(old)), jobFix, ops)).toEqual(doc(para(text('Notes.')), table(JOB)));
+  });
+
+  it('takes a user story out from under the acceptance criteria and puts the job story first, where lint reads it', () => {
+    const adf = doc(para(text(CONTEXT)), heading('Acceptance criteria'), para(text(USER)), bullets('Given an order, then it is sent'));
+    const result = rewriteAdfStory(adf, jobFix, ops) as Node;
+    expect(adfProblems(result)).toEqual([]);
+    expect(result).toEqual(doc(para(text(JOB)), para(text(CONTEXT)), heading('Acceptance criteria'), { type: 'paragraph', content: [] }, adf.content[3]));
+    expect(lintOps(result).story).toEqual(JOB_STORY);
+    const wiki = rewriteWikiStory(`${CONTEXT}\n\nh3. Acceptance criteria\n${USER}\n* Given an order, then it is sent`, jobFix, ops);
+    expect(wiki).toBe(`${JOB}\n\n${CONTEXT}\n\nh3. Acceptance criteria\n\n* Given an order, then it is sent`);
+    expect(lintOps(wiki).story).toEqual(JOB_STORY);
+  });
+
+  it('rewrites the user story lint reports, not a job story before it that lint passes over', () => {
+    // A user story anywhere wins over a job story (the job story is then context): Fix it rewrites the user story.
+    const source = `When I'm re-ordering at night, I want to repeat the order.\n\n${USER}`;
+    expect(lintIssue(issue(source), DEFAULT_CONFIG).story).toMatchObject({ kind: 'user', role: 'night nurse' });
+    expect(rewriteWikiStory(source, STORY_ONLY, compiled)).toBe(`When I'm re-ordering at night, I want to repeat the order.\n\n${NEW_STORY}`);
   });
 });

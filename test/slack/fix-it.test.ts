@@ -9,6 +9,7 @@ import { slackArgs } from '../helpers/stand-in.js';
 import { snapshotOf } from '../helpers/slack-client.js';
 import { parseConfig } from '../../src/config/load.js';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
+import { lintIssue } from '../../src/core/lint.js';
 import { storySentence } from '../../src/core/story/rewrite-story.js';
 import { formOf, validateFix } from '../../src/flows/fix-ticket.js';
 
@@ -218,6 +219,58 @@ describe('Fix it for a job story (review finding 5)', () => {
   it('writes a job story as "When …, I want to …, so I can …", with or without the "I can" the ticket had', () => {
     expect(storySentence(jobFix("I'm re-ordering supplies at the end of a night shift"))).toBe(NIGHT_SHIFT);
     expect(storySentence(jobFix("when I'm re-ordering supplies at the end of a night shift, ", 'get home on time.'))).toBe(NIGHT_SHIFT);
+  });
+
+  // Second review, finding 5: "so I can my patients get their meds on time" was written.
+  it.each([
+    ['get home on time', 'so I can get home on time', 'I can get home on time'],
+    ['so I can get home on time', 'so I can get home on time', 'I can get home on time'],
+    ['my patients get their meds on time', 'so that my patients get their meds on time', 'my patients get their meds on time'],
+    ['so that my patients get their meds on time', 'so that my patients get their meds on time', 'my patients get their meds on time'],
+    ['patients get their meds on time', 'so that patients get their meds on time', 'patients get their meds on time'],
+    ['the night shift ends on time', 'so that the night shift ends on time', 'the night shift ends on time'],
+    ['I’m home on time', 'so I’m home on time', "I'm home on time"],
+    ["I don't have to stay late", "so I don't have to stay late", "I don't have to stay late"],
+    ['we hand over cleanly', 'so we hand over cleanly', 'we hand over cleanly'],
+  ])('writes the benefit "%s" as "…, %s.", which reads back as a job story with its benefit', (benefit, clause, parsed) => {
+    const sentence = storySentence(jobFix("I'm re-ordering supplies at the end of a night shift", benefit));
+    expect(sentence).toBe(`When I'm re-ordering supplies at the end of a night shift, I want to repeat last week's order, ${clause}.`);
+    expect(lintIssue({ key: 'SHOP-1', fields: { summary: 'Reorder', description: sentence, issuetype: { name: 'Story' }, labels: [], attachment: [] } }, DEFAULT_CONFIG).story).toEqual({
+      kind: 'job', role: '', situation: "I'm re-ordering supplies at the end of a night shift", goal: "repeat last week's order", benefit: parsed, language: 'en',
+    });
+  });
+
+  it('writes the benefit of a ticket\'s own "so that my patients …" job story back with "so that"', async () => {
+    jira.put(basket(doc(para(text("When I'm re-ordering supplies at the end of a night shift, I want to repeat last week's order, so that my patients get their meds on time.")))) as never);
+    t = await startTestBot();
+    await linkPriya();
+    await pressFix('SHOP-1', '1.2', 1);
+    const { view } = viewCalls('/api/views.update')[0]!;
+    const initial = (view.blocks as Array<{ block_id?: string; element?: { initial_value?: string } }>).find((b) => b.block_id === 'benefit')!.element!.initial_value;
+    expect(initial).toBe('my patients get their meds on time');
+    expect(storySentence(jobFix("I'm re-ordering supplies at the end of a night shift", initial))).toBe(
+      "When I'm re-ordering supplies at the end of a night shift, I want to repeat last week's order, so that my patients get their meds on time.",
+    );
+  });
+
+  it('in a job-only project, writes the job story over a user story that follows a context paragraph, and the ticket then lints with it (second review, finding 1)', async () => {
+    const context = 'Nurses re-order supplies at night; it takes 20 minutes.';
+    const ops = basket(doc(para(text(context)), para(text("As a night nurse, I want to repeat last week's order, so that I get home on time."))));
+    jira.put({ ...ops, key: 'OPS-1', fields: { ...ops.fields, project: { key: 'OPS' } } } as never);
+    t = await startTestBot({ config: JOB_ONLY });
+    await linkPriya();
+    await pressFix('OPS-1', '1.2', 1);
+    expect(viewCalls('/api/views.update')[0]!.view.private_metadata).toBe(JSON.stringify({ key: 'OPS-1', ticketHasMetric: false, form: 'job' }));
+    const payload = submission({ role: "I'm re-ordering supplies at the end of a night shift", goal: "repeat last week's order", benefit: 'get home on time', metric: '', visuals: '' });
+    payload.view.private_metadata = JSON.stringify({ key: 'OPS-1', ticketHasMetric: true, form: 'job' });
+    expect(await (await post(payload)).text()).toBe('');
+    for (let i = 0; i < 200 && !t.slack.requests.some((r) => r.path === '/api/chat.postMessage'); i++) await new Promise((r) => setTimeout(r, 20));
+    const edit = jira.writes().find((c) => c.method === 'PUT' && c.path === '/rest/api/3/issue/OPS-1' && (c.body as { fields?: unknown }).fields);
+    const description = (edit!.body as { fields: { description: Record<string, any> } }).fields.description;
+    expect(description.content).toEqual([para(text(context)), para(text(NIGHT_SHIFT))]);
+    const report = lintIssue({ ...ops, key: 'OPS-1', fields: { ...ops.fields, project: { key: 'OPS' }, description } } as never, JOB_ONLY);
+    expect(report.story).toEqual({ kind: 'job', role: '', situation: "I'm re-ordering supplies at the end of a night shift", goal: "repeat last week's order", benefit: 'I can get home on time', language: 'en' });
+    expect(report.findings?.find((f) => f.rule === 'story-format')).toBeUndefined();
   });
 
   it('accepts a job story in a job-only project, and a user story there too (the wrong-form finding is not the person\'s to fix)', () => {

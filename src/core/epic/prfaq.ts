@@ -30,11 +30,44 @@ const NAMED_PRFAQ = /pr[-_+ ]?faq|press[-_+ ]?release/i;
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'|\])]+[^\s<>"'|\]).,;:!?]/gi;
 
 /**
- * A line under a PR/FAQ heading that carries a label of its own ("Architecture: https://…",
- * "Q: …") links what that label names, not the PR/FAQ; an address ("https://…") is no label.
- * Short and linear: a run of at most 40.
+ * A line's label (group 1): "Architecture: https://…", "*Google Doc:* […]"; an address
+ * ("https://…") is none. Short and linear: a run of at most 40.
  */
-const OTHER_LABEL = /^\s{0,20}[*_]{0,2}[\p{L}][\p{L}\p{N} &/'-]{0,40}[*_]{0,2}\s{0,5}[:：](?!\/\/)/u;
+const LINE_LABEL = /^\s{0,20}[*_]{0,2}([\p{L}][\p{L}\p{N} &/'-]{0,40})[*_]{0,2}\s{0,5}[:：](?!\/\/)/u;
+const LABEL_WORD = /[^\p{L}\p{N}]+/u;
+/** "2", "v2": a version in a label ("Draft 2:") says nothing of what it links. */
+const VERSION = /^v?\d{1,4}$/;
+
+const linkWordSets = new WeakMap<CompiledConfig, ReadonlySet<string>>();
+
+/** The words of a label that links the PR/FAQ itself: every language's prfaqLinkLabels, articles and PR/FAQ labels' words. */
+function linkWordsOf(compiled: CompiledConfig): ReadonlySet<string> {
+  let words = linkWordSets.get(compiled);
+  if (!words) {
+    const set = new Set<string>();
+    for (const { vocab: v } of compiled.languages) {
+      const labels = [...v.prfaqLinkLabels, ...v.articles, ...v.prfaqLabels.document, ...v.prfaqLabels.pressRelease, ...v.prfaqLabels.faq];
+      for (const label of labels) for (const word of label.toLowerCase().split(LABEL_WORD)) if (word) set.add(word);
+    }
+    linkWordSets.set(compiled, (words = set));
+  }
+  return words;
+}
+
+/**
+ * A line under a PR/FAQ label that carries a label of its own naming something else
+ * ("Architecture: https://…", "Owner: …", "Q: …") links what that label names, not the PR/FAQ.
+ * One made only of link words ("Link:", "Google Doc:", "Draft 2:", "Confluence:") links the PR/FAQ.
+ */
+function isOtherLabel(line: string, compiled: CompiledConfig): boolean {
+  const label = LINE_LABEL.exec(line)?.[1];
+  if (!label) return false;
+  const linkWords = linkWordsOf(compiled);
+  return !label
+    .toLowerCase()
+    .split(LABEL_WORD)
+    .every((word) => word === '' || linkWords.has(word) || VERSION.test(word));
+}
 
 const PRFAQ_KINDS: ReadonlySet<LabelKind> = new Set(['document', 'pressRelease', 'faq']);
 /** PR/FAQ labels read for a link at most: an epic has a few; a hostile one thousands. */
@@ -65,13 +98,13 @@ function linksOfLines(block: TextBlock, lines: string[], wholeBlock: boolean): s
 function linksOfLabel(at: LabelAt, blocks: TextBlock[], compiled: CompiledConfig): string[] {
   const block = blocks[at.block]!;
   const section = sectionOf(at, blocks, compiled);
-  const own = [at.lines[at.line]!, ...section.under.filter((l) => !OTHER_LABEL.test(l))];
+  const under = section.under.filter((l) => !isOtherLabel(l, compiled));
   // The whole block is the label's when the label opens its first line and its section runs to the block's end.
-  const links = linksOfLines(block, own, at.line === 0 && section.toBlockEnd && section.under.every((l) => !OTHER_LABEL.test(l)));
+  const links = linksOfLines(block, [at.lines[at.line]!, ...under], at.line === 0 && section.toBlockEnd && under.length === section.under.length);
   for (const next of section.after) {
     if (next.kind === 'code') continue;
     const lines = next.text.split('\n');
-    const mine = lines.filter((l) => !OTHER_LABEL.test(l));
+    const mine = lines.filter((l) => !isOtherLabel(l, compiled));
     links.push(...linksOfLines(next, mine, mine.length === lines.length));
   }
   return links;
@@ -98,6 +131,8 @@ export function prfaqOf(
   for (const at of labels) {
     if (!PRFAQ_KINDS.has(at.kind)) continue;
     if (++read > MAX_PRFAQ_LABELS) break;
+    // "PR/FAQ: TBD" says there is none yet: a card or link beside it is another document.
+    if (at.rest && !hasContent(at.rest)) continue;
     const document = linksOfLabel(at, blocks, compiled).find(isDocumentLink);
     if (document) return document;
   }

@@ -22,35 +22,51 @@ function metricHeads(compiled: CompiledConfig): Heads {
   return heads;
 }
 
-/** Folded words of three letters or more but heads, plural "s" dropped: what two names of one metric share. */
-function contentWords(name: string, heads: Heads): Set<string> {
-  const words = new Set<string>();
+/** A name's folded words of three letters or more but heads, plural "s" dropped, and its heads apart. */
+interface NameWords {
+  words: Set<string>;
+  heads: Set<string>;
+}
+
+function nameWords(name: string, heads: Heads): NameWords {
+  const out: NameWords = { words: new Set(), heads: new Set() };
   for (const word of wordsOf(name.slice(0, MAX_NAME))) {
-    if (word.length < 3 || heads.has(word)) continue;
-    words.add(word.length > 4 && word.endsWith('s') ? word.slice(0, -1) : word);
+    if (word.length < 3) continue;
+    if (heads.has(word)) out.heads.add(word);
+    else out.words.add(word.length > 4 && word.endsWith('s') ? word.slice(0, -1) : word);
   }
-  return words;
+  return out;
 }
 
 const subset = (small: Set<string>, large: Set<string>): boolean => small.size > 0 && [...small].every((w) => large.has(w));
 
-/** Each stage's KPIs as their words, read once per parsed configuration (and its heads). */
-const kpiWords = new WeakMap<JourneyStageSettings, { heads: Heads; words: Array<Set<string>> }>();
+/**
+ * One metric under two names: the words of one hold the other's, and they name no different
+ * heads ("checkout time" is not "checkout conversion rate": a time is no rate; "checkout
+ * conversion" and "conversion rate" are "checkout conversion rate").
+ */
+function sameMetric(a: NameWords, b: NameWords): boolean {
+  if (a.heads.size > 0 && b.heads.size > 0 && ![...a.heads].some((h) => b.heads.has(h))) return false;
+  return subset(a.words, b.words) || subset(b.words, a.words);
+}
 
-function wordsOfKpis(stage: JourneyStageSettings, heads: Heads): Array<Set<string>> {
+/** Each stage's KPIs as their words, read once per parsed configuration (and its heads). */
+const kpiWords = new WeakMap<JourneyStageSettings, { heads: Heads; words: NameWords[] }>();
+
+function wordsOfKpis(stage: JourneyStageSettings, heads: Heads): NameWords[] {
   let entry = kpiWords.get(stage);
-  if (entry?.heads !== heads) kpiWords.set(stage, (entry = { heads, words: stage.kpis.map((kpi) => contentWords(kpi, heads)) }));
+  if (entry?.heads !== heads) kpiWords.set(stage, (entry = { heads, words: stage.kpis.map((kpi) => nameWords(kpi, heads)) }));
   return entry.words;
 }
 
 /**
  * True when the metric names one of the stage's KPIs: the words of one hold the other's
  * ("conversion" and "checkout conversion rate"), the heads of every vocabulary ("rate", "Quote",
- * "punteggio") left out. Words are compared as written: a KPI listed in English is not found in
+ * "punteggio") compared apart (see sameMetric). Words are compared as written: a KPI listed in English is not found in
  * a German metric name.
  */
 export function isStageKpi(metric: string, stage: JourneyStageSettings, compiled: CompiledConfig): boolean {
   const heads = metricHeads(compiled);
-  const words = contentWords(metric, heads);
-  return wordsOfKpis(stage, heads).some((kpi) => subset(kpi, words) || subset(words, kpi));
+  const metricWords = nameWords(metric, heads);
+  return wordsOfKpis(stage, heads).some((kpi) => sameMetric(kpi, metricWords));
 }

@@ -1,6 +1,6 @@
 import { ROLE_REACH, type CompiledConfig, type CompiledLanguage } from '../compile.js';
 import { MAX_SENTENCE_CHARS } from '../ticket/text.js';
-import type { BlockKind, Story, TextBlock } from '../types.js';
+import type { Story, TextBlock } from '../types.js';
 import { motivationFits, SITUATION_REACH, startKey, storyForms, type FormLanguage } from './story-forms.js';
 
 const MARKUP = /(^|[\s(])[*_]{1,2}(?=\S)|(?<=\S)[*_]{1,2}(?=$|[\s,.:;!?)])/gmu;
@@ -432,42 +432,62 @@ function firstStory(text: string, compiled: CompiledConfig, templates = false, j
 type JobAt = (at: number) => boolean;
 const anywhere: JobAt = () => true;
 
-/** Where in a text a job story may start: [start, end) of the text as given; null for nowhere. */
-export type JobScope = { start: number; end: number } | null;
+/**
+ * Where in a text a job story may start, in offsets of the text as given: before `end`, outside the
+ * headings' ranges (sorted, [start, end)). null for nowhere.
+ */
+export type JobScope = { end: number; headings: ReadonlyArray<readonly [number, number]> } | null;
 
 /** A scope's test on the prepared text, its range asked for only when a job story is looked for. */
 function jobAtIn(prepared: Prepared, scope: () => JobScope): JobAt {
   let range: JobScope | undefined;
   return (at) => {
     if (range === undefined) range = scope();
+    if (range === null) return false;
     const raw = rawOffset(prepared, at);
-    return range !== null && range.start <= raw && raw < range.end;
+    return raw < range.end && !inHeading(range.headings, raw);
   };
 }
 
-/** Block kinds a job story may stand in. A list item's "When …" is context, a step or a criterion. */
-const JOB_BLOCKS: ReadonlySet<BlockKind> = new Set<BlockKind>(['paragraph', 'quote']);
+/** Whether an offset falls in one of the sorted heading ranges: by bisection, as a text may hold thousands of headings. */
+function inHeading(headings: ReadonlyArray<readonly [number, number]>, at: number): boolean {
+  let lo = 0;
+  let hi = headings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (headings[mid]![1] <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < headings.length && headings[lo]![0] <= at;
+}
 
 /**
- * Where a description's job story may be: its first block that is no heading, when that is a
- * paragraph (or a quote) and no heading before it opens acceptance criteria or steps to reproduce.
- * Offsets are those of the blocks' texts each followed by a line break, code left out, as lint
- * joins them. "When I click Pay, I need …" further down is a bug's step, not the ticket's story.
+ * Where a description's job story may be: any paragraph, quote, list item or table cell before the
+ * first block that opens acceptance criteria or steps to reproduce (a heading or a label line); a
+ * heading is a title, not a story. Offsets are those of the blocks' texts each followed by a line
+ * break, code left out, as lint joins them. "When I click Pay, I need …" under "Steps to reproduce"
+ * is a bug's step, not the ticket's story; a context paragraph, a "Job story:" line or a panel may
+ * come before the story.
  */
-export function jobStoryRange(blocks: readonly TextBlock[], compiled: CompiledConfig): JobScope {
+export function jobStoryRange(blocks: ReadonlyArray<Pick<TextBlock, 'kind' | 'text'>>, compiled: CompiledConfig): JobScope {
   const { stepsLabel } = storyForms(compiled);
+  const headings: Array<[number, number]> = [];
   let at = 0;
   for (const block of blocks) {
     if (block.kind === 'code') continue;
-    if (block.kind !== 'heading') return JOB_BLOCKS.has(block.kind) ? { start: at, end: at + block.text.length } : null;
+    // Its first line: a label further down is found in the joined text (see otherForm), from its own line on.
+    const head = block.text.slice(0, MAX_LABEL_LINE);
+    const newline = head.indexOf('\n');
     stepsLabel.lastIndex = 0;
-    if (stepsLabel.test(block.text.slice(0, MAX_LABEL_LINE))) return null;
-    at += block.text.length + 1;
+    if (stepsLabel.test(newline < 0 ? head : head.slice(0, newline))) return { end: at, headings };
+    const next = at + block.text.length + 1;
+    if (block.kind === 'heading') headings.push([at, next]);
+    at = next;
   }
-  return null;
+  return { end: at, headings };
 }
 
-/** Longer than any heading's label: only a heading's start is compared. */
+/** Longer than any label: only a block's first line, up to this length, is compared. */
 const MAX_LABEL_LINE = 200;
 
 /** The first user story; `starts`, when given, gets every story start where another form's marker may begin. */
@@ -703,11 +723,12 @@ export function placeholderBenefit(story: Story): string | null {
 
 /**
  * The story parseStory([text]) finds, and where in `text` its role marker starts: where the
- * parser itself found it, so no search over the text's words is needed to place it.
+ * parser itself found it, so no search over the text's words is needed to place it. `jobScope`,
+ * when given, says where a job story may be, as parseStory's does.
  */
-export function locateStory(text: string, compiled: CompiledConfig): { story: Story; start: number } | null {
+export function locateStory(text: string, compiled: CompiledConfig, jobScope?: () => JobScope): { story: Story; start: number } | null {
   const prepared = prepare(text);
-  const found = firstStory(prepared.text, compiled);
+  const found = firstStory(prepared.text, compiled, false, jobScope ? jobAtIn(prepared, jobScope) : anywhere);
   return found && { story: remember(found.draft), start: rawOffset(prepared, found.at) };
 }
 

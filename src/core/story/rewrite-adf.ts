@@ -1,7 +1,7 @@
 import type { CompiledConfig } from '../compile.js';
 import { ADF_LIMITS } from '../ticket/adf.js';
-import { parseStory } from './parse-story.js';
 import { safeDesignUrl } from './safe-url.js';
+import { storyBlock } from './story-block.js';
 import { storySpan, type Span } from './story-span.js';
 
 export type AdfNode = { type: string; content?: AdfNode[]; text?: string; attrs?: Record<string, unknown>; marks?: unknown[] };
@@ -10,6 +10,8 @@ type Path = number[];
 /** What to write: the story sentence, the success metric (after "Success:"), a design link. */
 export interface AdfEdit {
   story: string;
+  /** The story is a job story ("When …"), read only before acceptance criteria or steps, not in a heading; absent: a user story. */
+  job?: boolean;
   successLine: string;
   success: string;
   designUrl: string;
@@ -123,8 +125,9 @@ function replaceText(block: AdfNode, span: Span, replacement: string): { block: 
   // The linter reads "phone.@Priya" as one sentence: a blank keeps a following mention out of the story.
   const glued = moved.length === 0 && after[0] !== undefined && !isProse(after[0]);
   const written = glued ? `${replacement} ` : replacement;
-  const fresh = cutFrom(text(written, commonMarks(replaced)), written, cut);
-  const content = joinCuts([...before, fresh, ...kept, ...after], cut);
+  // Nothing written (a story taken away) leaves no node: ADF allows no empty text node.
+  const fresh = written ? [cutFrom(text(written, commonMarks(replaced)), written, cut)] : [];
+  const content = joinCuts([...before, ...fresh, ...kept, ...after], cut);
   return { block: { ...block, content }, at: { start: offset, end: offset + replacement.length } };
 }
 
@@ -141,8 +144,6 @@ function findBlock(node: AdfNode, test: (block: AdfNode, path: Path) => boolean,
   return null;
 }
 
-const nodeAt = (root: AdfNode, path: Path): AdfNode => path.reduce((node, i) => node.content![i]!, root);
-
 /** A copy of `root` with the node at `path` replaced; every node off the path keeps its identity. */
 function updateAt(root: AdfNode, path: Path, change: (node: AdfNode) => AdfNode): AdfNode {
   if (path.length === 0) return change(root);
@@ -152,13 +153,27 @@ function updateAt(root: AdfNode, path: Path, change: (node: AdfNode) => AdfNode)
   return { ...root, content };
 }
 
+/** Every textblock, depth-first in reading order, with its path. */
+function textblocksOf(node: AdfNode, path: Path = [], out: Array<{ path: Path; node: AdfNode }> = []): Array<{ path: Path; node: AdfNode }> {
+  if (TEXTBLOCKS.has(node.type)) out.push({ path, node });
+  else if (Array.isArray(node.content) && path.length <= ADF_LIMITS.maxDepth) {
+    node.content.forEach((child, i) => {
+      if (child && typeof child === 'object') textblocksOf(child, [...path, i], out);
+    });
+  }
+  return out;
+}
+
 /**
- * The story's block, in reading order the first textblock the parser finds a story in (the one the
- * linter reports), and the story's span inside it (null when it cannot be pinned down).
+ * The story's block, the textblock that holds the story the linter reports (see storyBlock), the
+ * story's span inside it (null when it cannot be pinned down), and whether a job story is read there.
  */
-function findStory(doc: AdfNode, compiled: CompiledConfig): { path: Path; span: Span | null } | null {
-  const path = findBlock(doc, (block) => parseStory([piecesOf(block).text], compiled) !== null);
-  return path ? { path, span: storySpan(piecesOf(nodeAt(doc, path)).text, compiled) } : null;
+function findStory(doc: AdfNode, compiled: CompiledConfig): { path: Path; span: Span | null; jobReadable: boolean } | null {
+  const blocks = textblocksOf(doc).map(({ path, node }) => ({ path, text: piecesOf(node).text, heading: node.type === 'heading' }));
+  const found = storyBlock(blocks, compiled);
+  if (!found) return null;
+  const block = blocks[found.index]!;
+  return { path: block.path, span: storySpan(block.text, compiled), jobReadable: found.jobReadable };
 }
 
 const overlaps = (a: Span, b: Span | null): boolean => b !== null && a.start < b.end && b.start < Math.max(a.end, a.start + 1);
@@ -186,17 +201,23 @@ function successSpan(block: AdfNode, avoid: Span | null): Span | null {
 
 const samePath = (a: Path, b: Path): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 
-/** The story written into its own block, or put first when the ticket has none. */
-function putStory(doc: AdfNode, story: string, compiled: CompiledConfig): { doc: AdfNode; path: Path; at: Span } {
+/**
+ * The story written into its own block, or put first when the ticket has none. A job story is not
+ * written where the parser reads none (under acceptance criteria, in a heading): the old story is
+ * taken out of its block, since lint would report it rather than the job story, and the job story goes first.
+ */
+function putStory(doc: AdfNode, story: string, job: boolean, compiled: CompiledConfig): { doc: AdfNode; path: Path; at: Span } {
   const found = findStory(doc, compiled);
   if (found?.span) {
+    const written = job && !found.jobReadable ? '' : story;
     let at: Span = found.span;
     const updated = updateAt(doc, found.path, (block) => {
-      const result = replaceText(block, found.span!, story);
+      const result = replaceText(block, found.span!, written);
       at = result.at;
       return result.block;
     });
-    return { doc: updated, path: found.path, at };
+    if (written) return { doc: updated, path: found.path, at };
+    doc = updated;
   }
   return { doc: { ...doc, content: [paragraph(text(story)), ...(doc.content ?? [])] }, path: [0], at: { start: 0, end: story.length } };
 }
@@ -214,7 +235,7 @@ function putSuccess(doc: AdfNode, story: { path: Path; at: Span }, edit: AdfEdit
  * appends what is missing. Nothing outside those spans is removed or changed.
  */
 export function rewriteAdf(original: AdfNode, edit: AdfEdit, compiled: CompiledConfig): AdfNode {
-  const story = putStory(original, edit.story, compiled);
+  const story = putStory(original, edit.story, edit.job === true, compiled);
   let doc = edit.success ? putSuccess(story.doc, story, edit) : story.doc;
   // Checked here too, whoever calls: the only link Centric writes is one https URL.
   const designUrl = safeDesignUrl(edit.designUrl);

@@ -2,6 +2,7 @@ import type { CompiledConfig } from '../compile.js';
 import { rewriteAdf, type AdfNode } from './rewrite-adf.js';
 import { rewriteWiki } from './rewrite-wiki.js';
 import { safeDesignUrl } from './safe-url.js';
+import { en } from '../vocab/en.js';
 
 export { safeDesignUrl };
 
@@ -20,15 +21,33 @@ export interface StoryFix {
 
 const article = (role: string): string => (/^[aeiou]/i.test(role) ? 'an' : 'a');
 
-/** "I can get home on time" is written after "so", anything else after "so I can". */
-const OWN_SUBJECT = /^(?:i|we)(?:'\p{L}{1,2})?\s/iu;
+/** "I can get home on time", "I’m home on time", "we hand over cleanly": written after "so" as they are. */
+const OWN_SUBJECT = /^(?:i|we)(?:['’]\p{L}{1,2})?\s/iu;
+
+/**
+ * The job story is written in English: its "so" clause is read with the English vocabulary. A
+ * benefit that opens with a determiner or a person ("my patients …", "the night shift ends …",
+ * "customers …"), or whose second word is a verb or modal after a first that is none ("patients get
+ * …", "orders can …"), has a subject of its own.
+ */
+const DETERMINERS = new Set([...en.determiners, ...en.personWords]);
+const VERBS = new Set(en.goalVerbs);
+const MODALS = new Set(en.modalWords);
+
+/** What follows the motivation: "so I can <verb …>" for a bare verb phrase, "so that <clause>" for a clause with its own subject. */
+function soClause(benefit: string): string {
+  if (OWN_SUBJECT.test(benefit)) return `so ${benefit}`;
+  const [first = '', second = ''] = benefit.toLowerCase().split(/\s+/, 2);
+  const ownSubject = DETERMINERS.has(first) || (!VERBS.has(first) && !MODALS.has(first) && (VERBS.has(second) || MODALS.has(second)));
+  return ownSubject ? `so that ${benefit}` : `so I can ${benefit}`;
+}
 
 export function storySentence(fix: StoryFix): string {
   const goal = fix.goal.trim().replace(/^to\s+/i, '');
   if (fix.situation !== undefined) {
     const benefit = fix.benefit.trim().replace(/^so\s+(?:that\s+)?/i, '').replace(/[.\s]+$/, '');
     const situation = fix.situation.trim().replace(/^when(?:ever)?\s+/i, '').replace(/[,\s]+$/, '');
-    return `When ${situation}, I want to ${goal}, so ${OWN_SUBJECT.test(benefit) ? '' : 'I can '}${benefit}.`;
+    return `When ${situation}, I want to ${goal}, ${soClause(benefit)}.`;
   }
   return `As ${article(fix.role)} ${fix.role.trim()}, I want to ${goal}, so that ${fix.benefit.trim().replace(/[.\s]+$/, '')}.`;
 }
@@ -43,6 +62,7 @@ function editOf(fix: StoryFix) {
   const metric = oneLine(fix.metric);
   return {
     story: oneLine(storySentence(fix)),
+    job: fix.situation !== undefined,
     success: metric.replace(/^success\s*:\s*/i, ''),
     successLine: metric ? successLine(metric) : '',
     designUrl: safeDesignUrl(oneLine(fix.visualsUrl)),

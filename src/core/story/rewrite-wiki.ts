@@ -1,5 +1,5 @@
 import type { CompiledConfig } from '../compile.js';
-import { parseStory } from './parse-story.js';
+import { storyBlock } from './story-block.js';
 import { storySpan, type Span } from './story-span.js';
 import { BLOCK_TAG, cellSpans, escapeWikiText, HEADING, LIST_ITEM, QUOTE_LINE, RULE, TABLE_ROW } from '../ticket/wiki.js';
 import { safeDesignUrl } from './safe-url.js';
@@ -7,6 +7,8 @@ import { safeDesignUrl } from './safe-url.js';
 /** What to write: the story sentence, the success metric (after "Success:"), the whole success line, a design link. */
 export interface WikiEdit {
   story: string;
+  /** The story is a job story ("When …"), read only before acceptance criteria or steps, not in a heading; absent: a user story. */
+  job?: boolean;
   success: string;
   successLine: string;
   designUrl: string;
@@ -49,9 +51,12 @@ const cells = (line: Line, mask: string): Span[] =>
 /** The span of a line after its markup prefix ("* ", "h3. ", "bq. ", "{panel}"). */
 const rest = (line: Line, inner: string): Span => ({ start: line.end - inner.length, end: line.end });
 
+/** A block's span in the source; a heading's says so (no job story is read in one). */
+type Block = Span & { heading?: true };
+
 /** What one line is, as the linter reads it: its own blocks, a paragraph line, a break, or code. */
 interface LineRead {
-  blocks?: Span[];
+  blocks?: Block[];
   paragraph?: Span;
   /** The code or noformat block it opens. */
   opens?: string;
@@ -67,8 +72,10 @@ function readLine(line: Line, mask: string): LineRead {
     const close = raw.indexOf(`{${name}}`, inner.start - line.start);
     return close < 0 ? { blocks: [], opens: name } : { blocks: [], paragraph: { start: line.start + close + name.length + 2, end: line.end } };
   }
-  const heading = HEADING.exec(raw) ?? QUOTE_LINE.exec(raw);
-  if (heading) return { blocks: [rest(line, heading[1]!)] };
+  const heading = HEADING.exec(raw);
+  if (heading) return { blocks: [{ ...rest(line, heading[1]!), heading: true }] };
+  const quote = QUOTE_LINE.exec(raw);
+  if (quote) return { blocks: [rest(line, quote[1]!)] };
   if (TABLE_ROW.test(raw)) return { blocks: cells(line, mask) };
   if (RULE.test(raw) || !raw.trim()) return { blocks: [] };
   const item = LIST_ITEM.exec(raw);
@@ -80,8 +87,8 @@ function readLine(line: Line, mask: string): LineRead {
  * them: paragraphs (over several lines), list items, headings, quotes, table cells; code skipped.
  * A line with blocks of its own ends the paragraph before it.
  */
-function blocksOf(source: string, mask: string): Span[] {
-  const blocks: Span[] = [];
+function blocksOf(source: string, mask: string): Block[] {
+  const blocks: Block[] = [];
   let paragraph: Span | null = null;
   let code: string | null = null;
   for (const line of linesOf(source)) {
@@ -103,12 +110,16 @@ function blocksOf(source: string, mask: string): Span[] {
   return blocks;
 }
 
-/** The story's span in the source: in the first block the parser finds a story in. */
-function findStory(mask: string, blocks: Span[], compiled: CompiledConfig): Span | 'unplaced' | null {
-  const block = blocks.find((b) => parseStory([mask.slice(b.start, b.end)], compiled) !== null);
-  if (!block) return null;
+/**
+ * The span in the source of the story the linter reports (see storyBlock), and whether a job story
+ * is read there; 'unplaced' when its block holds it but its span cannot be pinned down.
+ */
+function findStory(mask: string, blocks: Block[], compiled: CompiledConfig): { span: Span; jobReadable: boolean } | 'unplaced' | null {
+  const found = storyBlock(blocks.map((b) => ({ text: mask.slice(b.start, b.end), heading: b.heading === true })), compiled);
+  if (!found) return null;
+  const block = blocks[found.index]!;
   const span = storySpan(mask.slice(block.start, block.end), compiled);
-  return span ? { start: block.start + span.start, end: block.start + span.end } : 'unplaced';
+  return span ? { span: { start: block.start + span.start, end: block.start + span.end }, jobReadable: found.jobReadable } : 'unplaced';
 }
 
 /** The text after "Success:" to the end of its line, in the first block line that opens with it. */
@@ -138,7 +149,7 @@ function splice(source: string, span: Span, replacement: string): string {
   const tokens = kept.map((token) => ` ${token}`).join('');
   const rest = source.slice(span.end);
   // The linter reads "phone.{panel}" as one sentence: a blank keeps a macro glued to the story out of it.
-  const gap = /^[{\p{L}\p{N}]/u.test(rest) ? ' ' : '';
+  const gap = (replacement || tokens) && /^[{\p{L}\p{N}]/u.test(rest) ? ' ' : '';
   return source.slice(0, span.start) + replacement + tokens + gap + rest;
 }
 
@@ -158,20 +169,23 @@ function prepend(source: string, paragraph: string): string {
 
 /**
  * Rewrites the story's own span and the success line's text, appends what is missing. Every other
- * character of the source is kept: bullets, table bars, panels, images.
+ * character of the source is kept: bullets, table bars, panels, images. A job story is not written
+ * where the parser reads none (under acceptance criteria, in a heading): the old story's text is
+ * taken out, since lint would report it rather than the job story, and the job story goes first.
  */
 export function rewriteWiki(source: string, edit: WikiEdit, compiled: CompiledConfig): string {
   const mask = masked(source);
   const blocks = blocksOf(source, mask);
   const found = findStory(mask, blocks, compiled);
-  const story = found === 'unplaced' ? null : found;
+  const story = found === 'unplaced' || found === null ? null : found.span;
+  const inPlace = found !== 'unplaced' && found !== null && (found.jobReadable || edit.job !== true);
   const success = edit.success ? findSuccess(mask, blocks, story) : null;
   // Later span first, so the earlier one's offsets still hold.
-  const edits = [story && { span: story, text: escapeWikiText(edit.story) }, success && { span: success, text: escapeWikiText(edit.success) }]
+  const edits = [story && { span: story, text: inPlace ? escapeWikiText(edit.story) : '' }, success && { span: success, text: escapeWikiText(edit.success) }]
     .filter((e): e is { span: Span; text: string } => Boolean(e))
     .sort((a, b) => b.span.start - a.span.start);
   let out = edits.reduce((text, e) => splice(text, e.span, e.text), source);
-  if (!story) out = prepend(out, escapeWikiText(edit.story));
+  if (!inPlace) out = prepend(out, escapeWikiText(edit.story));
   if (edit.success && !success) out = append(out, escapeWikiText(edit.successLine));
   // Checked here too, whoever calls: the only link Centric writes is one https URL.
   const designUrl = safeDesignUrl(edit.designUrl);

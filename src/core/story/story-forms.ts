@@ -1,4 +1,4 @@
-import { wordsOf, type CompiledConfig, type CompiledLanguage } from '../compile.js';
+import { WORD_END, WORD_START, wordsOf, type CompiledConfig, type CompiledLanguage } from '../compile.js';
 
 /**
  * The story forms besides "As a …, I want …": job stories ("When …, I want …, so I can …") and
@@ -6,10 +6,6 @@ import { wordsOf, type CompiledConfig, type CompiledLanguage } from '../compile.
  * configuration, beside (not inside) compile(): the parser asks for them only when a text holds no
  * user story with a benefit, so the common path never builds them.
  */
-
-/** Unicode-aware word boundaries, as compile.ts has them: \b treats "für" or "così" as non-words. */
-const WORD_START = "(?<![\\p{L}\\p{N}_'])";
-const WORD_END = '(?![\\p{L}\\p{N}_])';
 
 /** The longest situation read ("I'm re-ordering supplies at the end of a night shift" is 55). */
 const MAX_SITUATION = 200;

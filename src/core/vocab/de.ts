@@ -206,6 +206,8 @@ export const de: Vocabulary = {
     experience: ['erlebnis', 'kundenerlebnis', 'nutzererlebnis', 'wie sieht das erlebnis aus', 'was sieht der kunde', 'prototyp', 'entwurf', 'design'],
   },
   prfaqLabels: { document: ['pr/faq', 'pr-faq', 'prfaq', 'working backwards'], pressRelease: ['pressemitteilung', 'pressemeldung'], faq: ['faq', 'häufige fragen', 'häufig gestellte fragen'] },
+  // Under a PR/FAQ heading, a line whose label is made of these words ("Google Doc:") links the PR/FAQ itself.
+  prfaqLinkLabels: ['link', 'links', 'dokument', 'doc', 'doku', 'seite', 'entwurf', 'fassung', 'version', 'aktuell', 'aktuelle', 'final', 'finale', 'hier', 'url', 'confluence', 'google', 'wiki', 'siehe', 'unser', 'unsere', 'vollständig', 'vollständige'],
   endCustomers: [
     'kunde', 'kunden', 'kundin', 'kundinnen', 'endkunde', 'endkunden', 'nutzer', 'nutzerin', 'nutzerinnen',
     'benutzer', 'käufer', 'käuferin', 'gast', 'gäste', 'patient', 'patienten', 'patientin', 'fahrgast',

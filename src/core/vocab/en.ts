@@ -265,6 +265,8 @@ export const en: Vocabulary = {
     experience: ['experience', 'customer experience', 'user experience', 'what does the experience look like', 'what will the customer see', 'prototype', 'mock-up', 'mockup', 'wireframe', 'design'],
   },
   prfaqLabels: { document: ['pr/faq', 'pr-faq', 'prfaq', 'pr faq', 'working backwards'], pressRelease: ['press release'], faq: ['faq', 'faqs', 'frequently asked questions', 'customer faq'] },
+  // Under a PR/FAQ heading, a line whose label is made of these words ("Google Doc:") links the PR/FAQ itself.
+  prfaqLinkLabels: ['link', 'links', 'doc', 'docs', 'document', 'page', 'draft', 'final', 'latest', 'current', 'version', 'here', 'url', 'confluence', 'google', 'gdoc', 'wiki', 'drive', 'see', 'read', 'full', 'our', 'this'],
   endCustomers: [
     'customer', 'customers', 'end customer', 'end user', 'end-user', 'user', 'users', 'shopper', 'shoppers',
     'buyer', 'buyers', 'guest', 'guests', 'patient', 'patients', 'client', 'clients', 'consumer', 'consumers',

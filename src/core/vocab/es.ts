@@ -178,6 +178,8 @@ export const es: Vocabulary = {
     experience: ['experiencia', 'experiencia del cliente', 'experiencia de usuario', 'cómo es la experiencia', 'prototipo', 'maqueta', 'diseño'],
   },
   prfaqLabels: { document: ['pr/faq', 'pr-faq', 'prfaq', 'working backwards'], pressRelease: ['comunicado de prensa', 'nota de prensa'], faq: ['faq', 'preguntas frecuentes'] },
+  // Under a PR/FAQ heading, a line whose label is made of these words ("Google Doc:") links the PR/FAQ itself.
+  prfaqLinkLabels: ['enlace', 'vínculo', 'link', 'documento', 'doc', 'página', 'borrador', 'versión', 'final', 'actual', 'aquí', 'url', 'confluence', 'google', 'wiki', 'ver', 'nuestro', 'completo'],
   endCustomers: [
     'cliente', 'clientes', 'cliente final', 'usuario', 'usuarios', 'usuaria', 'usuarias', 'comprador',
     'compradores', 'huésped', 'huéspedes', 'paciente', 'pacientes', 'pasajero', 'pasajeros', 'viajero',

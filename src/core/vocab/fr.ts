@@ -180,6 +180,8 @@ export const fr: Vocabulary = {
     experience: ['expérience', 'expérience client', 'expérience utilisateur', "à quoi ressemble l'expérience", 'prototype', 'maquette', 'design'],
   },
   prfaqLabels: { document: ['pr/faq', 'pr-faq', 'prfaq', 'working backwards'], pressRelease: ['communiqué de presse'], faq: ['faq', 'foire aux questions', 'questions fréquentes'] },
+  // Under a PR/FAQ heading, a line whose label is made of these words ("Google Doc:") links the PR/FAQ itself.
+  prfaqLinkLabels: ['lien', 'document', 'doc', 'page', 'brouillon', 'version', 'final', 'finale', 'actuelle', 'ici', 'url', 'confluence', 'google', 'wiki', 'voir', 'notre', 'complet'],
   endCustomers: [
     'client', 'clients', 'cliente', 'clientes', 'client final', 'utilisateur', 'utilisateurs', 'utilisatrice',
     'utilisatrices', 'acheteur', 'acheteurs', 'acheteuse', 'invité', 'invités', 'patient', 'patients', 'patiente',

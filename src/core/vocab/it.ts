@@ -172,6 +172,8 @@ export const it: Vocabulary = {
     experience: ['esperienza', 'esperienza del cliente', 'esperienza utente', "com'è l'esperienza", 'prototipo', 'design'],
   },
   prfaqLabels: { document: ['pr/faq', 'pr-faq', 'prfaq', 'working backwards'], pressRelease: ['comunicato stampa'], faq: ['faq', 'domande frequenti'] },
+  // Under a PR/FAQ heading, a line whose label is made of these words ("Google Doc:") links the PR/FAQ itself.
+  prfaqLinkLabels: ['link', 'collegamento', 'documento', 'doc', 'pagina', 'bozza', 'versione', 'finale', 'attuale', 'qui', 'url', 'confluence', 'google', 'wiki', 'vedi', 'nostro', 'completo'],
   endCustomers: [
     'cliente', 'clienti', 'cliente finale', 'utente', 'utenti', 'acquirente', 'acquirenti', 'ospite', 'ospiti',
     'paziente', 'pazienti', 'passeggero', 'passeggeri', 'viaggiatore', 'viaggiatori', 'abbonato', 'abbonati',

@@ -157,6 +157,8 @@ export const nl: Vocabulary = {
     experience: ['ervaring', 'klantervaring', 'gebruikerservaring', 'hoe ziet de ervaring eruit', 'prototype', 'ontwerp'],
   },
   prfaqLabels: { document: ['pr/faq', 'pr-faq', 'prfaq', 'working backwards'], pressRelease: ['persbericht'], faq: ['faq', 'veelgestelde vragen'] },
+  // Under a PR/FAQ heading, a line whose label is made of these words ("Google Doc:") links the PR/FAQ itself.
+  prfaqLinkLabels: ['link', 'document', 'doc', 'pagina', 'concept', 'versie', 'definitief', 'definitieve', 'huidige', 'hier', 'url', 'confluence', 'google', 'wiki', 'zie', 'onze', 'volledig', 'volledige'],
   endCustomers: [
     'klant', 'klanten', 'eindklant', 'eindgebruiker', 'gebruiker', 'gebruikers', 'koper', 'kopers', 'gast',
     'gasten', 'patiënt', 'patiënten', 'passagier', 'passagiers', 'reiziger', 'reizigers', 'abonnee', 'abonnees',

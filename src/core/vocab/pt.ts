@@ -171,6 +171,8 @@ export const pt: Vocabulary = {
     experience: ['experiência', 'experiência do cliente', 'experiência do usuário', 'como é a experiência', 'protótipo', 'design'],
   },
   prfaqLabels: { document: ['pr/faq', 'pr-faq', 'prfaq', 'working backwards'], pressRelease: ['comunicado de imprensa', 'press release'], faq: ['faq', 'perguntas frequentes'] },
+  // Under a PR/FAQ heading, a line whose label is made of these words ("Google Doc:") links the PR/FAQ itself.
+  prfaqLinkLabels: ['link', 'ligação', 'documento', 'doc', 'página', 'rascunho', 'versão', 'final', 'atual', 'aqui', 'url', 'confluence', 'google', 'wiki', 'ver', 'nosso', 'completo'],
   endCustomers: [
     'cliente', 'clientes', 'cliente final', 'usuário', 'usuários', 'usuária', 'utilizador', 'utilizadores',
     'comprador', 'compradores', 'hóspede', 'hóspedes', 'paciente', 'pacientes', 'passageiro', 'passageiros',

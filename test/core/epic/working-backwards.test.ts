@@ -228,6 +228,35 @@ describe('working-backwards: a PR/FAQ link stands on its label\'s line or in its
     expect(lint(description).score).toBe(100);
   });
 
+  const gdoc = 'https://docs.google.com/document/d/1abcDEF/edit';
+
+  it.each([
+    ['"Confluence:" under a PR/FAQ heading (Markdown typed as text)', `## PR/FAQ\n\nConfluence: ${arch}`, arch],
+    ['"Draft:" under a Press release heading (Markdown typed as text)', `## Press release\n\nDraft: ${gdoc}`, gdoc],
+    ['"Link:" under a PR/FAQ heading (plain text)', `PR/FAQ\n\nLink: ${arch}`, arch],
+    ['"Doc:" under a PR/FAQ heading (wiki)', `h2. PR/FAQ\nDoc: [Faster re-ordering|${arch}]`, arch],
+    ['"Google Doc:" under a PR/FAQ heading (ADF)', doc(heading('PR/FAQ'), para(text('Google Doc: '), link('Faster re-ordering', gdoc))), gdoc],
+    ['"Doc:" after an "Owner:" line under a PR/FAQ heading (ADF)', doc(heading('PR/FAQ'), para(text('Owner: Maria')), para(text('Doc: '), link('Faster re-ordering', arch))), arch],
+    ['"Entwurf 2:" under a Pressemitteilung heading (German, wiki)', `h2. Pressemitteilung\n*Entwurf 2:* [Schneller nachbestellen|${gdoc}]`, gdoc],
+  ])('passes a link labelled as the PR/FAQ\'s own: %s', (_name, description, prfaq) => {
+    const report = lint(description);
+    expect(report.epic).toEqual({ persona: null, metric: null, missing: [], prfaq });
+    expect(report.findings).toEqual([]);
+    expect(report.score).toBe(100);
+  });
+
+  it.each([
+    ['a card after a "PR/FAQ: TBD" paragraph (ADF)', doc(para(text('PR/FAQ: TBD')), card(arch))],
+    ['an inline card on a "PR/FAQ: TBD – Maria writes it" line (ADF)', doc(para(text('PR/FAQ: TBD – Maria writes it '), { type: 'inlineCard', attrs: { url: arch } }))],
+    ['an "Owner:" line linking a Confluence profile under a PR/FAQ heading (ADF)', doc(heading('PR/FAQ'), para(text('Owner: '), link('Maria', 'https://acme.atlassian.net/wiki/people/5b10ac8d82e05b22cc7d4ef5')))],
+    ['an "Architecture doc:" line under an FAQ heading (Markdown typed as text)', `## FAQ\n\nArchitecture doc: ${arch}`],
+    ['a "Tech spec:" line under a PR/FAQ heading (wiki)', `h2. PR/FAQ\nTech spec: [the spec|${arch}]`],
+  ])('does not pass %s', (_name, description) => {
+    const report = lint(description);
+    expect(report.epic?.prfaq).toBeNull();
+    expect(report.score).toBe(0);
+  });
+
   it('needs the press release and the FAQ sections each to say something', () => {
     expect(lint(doc(heading('Press release'), para(text('Nurses get home on time.')), heading('FAQ'), heading('Scope'), para(text('Wards 1-4.')))).epic?.prfaq).toBeNull();
     expect(lint('Press release: TBD\nFAQ: TBD').epic?.prfaq).toBeNull();

@@ -23,6 +23,9 @@ describe('whether the metric is one of the stage\'s KPIs', () => {
     expect(inStage('conversion')).toBe(true);
     expect(inStage('newsletter sign-up rate')).toBe(false);
     expect(inStage('rate')).toBe(false);
+    // Another head is another quantity: a checkout's time is no conversion rate.
+    expect(inStage('checkout time')).toBe(false);
+    expect(inStage('Checkout Conversion')).toBe(true);
     expect(inStage('NPS', DEFAULT_JOURNEY_STAGES.at(-1)!)).toBe(true);
   });
 

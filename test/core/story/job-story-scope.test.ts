@@ -29,9 +29,12 @@ describe("a bug's steps and a technical note are no job story (review finding 6)
     ['a "Steps to reproduce" heading (wiki)', 'h3. Steps to reproduce\nWhen I click Pay, I want to enter my card once.'],
     ['a "Steps to reproduce" heading (ADF)', doc(heading('Steps to reproduce'), para(text('When I click Pay, I want to enter my card once.')))],
     ['an acceptance-criteria heading (ADF)', doc(heading('Acceptance criteria'), para(text('When I click Pay, I want to see the total.')))],
-    ['a "When …" list item (wiki)', "* When I'm re-ordering supplies at the end of a night shift, I want to repeat last week's order."],
     ['a "When …" list item (ADF)', doc(bullets('When the queue is full, we need to drop the oldest message'))],
-    ['a later paragraph: context', `Nurses re-order every night.\n\n${NIGHT_SHIFT}`],
+    ['a step after a context paragraph and a "Steps to reproduce" heading (ADF)', doc(para(text('The Pay button charges twice on mobile.')), heading('Steps to reproduce'), para(text('Open the checkout. When I click Pay, I want to enter my card once.')))],
+    ['a step after a context paragraph and a "Steps to reproduce:" label line (wiki)', 'The Pay button charges twice.\n\nSteps to reproduce:\n* When I click Pay, I want to enter my card once.'],
+    ['a story under acceptance criteria after a context paragraph (wiki)', `Nurses re-order every night.\n\nh3. Acceptance criteria\n${NIGHT_SHIFT}`],
+    ['a job story written as a heading (ADF)', doc(heading(NIGHT_SHIFT), para(text('Notes follow.')))],
+    ['"we need" after a non-person situation in a later list item (wiki)', 'Notes on the queue.\n\n- When the queue is full, we need to drop the oldest message'],
     ['"we need" after a situation that is no person\'s', 'When the queue is full, we need to drop the oldest message.'],
     ['"we want" after a situation that is no person\'s', 'When the cron job runs, we want to log the duration.'],
     ['German "wollen wir"', 'Wenn die Warteschlange voll ist, wollen wir die älteste Nachricht verwerfen.'],
@@ -75,6 +78,36 @@ describe("a bug's steps and a technical note are no job story (review finding 6)
     expect(storyOf(`Nurses re-order every night.\n\nAs a night nurse, I want to repeat last week's order, so that I can get home on time.`)).toEqual({
       kind: 'user', role: 'night nurse', goal: "repeat last week's order", benefit: 'I can get home on time', language: 'en',
     });
+  });
+});
+
+const strong = (s: string) => para(text(s, [{ type: 'strong' }]));
+const panel = (...content: unknown[]) => ({ type: 'panel', attrs: { panelType: 'info' }, content });
+const cell = (s: string) => ({ type: 'tableCell', attrs: {}, content: [para(text(s))] });
+const table = (...rows: string[][]) => ({ type: 'table', content: rows.map((r) => ({ type: 'tableRow', content: r.map(cell) })) });
+
+describe('a job story anywhere before the acceptance criteria or steps (second review, finding 1)', () => {
+  it.each<[string, unknown]>([
+    ['after a "Job story:" line (plain)', `Job story:\n\n${NIGHT_SHIFT}`],
+    ['after a bold "Job story" line (wiki)', `*Job story*\n\n${NIGHT_SHIFT}`],
+    ['after a bold "Job story" paragraph (ADF)', doc(strong('Job story'), para(text(NIGHT_SHIFT)))],
+    ['after an info panel (ADF)', doc(panel(para(text('Created from the discovery board.'))), para(text(NIGHT_SHIFT)))],
+    ['in an info panel (ADF)', doc(panel(para(text(NIGHT_SHIFT))))],
+    ['after a context paragraph (plain)', `Nurses re-order every night.\n\n${NIGHT_SHIFT}`],
+    ['after a context paragraph (ADF)', doc(para(text('Nurses re-order supplies at night and it takes too long.')), para(text(NIGHT_SHIFT)))],
+    ['after a "Design:" line (wiki)', `Design: [Figma|https://figma.com/file/abc]\n\n${NIGHT_SHIFT}`],
+    ['in a table cell under a "Job story" header (wiki)', `||Job story||\n|${NIGHT_SHIFT}|`],
+    ['in a table cell (ADF)', doc(table(['Job story'], [NIGHT_SHIFT]))],
+    ['in a list item (wiki)', `* ${NIGHT_SHIFT}`],
+    ['in a list item after a context paragraph (ADF)', doc(para(text('Notes from the ward.')), bullets(NIGHT_SHIFT))],
+    ['over three list items (wiki)', "* When I'm re-ordering supplies at the end of a night shift,\n* I want to repeat last week's order,\n* so I can get home on time"],
+    ['before the acceptance criteria (ADF)', doc(para(text('Context first.')), para(text(NIGHT_SHIFT)), heading('Acceptance criteria'), bullets('Given an order, when I repeat it, then it is sent'))],
+  ])('reads it %s', (_case, description) => {
+    expect(storyOf(description)).toEqual(NIGHT_SHIFT_STORY);
+  });
+
+  it('keeps the trap: "When the build fails, I want to …" after a context paragraph is a job story', () => {
+    expect(storyOf('CI notes.\n\nWhen the build fails, I want to see the failing test first.')).toEqual(job('en', 'the build fails', 'see the failing test first', null));
   });
 });
 
