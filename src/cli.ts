@@ -2,11 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createColors } from 'picocolors';
 import { stringify } from 'yaml';
-import { AuditUsageError, runAudit } from './cli/audit.js';
-import { runDigest } from './cli/digest.js';
-import { runOutcomes } from './cli/outcomes.js';
-import { runRank } from './cli/rank.js';
 import { InputError, readIssues } from './cli/read-issues.js';
+import { AuditUsageError } from './cli/usage-error.js';
 import { EnvError } from './config/env.js';
 import { ConfigError, loadConfig } from './config/load.js';
 import { toConfigFile } from './core/config-schema.js';
@@ -123,14 +120,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await lintCommand(rest, io);
       case 'config':
         return configCommand(rest, io);
+      // The commands that reach Jira or the database load their clients only when run: linting a
+      // file never pays for jira.js, Kysely and the database drivers.
       case 'audit':
-        return await runAudit(rest, io, (reports, format) => renderReports(reports, format, io));
+        return await (await import('./cli/audit.js')).runAudit(rest, io, (reports, format) => renderReports(reports, format, io));
       case 'digest':
-        return await runDigest(rest, io);
+        return await (await import('./cli/digest.js')).runDigest(rest, io);
       case 'outcomes':
-        return await runOutcomes(rest, io);
+        return await (await import('./cli/outcomes.js')).runOutcomes(rest, io);
       case 'rank':
-        return await runRank(rest, io);
+        return await (await import('./cli/rank.js')).runRank(rest, io);
       case 'help':
       case '--help':
       case '-h':

@@ -42,6 +42,29 @@ describe('the layout: imports point inward', () => {
     expect(found).toEqual([]);
   });
 
+  it('the CLI loads no Jira, Slack or database client to lint a file: its static imports reach none (commands that need one import it when run)', () => {
+    const CLIENTS = /^(kysely|pg|better-sqlite3|@slack\/|jira\.js|dotenv)/;
+    const staticImportsOf = (file: string): string[] => {
+      const source = readFileSync(join(SRC, file), 'utf8');
+      return [...source.matchAll(/^(?:import|export)\s(?!type\s)[^'"]*?from\s+['"]([^'"]+)['"]|^import\s+['"]([^'"]+)['"]/gm)]
+        .map((m) => m[1] ?? m[2]!)
+        .map((s) => (s.startsWith('.') ? relative(SRC, resolve(SRC, dirname(file), s)).replace(/\.js$/, '.ts') : s));
+    };
+    const seen = new Set<string>();
+    const reached: string[] = [];
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const target of staticImportsOf(file)) {
+        if (CLIENTS.test(target)) reached.push(`${file} imports ${target}`);
+        else if (target.endsWith('.ts')) visit(target);
+      }
+    };
+    visit('cli.ts');
+    expect(seen.size).toBeGreaterThan(10);
+    expect(reached).toEqual([]);
+  });
+
   it('the check itself sees imports (it could fail)', () => {
     expect(importsOf('flows/nudges.ts').some((t) => t.startsWith('core/'))).toBe(true);
   });

@@ -15,8 +15,7 @@ import { Metrics } from '../runtime/metrics.js';
 import { openStore, type Store } from '../store/database.js';
 import { migrate } from '../store/migrations.js';
 import type { CliIo } from '../cli.js';
-
-export class AuditUsageError extends Error {}
+import { AuditUsageError } from './usage-error.js';
 
 export interface AuditOutput {
   reports: Report[];

@@ -15,7 +15,7 @@ import { Metrics } from '../runtime/metrics.js';
 import { openStore } from '../store/database.js';
 import { migrate } from '../store/migrations.js';
 import type { CliIo } from '../cli.js';
-import { AuditUsageError } from './audit.js';
+import { AuditUsageError } from './usage-error.js';
 
 const DAY = 86_400_000;
 

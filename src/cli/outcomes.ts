@@ -10,7 +10,7 @@ import { openStore } from '../store/database.js';
 import { migrate } from '../store/migrations.js';
 import { scopeReviews } from '../store/outcome-stats.js';
 import type { CliIo } from '../cli.js';
-import { AuditUsageError } from './audit.js';
+import { AuditUsageError } from './usage-error.js';
 
 const DAY = 86_400_000;
 const UNIT_DAYS = { d: 1, w: 7 } as const;

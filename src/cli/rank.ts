@@ -13,7 +13,7 @@ import { customFieldsOf, JiraClient } from '../jira/client.js';
 import { createLogger } from '../runtime/logger.js';
 import { Metrics } from '../runtime/metrics.js';
 import type { CliIo } from '../cli.js';
-import { AuditUsageError } from './audit.js';
+import { AuditUsageError } from './usage-error.js';
 
 const FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 type Format = (typeof FORMATS)[number];
