@@ -1,0 +1,45 @@
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error a plain ES module script, without types
+import { isStale } from '../../scripts/build-if-stale.mjs';
+
+/** A checkout with two sources and a build stamp written at `builtAt` (seconds), listing `listed`. */
+function checkout(listed: string[] | null, builtAt = 2_000): string {
+  const root = mkdtempSync(join(tmpdir(), 'centric-stale-'));
+  mkdirSync(join(root, 'src', 'core'), { recursive: true });
+  mkdirSync(join(root, 'dist'));
+  for (const file of ['src/main.ts', 'src/core/a.ts']) {
+    writeFileSync(join(root, file), '');
+    utimesSync(join(root, file), 1_000, 1_000);
+  }
+  if (listed) {
+    writeFileSync(join(root, 'dist/.build-stamp.json'), JSON.stringify({ files: listed.map((f) => join(root, f)) }));
+    utimesSync(join(root, 'dist/.build-stamp.json'), builtAt, builtAt);
+  }
+  return root;
+}
+
+const BOTH = ['src/core/a.ts', 'src/main.ts'];
+
+describe('npm start builds only when the build is stale', () => {
+  it('builds without a stamp, and not when nothing changed since it', () => {
+    expect(isStale(checkout(null))).toBe(true);
+    expect(isStale(checkout(BOTH))).toBe(false);
+  });
+
+  it('builds when a source is newer than the build, or one was added or removed', () => {
+    const edited = checkout(BOTH);
+    utimesSync(join(edited, 'src/main.ts'), 3_000, 3_000);
+    expect(isStale(edited)).toBe(true);
+    expect(isStale(checkout(['src/main.ts']))).toBe(true);
+    expect(isStale(checkout([...BOTH, 'src/gone.ts']))).toBe(true);
+  });
+
+  it('builds when tsconfig is newer than the build', () => {
+    const root = checkout(BOTH);
+    writeFileSync(join(root, 'tsconfig.json'), '{}');
+    expect(isStale(root)).toBe(true);
+  });
+});
