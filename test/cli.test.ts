@@ -34,6 +34,7 @@ describe('centric lint --format json', () => {
       benefit: { kind: 'customer' },
       evidence: { count: 1 },
       journey: { stage: 'Buy', kpis: ['checkout conversion rate', 'cart abandonment rate', 'payment failure rate'], metricInStage: true },
+      journeyStage: 'Buy',
     });
     expect(report.reports[2].findings).toEqual([
       {

@@ -135,7 +135,11 @@ export function lintTicket(ticket: Ticket, projectConfig: ProfiledConfig, contex
   if (benefit) report.benefit = benefit;
   if (config.rules['customer-evidence'].severity !== 'off') report.evidence = evidenceOf(ctx);
   const journey = journeyReportOf(ctx.journey(), report.metric, compiled);
-  if (journey) report.journey = journey;
+  // journeyStage is the contract's name for the stage (DESIGN.md); journey adds its KPIs and the metric's fit.
+  if (journey) {
+    report.journeyStage = journey.stage;
+    report.journey = journey;
+  }
   if (config.rules['working-backwards'].severity !== 'off') report.epic = { ...readEpic(ctx) };
   return report;
 }

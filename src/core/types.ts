@@ -129,6 +129,8 @@ export interface Report {
    * stated metric is one of them (null when no metric with a target is stated); absent when no stage matched.
    */
   journey?: JourneyReport;
+  /** The stage's name, as `journey.stage` (the report contract's field); absent when no stage matched. */
+  journeyStage?: string;
 }
 
 export interface JourneyReport {

@@ -17,6 +17,7 @@ describe('lint', () => {
       benefit: { kind: 'customer' },
       evidence: { count: 1 },
       journey: { stage: 'Buy', kpis: ['checkout conversion rate', 'cart abandonment rate', 'payment failure rate'], metricInStage: true },
+      journeyStage: 'Buy',
     });
   });
 
