@@ -1,6 +1,6 @@
 import type { CompiledLanguage } from '../compile.js';
 import { MAX_SENTENCE_CHARS } from '../ticket/text.js';
-import { isPlaceholder, roleAsWritten } from '../story/parse-story.js';
+import { isPlaceholder, whoOf } from '../story/parse-story.js';
 import type { TextBlock } from '../types.js';
 import { defineRule, NO_OPTIONS } from './rule.js';
 
@@ -132,7 +132,7 @@ export const acceptanceCriteria = defineRule({
       const lines = lowerLines(blocks, languages);
       if (candidates.some((lang) => hasGivenWhenThen(lines, lang))) return null;
     }
-    const who = story ? `the ${roleAsWritten(story.role, text)}` : 'the customer';
+    const who = `the ${whoOf(story, text)}`;
     return {
       message: 'No acceptance criteria: nothing says when this story is done.',
       hint: `Add an "Acceptance criteria" section, e.g. "Given <situation>, when ${who} <does something>, then they see <result>".`,

@@ -1,7 +1,7 @@
 import { benefitOf, languageOf, sameWord } from '../benefit/benefit-kind.js';
 import { wordsOf, type CompiledLanguage } from '../compile.js';
 import type { PersonaDefinition } from '../config-types.js';
-import { roleAsWritten } from '../story/parse-story.js';
+import { whoOf } from '../story/parse-story.js';
 import { defineRule, NO_OPTIONS } from './rule.js';
 
 /** Most of a goal a hint quotes. */
@@ -73,7 +73,7 @@ export const customerBenefit = defineRule({
     if (!story?.benefit) return null;
     const lang = languageOf(story, languages);
     if (impactPattern(languages).test(text)) return null;
-    const role = roleAsWritten(story.role, text);
+    const role = whoOf(story, text);
     const label = impactLabel(lang);
     if (isInternalRole(story.role, config.internalRoles)) {
       if (namesEndCustomer(story.benefit, languages) || namesCataloguePersona(wordsOf(text), config.personas, config.internalRoles)) return null;

@@ -1,5 +1,5 @@
 import type { CompiledConfig, CompiledLanguage } from '../compile.js';
-import { isPlaceholder, roleAsWritten } from '../story/parse-story.js';
+import { isPlaceholder, whoOf } from '../story/parse-story.js';
 import type { TextBlock, Ticket } from '../types.js';
 import { defineRule, NO_OPTIONS, type RuleContext } from './rule.js';
 
@@ -173,7 +173,7 @@ export const customerEvidence = defineRule({
   needsStory: false,
   check(ctx) {
     if (evidenceCount(ctx) > 0) return null;
-    const role = ctx.story?.role ? roleAsWritten(ctx.story.role, ctx.text) : 'customer';
+    const role = whoOf(ctx.story, ctx.text);
     return {
       message: 'Nothing shows where the need came from: no support ticket, interview, survey or analytics link.',
       hint: `Where did we hear this? Link the support tickets, interview notes or analytics that show the ${role} needs it.`,

@@ -4,7 +4,7 @@ import { metricMentions } from '../metric/mentions.js';
 import { hasTarget, readMetricPromise, type MetricPromise } from '../metric/promise.js';
 import { judgeTable, tablesOf } from '../metric/table.js';
 import { metricExample } from '../hints/index.js';
-import { roleAsWritten } from '../story/parse-story.js';
+import { whoOf } from '../story/parse-story.js';
 import type { TextBlock } from '../types.js';
 import { epicMetricNote } from '../epic/context.js';
 import { JOURNEY_DOMAIN, type JourneyStageSettings } from '../journey/index.js';
@@ -120,7 +120,7 @@ export const customerMetric = defineRule({
       return { message: `Names a customer metric (${named}) but no target.`, hint: hintOf(ctx, named), maxSeverity: 'warn', partial: true };
     }
     return {
-      message: `No customer metric: nothing says how we will know this worked for the ${story ? roleAsWritten(story.role, text) : 'customer'}.`,
+      message: `No customer metric: nothing says how we will know this worked for the ${whoOf(story, text)}.`,
       // The story's epic names its metric: a question, never a pass.
       hint: `${hintOf(ctx, null)}${epicMetricNote(ctx.epic)}`,
     };

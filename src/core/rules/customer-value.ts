@@ -1,5 +1,5 @@
 import { wordsOf, type CompiledLanguage } from '../compile.js';
-import { benefitCore, findTemplate, isPlaceholder, labelledBenefit, placeholderBenefit, roleAsWritten } from '../story/parse-story.js';
+import { benefitCore, findTemplate, isPlaceholder, labelledBenefit, placeholderBenefit, whoOf } from '../story/parse-story.js';
 import type { Story } from '../types.js';
 import { defineRule, NO_OPTIONS, type RuleFailure } from './rule.js';
 
@@ -62,7 +62,7 @@ function weakBenefit(story: Story, lang: CompiledLanguage, text: string): RuleFa
   // What the benefit says past "I can", "we will be able to": the goal is compared with that.
   const saysWords = wordsOf(benefitCore(story.benefit ?? '', lang));
   // Only a finding quotes the role and the benefit: most benefits are fine, and cost no more.
-  const role = (): string => roleAsWritten(story.role, text);
+  const role = (): string => whoOf(story, text);
   const benefit = (): string => quote(story.benefit ?? '');
   if (restatesGoal(saysWords, story.goal, lang, roleWords)) {
     return {
@@ -117,7 +117,7 @@ export const customerValue = defineRule({
         hint: 'End the story with "so that <what the customer gains>".',
       };
     }
-    const role = roleAsWritten(story.role, text);
+    const role = whoOf(story, text);
     if (placeholder !== null) {
       return {
         message: placeholder

@@ -749,11 +749,10 @@ let lastTemplate: { text: string; compiled: CompiledConfig; draft: Draft | null 
 
 /**
  * The role as the ticket writes it ("Kunde", not "kunde": German nouns keep their capital), for
- * hints to quote; the parsed role when the ticket has it only in capitals or not verbatim. A job
- * story names no role (''): hints then speak of "the customer", as they do without a story.
+ * hints to quote; the parsed role when the ticket has it only in capitals or not verbatim.
  */
 export function roleAsWritten(role: string, text: string): string {
-  if (!role) return 'customer';
+  if (!role) return role;
   // Several rules quote the same role of the same ticket in a row: the last answer is reused.
   if (lastWritten?.role === role && lastWritten.text === text) return lastWritten.written;
   const written = findWritten(role, text);
@@ -762,6 +761,14 @@ export function roleAsWritten(role: string, text: string): string {
 }
 
 let lastWritten: { role: string; text: string; written: string } | null = null;
+
+/**
+ * Whom hints speak of: the story's role as written, or "customer" when there is no story or it
+ * names no role (a job story says when, not who).
+ */
+export function whoOf(story: Pick<Story, 'role'> | null, text: string): string {
+  return story?.role ? roleAsWritten(story.role, text) : 'customer';
+}
 
 function findWritten(role: string, text: string): string {
   const words = role.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
