@@ -7,8 +7,8 @@ import { AuditUsageError } from './cli/usage-error.js';
 import { EnvError } from './config/env.js';
 import { ConfigError, loadConfig } from './config/load.js';
 import { toConfigFile } from './core/config-schema.js';
-import { lintIssues, passes, summarise } from './core/lint.js';
-import { renderJson } from './core/render/json.js';
+import { lintEach, lintIssues, passes, summarise, summariseTallies, tallyOf, type Tally } from './core/lint.js';
+import { jsonClosing, jsonReportPiece, renderJson } from './core/render/json.js';
 import { renderMarkdown } from './core/render/markdown.js';
 import { renderText, type Palette } from './core/render/text.js';
 import type { JiraIssue } from './core/ticket/normalise.js';
@@ -98,9 +98,48 @@ async function lintCommand(args: string[], io: CliIo): Promise<number> {
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
   const config = loadConfig(values.config ?? io.env.CENTRIC_CONFIG);
-  const result = lintIssues(await collectIssues(positionals, io), config);
-  io.stdout.write(renderReports(result.reports, format, io));
-  return result.reports.some((r) => !r.skipped && !passes(r)) ? 1 : 0;
+  const issues: Array<JiraIssue | null> = await collectIssues(positionals, io);
+  if (format !== 'json') {
+    const result = lintIssues(issues as JiraIssue[], config);
+    io.stdout.write(renderReports(result.reports, format, io));
+    return result.reports.some((r) => !r.skipped && !passes(r)) ? 1 : 0;
+  }
+  // JSON is written a report at a time and each issue let go once linted: a run over 10,000
+  // issues holds neither the whole output nor every issue till the end.
+  // What the summary counts is kept, not the reports (their text holds on to the tickets' text).
+  const tallies: Tally[] = [];
+  const out = new PieceWriter(io.stdout);
+  lintEach(issues as JiraIssue[], config, (report, i) => {
+    issues[i] = null;
+    tallies.push(tallyOf(report));
+    out.add(jsonReportPiece(report, i));
+  });
+  out.add(jsonClosing(summariseTallies(tallies), tallies.length));
+  out.flush();
+  return tallies.some((t) => !t.skipped && !t.passes) ? 1 : 0;
+}
+
+/**
+ * Gathers output pieces and writes them a megabyte at a time as they come (stdout to a file or a
+ * pipe is written synchronously on Linux and macOS), so the output never piles up in memory.
+ */
+class PieceWriter {
+  private pieces: string[] = [];
+  private size = 0;
+
+  constructor(private readonly stream: NodeJS.WritableStream) {}
+
+  add(piece: string): void {
+    this.pieces.push(piece);
+    this.size += piece.length;
+    if (this.size >= 1 << 20) this.flush();
+  }
+
+  flush(): void {
+    if (this.pieces.length > 0) this.stream.write(this.pieces.join(''));
+    this.pieces = [];
+    this.size = 0;
+  }
 }
 
 function configCommand(args: string[], io: CliIo): number {

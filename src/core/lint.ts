@@ -159,40 +159,63 @@ export type AttentionWhen = 'any-finding' | 'failing';
 export const needsAttention = (report: Report, when: AttentionWhen): boolean =>
   !report.skipped && (when === 'failing' ? !passes(report) : (report.findings ?? []).length > 0);
 
-export function summarise(reports: Report[]): Summary {
-  const linted = reports.filter((r) => !r.skipped);
-  const total = linted.reduce((sum, r) => sum + (r.score ?? 0), 0);
+/** What a summary counts of one report (a CLI run over 10,000 issues keeps these, not the reports). */
+export interface Tally {
+  skipped: boolean;
+  score: number;
+  passes: boolean;
+}
+
+export const tallyOf = (report: Report): Tally => ({ skipped: report.skipped, score: report.score ?? 0, passes: passes(report) });
+
+export function summariseTallies(tallies: Tally[]): Summary {
+  const linted = tallies.filter((t) => !t.skipped);
+  const total = linted.reduce((sum, t) => sum + t.score, 0);
   return {
-    tickets: reports.length,
+    tickets: tallies.length,
     linted: linted.length,
-    skipped: reports.length - linted.length,
-    passing: linted.filter(passes).length,
+    skipped: tallies.length - linted.length,
+    passing: linted.filter((t) => t.passes).length,
     averageScore: linted.length > 0 ? Math.round(total / linted.length) : null,
   };
 }
 
+export const summarise = (reports: Report[]): Summary => summariseTallies(reports.map(tallyOf));
+
 /**
- * Lints a set of issues, reports in the order given. Epics are linted first, so a story of an epic
- * in the same set gets the epic's persona and metric as context for its hints.
+ * Lints a set of issues and hands each report, in the order given, to `emit`. Epics are linted
+ * first, so a story of an epic in the same set gets the epic's persona and metric as context for
+ * its hints. Each issue is normalised when it is linted, not all up front, and issues[i] is not
+ * read again once its report is emitted: a caller may drop it (a CLI run over 10,000 issues then
+ * holds less and less of the input).
  */
-export function lintIssues(issues: JiraIssue[], config: CentricConfig): LintResult {
+export function lintEach(issues: ReadonlyArray<JiraIssue>, config: CentricConfig, emit: (report: Report, index: number) => void): void {
   const epicTypes = new Set(epicIssueTypes(config).map((t) => t.toLowerCase()));
-  const tickets = issues.map((issue) => {
+  const lintOne = (issue: JiraIssue, context: LintContext): Report => {
     const projectConfig = configForProject(config, projectOfIssue(issue));
-    return { ticket: normalise(issue, projectConfig.acceptanceCriteriaField), projectConfig };
-  });
-  const reports: Report[] = new Array(issues.length);
+    return lintTicket(normalise(issue, projectConfig.acceptanceCriteriaField), projectConfig, context);
+  };
+  const isEpic = (issue: JiraIssue) => epicTypes.has((issue.fields.issuetype?.name ?? '').toLowerCase());
+  const epicReports = new Map<number, Report>();
   const epics = new Map<string, EpicContext>();
-  tickets.forEach(({ ticket, projectConfig }, i) => {
-    if (!epicTypes.has(ticket.issueType.toLowerCase())) return;
-    reports[i] = lintTicket(ticket, projectConfig);
-    const epic = epicContextOf(ticket.key, reports[i]);
-    if (epic) epics.set(ticket.key, epic);
+  issues.forEach((issue, i) => {
+    if (!isEpic(issue)) return;
+    const report = lintOne(issue, {});
+    epicReports.set(i, report);
+    const epic = epicContextOf(issue.key, report);
+    if (epic) epics.set(issue.key, epic);
   });
-  tickets.forEach(({ ticket, projectConfig }, i) => {
-    if (reports[i]) return;
-    const epic = ticket.parent ? epics.get(ticket.parent.key) : undefined;
-    reports[i] = lintTicket(ticket, projectConfig, epic ? { epic } : {});
-  });
+  for (let i = 0; i < issues.length; i++) {
+    const issue = issues[i]!;
+    const parent = epicReports.has(i) ? undefined : issue.fields.parent?.key;
+    const epic = parent ? epics.get(parent) : undefined;
+    emit(epicReports.get(i) ?? lintOne(issue, epic ? { epic } : {}), i);
+  }
+}
+
+/** Lints a set of issues, reports in the order given (see lintEach). */
+export function lintIssues(issues: JiraIssue[], config: CentricConfig): LintResult {
+  const reports: Report[] = [];
+  lintEach(issues, config, (report) => reports.push(report));
   return { reports, summary: summarise(reports) };
 }
