@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createColors } from 'picocolors';
 import { stringify } from 'yaml';
-import { InputError, readIssues } from './cli/read-issues.js';
+import { InputError, readIssueList } from './cli/read-issues.js';
 import { AuditUsageError } from './cli/usage-error.js';
 import { EnvError } from './config/env.js';
 import { ConfigError, loadConfig } from './config/load.js';
 import { toConfigFile } from './core/config-schema.js';
-import { lintEach, lintIssues, passes, summarise, summariseTallies, tallyOf, type Tally } from './core/lint.js';
+import { lintEach, lintIssues, passes, summarise, summariseTallies, tallyOf, type IssueList, type Tally } from './core/lint.js';
 import { jsonClosing, jsonReportPiece, renderJson } from './core/render/json.js';
 import { renderMarkdown } from './core/render/markdown.js';
 import { renderText, type Palette } from './core/render/text.js';
@@ -48,15 +48,16 @@ type Format = (typeof FORMATS)[number];
 
 class UsageError extends Error {}
 
-async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+// Bytes, not text: a large array of issues is decoded one issue at a time (readIssueList).
+async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-function readSource(file: string): string {
+function readSource(file: string): Buffer {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'unknown error'})`;
@@ -64,18 +65,28 @@ function readSource(file: string): string {
   }
 }
 
-async function collectIssues(files: string[], io: CliIo): Promise<JiraIssue[]> {
+async function collectIssues(files: string[], io: CliIo): Promise<IssueList> {
   const sources = files.length > 0 ? files : ['-'];
-  const issues: JiraIssue[] = [];
+  const lists: IssueList[] = [];
   for (const source of sources) {
     if (source === '-') {
       if (io.stdin.isTTY) throw new UsageError('no input: give a FILE, or pipe Jira issue JSON to stdin');
-      issues.push(...readIssues(await readStream(io.stdin), '<stdin>'));
+      lists.push(readIssueList(await readStream(io.stdin), '<stdin>'));
     } else {
-      issues.push(...readIssues(readSource(source), source));
+      lists.push(readIssueList(readSource(source), source));
     }
   }
-  return issues;
+  return lists.length === 1 ? lists[0]! : concatLists(lists);
+}
+
+/** The issues of several inputs as one list, in the order given. */
+function concatLists(lists: IssueList[]): IssueList {
+  const owner: Array<[IssueList, number]> = lists.flatMap((list) => Array.from({ length: list.length }, (_, i): [IssueList, number] => [list, i]));
+  const typeAt = (i: number) => {
+    const [list, at] = owner[i]!;
+    return list.typeAt ? list.typeAt(at) : (list.at(at)?.fields.issuetype?.name ?? '');
+  };
+  return { length: owner.length, at: (i) => (owner[i] ? owner[i][0].at(owner[i][1]) : undefined), typeAt };
 }
 
 function palette(io: CliIo): Palette {
@@ -98,19 +109,18 @@ async function lintCommand(args: string[], io: CliIo): Promise<number> {
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
   const config = loadConfig(values.config ?? io.env.CENTRIC_CONFIG);
-  const issues: Array<JiraIssue | null> = await collectIssues(positionals, io);
+  const issues = await collectIssues(positionals, io);
   if (format !== 'json') {
-    const result = lintIssues(issues as JiraIssue[], config);
+    const result = lintIssues(issues, config);
     io.stdout.write(renderReports(result.reports, format, io));
     return result.reports.some((r) => !r.skipped && !passes(r)) ? 1 : 0;
   }
-  // JSON is written a report at a time and each issue let go once linted: a run over 10,000
-  // issues holds neither the whole output nor every issue till the end.
+  // JSON is written a report at a time, each issue read when it is linted: a run over 10,000
+  // issues holds neither the whole output nor every issue at once.
   // What the summary counts is kept, not the reports (their text holds on to the tickets' text).
   const tallies: Tally[] = [];
   const out = new PieceWriter(io.stdout);
-  lintEach(issues as JiraIssue[], config, (report, i) => {
-    issues[i] = null;
+  lintEach(issues, config, (report, i) => {
     tallies.push(tallyOf(report));
     out.add(jsonReportPiece(report, i));
   });

@@ -1,3 +1,4 @@
+import type { IssueList } from '../core/lint.js';
 import { checkIssue } from '../jira/issue-schema.js';
 import type { JiraIssue } from '../core/ticket/normalise.js';
 import { errorText } from '../runtime/errors.js';
@@ -46,4 +47,76 @@ export function readIssues(text: string, source: string): JiraIssue[] {
     const which = values.length > 1 ? ` issue ${i + 1}` : '';
     throw new InputError(`${source}:${which} ${check.problem}`);
   });
+}
+
+const isBlank = (c: number | undefined): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+function skipBlank(bytes: Uint8Array, from: number): number {
+  let i = from;
+  while (i < bytes.length && isBlank(bytes[i])) i++;
+  return i;
+}
+
+/**
+ * Where each element of a top-level JSON array lies in UTF-8 bytes: [start, end) pairs, blanks
+ * included (JSON.parse skips them). Null when the input is not plainly an array: the caller then
+ * parses it whole, for the whole-document error. Only the separators are checked here; each
+ * element is checked by JSON.parse on its own, so the pieces are valid JSON exactly when the
+ * document is. (Quotes, backslashes and brackets are ASCII, never part of a multi-byte character.)
+ */
+export function arrayElements(bytes: Uint8Array): number[] | null {
+  const open = skipBlank(bytes, 0);
+  if (bytes[open] !== 0x5b) return null;
+  const spans: number[] = [];
+  let depth = 0;
+  let start = open + 1;
+  for (let i = start; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (c === 0x22) {
+      // A string: to its closing quote, past escaped characters.
+      for (i++; i < bytes.length && bytes[i] !== 0x22; i++) if (bytes[i] === 0x5c) i++;
+    } else if (c === 0x5b || c === 0x7b) depth++;
+    else if (c === 0x5d || c === 0x7d) {
+      if (depth > 0) {
+        depth--;
+        continue;
+      }
+      if (c !== 0x5d) return null;
+      // "[]" has no element; "[1,]" has an empty one, which JSON.parse refuses.
+      if (spans.length > 0 || skipBlank(bytes, start) < i) spans.push(start, i);
+      return skipBlank(bytes, i + 1) === bytes.length ? spans : null;
+    } else if (c === 0x2c && depth === 0) {
+      spans.push(start, i);
+      start = i + 1;
+    }
+  }
+  return null;
+}
+
+/**
+ * Like readIssues, from the input's bytes; but a JSON array (the usual large input: an export of
+ * thousands of issues) is never decoded or parsed whole: each issue is parsed and checked in turn,
+ * only its type kept, and parsed again when it is linted. Neither the whole text nor the whole
+ * tree sits in memory, and an input error still stops the run before any report is written.
+ */
+export function readIssueList(input: Buffer, source: string): IssueList {
+  const spans = arrayElements(input);
+  if (!spans) return readIssues(input.toString('utf8'), source);
+  const count = spans.length / 2;
+  const parse = (i: number): unknown => JSON.parse(input.toString('utf8', spans[2 * i], spans[2 * i + 1]));
+  const types: string[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    let value: unknown;
+    try {
+      value = parse(i);
+    } catch {
+      // Not valid JSON after all: the whole document's parse words the error, as for any input.
+      return readIssues(input.toString('utf8'), source);
+    }
+    const check = checkIssue(value);
+    // A wrong issue before a JSON error further on: the JSON error is said first, as for any input.
+    if (!check.ok) return readIssues(input.toString('utf8'), source);
+    types[i] = check.issue.fields.issuetype?.name ?? '';
+  }
+  return { length: count, at: (i) => (i >= 0 && i < count ? (parse(i) as JiraIssue) : undefined), typeAt: (i) => types[i] ?? '' };
 }

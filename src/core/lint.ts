@@ -183,38 +183,53 @@ export function summariseTallies(tallies: Tally[]): Summary {
 export const summarise = (reports: Report[]): Summary => summariseTallies(reports.map(tallyOf));
 
 /**
+ * Issues read one at a time: an array, or a CLI's list that parses each issue of a large file
+ * only when asked (`typeAt` then gives an issue's type without parsing it again).
+ */
+export interface IssueList {
+  readonly length: number;
+  at(index: number): JiraIssue | undefined;
+  typeAt?(index: number): string;
+}
+
+/**
  * Lints a set of issues and hands each report, in the order given, to `emit`. Epics are linted
  * first, so a story of an epic in the same set gets the epic's persona and metric as context for
- * its hints. Each issue is normalised when it is linted, not all up front, and issues[i] is not
- * read again once its report is emitted: a caller may drop it (a CLI run over 10,000 issues then
- * holds less and less of the input).
+ * its hints. Each issue is read (`at`) and normalised when it is linted, not all up front, and
+ * never read again once its report is emitted: a run over 10,000 issues holds one at a time.
  */
-export function lintEach(issues: ReadonlyArray<JiraIssue>, config: CentricConfig, emit: (report: Report, index: number) => void): void {
+export function lintEach(issues: IssueList, config: CentricConfig, emit: (report: Report, index: number) => void): void {
   const epicTypes = new Set(epicIssueTypes(config).map((t) => t.toLowerCase()));
   const lintOne = (issue: JiraIssue, context: LintContext): Report => {
     const projectConfig = configForProject(config, projectOfIssue(issue));
     return lintTicket(normalise(issue, projectConfig.acceptanceCriteriaField), projectConfig, context);
   };
-  const isEpic = (issue: JiraIssue) => epicTypes.has((issue.fields.issuetype?.name ?? '').toLowerCase());
+  const typeAt = (i: number) => (issues.typeAt ? issues.typeAt(i) : (issues.at(i)!.fields.issuetype?.name ?? ''));
   const epicReports = new Map<number, Report>();
   const epics = new Map<string, EpicContext>();
-  issues.forEach((issue, i) => {
-    if (!isEpic(issue)) return;
+  for (let i = 0; i < issues.length; i++) {
+    if (!epicTypes.has(typeAt(i).toLowerCase())) continue;
+    const issue = issues.at(i)!;
     const report = lintOne(issue, {});
     epicReports.set(i, report);
     const epic = epicContextOf(issue.key, report);
     if (epic) epics.set(issue.key, epic);
-  });
+  }
   for (let i = 0; i < issues.length; i++) {
-    const issue = issues[i]!;
-    const parent = epicReports.has(i) ? undefined : issue.fields.parent?.key;
+    const done = epicReports.get(i);
+    if (done) {
+      emit(done, i);
+      continue;
+    }
+    const issue = issues.at(i)!;
+    const parent = issue.fields.parent?.key;
     const epic = parent ? epics.get(parent) : undefined;
-    emit(epicReports.get(i) ?? lintOne(issue, epic ? { epic } : {}), i);
+    emit(lintOne(issue, epic ? { epic } : {}), i);
   }
 }
 
 /** Lints a set of issues, reports in the order given (see lintEach). */
-export function lintIssues(issues: JiraIssue[], config: CentricConfig): LintResult {
+export function lintIssues(issues: IssueList, config: CentricConfig): LintResult {
   const reports: Report[] = [];
   lintEach(issues, config, (report) => reports.push(report));
   return { reports, summary: summarise(reports) };
