@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 import { main } from '../dist/cli.js';
 
+// A reader that stops early (`centric lint … | head`) closes the pipe: that is no error of ours.
+process.stdout.on('error', (err) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(process.exitCode ?? 0);
+});
+
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createColors } from 'picocolors';
-import { stringify } from 'yaml';
 import { InputError, readIssueList } from './cli/read-issues.js';
 import { AuditUsageError } from './cli/usage-error.js';
 import { EnvError } from './config/env.js';
@@ -152,11 +151,13 @@ class PieceWriter {
   }
 }
 
-function configCommand(args: string[], io: CliIo): number {
+async function configCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { print: { type: 'boolean' }, config: { type: 'string', short: 'c' } } });
   if (!values.print) throw new UsageError('centric config takes --print');
   // Printed as a centric.yml would say it, so the output can be saved and edited as one.
-  io.stdout.write(stringify(toConfigFile(loadConfig(values.config ?? io.env.CENTRIC_CONFIG))));
+  const config = loadConfig(values.config ?? io.env.CENTRIC_CONFIG);
+  const { stringify } = await import('yaml');
+  io.stdout.write(stringify(toConfigFile(config)));
   return 0;
 }
 
@@ -168,7 +169,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'lint':
         return await lintCommand(rest, io);
       case 'config':
-        return configCommand(rest, io);
+        return await configCommand(rest, io);
       // The commands that reach Jira or the database load their clients only when run: linting a
       // file never pays for jira.js, Kysely and the database drivers.
       case 'audit':

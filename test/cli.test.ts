@@ -196,6 +196,14 @@ describe('the installed binary', () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('stops quietly when its reader closes the pipe early (centric lint … | head -1)', () => {
+    // Far more than a pipe's 64 KB buffer, so the writer is still writing when head exits.
+    const many = `[${Array.from({ length: 600 }, (_, i) => JSON.stringify(issue(GOOD_STORY, {}, `SHOP-${i + 1}`))).join(',')}]`;
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" lint --format json - | head -c 10 >/dev/null`], { input: many, encoding: 'utf8' });
+    expect(piped.status).toBe(0);
+    expect(piped.stderr).toBe('');
+  });
+
   it('prints help with exit 0', () => {
     expect(execFileSync(process.execPath, [bin, 'help'], { encoding: 'utf8' })).toMatch(/^Usage:\n {2}centric lint/);
   });
