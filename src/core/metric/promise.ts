@@ -1,4 +1,4 @@
-import type { CompiledConfig } from '../compile.js';
+import { unitAlternation, type CompiledConfig } from '../compile.js';
 import type { Vocabulary } from '../config-types.js';
 import { metricMentions } from './mentions.js';
 
@@ -132,11 +132,11 @@ function readerOf(compiled: CompiledConfig): Reader {
   let reader = readers.get(compiled);
   if (!reader) {
     const vocabularies = compiled.languages.map((l) => l.vocab);
-    const units = vocabularies.flatMap((v) => v.units.map((u) => (/^\p{L}/u.test(u) ? `${u}${WORD_END}` : u)));
+    const units = unitAlternation(vocabularies.flatMap((v) => v.units));
     reader = {
       // Not a digit of a word ("Q3", "H1", "p95") and not from inside a run of digits.
-      number: new RegExp(`(?<![\\p{L}\\p{N}.,])([+\\-±−]?|[<>≤≥]=?)\\s?(\\d+(?:[.,]\\d+)?)(?:\\s*(${alternation(units)}))?`, 'giu'),
-      timeframe: timeframePattern(vocabularies, alternation(units)),
+      number: new RegExp(`(?<![\\p{L}\\p{N}.,])([+\\-±−]?|[<>≤≥]=?)\\s?(\\d+(?:[.,]\\d+)?)(?:\\s*(${units}))?`, 'giu'),
+      timeframe: timeframePattern(vocabularies, units),
       numberWords: lowerKeys(vocabularies.flatMap((v) => Object.entries(v.numberWords))),
       timeUnits: lowerKeys(vocabularies.flatMap((v) => Object.entries(v.timeUnits))),
       timeframeEnds: new Set(vocabularies.flatMap((v) => v.timeframeEnds.map((w) => w.toLowerCase()))),
