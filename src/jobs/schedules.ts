@@ -3,15 +3,27 @@ import type { CentricConfig } from '../core/config-types.js';
 import type { Logger } from '../runtime/logger.js';
 import type { Store } from '../store/database.js';
 import { deleteExpiredLinkCodes } from '../store/link-codes.js';
+import { pruneNudges } from '../store/nudges.js';
+import { pruneReviews } from '../store/outcomes.js';
 import { prune } from '../store/reports.js';
 
 const DAY_MS = 86_400_000;
 
-/** Deletes report history and processed events past retention, and link codes past their expiry. */
+/**
+ * Deletes what is past retention (report history, processed events, settled nudges and outcome
+ * reviews) in bounded batches, and link codes past their expiry; pending work is never touched.
+ */
 export async function pruneOnce(store: Store, config: CentricConfig, now: number, logger: Logger): Promise<number> {
-  const removed = (await prune(store, now - config.retention.historyDays * DAY_MS, now - config.retention.inboxDays * DAY_MS)) + (await deleteExpiredLinkCodes(store, now));
-  logger.info({ removed, historyDays: config.retention.historyDays, inboxDays: config.retention.inboxDays }, 'retention: old rows pruned');
-  return removed;
+  const { historyDays, inboxDays, nudgesDays, outcomesDays } = config.retention;
+  const removed = {
+    historyAndInbox: await prune(store, now - historyDays * DAY_MS, now - inboxDays * DAY_MS),
+    nudges: await pruneNudges(store, now - nudgesDays * DAY_MS),
+    outcomeReviews: await pruneReviews(store, now - outcomesDays * DAY_MS),
+    linkCodes: await deleteExpiredLinkCodes(store, now),
+  };
+  const total = removed.historyAndInbox + removed.nudges + removed.outcomeReviews + removed.linkCodes;
+  logger.info({ removed: total, ...removed, historyDays, inboxDays, nudgesDays, outcomesDays }, 'retention: old rows pruned');
+  return total;
 }
 
 export interface MinuteJobs {

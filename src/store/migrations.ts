@@ -228,6 +228,23 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('report_history').addColumn('epic_key', 'text').execute();
     },
   },
+  '2026-12-01-010-scale-indexes': {
+    async up(db: Kysely<any>): Promise<void> {
+      // A million stored reports (issue 19): App Home and /centric mine read a person's tickets by
+      // reporter and by assignee (two indexed reads, not a scan of every report); the team's weekly
+      // average and the nightly retention read history by time alone.
+      await db.schema.createIndex('reports_reporter').on('reports').column('reporter_account_id').execute();
+      await db.schema.createIndex('reports_assignee').on('reports').column('assignee_account_id').execute();
+      await db.schema.createIndex('report_history_time').on('report_history').column('linted_at').execute();
+      // Nudges: "already sent these findings to this person?" and the newest per person and ticket
+      // (retention keeps it); the queue by status; the nudges one DM carries, when a ticket is fixed.
+      await db.schema.createIndex('nudges_pair').on('nudges').columns(['slack_user_id', 'ticket_key', 'id']).execute();
+      await db.schema.createIndex('nudges_status').on('nudges').columns(['status', 'sent_at']).execute();
+      await db.schema.createIndex('nudges_message').on('nudges').columns(['message_ts', 'channel']).execute();
+      // Outcome reviews waiting for one person's answer (App Home).
+      await db.schema.createIndex('outcome_reviews_asked').on('outcome_reviews').columns(['asked_of', 'status']).execute();
+    },
+  },
 };
 
 /**

@@ -1,6 +1,7 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { eachChunk } from './chunks.js';
 import type { Store } from './database.js';
+import { deleteInBatches, PRUNE_BATCH } from './reports.js';
 import type { Database, NudgesTable } from './schema.js';
 
 /** A nudge: one ticket's findings for one person, queued, being sent, sent, fixed, dropped or undeliverable. */
@@ -116,4 +117,26 @@ export async function lastFindingsHash(store: Store, slackUserId: string, ticket
     .orderBy('id', 'desc')
     .executeTakeFirst();
   return row?.findings_hash;
+}
+
+/** Nudges nothing will change any more: everything but queued and being sent. */
+const SETTLED = ['sent', 'fixed', 'dropped', 'undeliverable'];
+
+/**
+ * Deletes settled nudges queued and sent before `before`, in batches; the newest nudge of each
+ * person and ticket stays whatever its age, so findings they were already sent are not sent
+ * again, and queued ones (or ones being sent) are never touched. Resolves to how many went.
+ */
+export async function pruneNudges(store: Store, before: number, batch = PRUNE_BATCH): Promise<number> {
+  return deleteInBatches(async (limit) => {
+    const old = store.db
+      .selectFrom('nudges as old')
+      .select('old.id')
+      .where('old.status', 'in', SETTLED)
+      .where('old.sent_at', '<', before)
+      .where(sql<number>`coalesce(old.queued_at, 0)`, '<', before)
+      .where((eb) => eb.exists(eb.selectFrom('nudges as newer').select('newer.id').whereRef('newer.slack_user_id', '=', 'old.slack_user_id').whereRef('newer.ticket_key', '=', 'old.ticket_key').whereRef('newer.id', '>', 'old.id')))
+      .limit(limit);
+    return (await store.db.deleteFrom('nudges').where('id', 'in', old).executeTakeFirst()).numDeletedRows;
+  }, batch);
 }

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Store } from './database.js';
+import { deleteInBatches, PRUNE_BATCH } from './reports.js';
 import type { OutcomeReviewsTable } from './schema.js';
 
 /** An outcome review as stored. */
@@ -187,4 +188,22 @@ export async function hasPendingReview(store: Store, ticketKey: string): Promise
 /** A due review that may not be asked now (outside working hours, muted): looked at again at `dueAt`. */
 export async function postponeReview(store: Store, id: number, dueAt: number): Promise<void> {
   await store.db.updateTable('outcome_reviews').set({ due_at: dueAt }).where('id', '=', id).where('status', '=', 'scheduled').execute();
+}
+
+/**
+ * Deletes settled reviews last changed before `before`, in batches: cancelled, undeliverable, and
+ * answered ones whose answer is written to Jira. Scheduled, asked and claimed ones (still waiting)
+ * and answers Jira has not got yet are kept. Resolves to how many went.
+ */
+export async function pruneReviews(store: Store, before: number, batch = PRUNE_BATCH): Promise<number> {
+  return deleteInBatches(async (limit) => {
+    const settled = store.db
+      .selectFrom('outcome_reviews')
+      .select('id')
+      .where('status', 'in', ['cancelled', 'undeliverable', 'answered'])
+      .where((eb) => eb.or([eb('status', '<>', 'answered'), eb('jira_comment_id', 'is not', null)]))
+      .where('updated_at', '<', before)
+      .limit(limit);
+    return (await store.db.deleteFrom('outcome_reviews').where('id', 'in', settled).executeTakeFirst()).numDeletedRows;
+  }, batch);
 }

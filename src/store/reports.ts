@@ -81,18 +81,45 @@ export async function latestReport(store: Store, ticketKey: string): Promise<Rep
   return row ? (JSON.parse(row.report_json) as Report) : undefined;
 }
 
-/** Deletes history and finished inbox rows older than the retention period; returns rows removed. */
-export async function prune(store: Store, historyBefore: number, inboxBefore: number): Promise<number> {
-  const history = await store.db.deleteFrom('report_history').where('linted_at', '<', historyBefore).executeTakeFirst();
-  const inbox = await store.db
-    .deleteFrom('inbox')
-    .where('status', 'in', ['done', 'coalesced'])
-    .where('updated_at', '<', inboxBefore)
-    .executeTakeFirst();
-  return Number(history.numDeletedRows) + Number(inbox.numDeletedRows);
+/** Rows one retention statement deletes at most: a first prune of years of history holds no lock for long. */
+export const PRUNE_BATCH = 1_000;
+
+/**
+ * Runs a bounded delete (`deleteBatch` removes at most `limit` rows and says how many) until it
+ * removes fewer than a batch; between batches whatever else waits for the database (a webhook's
+ * insert, a command's read) goes first. Resolves to the rows removed.
+ */
+export async function deleteInBatches(deleteBatch: (limit: number) => Promise<bigint | number>, batch = PRUNE_BATCH): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const removed = Number(await deleteBatch(batch));
+    total += removed;
+    if (removed < batch) return total;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
-/** A person's failing reports (reported or assigned), worst first. */
+/** Deletes history and finished inbox rows older than the retention period, in batches; returns rows removed. */
+export async function prune(store: Store, historyBefore: number, inboxBefore: number, batch = PRUNE_BATCH): Promise<number> {
+  const history = await deleteInBatches(
+    async (limit) =>
+      (await store.db.deleteFrom('report_history').where('id', 'in', store.db.selectFrom('report_history').select('id').where('linted_at', '<', historyBefore).limit(limit)).executeTakeFirst()).numDeletedRows,
+    batch,
+  );
+  const inbox = await deleteInBatches(
+    async (limit) =>
+      (
+        await store.db
+          .deleteFrom('inbox')
+          .where('id', 'in', store.db.selectFrom('inbox').select('id').where('status', 'in', ['done', 'coalesced']).where('updated_at', '<', inboxBefore).limit(limit))
+          .executeTakeFirst()
+      ).numDeletedRows,
+    batch,
+  );
+  return history + inbox;
+}
+
+/** A person's failing reports (reported or assigned), worst first; the OR is two indexed reads (reports_reporter, reports_assignee). */
 export async function failingReportsOf(store: Store, jiraAccountId: string, limit: number): Promise<Array<{ key: string; score: number | null; role: string | null }>> {
   const rows = await store.db
     .selectFrom('reports')
@@ -109,13 +136,20 @@ export async function failingReportsOf(store: Store, jiraAccountId: string, limi
 
 /** The average score of the lints in [from, to), of one person's tickets or of everyone's; null when none. */
 export async function averageScore(store: Store, from: number, to: number, jiraAccountId: string | null): Promise<number | null> {
-  let query = store.db
+  const history = store.db
     .selectFrom('report_history')
-    .innerJoin('reports', 'reports.ticket_key', 'report_history.ticket_key')
     .select((eb) => eb.fn.avg<number | string | null>('report_history.score').as('avg'))
     .where('report_history.linted_at', '>=', from)
     .where('report_history.linted_at', '<', to);
-  if (jiraAccountId) query = query.where((eb) => eb.or([eb('reports.reporter_account_id', '=', jiraAccountId), eb('reports.assignee_account_id', '=', jiraAccountId)]));
+  // Everyone's: the week's history alone (by its time index). A history row is written with its
+  // ticket's report and reports are never deleted, so joining them would change nothing, and on
+  // Postgres it made the planner hash the whole reports table for every App Home.
+  const query = jiraAccountId
+    ? history
+        .innerJoin('reports', 'reports.ticket_key', 'report_history.ticket_key')
+        // Two indexed reads (reports_reporter, reports_assignee): SQLite's multi-index OR, Postgres' BitmapOr.
+        .where((eb) => eb.or([eb('reports.reporter_account_id', '=', jiraAccountId), eb('reports.assignee_account_id', '=', jiraAccountId)]))
+    : history;
   const row = await query.executeTakeFirst();
   return row?.avg === null || row?.avg === undefined ? null : Math.round(Number(row.avg));
 }

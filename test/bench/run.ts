@@ -4,7 +4,8 @@
  * JSON.parse alone on the same input, the floor every linter of Jira JSON pays; hostile
  * documents, listed and generated (under 50 ms of CPU per 32 KB each); the digest. Whole
  * processes (process-rows.ts): `centric lint` of one ticket and of 10,000, against `node -e
- * JSON.parse`; `npm start -- --check`.
+ * JSON.parse`; `npm start -- --check`. A million stored reports (scale.ts): the digest, App Home,
+ * `/centric mine`, App Home during the nightly retention.
  */
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
@@ -20,6 +21,7 @@ import { rewriteAdfStory, rewriteWikiStory } from '../../src/core/story/rewrite-
 import { buildDigest, type LintRecord } from '../../src/core/digest.js';
 import { RULE_IDS } from '../../src/core/types.js';
 import { checkRow, processRows } from './process-rows.js';
+import { scaleRows } from './scale.js';
 import { middle, printRows, type BenchRow } from './rows.js';
 
 const COUNT = 5_000;
@@ -145,6 +147,8 @@ const rows: BenchRow[] = [
 ];
 console.log('whole processes (this takes a minute or two)…');
 rows.push(...processRows(), await checkRow());
+console.log('a million stored reports (generating them takes a minute, another with Postgres)…');
+rows.push(...(await scaleRows()));
 console.log('');
 printRows('npm run bench: every target', rows);
 const missed = rows.filter((r) => !r.ok);

@@ -24,7 +24,7 @@ describe.each(BACKENDS)('storage on $name', (backend) => {
     expect(await isMigrated(store.db)).toBe(false);
     const replicas = [open(), open()];
     const runs = await Promise.all(replicas.map((r) => migrate(r.db)));
-    expect(runs.flat()).toEqual(['2026-11-22-001-initial', '2026-11-22-002-sticky-comments', '2026-11-22-003-nudge-queue', '2026-11-22-004-digest-claims', '2026-11-23-005-digest-facts', '2026-11-30-006-trust', '2026-11-30-007-outcome-reviews', '2026-11-30-008-customer-balance', '2026-11-30-009-journey-and-epics']);
+    expect(runs.flat()).toEqual(['2026-11-22-001-initial', '2026-11-22-002-sticky-comments', '2026-11-22-003-nudge-queue', '2026-11-22-004-digest-claims', '2026-11-23-005-digest-facts', '2026-11-30-006-trust', '2026-11-30-007-outcome-reviews', '2026-11-30-008-customer-balance', '2026-11-30-009-journey-and-epics', '2026-12-01-010-scale-indexes']);
     expect(await migrate(store.db)).toEqual([]);
     expect(await isMigrated(store.db)).toBe(true);
     await Promise.all([...replicas, store].map((s) => s.close()));
