@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli.js';
+// The command bundled by the build (scripts/build-if-stale.mjs): it starts sooner than dist/cli.js.
+import { main } from '../dist/bundle/cli.js';
 
 // A reader that stops early (`centric lint … | head`) closes the pipe: that is no error of ours.
 process.stdout.on('error', (err) => {

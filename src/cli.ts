@@ -4,7 +4,7 @@ import { createColors } from 'picocolors';
 import { InputError, readIssueList } from './cli/read-issues.js';
 import { AuditUsageError } from './cli/usage-error.js';
 import { EnvError } from './config/env.js';
-import { ConfigError, loadConfig } from './config/load.js';
+import { ConfigError, loadConfig, yaml } from './config/load.js';
 import { toConfigFile } from './core/config-schema.js';
 import { lintEach, lintIssues, passes, summarise, summariseTallies, tallyOf, type IssueList, type Tally } from './core/lint.js';
 import { jsonClosing, jsonReportPiece, renderJson } from './core/render/json.js';
@@ -151,13 +151,11 @@ class PieceWriter {
   }
 }
 
-async function configCommand(args: string[], io: CliIo): Promise<number> {
+function configCommand(args: string[], io: CliIo): number {
   const { values } = parseArgs({ args, options: { print: { type: 'boolean' }, config: { type: 'string', short: 'c' } } });
   if (!values.print) throw new UsageError('centric config takes --print');
   // Printed as a centric.yml would say it, so the output can be saved and edited as one.
-  const config = loadConfig(values.config ?? io.env.CENTRIC_CONFIG);
-  const { stringify } = await import('yaml');
-  io.stdout.write(stringify(toConfigFile(config)));
+  io.stdout.write(yaml().stringify(toConfigFile(loadConfig(values.config ?? io.env.CENTRIC_CONFIG))));
   return 0;
 }
 
@@ -169,7 +167,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'lint':
         return await lintCommand(rest, io);
       case 'config':
-        return await configCommand(rest, io);
+        return configCommand(rest, io);
       // The commands that reach Jira or the database load their clients only when run: linting a
       // file never pays for jira.js, Kysely and the database drivers.
       case 'audit':

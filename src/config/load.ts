@@ -8,8 +8,8 @@ import { configFileSchema } from './schema.js';
 
 export const DEFAULT_CONFIG_PATH = './centric.yml';
 
-// The YAML parser is loaded when there is a centric.yml to read: `centric lint` without one starts sooner.
-const yaml = (): typeof Yaml => createRequire(import.meta.url)('yaml') as typeof Yaml;
+/** The YAML library, loaded when there is a centric.yml to read or write: `centric lint` without one starts sooner. */
+export const yaml = (): typeof Yaml => createRequire(import.meta.url)('yaml') as typeof Yaml;
 
 /** A configuration that cannot be used; the message names the file, the path in it and the reason. */
 export class ConfigError extends Error {
