@@ -32,7 +32,8 @@ import { createSlackHost, type SlackHost } from './slack/host.js';
 import { registerListeners, type ListenerDeps } from './slack/listeners/index.js';
 import { slackUsers } from './slack/users.js';
 import { openStore, ping, type Store } from './store/database.js';
-import { depth, enqueue, type Enqueued, type NewEvent } from './store/inbox.js';
+import { depth, type Enqueued, type NewEvent } from './store/inbox.js';
+import { InboxBatcher } from './store/inbox-batch.js';
 import { isMigrated, migrate } from './store/migrations.js';
 import { hasPendingReview } from './store/outcomes.js';
 
@@ -196,8 +197,10 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const jira = new JiraClient({ env, settings: config.jira, metrics, logger, customFields: customFieldsOf(config), ...options.jira });
   let selfAccountId: string | null = null;
 
+  // Group commit: the events that arrive together share one transaction; each is acked after it.
+  const inbox = new InboxBatcher(store);
   const accept = async (event: NewEvent, source: string): Promise<Enqueued> => {
-    const result = await enqueue(store, event, clock());
+    const result = await inbox.enqueue(event, clock());
     (result.duplicate ? metrics.eventsDuplicate : metrics.eventsReceived).inc({ source });
     if (!result.duplicate) worker.notify();
     return result;
@@ -325,6 +328,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       for (const task of schedules) await task.stop();
       const { unfinished } = await worker.stop(drainMs);
       if (unfinished > 0) logger.warn({ unfinished }, 'events still in flight at shutdown; another worker takes them over when their lease expires');
+      await inbox.drain();
       await store.close();
       logger.info('stopped');
     },

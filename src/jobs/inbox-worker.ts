@@ -122,8 +122,11 @@ export class InboxWorker {
     try {
       // Every stored event wakes the worker: with no free slot there is nothing to claim, and the
       // event that frees one wakes it again. Under a burst this keeps the database for the acks.
+      // A claim is a transaction of several statements. Under a stream of events, claiming for each
+      // slot as it frees would cost one per event: the worker claims once half its slots are free,
+      // so each claim takes several events (with concurrency 1 or 2, a single free slot is half).
       const free = this.settings.concurrency - this.inFlight.size;
-      const events = free > 0 ? await claim(this.deps.store, this.id, free, this.clock(), this.settings.leaseMs) : [];
+      const events = free >= Math.ceil(this.settings.concurrency / 2) ? await claim(this.deps.store, this.id, free, this.clock(), this.settings.leaseMs) : [];
       claimed = events.length;
       for (const event of events) void this.track(event).then(() => this.notify());
       // Counting the queue scans it: once a second is plenty for a gauge.

@@ -1,18 +1,58 @@
 import { chmodSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import type BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import type Pg from 'pg';
 import type { Database } from './schema.js';
 
-// int8 columns (our millisecond times) come back from pg as strings; they fit a JS number.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+// Only the driver a database URL needs is loaded (each weighs megabytes of memory), when the first
+// store is opened. Both are CommonJS packages: required synchronously, so openStore stays synchronous.
+const require = createRequire(import.meta.url);
+let pgDriver: typeof Pg | undefined;
+function loadPg(): typeof Pg {
+  if (pgDriver) return pgDriver;
+  pgDriver = require('pg') as typeof Pg;
+  // int8 columns (our millisecond times) come back from pg as strings; they fit a JS number.
+  pgDriver.types.setTypeParser(pgDriver.types.builtins.INT8, (v) => Number(v));
+  return pgDriver;
+}
+
+/**
+ * Kysely prepares every query it runs on SQLite anew; compiling the statement costs more than
+ * running most of ours. Prepared statements are kept per SQL text (a bounded, least recently
+ * used set: queries with `in (…)` lists make a new text for each list length) and reused unless
+ * one is still being iterated (a streamed query).
+ */
+function withStatementCache(file: BetterSqlite3.Database, capacity = 200): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => file.close(),
+    prepare(text: string): SqliteStatement {
+      const cached = cache.get(text);
+      if (cached && !cached.busy) {
+        cache.delete(text);
+        cache.set(text, cached);
+        return cached as unknown as SqliteStatement;
+      }
+      const statement = file.prepare(text);
+      cache.set(text, statement);
+      if (cache.size > capacity) cache.delete(cache.keys().next().value!);
+      return statement as unknown as SqliteStatement;
+    },
+  };
+}
 
 export type Dialect = 'sqlite' | 'postgres';
 
 export interface Store {
   db: Kysely<Database>;
   dialect: Dialect;
+  /**
+   * Postgres: a small pool of its own for storing incoming events, so a webhook's ack never
+   * queues for a connection behind the worker's queries. SQLite: the same as `db`.
+   */
+  intake?: Kysely<Database>;
   /** Where the data lives, without any password: safe to log. */
   location: string;
   close(): Promise<void>;
@@ -40,17 +80,36 @@ export function openStore(databaseUrl: string, options: StoreOptions = {}): Stor
     // Ticket text and Slack ids are in there: only Centric's own user may read them (the -wal and
     // -shm files SQLite creates take the database file's mode).
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    const SQLite = require('better-sqlite3') as typeof BetterSqlite3;
     const file = new SQLite(path);
     if (path !== ':memory:') chmodSync(path, 0o600);
     file.pragma('journal_mode = WAL');
     file.pragma('busy_timeout = 5000');
     file.pragma('foreign_keys = ON');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
-    return { db, dialect: 'sqlite', location: `sqlite:${path}`, close: () => db.destroy() };
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
+    return { db, intake: db, dialect: 'sqlite', location: `sqlite:${path}`, close: () => db.destroy() };
   }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(databaseUrl, 10, options) }) });
+  const intake = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(databaseUrl, 4, options) }) });
+  return {
+    db,
+    intake,
+    dialect: 'postgres',
+    location: safeLocation(databaseUrl),
+    close: async () => void (await Promise.all([db.destroy(), intake.destroy()])),
+  };
+}
+
+/**
+ * Sizes per process: the worker's handlers and claims and the ops routes use about concurrency + 2
+ * connections of the main pool, incoming events up to 4 of their own; two or three replicas stay
+ * far below Postgres's default max_connections (100).
+ */
+function postgresPool(databaseUrl: string, max: number, options: StoreOptions): Pg.Pool {
+  const pg = loadPg();
   const pool = new pg.Pool({
     connectionString: databaseUrl,
-    max: 10,
+    max,
     connectionTimeoutMillis: 5_000,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
@@ -59,8 +118,7 @@ export function openStore(databaseUrl: string, options: StoreOptions = {}): Stor
   // was running fails and is retried, and the pool opens new connections.
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', location: safeLocation(databaseUrl), close: () => db.destroy() };
+  return pool;
 }
 
 /** A cheap round trip: is the database there? */

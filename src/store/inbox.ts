@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Enqueued, NewEvent } from '../flows/ports.js';
 import type { Store } from './database.js';
 import type { Database, InboxStatus, InboxTable } from './schema.js';
@@ -7,6 +7,7 @@ import type { Database, InboxStatus, InboxTable } from './schema.js';
 export type { Enqueued, NewEvent };
 
 type Candidate = { id: number; ticket_key: string | null };
+type CandidateQuery = SelectQueryBuilder<Database, 'inbox', Candidate>;
 
 export interface InboxEvent {
   id: number;
@@ -32,10 +33,16 @@ const toEvent = (row: Pick<InboxTable, 'delivery_id' | 'kind' | 'ticket_key' | '
 /**
  * Stores an event before it is acknowledged. A delivery already stored (same delivery id), or the
  * same event under another delivery id (same identity: a replay), is not stored twice.
+ * The webhook route stores through InboxBatcher (inbox-batch.ts): the same, many to a transaction.
  */
 export async function enqueue(store: Store, event: NewEvent, now: number): Promise<Enqueued> {
+  return insertEvent(store.db, event, now);
+}
+
+/** One event's insert and debounce update, on the database or inside a caller's transaction. */
+export async function insertEvent(db: Kysely<Database> | Transaction<Database>, event: NewEvent, now: number): Promise<Enqueued> {
   const due = Math.max(now, event.notBefore ?? now);
-  const row = await store.db
+  const row = await db
     .insertInto('inbox')
     .values({
       delivery_id: event.deliveryId ?? null,
@@ -57,7 +64,7 @@ export async function enqueue(store: Store, event: NewEvent, now: number): Promi
     .executeTakeFirst();
   if (!row) return { id: null, duplicate: true };
   if (event.ticketKey && due > now) {
-    await store.db
+    await db
       .updateTable('inbox')
       .set({ next_attempt_at: due, updated_at: now })
       .where('ticket_key', '=', event.ticketKey)
@@ -80,20 +87,22 @@ export async function claim(store: Store, workerId: string, limit: number, now: 
   return store.db.transaction().execute(async (trx) => {
     const postgres = store.dialect === 'postgres';
     const busyTicket = sql<boolean>`exists (select 1 from inbox busy where busy.ticket_key = inbox.ticket_key and busy.status = 'processing' and busy.locked_until >= ${now} and busy.id <> inbox.id)`;
-    let query = trx
-      .selectFrom('inbox')
-      .select(['id', 'ticket_key'])
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
-          eb.and([eb('status', '=', 'processing'), eb('locked_until', '<', now)]),
-        ]),
-      )
-      .where((eb) => eb.or([eb('ticket_key', 'is', null), eb.not(busyTicket)]))
+    const notBusy = (q: CandidateQuery): CandidateQuery => q.where((eb) => eb.or([eb('ticket_key', 'is', null), eb.not(busyTicket)]));
+    // Two scans, each along the inbox_claim index (status, next_attempt_at), so a claim reads about
+    // what it takes however many events are stored or waiting: the due events oldest first (an
+    // index range that stops at the limit), and the few whose worker died (lease expired).
+    let due = notBusy(trx.selectFrom('inbox').select(['id', 'ticket_key']).where('status', '=', 'pending').where('next_attempt_at', '<=', now))
+      .orderBy('next_attempt_at')
       .orderBy('id')
       .limit(limit * 4);
-    if (postgres) query = query.forUpdate().skipLocked();
-    let candidates = await query.execute();
+    let abandoned = notBusy(trx.selectFrom('inbox').select(['id', 'ticket_key']).where('status', '=', 'processing').where('locked_until', '<', now))
+      .orderBy('id')
+      .limit(limit * 4);
+    if (postgres) {
+      due = due.forUpdate().skipLocked();
+      abandoned = abandoned.forUpdate().skipLocked();
+    }
+    let candidates = [...(await abandoned.execute()), ...(await due.execute())];
     if (postgres) candidates = await keepTicketsWeCanLock(trx, candidates, now);
 
     const newestPerTicket = new Map<string, number>();
@@ -103,11 +112,18 @@ export async function claim(store: Store, workerId: string, limit: number, now: 
     const coalesced = candidates.filter((c) => c.ticket_key && chosenTickets.has(c.ticket_key) && newestPerTicket.get(c.ticket_key) !== c.id);
     if (chosen.length === 0) return [];
 
-    for (const c of coalesced) {
+    // One statement for all the coalesced events, each pointing at the newest event of its ticket.
+    if (coalesced.length > 0) {
       await trx
         .updateTable('inbox')
-        .set({ status: 'coalesced', coalesced_into: newestPerTicket.get(c.ticket_key!)!, locked_by: null, locked_until: null, updated_at: now })
-        .where('id', '=', c.id)
+        .set((eb) => {
+          const [first, ...others] = [...new Set(coalesced.map((c) => c.ticket_key!))];
+          const newest = (ticket: string) => eb.cast<number>(eb.val(newestPerTicket.get(ticket)!), 'integer');
+          let into = eb.case('ticket_key').when(first!).then(newest(first!));
+          for (const ticket of others) into = into.when(ticket).then(newest(ticket));
+          return { status: 'coalesced', coalesced_into: into.end(), locked_by: null, locked_until: null, updated_at: now };
+        })
+        .where('id', 'in', coalesced.map((c) => c.id))
         .execute();
     }
     const rows = await trx
