@@ -19,7 +19,8 @@ function sources(dir) {
 
 export function isStale(root = '.') {
   const stamp = join(root, STAMP);
-  if (!existsSync(stamp)) return true;
+  // bin/centric.js runs the bundle: a build without one (removed, or made before bundling) is stale.
+  if (!existsSync(stamp) || !existsSync(join(root, 'dist', 'bundle', 'cli.js'))) return true;
   const files = sources(join(root, 'src')).sort();
   let recorded;
   try {

@@ -114,41 +114,33 @@ async function lintCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout.write(renderReports(result.reports, format, io));
     return result.reports.some((r) => !r.skipped && !passes(r)) ? 1 : 0;
   }
-  // JSON is written a report at a time, each issue read when it is linted: a run over 10,000
-  // issues holds neither the whole output nor every issue at once.
-  // What the summary counts is kept, not the reports (their text holds on to the tickets' text).
+  // Each issue is read when it is linted, and what the summary counts is kept instead of the
+  // reports (their text holds on to the tickets' text): a run over 10,000 issues never holds them
+  // all. The report's pieces are written at the end, so a failure halfway leaves no cut-off JSON.
   const tallies: Tally[] = [];
-  const out = new PieceWriter(io.stdout);
+  const pieces: string[] = [];
   lintEach(issues, config, (report, i) => {
     tallies.push(tallyOf(report));
-    out.add(jsonReportPiece(report, i));
+    pieces.push(jsonReportPiece(report, i));
   });
-  out.add(jsonClosing(summariseTallies(tallies), tallies.length));
-  out.flush();
+  pieces.push(jsonClosing(summariseTallies(tallies), tallies.length));
+  writePieces(io.stdout, pieces);
   return tallies.some((t) => !t.skipped && !t.passes) ? 1 : 0;
 }
 
-/**
- * Gathers output pieces and writes them a megabyte at a time as they come (stdout to a file or a
- * pipe is written synchronously on Linux and macOS), so the output never piles up in memory.
- */
-class PieceWriter {
-  private pieces: string[] = [];
-  private size = 0;
-
-  constructor(private readonly stream: NodeJS.WritableStream) {}
-
-  add(piece: string): void {
-    this.pieces.push(piece);
-    this.size += piece.length;
-    if (this.size >= 1 << 20) this.flush();
+/** Writes the pieces a megabyte at a time: one string of the whole output would double it in memory. */
+function writePieces(stream: NodeJS.WritableStream, pieces: string[]): void {
+  let chunk: string[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    chunk.push(piece);
+    size += piece.length;
+    if (size >= 1 << 20) {
+      stream.write(chunk.join(''));
+      [chunk, size] = [[], 0];
+    }
   }
-
-  flush(): void {
-    if (this.pieces.length > 0) this.stream.write(this.pieces.join(''));
-    this.pieces = [];
-    this.size = 0;
-  }
+  if (chunk.length > 0) stream.write(chunk.join(''));
 }
 
 function configCommand(args: string[], io: CliIo): number {

@@ -196,6 +196,14 @@ describe('the installed binary', () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('lints an export with a null among its components, and writes one whole JSON document', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'centric-cli-')), 'export.json');
+    writeFileSync(file, JSON.stringify([issue(GOOD_STORY, {}, 'SHOP-1'), issue(GOOD_STORY, { components: [null, { name: 'Checkout' }] } as never, 'SHOP-2')]));
+    const run = spawnSync(process.execPath, [bin, 'lint', '--format', 'json', file], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout).summary.tickets).toBe(2);
+  });
+
   it('stops quietly when its reader closes the pipe early (centric lint … | head -1)', () => {
     // Far more than a pipe's 64 KB buffer, so the writer is still writing when head exits.
     const many = `[${Array.from({ length: 600 }, (_, i) => JSON.stringify(issue(GOOD_STORY, {}, `SHOP-${i + 1}`))).join(',')}]`;

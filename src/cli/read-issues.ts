@@ -93,6 +93,16 @@ export function arrayElements(bytes: Uint8Array): number[] | null {
   return null;
 }
 
+/** The bytes as text; past what a JavaScript string holds (about 512 MB), an input error naming the file. */
+function decode(input: Buffer, source: string, start = 0, end = input.length): string {
+  try {
+    return input.toString('utf8', start, end);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_STRING_TOO_LONG') throw new InputError(`${source}: cannot be read (ERR_STRING_TOO_LONG)`);
+    throw err;
+  }
+}
+
 /**
  * Like readIssues, from the input's bytes; but a JSON array (the usual large input: an export of
  * thousands of issues) is never decoded or parsed whole: each issue is parsed and checked in turn,
@@ -101,21 +111,22 @@ export function arrayElements(bytes: Uint8Array): number[] | null {
  */
 export function readIssueList(input: Buffer, source: string): IssueList {
   const spans = arrayElements(input);
-  if (!spans) return readIssues(input.toString('utf8'), source);
+  if (!spans) return readIssues(decode(input, source), source);
   const count = spans.length / 2;
-  const parse = (i: number): unknown => JSON.parse(input.toString('utf8', spans[2 * i], spans[2 * i + 1]));
+  const parse = (i: number): unknown => JSON.parse(decode(input, source, spans[2 * i], spans[2 * i + 1]));
   const types: string[] = new Array(count);
   for (let i = 0; i < count; i++) {
     let value: unknown;
     try {
       value = parse(i);
-    } catch {
+    } catch (err) {
+      if (err instanceof InputError) throw err;
       // Not valid JSON after all: the whole document's parse words the error, as for any input.
-      return readIssues(input.toString('utf8'), source);
+      return readIssues(decode(input, source), source);
     }
     const check = checkIssue(value);
     // A wrong issue before a JSON error further on: the JSON error is said first, as for any input.
-    if (!check.ok) return readIssues(input.toString('utf8'), source);
+    if (!check.ok) return readIssues(decode(input, source), source);
     types[i] = check.issue.fields.issuetype?.name ?? '';
   }
   return { length: count, at: (i) => (i >= 0 && i < count ? (parse(i) as JiraIssue) : undefined), typeAt: (i) => types[i] ?? '' };

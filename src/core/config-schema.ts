@@ -671,7 +671,7 @@ const retentionSchema = z
     inboxDays: z.number().int().min(1).default(7),
     /**
      * Settled nudges (sent, fixed, dropped, undeliverable) older than this are deleted; queued ones
-     * and the newest of each person and ticket are kept (it stops the same findings being sent twice).
+     * and the newest of each person, ticket and findings are kept (it stops the same findings being sent twice).
      */
     nudgesDays: z.number().int().min(1).default(180),
     /** Settled outcome reviews (answered and written to Jira, cancelled, undeliverable) older than this are deleted; open ones are kept. */

@@ -124,8 +124,9 @@ const SETTLED = ['sent', 'fixed', 'dropped', 'undeliverable'];
 
 /**
  * Deletes settled nudges queued and sent before `before`, in batches; the newest nudge of each
- * person and ticket stays whatever its age, so findings they were already sent are not sent
- * again, and queued ones (or ones being sent) are never touched. Resolves to how many went.
+ * person, ticket and findings stays whatever its age (queueNudgeOnce looks for it: findings a
+ * person was already sent are never sent again), and queued ones (or ones being sent) are never
+ * touched. Resolves to how many went.
  */
 export async function pruneNudges(store: Store, before: number, batch = PRUNE_BATCH): Promise<number> {
   return deleteInBatches(async (limit) => {
@@ -135,7 +136,7 @@ export async function pruneNudges(store: Store, before: number, batch = PRUNE_BA
       .where('old.status', 'in', SETTLED)
       .where('old.sent_at', '<', before)
       .where(sql<number>`coalesce(old.queued_at, 0)`, '<', before)
-      .where((eb) => eb.exists(eb.selectFrom('nudges as newer').select('newer.id').whereRef('newer.slack_user_id', '=', 'old.slack_user_id').whereRef('newer.ticket_key', '=', 'old.ticket_key').whereRef('newer.id', '>', 'old.id')))
+      .where((eb) => eb.exists(eb.selectFrom('nudges as newer').select('newer.id').whereRef('newer.slack_user_id', '=', 'old.slack_user_id').whereRef('newer.ticket_key', '=', 'old.ticket_key').whereRef('newer.findings_hash', '=', 'old.findings_hash').whereRef('newer.id', '>', 'old.id')))
       .limit(limit);
     return (await store.db.deleteFrom('nudges').where('id', 'in', old).executeTakeFirst()).numDeletedRows;
   }, batch);

@@ -90,4 +90,15 @@ describe('readIssueList', () => {
     expect(() => readIssueList(bytes(broken), 'x.json')).toThrow(/^x\.json: invalid JSON: /);
     expect(() => readIssueList(bytes('[1,]'), 'x.json')).toThrow(/^x\.json: invalid JSON: /);
   });
+
+  it('names the file when an input is larger than a JavaScript string may be', () => {
+    for (const text of [JSON.stringify([issue('SHOP-1')]), JSON.stringify(issue('SHOP-1'))]) {
+      const input = bytes(text);
+      // What Buffer#toString throws past about 512 MB, without allocating them here.
+      input.toString = () => {
+        throw Object.assign(new Error('Cannot create a string longer than 0x1fffffe8 characters'), { code: 'ERR_STRING_TOO_LONG' });
+      };
+      expect(() => readIssueList(input, 'huge.json')).toThrow(new InputError('huge.json: cannot be read (ERR_STRING_TOO_LONG)'));
+    }
+  });
 });

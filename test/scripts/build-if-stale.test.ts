@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,8 @@ import { isStale } from '../../scripts/build-if-stale.mjs';
 function checkout(listed: string[] | null, builtAt = 2_000): string {
   const root = mkdtempSync(join(tmpdir(), 'centric-stale-'));
   mkdirSync(join(root, 'src', 'core'), { recursive: true });
-  mkdirSync(join(root, 'dist'));
+  mkdirSync(join(root, 'dist', 'bundle'), { recursive: true });
+  writeFileSync(join(root, 'dist', 'bundle', 'cli.js'), '');
   for (const file of ['src/main.ts', 'src/core/a.ts']) {
     writeFileSync(join(root, file), '');
     utimesSync(join(root, file), 1_000, 1_000);
@@ -27,6 +28,12 @@ describe('npm start builds only when the build is stale', () => {
   it('builds without a stamp, and not when nothing changed since it', () => {
     expect(isStale(checkout(null))).toBe(true);
     expect(isStale(checkout(BOTH))).toBe(false);
+  });
+
+  it('builds when the bundled command is missing (bin/centric.js runs it)', () => {
+    const root = checkout(BOTH);
+    rmSync(join(root, 'dist', 'bundle', 'cli.js'));
+    expect(isStale(root)).toBe(true);
   });
 
   it('builds when a source is newer than the build, or one was added or removed', () => {

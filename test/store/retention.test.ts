@@ -38,30 +38,34 @@ describe.each(BACKENDS)('retention on $name', (backend) => {
     expect(await prune(store(), 500 * DAY, 990 * DAY, 2)).toBe(0);
   });
 
-  it('deletes settled nudges past retention but never a queued one, one being sent, or the newest of a person and ticket', async () => {
+  it('deletes settled nudges past retention but never a queued one, one being sent, or the newest of a person, ticket and findings', async () => {
     await store().db.insertInto('nudges').values([
       nudge('U1', 'SHOP-1', 'a', 'sent', 10 * DAY),
-      nudge('U1', 'SHOP-1', 'b', 'fixed', 20 * DAY),
-      nudge('U1', 'SHOP-1', 'c', 'dropped', 30 * DAY),
-      nudge('U1', 'SHOP-1', 'd', 'undeliverable', 40 * DAY),
-      nudge('U1', 'SHOP-1', 'e', 'sent', 50 * DAY), // the newest of U1 and SHOP-1: kept, old as it is
-      nudge('U2', 'SHOP-1', 'a', 'sent', 10 * DAY), // the only one of U2 and SHOP-1: kept
+      nudge('U1', 'SHOP-1', 'a|status', 'fixed', 20 * DAY), // the same findings, sent again on a status change
+      nudge('U1', 'SHOP-1', 'b', 'dropped', 30 * DAY),
+      nudge('U1', 'SHOP-1', 'a', 'undeliverable', 40 * DAY), // "a" again (findings A, B, then A): the newest "a"
+      nudge('U1', 'SHOP-1', 'b', 'sent', 50 * DAY), // the newest "b"
+      nudge('U1', 'SHOP-1', 'a|status', 'sent', 60 * DAY), // the newest "a|status"
+      nudge('U2', 'SHOP-1', 'a', 'sent', 10 * DAY), // the only one of U2: kept
       nudge('U1', 'SHOP-2', 'a', 'queued', 10 * DAY), // waiting to go
-      nudge('U1', 'SHOP-2', 'b', 'sending:w1', 11 * DAY), // a dispatcher holds it
+      nudge('U1', 'SHOP-2', 'a', 'sending:w1', 11 * DAY), // a dispatcher holds it
       nudge('U1', 'SHOP-2', 'c', 'sent', 950 * DAY), // recent
-      nudge('U1', 'SHOP-2', 'd', 'sent', 960 * DAY),
+      nudge('U1', 'SHOP-2', 'c', 'sent', 960 * DAY),
     ]).execute();
-    expect(await pruneNudges(store(), 900 * DAY, 2)).toBe(4);
+    expect(await pruneNudges(store(), 900 * DAY, 2)).toBe(3);
     expect(await nudgesLeft(store())).toEqual([
-      'U1 SHOP-1 e sent',
+      'U1 SHOP-1 a undeliverable',
+      'U1 SHOP-1 b sent',
+      'U1 SHOP-1 a|status sent',
       'U2 SHOP-1 a sent',
       'U1 SHOP-2 a queued',
-      'U1 SHOP-2 b sending:w1',
+      'U1 SHOP-2 a sending:w1',
       'U1 SHOP-2 c sent',
-      'U1 SHOP-2 d sent',
+      'U1 SHOP-2 c sent',
     ]);
-    // The newest one kept is what stops the same findings being queued again.
-    expect(await queueNudgeOnce(store(), { slackUserId: 'U1', ticketKey: 'SHOP-1', findingsHash: 'e', details: '{}', now: NOW })).toBe(false);
+    // The newest nudge of each findings kept is what stops the same findings being queued again,
+    // whichever findings came last.
+    for (const findingsHash of ['a', 'b', 'a|status']) expect(await queueNudgeOnce(store(), { slackUserId: 'U1', ticketKey: 'SHOP-1', findingsHash, details: '{}', now: NOW })).toBe(false);
   });
 
   it('keeps a nudge requeued after a failed DM (its queued time is recent) even when it was first sent long ago', async () => {
@@ -92,13 +96,13 @@ describe.each(BACKENDS)('retention on $name', (backend) => {
     const config = { ...DEFAULT_CONFIG, retention: { historyDays: 100, inboxDays: 7, nudgesDays: 30, outcomesDays: 365 } };
     await store().db.insertInto('report_history').values([lint('SHOP-1', NOW - 101 * DAY), lint('SHOP-1', NOW - 99 * DAY)]).execute();
     await store().db.insertInto('inbox').values([event('done', 'done', NOW - 8 * DAY), event('fresh', 'done', NOW - 6 * DAY)]).execute();
-    await store().db.insertInto('nudges').values([nudge('U1', 'SHOP-1', 'a', 'sent', NOW - 31 * DAY), nudge('U1', 'SHOP-1', 'b', 'sent', NOW - 31 * DAY), nudge('U1', 'SHOP-2', 'a', 'fixed', NOW - 29 * DAY), nudge('U1', 'SHOP-2', 'b', 'sent', NOW - 29 * DAY)]).execute();
+    await store().db.insertInto('nudges').values([nudge('U1', 'SHOP-1', 'a', 'sent', NOW - 31 * DAY), nudge('U1', 'SHOP-1', 'a', 'sent', NOW - 31 * DAY), nudge('U1', 'SHOP-2', 'a', 'fixed', NOW - 29 * DAY), nudge('U1', 'SHOP-2', 'a', 'sent', NOW - 29 * DAY)]).execute();
     await storeReviews(store(), [{ key: 'SHOP-1', shippedAt: NOW - 400 * DAY, status: 'cancelled' }, { key: 'SHOP-2', shippedAt: NOW - 300 * DAY, status: 'cancelled' }]);
     const log = capturedLogger();
     expect(await pruneOnce(store(), config, NOW, log.logger)).toBe(4);
     expect(await historyLeft(store())).toEqual([`SHOP-1@${1_000 - 99}`]);
     expect(await inboxLeft(store())).toEqual(['fresh']);
-    expect(await nudgesLeft(store())).toEqual(['U1 SHOP-1 b sent', 'U1 SHOP-2 a fixed', 'U1 SHOP-2 b sent']);
+    expect(await nudgesLeft(store())).toEqual(['U1 SHOP-1 a sent', 'U1 SHOP-2 a fixed', 'U1 SHOP-2 a sent']);
     expect(await reviewsLeft(store())).toEqual(['SHOP-2 cancelled']);
     const line = log.lines().map((l) => JSON.parse(l)).find((l) => l.msg === 'retention: old rows pruned');
     expect(line).toMatchObject({ removed: 4, historyAndInbox: 2, nudges: 1, outcomeReviews: 1, linkCodes: 0, historyDays: 100, inboxDays: 7, nudgesDays: 30, outcomesDays: 365 });

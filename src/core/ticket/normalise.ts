@@ -14,7 +14,7 @@ export interface JiraIssue {
     project?: { key?: string | null } | null;
     attachment?: Array<{ filename?: string | null; mimeType?: string | null }> | null;
     labels?: string[] | null;
-    components?: Array<{ name?: string | null }> | null;
+    components?: Array<{ name?: string | null } | null> | null;
     reporter?: JiraUser | null;
     assignee?: JiraUser | null;
     issuelinks?: JiraIssueLink[] | null;
@@ -112,7 +112,8 @@ export function normalise(issue: JiraIssue, acceptanceCriteriaField: string | nu
     attachments: (f.attachment ?? []).map(attachment),
     linkedIssues: linkedIssues(f.issuelinks),
     labels: f.labels ?? [],
-    components: (f.components ?? []).map((c) => c.name ?? '').filter(Boolean),
+    // Jira sends no null component, but a hand-written export may: it names none.
+    components: (f.components ?? []).map((c) => c?.name ?? '').filter(Boolean),
     parent: f.parent?.key ? { key: f.parent.key, issueType: f.parent.fields?.issuetype?.name ?? '' } : null,
     reporter: person(f.reporter),
     assignee: person(f.assignee),
