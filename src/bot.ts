@@ -28,10 +28,11 @@ import { createLogger, type Logger } from './runtime/logger.js';
 import { Metrics } from './runtime/metrics.js';
 import { startOpsServer, type OpsServer } from './runtime/ops-server.js';
 import { backgroundClient, channelPoster, outcomeAsker, slackChat, slackDm } from './slack/dm.js';
+import { warmUpLint } from './runtime/warm-up.js';
 import { createSlackHost, type SlackHost } from './slack/host.js';
 import { registerListeners, type ListenerDeps } from './slack/listeners/index.js';
 import { slackUsers } from './slack/users.js';
-import { openStore, ping, type Store } from './store/database.js';
+import { openConnections, openStore, ping, type Store } from './store/database.js';
 import { depth, type Enqueued, type NewEvent } from './store/inbox.js';
 import { InboxBatcher } from './store/inbox-batch.js';
 import { isMigrated, migrate } from './store/migrations.js';
@@ -281,8 +282,11 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       onFailedAttempt: ({ error, attemptNumber }) => logger.warn({ attempt: attemptNumber, err: error }, `${what} failed; retrying`),
     });
 
+  // Before the database check can pass (it waits for the migrations below), so /readyz says ready only once warm.
+  warmUpLint(config, logger);
   const ready = retrying('database migration', async () => {
     const applied = await migrate(store.db);
+    await openConnections(store, config.inbox.concurrency);
     migrated = await isMigrated(store.db);
     logger.info({ applied, database: store.location }, 'database ready');
   }).then(() => {

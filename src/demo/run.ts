@@ -78,11 +78,15 @@ export function opsUrlIn(log: string): string | null {
 }
 
 /** Starts Centric's own `main` (dist/main.js, as `npm start` runs it) with exactly this environment. */
+/** What `npm start` and the Docker image pass to node before dist/main.js (a test holds the three alike). */
+export const BOT_NODE_FLAGS = '--max-semi-space-size=4';
+
 export function spawnBot(env: Record<string, string>, cwd: string): { bot: ChildProcess; log: () => string; exited: Promise<number | null> } {
   // From dist/demo/run.js the bot is dist/main.js; from the sources (tests), the built one too.
   const main = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../../dist/main.js' : '../main.js', import.meta.url));
   // Its own folder as working directory: a .env beside the repository must not point it at a real Slack.
-  const bot = spawn(process.execPath, [main], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // With npm start's V8 flag (the young generation's size, see src/main.ts): the same memory as in production.
+  const bot = spawn(process.execPath, [BOT_NODE_FLAGS, main], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   bot.stdout!.on('data', (c: Buffer) => (log += c.toString()));
   bot.stderr!.on('data', (c: Buffer) => (log += c.toString()));

@@ -264,6 +264,8 @@ export function jiraWebhookRoutes(setting: 'on' | 'off', deps: WebhookDeps): Rou
 export function jiraWebhookRoute(deps: WebhookDeps): Route {
   // Starts fetching Jira's field names in the background, so the first webhook finds them.
   namesOnce(deps)();
+  // zod compiles a schema at its first parse (a few ms): paid at start-up, not by the first delivery.
+  webhookSchema.safeParse({ webhookEvent: 'jira:issue_updated', timestamp: 0, user: { accountId: 'warm-up' }, issue: { key: 'WARMUP-1' }, changelog: { items: [{ field: 'description', fieldId: 'description' }] } });
   return {
     path: WEBHOOK_PATH,
     method: ['POST'],

@@ -3,7 +3,7 @@ import { errorText } from '../runtime/errors.js';
 import type { Logger } from '../runtime/logger.js';
 import type { Metrics } from '../runtime/metrics.js';
 import type { Store } from '../store/database.js';
-import { claim, complete, depth, fail, renew, type InboxEvent } from '../store/inbox.js';
+import { completeAndClaim, depth, fail, renew, type InboxEvent } from '../store/inbox.js';
 
 /** Processes one kind of event. Must be idempotent: an event can be delivered more than once. */
 export type EventHandler = (event: InboxEvent) => Promise<void>;
@@ -42,6 +42,9 @@ export interface WorkerDeps {
   workerId?: string;
 }
 
+/** How long a processed event may wait to be marked done with the next claim before it is marked on its own. */
+const FLUSH_MS = 20;
+
 /** Exponential backoff with equal jitter: half the delay fixed, half random. */
 export function retryDelay(attempt: number, settings: Pick<WorkerSettings, 'retryBaseMs' | 'maxRetryMs'>, random: () => number): number {
   const ceiling = Math.min(settings.maxRetryMs, settings.retryBaseMs * 2 ** Math.max(0, attempt - 1));
@@ -58,6 +61,14 @@ export class InboxWorker {
   private readonly clock: () => number;
   private readonly random: () => number;
   private readonly inFlight = new Map<number, Promise<void>>();
+  /**
+   * Events whose handler succeeded, not yet marked done: their slots are free already, and they
+   * are marked done with the next claim (one transaction for both) or, when no claim comes,
+   * FLUSH_MS later. Still leased to this worker meanwhile (renewed with the events in flight); a
+   * crash before they are marked done only means they run again, which handlers must allow.
+   */
+  private readonly finished = new Map<number, InboxEvent>();
+  private flushTimer: NodeJS.Timeout | null = null;
   private timer: NodeJS.Timeout | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
   private running = false;
@@ -91,9 +102,10 @@ export class InboxWorker {
    */
   async runOnce(): Promise<number> {
     const free = this.settings.concurrency - this.inFlight.size;
-    const events = await claim(this.deps.store, this.id, free, this.clock(), this.settings.leaseMs);
+    const events = await this.completeAndClaim(free);
     const batch = events.map((event) => this.track(event));
     await Promise.all(batch);
+    await this.completeAndClaim(0);
     return events.length;
   }
 
@@ -105,6 +117,8 @@ export class InboxWorker {
     const drained = Promise.all(this.inFlight.values()).then(() => true);
     const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
     await Promise.race([drained, timedOut]);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    await this.completeAndClaim(0).catch((err: unknown) => this.deps.logger.warn({ err, worker: this.id }, 'could not mark processed events done; they run again once their lease expires'));
     // Unfinished events keep their lease; another worker takes them over when it expires.
     return { unfinished: this.inFlight.size };
   }
@@ -115,7 +129,7 @@ export class InboxWorker {
     this.timer.unref();
   }
 
-  private async tick(): Promise<void> {
+  private async tick(flush = false): Promise<void> {
     if (!this.running || this.ticking) return;
     this.ticking = true;
     let claimed = 0;
@@ -125,8 +139,9 @@ export class InboxWorker {
       // A claim is a transaction of several statements. Under a stream of events, claiming for each
       // slot as it frees would cost one per event: the worker claims once half its slots are free,
       // so each claim takes several events (with concurrency 1 or 2, a single free slot is half).
+      // The events finished meanwhile are marked done in the same transaction.
       const free = this.settings.concurrency - this.inFlight.size;
-      const events = free >= Math.ceil(this.settings.concurrency / 2) ? await claim(this.deps.store, this.id, free, this.clock(), this.settings.leaseMs) : [];
+      const events = free >= Math.ceil(this.settings.concurrency / 2) || flush ? await this.completeAndClaim(free >= Math.ceil(this.settings.concurrency / 2) ? free : 0) : [];
       claimed = events.length;
       for (const event of events) void this.track(event).then(() => this.notify());
       // Counting the queue scans it: once a second is plenty for a gauge.
@@ -139,7 +154,44 @@ export class InboxWorker {
     } finally {
       this.ticking = false;
     }
+    if (this.finished.size > 0) this.flushSoon();
     if (this.running) this.schedule(claimed > 0 ? 0 : this.settings.pollMs);
+  }
+
+  /** Marks the finished events done within FLUSH_MS, unless a claim takes them along first. */
+  private flushSoon(): void {
+    if (this.flushTimer || !this.running) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      void this.tick(true);
+    }, FLUSH_MS);
+    this.flushTimer.unref();
+  }
+
+  /** Marks the finished events done and claims up to `limit` events, in one transaction; says what became of the finished ones. */
+  private async completeAndClaim(limit: number): Promise<InboxEvent[]> {
+    // Taken out while stored, so a flush running meanwhile (stop) does not mark them twice; put back if this fails.
+    const done = [...this.finished.values()];
+    this.finished.clear();
+    let outcome: Awaited<ReturnType<typeof completeAndClaim>>;
+    try {
+      outcome = await completeAndClaim(this.deps.store, this.id, done.map((e) => e.id), limit, this.clock(), this.settings.leaseMs);
+    } catch (err) {
+      for (const event of done) this.finished.set(event.id, event);
+      throw err;
+    }
+    const { completed, claimed } = outcome;
+    const ours = new Set(completed);
+    for (const event of done) {
+      const log = { event: event.id, kind: event.kind, ticket: event.ticketKey, attempt: event.attempts, worker: this.id };
+      if (ours.has(event.id)) {
+        this.deps.metrics.eventsProcessed.inc({ kind: event.kind });
+        this.deps.logger.debug(log, 'event processed');
+      } else {
+        this.deps.logger.warn(log, 'event finished after its lease was taken over; the other worker owns it now');
+      }
+    }
+    return claimed;
   }
 
   private track(event: InboxEvent): Promise<void> {
@@ -155,12 +207,7 @@ export class InboxWorker {
       const handler = handlers[event.kind];
       if (!handler) throw new UnhandledKindError(event.kind);
       await handler(event);
-      if (await complete(store, event.id, this.id, this.clock())) {
-        metrics.eventsProcessed.inc({ kind: event.kind });
-        logger.debug(log, 'event processed');
-      } else {
-        logger.warn(log, 'event finished after its lease was taken over; the other worker owns it now');
-      }
+      this.finished.set(event.id, event);
     } catch (err) {
       metrics.eventsFailed.inc({ kind: event.kind });
       const final = err instanceof UnhandledKindError || event.attempts >= this.settings.maxAttempts;
@@ -183,7 +230,7 @@ export class InboxWorker {
 
   private async renewLeases(): Promise<void> {
     try {
-      await renew(this.deps.store, [...this.inFlight.keys()], this.id, this.clock(), this.settings.leaseMs);
+      await renew(this.deps.store, [...this.inFlight.keys(), ...this.finished.keys()], this.id, this.clock(), this.settings.leaseMs);
     } catch (err) {
       this.deps.logger.warn({ err, worker: this.id }, 'could not renew leases');
     }

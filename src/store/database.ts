@@ -89,8 +89,8 @@ export function openStore(databaseUrl: string, options: StoreOptions = {}): Stor
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
     return { db, intake: db, dialect: 'sqlite', location: `sqlite:${path}`, close: () => db.destroy() };
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(databaseUrl, 10, options) }) });
-  const intake = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(databaseUrl, 4, options) }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(databaseUrl, MAIN_POOL_SIZE, options) }) });
+  const intake = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(databaseUrl, INTAKE_POOL_SIZE, options) }) });
   return {
     db,
     intake,
@@ -99,6 +99,9 @@ export function openStore(databaseUrl: string, options: StoreOptions = {}): Stor
     close: async () => void (await Promise.all([db.destroy(), intake.destroy()])),
   };
 }
+
+const MAIN_POOL_SIZE = 10;
+const INTAKE_POOL_SIZE = 4;
 
 /**
  * Sizes per process: the worker's handlers and claims and the ops routes use about concurrency + 2
@@ -119,6 +122,18 @@ function postgresPool(databaseUrl: string, max: number, options: StoreOptions): 
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
+}
+
+/**
+ * Postgres: opens the connections the first seconds of traffic will want (the intake pool's, and
+ * a few of the main pool's for the worker) before the bot says it is ready. Each new connection
+ * is a process Postgres forks and an authentication: opened lazily, they fall on the first
+ * webhooks' acks. Queries issued in one turn each take a connection of their own.
+ */
+export async function openConnections(store: Store, main = 4): Promise<void> {
+  if (store.dialect !== 'postgres') return;
+  const pings = (db: Kysely<Database>, n: number) => Array.from({ length: n }, () => sql`select 1`.execute(db));
+  await Promise.all([...pings(store.intake ?? store.db, INTAKE_POOL_SIZE), ...pings(store.db, Math.min(main, MAIN_POOL_SIZE))]);
 }
 
 /** A cheap round trip: is the database there? */

@@ -1,5 +1,5 @@
 import type { Store } from './database.js';
-import { insertEvent, type Enqueued, type NewEvent } from './inbox.js';
+import { insertEvents, type Enqueued, type NewEvent } from './inbox.js';
 
 export interface BatchSettings {
   /** Events stored in one transaction at most: bounds how long one commit holds the database (and, on SQLite, the event loop). */
@@ -22,13 +22,11 @@ export interface BatchSettings {
 export const DEFAULT_BATCH_SETTINGS: BatchSettings = { maxBatch: 32, maxWaitMs: 0, maxInFlight: 4 };
 
 /**
- * Postgres: each statement of a transaction is a round trip, and under load every round trip
- * waits for a turn of a busy event loop; a batch of n costs n + 2 of them in a row, measured
- * slower than n single-statement inserts side by side on the pool (Postgres flushes the WAL of
- * commits that coincide together anyway). So one event per batch, many batches at once, until
- * a batch is one statement (a multi-row insert).
+ * Postgres: a batch is one multi-row insert (plus one update when events are debounced), so it
+ * costs about one round trip whatever its size; a few batches at once (each on a connection of
+ * the intake pool) keep an event from waiting for more than the commit in flight.
  */
-export const POSTGRES_BATCH_SETTINGS: Partial<BatchSettings> = { maxBatch: 1, maxInFlight: 4 };
+export const POSTGRES_BATCH_SETTINGS: Partial<BatchSettings> = { maxBatch: 64, maxInFlight: 4 };
 
 interface Waiting {
   event: NewEvent;
@@ -39,12 +37,12 @@ interface Waiting {
 
 /**
  * Group commit for the inbox: the events that arrive together are stored in one transaction (one
- * fsync, one round of BEGIN/COMMIT) and each caller is answered once its batch is committed, so an
- * acknowledgement still means "stored". Inside the transaction each event is inserted as
- * `enqueue` inserts it, in arrival order: duplicates (also two copies within one batch) answer
- * `{ duplicate: true }` and the debounce update applies. When the transaction fails nothing of the
- * batch is stored and every caller of the batch gets the error (the webhook answers 503, and Jira
- * delivers again). A few batches may commit at once (maxInFlight).
+ * fsync, one commit) and each caller is answered once its batch is committed, so an
+ * acknowledgement still means "stored". The batch is stored as `enqueue` would store its events
+ * in arrival order (insertEvents: one multi-row insert): duplicates (also two copies within one
+ * batch) answer `{ duplicate: true }` and the debounce update applies. When the transaction fails
+ * nothing of the batch is stored and every caller of the batch gets the error (the webhook answers
+ * 503, and Jira delivers again). A few batches may commit at once (maxInFlight).
  */
 export class InboxBatcher {
   private readonly settings: BatchSettings;
@@ -101,13 +99,11 @@ export class InboxBatcher {
   private async commit(batch: Waiting[]): Promise<void> {
     let stored: Enqueued[];
     try {
-      // Alone in its batch, an event is stored as `enqueue` stores it: no BEGIN and COMMIT round trips.
-      if (batch.length === 1) stored = [await insertEvent(this.store.intake ?? this.store.db, batch[0]!.event, batch[0]!.now)];
-      else stored = await (this.store.intake ?? this.store.db).transaction().execute(async (trx) => {
-        const results: Enqueued[] = [];
-        for (const { event, now } of batch) results.push(await insertEvent(trx, event, now));
-        return results;
-      });
+      const db = this.store.intake ?? this.store.db;
+      // One statement is its own transaction: BEGIN and COMMIT only when a debounce update (or an
+      // event without delivery id nor identity, stored on its own) adds statements.
+      const oneStatement = batch.every(({ event, now }) => (event.deliveryId || event.identity) && !(event.ticketKey && (event.notBefore ?? now) > now));
+      stored = oneStatement ? await insertEvents(db, batch) : await db.transaction().execute((trx) => insertEvents(trx, batch));
     } catch (err) {
       for (const w of batch) w.reject(err);
       return;
