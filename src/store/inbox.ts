@@ -44,20 +44,7 @@ export async function insertEvent(db: Kysely<Database> | Transaction<Database>, 
   const due = Math.max(now, event.notBefore ?? now);
   const row = await db
     .insertInto('inbox')
-    .values({
-      delivery_id: event.deliveryId ?? null,
-      event_identity: event.identity ?? null,
-      kind: event.kind,
-      ticket_key: event.ticketKey ?? null,
-      payload: JSON.stringify(event.payload),
-      next_attempt_at: due,
-      locked_by: null,
-      locked_until: null,
-      last_error: null,
-      coalesced_into: null,
-      created_at: now,
-      updated_at: now,
-    })
+    .values(rowOf(event, now))
     // No conflict target: a clash on either unique column (delivery_id, event_identity) is a duplicate.
     .onConflict((oc) => oc.doNothing())
     .returning('id')

@@ -2,7 +2,8 @@
 
 type Node = Record<string, unknown>;
 
-function prng(seed: number): () => number {
+/** mulberry32: the same numbers for the same seed, on every run (the bench's generators share it). */
+export function prng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

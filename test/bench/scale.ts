@@ -34,6 +34,7 @@ import { migrate } from '../../src/store/migrations.js';
 import { PRUNE_BATCH } from '../../src/store/reports.js';
 import { generateIssues } from './corpus.js';
 import { middle, printRows, type BenchRow } from './rows.js';
+import { prng } from './corpus.js';
 
 const DAY = 86_400_000;
 /** A Monday morning: the digest's week ends here, and "now" for App Home. */
@@ -59,17 +60,6 @@ function sizeFromEnv(): ScaleSize {
   return { history, tickets: Math.max(100, Math.round(FULL_SIZE.tickets * f)), projects: FULL_SIZE.projects, accounts: Math.max(20, Math.round(FULL_SIZE.accounts * f)) };
 }
 
-/** mulberry32: the same site on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Rows of one table, produced lazily (a million rows are never all in memory). */
 interface TableRows {

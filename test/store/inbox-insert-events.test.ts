@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { openConnections } from '../../src/store/database.js';
-import { enqueue, insertEvents, listEvents, type NewEvent } from '../../src/store/inbox.js';
+import { enqueue, insertEvents, listEvents } from '../../src/store/inbox.js';
+import { inboxEvent } from '../helpers/inbox-events.js';
 import { BACKENDS, storePerTest } from '../helpers/stores.js';
 
-const event = (n: number, extra: Partial<NewEvent> = {}): NewEvent => ({
-  kind: 'jira-issue',
-  deliveryId: `d-${n}`,
-  identity: `jira:issue_updated:${n}:1795430590000`,
-  ticketKey: `SHOP-${n}`,
-  payload: { webhookEvent: 'jira:issue_updated', n },
-  ...extra,
-});
+const event = inboxEvent;
 
 describe.each(BACKENDS)('many events stored in one statement on $name', (backend) => {
   const store = storePerTest(backend);
