@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import { createRequire } from 'node:module';
+import type PinoPretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -47,10 +48,13 @@ export interface LoggerOptions {
   pretty?: boolean;
 }
 
+/** The pretty printer, loaded for a terminal only: a bot that logs JSON never holds it in memory. */
+const loadPretty = (): typeof PinoPretty => createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
+
 export function createLogger(options: LoggerOptions): Logger {
   const target = options.destination ?? process.stdout;
   const usePretty = options.pretty ?? (options.destination === undefined && process.stdout.isTTY === true);
-  const out = usePretty ? pretty({ destination: target as NodeJS.WritableStream & { write: never }, sync: true, colorize: true }) : target;
+  const out = usePretty ? loadPretty()({ destination: target as NodeJS.WritableStream & { write: never }, sync: true, colorize: true }) : target;
   return pino(
     { level: options.level, base: { app: 'centric' }, redact: { paths: REDACT_PATHS, censor: '[REDACTED]' } },
     scrubbingStream(options.secrets, out),

@@ -1,4 +1,5 @@
-import { PNG } from 'pngjs';
+import { createRequire } from 'node:module';
+import type { PNG } from 'pngjs';
 import type { PeriodStats } from '../core/digest.js';
 
 export const CHART = { width: 960, height: 400, margin: 40 };
@@ -42,7 +43,9 @@ function line(png: PNG, x0: number, y0: number, x1: number, y1: number, colour: 
  */
 export function trendChart(trend: PeriodStats[], questionIds: string[]): Buffer {
   const { width, height, margin } = CHART;
-  const png = new PNG({ width, height });
+  // Loaded when a digest draws its chart, not when the bot starts.
+  const { PNG: Png } = createRequire(import.meta.url)('pngjs') as typeof import('pngjs');
+  const png = new Png({ width, height });
   png.data.fill(255);
   line(png, margin, margin, margin, height - margin, AXIS, 0);
   line(png, margin, height - margin, width - margin, height - margin, AXIS, 0);
@@ -64,5 +67,5 @@ export function trendChart(trend: PeriodStats[], questionIds: string[]): Buffer 
   series(trend.map((p) => p.score), SCORE, 2);
   // Drawn last, over the score: few periods have one, and each point is worth seeing.
   if (trend.some((p) => p.hitRate !== null && p.hitRate !== undefined)) series(trend.map((p) => (p.hitRate === null || p.hitRate === undefined ? null : p.hitRate * 100)), HIT_RATE, 1);
-  return PNG.sync.write(png);
+  return Png.sync.write(png);
 }
