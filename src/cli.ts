@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createColors } from 'picocolors';
 import { InputError, readIssueList } from './cli/read-issues.js';
@@ -23,24 +25,32 @@ export interface CliIo {
   clock?: () => number;
 }
 
-const USAGE = `Usage:
-  centric lint [FILE…] [--format text|json|markdown] [--config PATH]
+/** Each command's usage: what `centric help <command>` and `centric <command> --help` print. */
+const COMMANDS: Record<string, string> = {
+  lint: `centric lint [FILE…] [--format text|json|markdown] [--config PATH]
       Lints Jira issues (one issue, an array, a search response or NDJSON; stdin when no FILE or "-").
-      Exit status: 0 no error finding, 1 at least one, 2 usage or input error.
-  centric audit --jql "JQL" | --project KEY [--format text|json|markdown] [--write] [--html FILE] [--config PATH]
+      Exit status: 0 no error finding, 1 at least one, 2 usage or input error.`,
+  audit: `centric audit --jql "JQL" | --project KEY [--format text|json|markdown] [--write] [--html FILE] [--config PATH]
       Lints what a Jira search returns (Jira credentials from the environment or .env). --write
-      posts or updates the sticky comments; --html writes a shareable report with charts.
-  centric digest --project KEY [--since 7d] | --jql "JQL" [--format markdown|json] [--config PATH]
-      The customer-centricity digest: from the stored reports (DATABASE_URL), or from Jira now.
-  centric outcomes --project KEY [--since 90d|12w] [--format text|json|markdown]
+      posts or updates the sticky comments; --html writes a shareable report with charts.`,
+  digest: `centric digest --project KEY [--since 7d] | --jql "JQL" [--format markdown|json] [--config PATH]
+      The customer-centricity digest: from the stored reports (DATABASE_URL), or from Jira now.`,
+  outcomes: `centric outcomes --project KEY [--since 90d|12w] [--format text|json|markdown]
       Outcome reviews from the stored data (DATABASE_URL), for retrospectives: overdue, pending,
-      and answered since then (promise, answer, measured value, note, who answered); the hit rate.
-  centric rank --project KEY | --jql "JQL" [--format text|json|markdown|html] [--config PATH]
+      and answered since then (promise, answer, measured value, note, who answered); the hit rate.`,
+  rank: `centric rank --project KEY | --jql "JQL" [--format text|json|markdown|html] [--config PATH]
       The open stories ranked for the prioritisation meeting, from Jira now: customer benefit ÷ cost
-      (boosted by evidence and persona reach; the formula is printed), business value ÷ cost beside it.
-  centric config --print [--config PATH]
-      Prints the effective configuration (defaults with centric.yml laid over them).
-  centric help`;
+      (boosted by evidence and persona reach; the formula is printed), business value ÷ cost beside it.`,
+  config: `centric config --print [--config PATH]
+      Prints the effective configuration (defaults with centric.yml laid over them).`,
+  help: `centric help [COMMAND]
+      This help, or one command's (also: centric COMMAND --help). centric --version prints the version.`,
+};
+
+const usageOf = (command: string): string => `Usage:\n  ${COMMANDS[command]}`;
+const USAGE = `Usage:\n${Object.values(COMMANDS)
+  .map((u) => `  ${u}`)
+  .join('\n')}`;
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
@@ -97,6 +107,40 @@ function palette(io: CliIo): Palette {
 function renderReports(reports: Report[], format: string, io: CliIo): string {
   const result = { reports, summary: summarise(reports) };
   return format === 'json' ? renderJson(result) : format === 'markdown' ? renderMarkdown(result) : renderText(result, palette(io));
+}
+
+/** `centric help` (every command) or `centric help COMMAND` (that one). */
+function helpCommand(args: string[], io: CliIo): number {
+  const [topic] = args;
+  if (topic === undefined) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (!(topic in COMMANDS)) throw new UsageError(`no command "${topic}": the commands are ${Object.keys(COMMANDS).join(', ')}`);
+  io.stdout.write(`${usageOf(topic)}\n`);
+  return 0;
+}
+
+/**
+ * A usage error in one line: Node's own message for an unknown option suggests quoting it after
+ * "--" with unbalanced quotes; what a person needs is which option and where to read about them.
+ */
+function usageMessage(err: unknown, command: string | undefined): string {
+  const code = (err as { code?: string }).code;
+  const option = /option '([^']+)'/i.exec(errorText(err))?.[1];
+  const known = command !== undefined && command in COMMANDS;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return known ? `${command} has no option ${option} (see centric help ${command})` : `no option ${option}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return `${known ? `${command}: ` : ''}${option.replace(/^-\w, /, '').replace(/ <value>$/, '')} needs a value`;
+  return errorText(err);
+}
+
+/** The version in package.json, found above this file (src/, dist/ or dist/bundle/). */
+function version(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? 'unknown';
+    if (dirname(dir) === dir) return 'unknown';
+  }
 }
 
 async function lintCommand(args: string[], io: CliIo): Promise<number> {
@@ -156,6 +200,9 @@ function configCommand(args: string[], io: CliIo): number {
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    // `centric lint --help` (before any "--", after which a "--help" is a file name) is `centric help lint`.
+    const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+    if (command && command in COMMANDS && (options.includes('--help') || options.includes('-h'))) return helpCommand([command], io);
     switch (command) {
       case 'lint':
         return await lintCommand(rest, io);
@@ -174,7 +221,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'help':
       case '--help':
       case '-h':
-        io.stdout.write(`${USAGE}\n`);
+        return helpCommand(rest, io);
+      case '--version':
+      case '-V':
+      case 'version':
+        io.stdout.write(`centric ${version()}\n`);
         return 0;
       default:
         throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
@@ -185,7 +236,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     } else if (err instanceof EnvError) {
       io.stderr.write(`centric: set these environment variables (or put them in .env):\n${err.problems.map((p) => `  ${p}\n`).join('')}`);
     } else if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`centric: ${errorText(err)}\n\n${USAGE}\n`);
+      // The usage of the command that was run, or of all when there was none.
+      const usage = command && command in COMMANDS ? usageOf(command) : USAGE;
+      io.stderr.write(`centric: ${usageMessage(err, command)}\n\n${usage}\n`);
     } else {
       io.stderr.write(`centric: unexpected error: ${errorText(err)}\n`);
     }

@@ -182,7 +182,7 @@ describe('centric outcomes', () => {
     for (const [args, stderr] of cases) expect(await run(args, env)).toEqual({ code: 2, stdout: '', stderr });
     const unknown = await run(['outcomes', '--project', 'SHOP', '--jql', 'x'], env);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^centric: Unknown option '--jql'/);
+    expect(unknown.stderr).toMatch(/^centric: outcomes has no option --jql \(see centric help outcomes\)\n/);
     expect(await run(['outcomes', '--project', 'SHOP'], { DATABASE_URL: 'sqlite:/nonexistent/c.db' })).toEqual({
       code: 2,
       stdout: '',

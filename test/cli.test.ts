@@ -116,7 +116,7 @@ describe('input and usage errors exit 2 with one line naming the file, and no st
     expect(format.stderr).toMatch(/^centric: --format must be one of text, json, markdown, not "xml"\n\nUsage:/);
     const option = await runCli(['lint', '--verbose', BACKLOG]);
     expect(option.code).toBe(2);
-    expect(option.stderr).toMatch(/^centric: Unknown option '--verbose'/);
+    expect(option.stderr).toMatch(/^centric: lint has no option --verbose \(see centric help lint\)\n/);
   });
 
   it('rejects an unknown command', async () => {
