@@ -7,21 +7,34 @@ export class InputError extends Error {
   override name = 'InputError';
 }
 
-function parseDocuments(text: string, source: string): unknown[] {
+/**
+ * A parser's message about the input, fit for a terminal: control characters and what was no
+ * UTF-8 (binary input) are shown as escapes, never written as they are, and a long quote is cut.
+ */
+function jsonError(err: unknown): string {
+  const text = errorText(err).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+/** A UTF-8 byte order mark (Windows editors write one) is no part of the JSON. */
+const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+function parseDocuments(input: string, source: string): unknown[] {
+  const text = withoutBom(input);
   if (!text.trim()) throw new InputError(`${source}: empty input: expected a Jira issue, an array of issues, a search response or NDJSON`);
   try {
     return [JSON.parse(text)];
   } catch (wholeError) {
     const lines = text.split('\n');
     if (lines.filter((l) => l.trim()).length < 2) {
-      throw new InputError(`${source}: invalid JSON: ${errorText(wholeError)}`);
+      throw new InputError(`${source}: invalid JSON: ${jsonError(wholeError)}`);
     }
     return lines.flatMap((line, i) => {
       if (!line.trim()) return [];
       try {
         return [JSON.parse(line)];
       } catch (err) {
-        throw new InputError(`${source}:${i + 1}: invalid JSON (read as NDJSON, one issue per line): ${errorText(err)}`);
+        throw new InputError(`${source}:${i + 1}: invalid JSON (read as NDJSON, one issue per line): ${jsonError(err)}`);
       }
     });
   }
@@ -36,13 +49,25 @@ function issuesOf(doc: unknown): unknown[] {
 }
 
 /**
+ * The issue check, and the issue type: Centric lints by type (stories, epics), and an issue
+ * without one would be skipped without a word. A search that did not ask for it is the usual cause.
+ */
+function checkInput(value: unknown): ReturnType<typeof checkIssue> {
+  const check = checkIssue(value);
+  if (check.ok && !check.issue.fields.issuetype?.name) {
+    return { ok: false, problem: `${check.issue.key}: fields.issuetype is missing: Centric lints by issue type (Story, Epic…); ask Jira for it (fields=summary,description,issuetype,…)` };
+  }
+  return check;
+}
+
+/**
  * Reads the issues in one input: one issue, an array of them, a search response ({issues:[…]})
  * or NDJSON. Throws an InputError naming the source and the first thing wrong.
  */
 export function readIssues(text: string, source: string): JiraIssue[] {
   const values = parseDocuments(text, source).flatMap(issuesOf);
   return values.map((value, i) => {
-    const check = checkIssue(value);
+    const check = checkInput(value);
     if (check.ok) return check.issue;
     const which = values.length > 1 ? ` issue ${i + 1}` : '';
     throw new InputError(`${source}:${which} ${check.problem}`);
@@ -109,7 +134,9 @@ function decode(input: Buffer, source: string, start = 0, end = input.length): s
  * only its type kept, and parsed again when it is linted. Neither the whole text nor the whole
  * tree sits in memory, and an input error still stops the run before any report is written.
  */
-export function readIssueList(input: Buffer, source: string): IssueList {
+export function readIssueList(bytes: Buffer, source: string): IssueList {
+  // A UTF-8 byte order mark (Windows editors write one) is no part of the JSON.
+  const input = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   const spans = arrayElements(input);
   if (!spans) return readIssues(decode(input, source), source);
   const count = spans.length / 2;
@@ -124,7 +151,7 @@ export function readIssueList(input: Buffer, source: string): IssueList {
       // Not valid JSON after all: the whole document's parse words the error, as for any input.
       return readIssues(decode(input, source), source);
     }
-    const check = checkIssue(value);
+    const check = checkInput(value);
     // A wrong issue before a JSON error further on: the JSON error is said first, as for any input.
     if (!check.ok) return readIssues(decode(input, source), source);
     types[i] = check.issue.fields.issuetype?.name ?? '';

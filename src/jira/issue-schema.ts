@@ -12,12 +12,17 @@ const user = z
   })
   .nullish();
 
+/** What a wrong value is, in a message: "a number", "an array", "null". */
+const kindOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object without "type"' : `a ${typeof value}`);
+
 /** A Jira issue as REST v2/v3 and webhooks send it; only the fields Centric reads are checked. */
 export const jiraIssueSchema = z.looseObject({
   key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*-\d+$/, 'expected an issue key such as SHOP-1'),
   fields: z.looseObject({
     summary: z.string().nullish(),
-    description: z.union([z.string(), z.looseObject({ type: z.string() }), z.null()]).optional(),
+    description: z
+      .union([z.string(), z.looseObject({ type: z.string() }), z.null()], { error: (issue) => `must be an ADF document (an object with "type"), a string or null; got ${kindOf(issue.input)}` })
+      .optional(),
     issuetype: named,
     status: named,
     project: z.looseObject({ key: z.string().nullish() }).nullish(),

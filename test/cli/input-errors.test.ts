@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { readIssueList, readIssues } from '../../src/cli/read-issues.js';
+import { runCli } from '../helpers/cli.js';
+
+const story = { key: 'SHOP-1', fields: { summary: 'Save my basket', description: 'As a returning shopper, I want to save my basket, so that I can pay on my phone.', issuetype: { name: 'Story' } } };
+
+describe('input errors say what was expected', () => {
+  it('reads a file that starts with a UTF-8 byte order mark, one issue or an array', () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    for (const text of [JSON.stringify(story), JSON.stringify([story, story])]) {
+      const list = readIssueList(Buffer.concat([bom, Buffer.from(text)]), 'x.json');
+      expect(list.at(0)).toEqual(story);
+      expect(readIssues(`\ufeff${text}`, 'x.json')[0]).toEqual(story);
+    }
+  });
+
+  it('says what a description must be, and what it got', async () => {
+    for (const [description, got] of [[5, 'a number'], [[1], 'an array'], [{ content: [] }, 'an object without "type"'], [true, 'a boolean']] as const) {
+      const run = await runCli(['lint', '-'], JSON.stringify({ ...story, fields: { ...story.fields, description } }));
+      expect(run).toEqual({ code: 2, stdout: '', stderr: `centric: <stdin>: fields.description: must be an ADF document (an object with "type"), a string or null; got ${got}\n` });
+    }
+  });
+
+  it('reports an issue without an issue type instead of skipping it with exit 0', async () => {
+    const { issuetype: _, ...fields } = story.fields;
+    const run = await runCli(['lint', '-'], JSON.stringify([story, { key: 'SHOP-2', fields }]));
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'centric: <stdin>: issue 2 SHOP-2: fields.issuetype is missing: Centric lints by issue type (Story, Epic…); ask Jira for it (fields=summary,description,issuetype,…)\n' });
+  });
+
+  it('never writes binary input back to the terminal', async () => {
+    const run = await runCli(['lint', '-'], '\u007fELF\u0002\u0001\u0001\u0000\u0000\u0000\u0000\u001b[31m');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^centric: <stdin>: invalid JSON: /);
+    expect(run.stderr.trimEnd()).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(run.stderr).toContain('\\u007fELF');
+  });
+});
