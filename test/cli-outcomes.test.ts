@@ -186,7 +186,7 @@ describe('centric outcomes', () => {
     expect(await run(['outcomes', '--project', 'SHOP'], { DATABASE_URL: 'sqlite:/nonexistent/c.db' })).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'centric: no stored outcomes: sqlite:/nonexistent/c.db does not exist. Run the bot first, or set DATABASE_URL to its database.\n',
+      stderr: 'centric: no stored outcomes: DATABASE_URL (sqlite:/nonexistent/c.db) does not exist. Run the bot first, or set DATABASE_URL to its database.\n',
     });
   });
 });

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import { loadJiraEnv, secretsOf, type Env } from '../config/env.js';
@@ -12,8 +11,7 @@ import { digestOf, scopeDigest } from '../flows/post-digest.js';
 import { customFieldsOf, JiraClient } from '../jira/client.js';
 import { createLogger } from '../runtime/logger.js';
 import { Metrics } from '../runtime/metrics.js';
-import { openStore } from '../store/database.js';
-import { migrate } from '../store/migrations.js';
+import { openStoredData } from './stored-data.js';
 import type { CliIo } from '../cli.js';
 import { AuditUsageError } from './usage-error.js';
 
@@ -69,13 +67,9 @@ export async function runDigest(args: string[], io: CliIo): Promise<number> {
     digest = digestOf(config, history, facts, now + 1, periodMs, undefined, epics);
     title = `"${values.jql}"`;
   } else {
-    const url = io.env.DATABASE_URL ?? 'sqlite:./data/centric.db';
-    if (url.startsWith('sqlite:') && !existsSync(url.slice('sqlite:'.length))) {
-      throw new AuditUsageError(`no stored reports: ${url} does not exist. Run the bot, or \`centric audit --project ${values.project} --write\`, first; or use --jql to read Jira directly.`);
-    }
-    const store = openStore(url);
+    // Read-only: the bot (or `centric audit --write`) stores the reports; --jql reads Jira instead.
+    const store = await openStoredData(io.env, 'stored reports', `Run the bot, or \`centric audit --project ${values.project} --write\`, first; or use --jql to read Jira directly.`);
     try {
-      await migrate(store.db);
       digest = await scopeDigest({ store, config }, { type: 'project', value: values.project!.toUpperCase() }, now + 1, periodMs);
     } finally {
       await store.close();

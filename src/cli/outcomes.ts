@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import type { MetricPromise } from '../core/metric/promise.js';
@@ -6,8 +5,7 @@ import { ANSWER_TEXT } from '../core/outcome/outcome.js';
 import { promiseText } from '../core/outcome/promise-text.js';
 import { outcomeListing, reviewState, type OutcomeListing, type ReviewDetail, type Tally } from '../core/outcome/stats.js';
 import { escapeMarkdown } from '../core/render/digest-markdown.js';
-import { openStore } from '../store/database.js';
-import { migrate } from '../store/migrations.js';
+import { openStoredData } from './stored-data.js';
 import { scopeReviews } from '../store/outcome-stats.js';
 import type { CliIo } from '../cli.js';
 import { AuditUsageError } from './usage-error.js';
@@ -163,12 +161,9 @@ export async function runOutcomes(args: string[], io: CliIo): Promise<number> {
   if (!FORMATS.includes(format)) throw new AuditUsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
   const since = (io.clock ?? Date.now)() - sinceMs(values.since!);
   if (io.env === process.env) loadDotenv({ quiet: true });
-  const url = io.env.DATABASE_URL ?? 'sqlite:./data/centric.db';
-  if (url.startsWith('sqlite:') && !existsSync(url.slice('sqlite:'.length))) throw new AuditUsageError(`no stored outcomes: ${url} does not exist. Run the bot first, or set DATABASE_URL to its database.`);
-  const store = openStore(url);
+  const store = await openStoredData(io.env, 'stored outcomes');
   let listing: OutcomeListing;
   try {
-    await migrate(store.db);
     listing = outcomeListing(await scopeReviews(store, { project }, since), since);
   } finally {
     await store.close();

@@ -1,0 +1,39 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const folder = () => mkdtempSync(join(tmpdir(), 'centric-stored-'));
+
+describe('centric digest and centric outcomes read the bot’s database, and only read it', () => {
+  it('refuses a DATABASE_URL of another kind, without echoing its password', async () => {
+    const run = await runCli(['digest', '--project', 'SHOP'], '', { DATABASE_URL: 'mysql://centric:s3cret@db/centric' });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'centric: DATABASE_URL must be sqlite:PATH or postgres://USER@HOST:PORT/DATABASE, not "mysql:…"\n' });
+  });
+
+  it('names DATABASE_URL when its SQLite file does not exist', async () => {
+    const url = `sqlite:${join(folder(), 'nope.db')}`;
+    expect((await runCli(['outcomes', '--project', 'SHOP'], '', { DATABASE_URL: url })).stderr).toBe(`centric: no stored outcomes: DATABASE_URL (${url}) does not exist. Run the bot first, or set DATABASE_URL to its database.\n`);
+    expect((await runCli(['digest', '--project', 'SHOP'], '', { DATABASE_URL: url })).stderr).toBe(`centric: no stored reports: DATABASE_URL (${url}) does not exist. Run the bot, or \`centric audit --project SHOP --write\`, first; or use --jql to read Jira directly.\n`);
+  });
+
+  it('never creates tables: a database the bot has not set up is said to be one', async () => {
+    const file = join(folder(), 'empty.db');
+    writeFileSync(file, '');
+    for (const command of ['digest', 'outcomes']) {
+      const run = await runCli([command, '--project', 'SHOP'], '', { DATABASE_URL: `sqlite:${file}` });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`^centric: no stored (reports|outcomes): DATABASE_URL \\(sqlite:${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\) has no Centric tables yet, or those of an older version: start the bot once \\(npm start\\) so it sets them up, then run this again\\.\\n$`));
+    }
+    expect(new Database(file).prepare('select name from sqlite_master').all()).toEqual([]);
+  });
+
+  it('says which database did not answer, with its password hidden', async () => {
+    const run = await runCli(['outcomes', '--project', 'SHOP'], '', { DATABASE_URL: 'postgres://postgres:s3cret@127.0.0.1:1/test' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^centric: cannot read DATABASE_URL \(postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/test\): .*ECONNREFUSED/);
+    expect(run.stderr).not.toContain('s3cret');
+  });
+});
