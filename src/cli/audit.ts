@@ -15,6 +15,7 @@ import { Metrics } from '../runtime/metrics.js';
 import { openStore, type Store } from '../store/database.js';
 import { migrate } from '../store/migrations.js';
 import type { CliIo } from '../cli.js';
+import { reachJira, oneScope } from './jira-reach.js';
 import { AuditUsageError } from './usage-error.js';
 
 export interface AuditOutput {
@@ -44,6 +45,7 @@ export async function runAudit(args: string[], io: CliIo, render: (reports: Repo
     },
   });
   if (!values.jql && !values.project) throw new AuditUsageError('centric audit needs --jql "…" or --project KEY');
+  oneScope(values, 'audit');
   if (values.project && !/^[A-Z][A-Z0-9_]*$/.test(values.project)) throw new AuditUsageError(`--project takes a Jira project key such as SHOP, not "${values.project}"`);
   if (!AUDIT_FORMATS.includes(values.format as (typeof AUDIT_FORMATS)[number])) throw new AuditUsageError(`--format must be one of ${AUDIT_FORMATS.join(', ')}, not "${values.format}"`);
   const jql = values.jql ?? `project = "${values.project}" AND statusCategory != Done ORDER BY key`;
@@ -51,15 +53,19 @@ export async function runAudit(args: string[], io: CliIo, render: (reports: Repo
   if (io.env === process.env) loadDotenv({ quiet: true });
   const env = loadJiraEnv(io.env);
   const config = loadConfig(values.config ?? io.env.CENTRIC_CONFIG);
-  const logger = createLogger({ level: 'warn', secrets: secretsOf(env as Env), destination: io.stderr, pretty: false });
+  // Errors only: a terminal gets the one line that stops the audit, not a JSON line per retry.
+  const logger = createLogger({ level: 'error', secrets: secretsOf(env as Env), destination: io.stderr, pretty: false });
   const metrics = new Metrics();
   const jira = new JiraClient({ env, settings: config.jira, metrics, logger, customFields: customFieldsOf(config) });
+  await reachJira(jira, env);
   let store: Store | undefined;
   if (values.write) {
     store = openStore(env.DATABASE_URL);
     await migrate(store.db);
   }
   const progress = (io.stderr as NodeJS.WritableStream & { isTTY?: boolean }).isTTY === true;
+  // The whole JQL once, on a line of its own; the line below it is rewritten as tickets come.
+  if (progress) io.stderr.write(`Linting ${jql}\n`);
   const reports: Report[] = [];
   // Epics read so far: a story read after its epic gets the epic's persona and metric in its hints.
   const epics = new Map<string, EpicContext>();
@@ -71,7 +77,7 @@ export async function runAudit(args: string[], io: CliIo, render: (reports: Repo
         const context = epicContextOf(issue.key, report);
         if (context) epics.set(issue.key, context);
         reports.push(report);
-        if (progress) io.stderr.write(`\rLinting ${jql.slice(0, 40)}: ${reports.length} tickets, ${reports.filter((r) => !r.skipped && !passes(r)).length} failing (${issue.key})   `);
+        if (progress) io.stderr.write(`\r${reports.length} tickets, ${reports.filter((r) => !r.skipped && !passes(r)).length} failing (${issue.key})   `);
       }
     }
   } catch (err) {

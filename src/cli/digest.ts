@@ -13,6 +13,7 @@ import { createLogger } from '../runtime/logger.js';
 import { Metrics } from '../runtime/metrics.js';
 import { openStoredData } from './stored-data.js';
 import type { CliIo } from '../cli.js';
+import { reachJira, oneScope } from './jira-reach.js';
 import { AuditUsageError } from './usage-error.js';
 
 const DAY = 86_400_000;
@@ -30,6 +31,7 @@ export async function runDigest(args: string[], io: CliIo): Promise<number> {
     options: { project: { type: 'string', short: 'p' }, jql: { type: 'string' }, since: { type: 'string', default: '7d' }, format: { type: 'string', short: 'f', default: 'markdown' }, config: { type: 'string', short: 'c' } },
   });
   if (!values.project && !values.jql) throw new AuditUsageError('centric digest needs --project KEY (from the stored reports) or --jql "…" (from Jira)');
+  oneScope(values, 'digest');
   if (values.format !== 'markdown' && values.format !== 'json') throw new AuditUsageError(`--format must be markdown or json, not "${values.format}"`);
   const periodMs = since(values.since!);
   if (io.env === process.env) loadDotenv({ quiet: true });
@@ -40,8 +42,9 @@ export async function runDigest(args: string[], io: CliIo): Promise<number> {
   let truncatedAt: number | undefined;
   if (values.jql) {
     const env = loadJiraEnv(io.env);
-    const logger = createLogger({ level: 'warn', secrets: secretsOf(env as Env), destination: io.stderr, pretty: false });
+    const logger = createLogger({ level: 'error', secrets: secretsOf(env as Env), destination: io.stderr, pretty: false });
     const jira = new JiraClient({ env, settings: config.jira, metrics: new Metrics(), logger, customFields: customFieldsOf(config) });
+    await reachJira(jira, env);
     const history = [];
     const facts = [];
     const epics: Array<{ key: string; persona: string | null }> = [];

@@ -13,6 +13,7 @@ import { customFieldsOf, JiraClient } from '../jira/client.js';
 import { createLogger } from '../runtime/logger.js';
 import { Metrics } from '../runtime/metrics.js';
 import type { CliIo } from '../cli.js';
+import { reachJira } from './jira-reach.js';
 import { AuditUsageError } from './usage-error.js';
 
 const FORMATS = ['text', 'json', 'markdown', 'html'] as const;
@@ -188,8 +189,9 @@ export async function runRank(args: string[], io: CliIo): Promise<number> {
   if (io.env === process.env) loadDotenv({ quiet: true });
   const config = loadConfig(values.config ?? io.env.CENTRIC_CONFIG);
   const env = loadJiraEnv(io.env);
-  const logger = createLogger({ level: 'warn', secrets: secretsOf(env as Env), destination: io.stderr, pretty: false });
+  const logger = createLogger({ level: 'error', secrets: secretsOf(env as Env), destination: io.stderr, pretty: false });
   const jira = new JiraClient({ env, settings: config.jira, metrics: new Metrics(), logger, customFields: customFieldsOf(config) });
+  await reachJira(jira, env);
   const max = config.digest.maxIssues;
   const { issues, truncated } = await searchCapped(jira.search(project ? openStoriesJql(project) : values.jql!), max);
   const view: RankView = { scope: project ?? `"${values.jql}"`, ranking: rankIssues(issues, config), ...(truncated ? { truncatedAt: max } : {}) };

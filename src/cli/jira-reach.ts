@@ -1,0 +1,29 @@
+import type { JiraEnv } from '../config/env.js';
+import { JiraClient, JiraError } from '../jira/client.js';
+import { AuditUsageError } from './usage-error.js';
+
+/** Which variables hold the credentials: Cloud's e-mail and API token, or Data Center's token. */
+const credentials = (env: JiraEnv): string => (env.JIRA_DEPLOYMENT === 'datacenter' ? 'JIRA_PAT' : 'JIRA_EMAIL and JIRA_API_TOKEN (an API token from id.atlassian.com → Security → API tokens)');
+
+/**
+ * One call before a command reads Jira: a site that does not answer, or refuses the credentials,
+ * is said at once in one line (with what to check), not after minutes of retries. Retries stay
+ * for what they are for: a rate limit or a server's hiccup during the search.
+ */
+export async function reachJira(jira: JiraClient, env: JiraEnv): Promise<void> {
+  try {
+    await jira.myself({ retries: 0 });
+  } catch (err) {
+    if (!(err instanceof JiraError)) throw err;
+    const site = env.JIRA_BASE_URL;
+    if (err.status === null) throw new AuditUsageError(`cannot reach Jira at ${site}: ${err.message}. Check JIRA_BASE_URL and the network.`);
+    if (err.status === 401) throw new AuditUsageError(`Jira at ${site} refused the credentials (401 Unauthorized): check ${credentials(env)}.`);
+    if (err.status === 403) throw new AuditUsageError(`Jira at ${site} answered 403 Forbidden: the account may be locked behind a CAPTCHA after failed logins (log in once in a browser) or not allowed to use the REST API; check ${credentials(env)}.`);
+    throw new AuditUsageError(`Jira at ${site} did not answer as expected: ${err.message}`);
+  }
+}
+
+/** --project and --jql say two different things to read: one of them, not both. */
+export function oneScope(values: { project?: string | undefined; jql?: string | undefined }, command: string): void {
+  if (values.project && values.jql) throw new AuditUsageError(`centric ${command} takes --project KEY or --jql "…", not both`);
+}
