@@ -40,6 +40,8 @@ describe('.env.example', () => {
       const comment = lines.slice(0, at).reverse();
       expect(comment.slice(0, comment.findIndex((l) => !l.startsWith('# '))).reverse().join(' '), `${name}'s comment`).toMatch(/^# compose\.yml only \(Centric does not read it\)/);
     }
+    // A placeholder such as "xapp-" copied into .env would be read as a (wrong) value.
+    expect(lines.filter((l) => /^[A-Z_]+=./.test(l)), 'variables with a value').toEqual([]);
     for (const name of ENV_NAMES) {
       const at = lines.findIndex((l) => l.startsWith(`${name}=`));
       const above = lines.slice(0, at).reverse().find((l) => !/^[A-Z_]+=/.test(l));
