@@ -32,7 +32,13 @@ export async function openStoredData(env: NodeJS.ProcessEnv, what: string, first
   if (url.startsWith('sqlite:') && !existsSync(url.slice('sqlite:'.length))) {
     throw new AuditUsageError(`no ${what}: ${named} does not exist. ${firstRun}`);
   }
-  const store = openStore(url);
+  let store: Store;
+  try {
+    store = openStore(url);
+  } catch (err) {
+    // A path that cannot be opened (a folder, a file in the way): openStore says which and why.
+    throw new AuditUsageError(errorText(err));
+  }
   try {
     await ping(store);
     if (!(await isMigrated(store.db))) {

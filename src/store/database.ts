@@ -73,16 +73,30 @@ function safeLocation(url: string): string {
   }
 }
 
+/**
+ * The SQLite file, created with its folder on first start. Ticket text and Slack ids are in there:
+ * only Centric's own user may read them (the -wal and -shm files SQLite creates take the database
+ * file's mode). A path Centric cannot write names DATABASE_URL, the path and why.
+ */
+function openSqliteFile(path: string): BetterSqlite3.Database {
+  const SQLite = require('better-sqlite3') as typeof BetterSqlite3;
+  if (path === ':memory:') return new SQLite(path);
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    const file = new SQLite(path);
+    chmodSync(path, 0o600);
+    return file;
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new Error(`cannot open the SQLite database of DATABASE_URL at ${path} (${reason}): point DATABASE_URL at a file in a folder Centric may write, such as sqlite:./data/centric.db`, { cause: err });
+  }
+}
+
 /** SQLite file by default (created on first start, WAL mode); Postgres for postgres:// URLs. */
 export function openStore(databaseUrl: string, options: StoreOptions = {}): Store {
   if (databaseUrl.startsWith('sqlite:')) {
     const path = databaseUrl.slice('sqlite:'.length);
-    // Ticket text and Slack ids are in there: only Centric's own user may read them (the -wal and
-    // -shm files SQLite creates take the database file's mode).
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    const SQLite = require('better-sqlite3') as typeof BetterSqlite3;
-    const file = new SQLite(path);
-    if (path !== ':memory:') chmodSync(path, 0o600);
+    const file = openSqliteFile(path);
     file.pragma('journal_mode = WAL');
     file.pragma('busy_timeout = 5000');
     file.pragma('foreign_keys = ON');

@@ -30,10 +30,24 @@ describe('centric digest and centric outcomes read the bot’s database, and onl
     expect(new Database(file).prepare('select name from sqlite_master').all()).toEqual([]);
   });
 
+  it('names DATABASE_URL and the path when the SQLite file cannot be opened', async () => {
+    const dir = folder();
+    expect((await runCli(['digest', '--project', 'SHOP'], '', { DATABASE_URL: `sqlite:${dir}` })).stderr).toBe(`centric: cannot open the SQLite database of DATABASE_URL at ${dir} (SQLITE_CANTOPEN): point DATABASE_URL at a file in a folder Centric may write, such as sqlite:./data/centric.db\n`);
+  });
+
   it('says which database did not answer, with its password hidden', async () => {
     const run = await runCli(['outcomes', '--project', 'SHOP'], '', { DATABASE_URL: 'postgres://postgres:s3cret@127.0.0.1:1/test' });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^centric: cannot read DATABASE_URL \(postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/test\): .*ECONNREFUSED/);
     expect(run.stderr).not.toContain('s3cret');
+  });
+});
+
+describe('the bot’s own database', () => {
+  it('names DATABASE_URL and the path when the SQLite file cannot be created', async () => {
+    const { openStore } = await import('../../src/store/database.js');
+    const blocker = join(folder(), 'a-file');
+    writeFileSync(blocker, '');
+    expect(() => openStore(`sqlite:${join(blocker, 'centric.db')}`)).toThrow(`cannot open the SQLite database of DATABASE_URL at ${join(blocker, 'centric.db')} (EEXIST): point DATABASE_URL at a file in a folder Centric may write, such as sqlite:./data/centric.db`);
   });
 });
