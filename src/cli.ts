@@ -47,6 +47,8 @@ const COMMANDS: Record<string, string> = {
       This help, or one command's (also: centric COMMAND --help). centric --version prints the version.`,
 };
 
+// Own keys only: "constructor" or "__proto__" is no command.
+const isCommand = (name: string | undefined): name is string => name !== undefined && Object.hasOwn(COMMANDS, name);
 const usageOf = (command: string): string => `Usage:\n  ${COMMANDS[command]}`;
 const USAGE = `Usage:\n${Object.values(COMMANDS)
   .map((u) => `  ${u}`)
@@ -116,7 +118,7 @@ function helpCommand(args: string[], io: CliIo): number {
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (!(topic in COMMANDS)) throw new UsageError(`no command "${topic}": the commands are ${Object.keys(COMMANDS).join(', ')}`);
+  if (!isCommand(topic)) throw new UsageError(`no command "${topic}": the commands are ${Object.keys(COMMANDS).join(', ')}`);
   io.stdout.write(`${usageOf(topic)}\n`);
   return 0;
 }
@@ -128,8 +130,11 @@ function helpCommand(args: string[], io: CliIo): number {
 function usageMessage(err: unknown, command: string | undefined): string {
   const code = (err as { code?: string }).code;
   const option = /option '([^']+)'/i.exec(errorText(err))?.[1];
-  const known = command !== undefined && command in COMMANDS;
+  const known = command !== undefined && isCommand(command);
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return known ? `${command} has no option ${option} (see centric help ${command})` : `no option ${option}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option && /does not take an argument/.test(errorText(err))) return `${known ? `${command}: ` : ''}${option.replace(/^-\w, /, '')} takes no value`;
+  const positional = /argument '([^']*)'/i.exec(errorText(err))?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && positional !== undefined) return known ? `${command} takes no argument "${positional}" (see centric help ${command})` : `unexpected argument "${positional}"`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return `${known ? `${command}: ` : ''}${option.replace(/^-\w, /, '').replace(/ <value>$/, '')} needs a value`;
   return errorText(err);
 }
@@ -151,7 +156,7 @@ async function lintCommand(args: string[], io: CliIo): Promise<number> {
   });
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
-  const config = loadConfig(values.config ?? io.env.CENTRIC_CONFIG);
+  const config = loadConfig(values.config ?? (io.env.CENTRIC_CONFIG || undefined));
   const issues = await collectIssues(positionals, io);
   if (format !== 'json') {
     const result = lintIssues(issues, config);
@@ -192,7 +197,7 @@ function configCommand(args: string[], io: CliIo): number {
   const { values } = parseArgs({ args, options: { print: { type: 'boolean' }, config: { type: 'string', short: 'c' } } });
   if (!values.print) throw new UsageError('centric config takes --print');
   // Printed as a centric.yml would say it, so the output can be saved and edited as one.
-  io.stdout.write(yaml().stringify(toConfigFile(loadConfig(values.config ?? io.env.CENTRIC_CONFIG))));
+  io.stdout.write(yaml().stringify(toConfigFile(loadConfig(values.config ?? (io.env.CENTRIC_CONFIG || undefined)))));
   return 0;
 }
 
@@ -202,7 +207,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     // `centric lint --help` (before any "--", after which a "--help" is a file name) is `centric help lint`.
     const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
-    if (command && command in COMMANDS && (options.includes('--help') || options.includes('-h'))) return helpCommand([command], io);
+    if (command && isCommand(command) && (options.includes('--help') || options.includes('-h'))) return helpCommand([command], io);
     switch (command) {
       case 'lint':
         return await lintCommand(rest, io);
@@ -237,7 +242,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`centric: set these environment variables (or put them in .env):\n${err.problems.map((p) => `  ${p}\n`).join('')}`);
     } else if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       // The usage of the command that was run, or of all when there was none.
-      const usage = command && command in COMMANDS ? usageOf(command) : USAGE;
+      const usage = command && isCommand(command) ? usageOf(command) : USAGE;
       io.stderr.write(`centric: ${usageMessage(err, command)}\n\n${usage}\n`);
     } else {
       io.stderr.write(`centric: unexpected error: ${errorText(err)}\n`);

@@ -10,6 +10,7 @@ import type { JiraIssue } from '../core/ticket/normalise.js';
 import type { Report } from '../core/types.js';
 import { ticketChanged, type TicketChangedDeps } from '../flows/ticket-changed.js';
 import { customFieldsOf, JiraClient, JiraError } from '../jira/client.js';
+import { errorText } from '../runtime/errors.js';
 import { createLogger } from '../runtime/logger.js';
 import { Metrics } from '../runtime/metrics.js';
 import { openStore, type Store } from '../store/database.js';
@@ -52,7 +53,7 @@ export async function runAudit(args: string[], io: CliIo, render: (reports: Repo
 
   if (io.env === process.env) loadDotenv({ quiet: true });
   const env = loadJiraEnv(io.env);
-  const config = loadConfig(values.config ?? io.env.CENTRIC_CONFIG);
+  const config = loadConfig(values.config ?? (io.env.CENTRIC_CONFIG || undefined));
   // Errors only: a terminal gets the one line that stops the audit, not a JSON line per retry.
   const logger = createLogger({ level: 'error', secrets: secretsOf(env as Env), destination: io.stderr, pretty: false });
   const metrics = new Metrics();
@@ -60,8 +61,13 @@ export async function runAudit(args: string[], io: CliIo, render: (reports: Repo
   await reachJira(jira, env);
   let store: Store | undefined;
   if (values.write) {
-    store = openStore(env.DATABASE_URL);
-    await migrate(store.db);
+    try {
+      store = openStore(env.DATABASE_URL);
+      await migrate(store.db);
+    } catch (err) {
+      await store?.close().catch(() => undefined);
+      throw new AuditUsageError(`--write stores the reports in DATABASE_URL, which cannot be used: ${errorText(err)}`);
+    }
   }
   const progress = (io.stderr as NodeJS.WritableStream & { isTTY?: boolean }).isTTY === true;
   // The whole JQL once, on a line of its own; the line below it is rewritten as tickets come.

@@ -13,7 +13,7 @@ import { createLogger } from '../runtime/logger.js';
 import { Metrics } from '../runtime/metrics.js';
 import { openStoredData } from './stored-data.js';
 import type { CliIo } from '../cli.js';
-import { reachJira, oneScope } from './jira-reach.js';
+import { reachJira, oneScope, searchOrSay } from './jira-reach.js';
 import { AuditUsageError } from './usage-error.js';
 
 const DAY = 86_400_000;
@@ -35,7 +35,7 @@ export async function runDigest(args: string[], io: CliIo): Promise<number> {
   if (values.format !== 'markdown' && values.format !== 'json') throw new AuditUsageError(`--format must be markdown or json, not "${values.format}"`);
   const periodMs = since(values.since!);
   if (io.env === process.env) loadDotenv({ quiet: true });
-  const config: CentricConfig = loadConfig(values.config ?? io.env.CENTRIC_CONFIG);
+  const config: CentricConfig = loadConfig(values.config ?? (io.env.CENTRIC_CONFIG || undefined));
   const now = Date.now();
   let digest;
   let title;
@@ -51,7 +51,7 @@ export async function runDigest(args: string[], io: CliIo): Promise<number> {
     // At most digest.maxIssues issues: the search is not paged further, and the digest says so.
     const max = config.digest.maxIssues;
     let read = 0;
-    for await (const page of jira.search(values.jql)) {
+    for await (const page of searchOrSay(jira.search(values.jql))) {
       const issues = page.slice(0, max - read);
       read += issues.length;
       for (const issue of issues) {

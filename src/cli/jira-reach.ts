@@ -15,15 +15,33 @@ export async function reachJira(jira: JiraClient, env: JiraEnv): Promise<void> {
     await jira.myself({ retries: 0 });
   } catch (err) {
     if (!(err instanceof JiraError)) throw err;
-    const site = env.JIRA_BASE_URL;
-    if (err.status === null) throw new AuditUsageError(`cannot reach Jira at ${site}: ${err.message}. Check JIRA_BASE_URL and the network.`);
+    const site = withoutPassword(env.JIRA_BASE_URL);
+    const said = withoutPassword(err.message);
+    // Refused or unknown host: nothing to wait for. A time-out, a 429 or a 5xx is left to the
+    // search, which retries them as the bot does.
+    if (err.status === null && /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|certificate|SSL|TLS/i.test(said)) {
+      throw new AuditUsageError(`cannot reach Jira at ${site}: ${said}. Check JIRA_BASE_URL and the network.`);
+    }
     if (err.status === 401) throw new AuditUsageError(`Jira at ${site} refused the credentials (401 Unauthorized): check ${credentials(env)}.`);
     if (err.status === 403) throw new AuditUsageError(`Jira at ${site} answered 403 Forbidden: the account may be locked behind a CAPTCHA after failed logins (log in once in a browser) or not allowed to use the REST API; check ${credentials(env)}.`);
-    throw new AuditUsageError(`Jira at ${site} did not answer as expected: ${err.message}`);
+    if (err.status === 404) throw new AuditUsageError(`Jira at ${site} has no REST API where Centric looked (404): check JIRA_BASE_URL (the site, without /rest/…) and JIRA_DEPLOYMENT (cloud or datacenter).`);
   }
 }
+
+/** A URL, or a message quoting one, without a password in it (a proxy's user:password@). */
+const withoutPassword = (text: string): string => text.replace(/(\/\/[^/\s:@]+):[^/\s@]+@/g, '$1:***@');
 
 /** --project and --jql say two different things to read: one of them, not both. */
 export function oneScope(values: { project?: string | undefined; jql?: string | undefined }, command: string): void {
   if (values.project && values.jql) throw new AuditUsageError(`centric ${command} takes --project KEY or --jql "…", not both`);
+}
+
+/** A search's pages; Jira's refusal (a JQL typo: 400) is one line, not an "unexpected error". */
+export async function* searchOrSay<T>(pages: AsyncIterable<T>): AsyncIterable<T> {
+  try {
+    yield* pages;
+  } catch (err) {
+    if (err instanceof JiraError) throw new AuditUsageError(withoutPassword(err.message));
+    throw err;
+  }
 }

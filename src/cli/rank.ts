@@ -13,7 +13,7 @@ import { customFieldsOf, JiraClient } from '../jira/client.js';
 import { createLogger } from '../runtime/logger.js';
 import { Metrics } from '../runtime/metrics.js';
 import type { CliIo } from '../cli.js';
-import { reachJira } from './jira-reach.js';
+import { reachJira, searchOrSay } from './jira-reach.js';
 import { AuditUsageError } from './usage-error.js';
 
 const FORMATS = ['text', 'json', 'markdown', 'html'] as const;
@@ -187,13 +187,13 @@ export async function runRank(args: string[], io: CliIo): Promise<number> {
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new AuditUsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
   if (io.env === process.env) loadDotenv({ quiet: true });
-  const config = loadConfig(values.config ?? io.env.CENTRIC_CONFIG);
+  const config = loadConfig(values.config ?? (io.env.CENTRIC_CONFIG || undefined));
   const env = loadJiraEnv(io.env);
   const logger = createLogger({ level: 'error', secrets: secretsOf(env as Env), destination: io.stderr, pretty: false });
   const jira = new JiraClient({ env, settings: config.jira, metrics: new Metrics(), logger, customFields: customFieldsOf(config) });
   await reachJira(jira, env);
   const max = config.digest.maxIssues;
-  const { issues, truncated } = await searchCapped(jira.search(project ? openStoriesJql(project) : values.jql!), max);
+  const { issues, truncated } = await searchCapped(searchOrSay(jira.search(project ? openStoriesJql(project) : values.jql!)), max);
   const view: RankView = { scope: project ?? `"${values.jql}"`, ranking: rankIssues(issues, config), ...(truncated ? { truncatedAt: max } : {}) };
   if (truncated && format === 'json') io.stderr.write(`centric: ${truncatedNote(max)}\n`);
   const render = { text: rankText, json: (x: RankView) => `${JSON.stringify(rankJson(x), null, 2)}\n`, markdown: rankMarkdown, html: rankHtml };

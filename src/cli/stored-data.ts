@@ -11,6 +11,7 @@ function shown(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';
+    if (u.searchParams.has('password')) u.searchParams.set('password', '***');
     return u.toString();
   } catch {
     return url.split(':')[0] ?? url;
@@ -34,7 +35,7 @@ export async function openStoredData(env: NodeJS.ProcessEnv, what: string, first
   }
   let store: Store;
   try {
-    store = openStore(url);
+    store = openStore(url, { readonly: true });
   } catch (err) {
     // A path that cannot be opened (a folder, a file in the way): openStore says which and why.
     throw new AuditUsageError(errorText(err));

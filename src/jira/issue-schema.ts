@@ -13,7 +13,12 @@ const user = z
   .nullish();
 
 /** What a wrong value is, in a message: "a number", "an array", "null". */
-const kindOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object without "type"' : `a ${typeof value}`);
+const kindOf = (value: unknown): string => {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'type' in value ? 'an object whose "type" is no string' : 'an object without "type"';
+  return `a ${typeof value}`;
+};
 
 /** A Jira issue as REST v2/v3 and webhooks send it; only the fields Centric reads are checked. */
 export const jiraIssueSchema = z.looseObject({

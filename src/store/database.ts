@@ -59,6 +59,8 @@ export interface Store {
 }
 
 export interface StoreOptions {
+  /** SQLite: open an existing file for reading only (no folder made, no mode or journal changed). */
+  readonly?: boolean;
   /** Postgres only: the schema to use (tests give each suite its own). */
   schema?: string;
 }
@@ -78,9 +80,18 @@ function safeLocation(url: string): string {
  * only Centric's own user may read them (the -wal and -shm files SQLite creates take the database
  * file's mode). A path Centric cannot write names DATABASE_URL, the path and why.
  */
-function openSqliteFile(path: string): BetterSqlite3.Database {
+function openSqliteFile(path: string, readonly: boolean): BetterSqlite3.Database {
   const SQLite = require('better-sqlite3') as typeof BetterSqlite3;
   if (path === ':memory:') return new SQLite(path);
+  // A reader (centric digest, centric outcomes) changes nothing: not the folder, the mode or the journal.
+  if (readonly) {
+    try {
+      return new SQLite(path, { readonly: true, fileMustExist: true });
+    } catch (err) {
+      const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+      throw new Error(`cannot read the SQLite database of DATABASE_URL at ${path} (${reason}): is it a file Centric's bot writes, and may you read it?`, { cause: err });
+    }
+  }
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     const file = new SQLite(path);
@@ -96,8 +107,8 @@ function openSqliteFile(path: string): BetterSqlite3.Database {
 export function openStore(databaseUrl: string, options: StoreOptions = {}): Store {
   if (databaseUrl.startsWith('sqlite:')) {
     const path = databaseUrl.slice('sqlite:'.length);
-    const file = openSqliteFile(path);
-    file.pragma('journal_mode = WAL');
+    const file = openSqliteFile(path, options.readonly === true);
+    if (!options.readonly) file.pragma('journal_mode = WAL');
     file.pragma('busy_timeout = 5000');
     file.pragma('foreign_keys = ON');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });

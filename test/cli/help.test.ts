@@ -40,4 +40,13 @@ describe('a CLI that explains itself', () => {
     expect((await runCli(['lint', '--format'])).stderr).toMatch(/^centric: lint: --format needs a value\n/);
     expect((await runCli(['audit', '--nope'])).stderr).toMatch(/^centric: audit has no option --nope \(see centric help audit\)\n/);
   });
+
+  it('says an option takes no value, a stray argument is one, and knows only its own commands', async () => {
+    expect((await runCli(['audit', '--project', 'SHOP', '--write=yes'])).stderr).toMatch(/^centric: audit: --write takes no value\n/);
+    expect((await runCli(['outcomes', '--project', 'SHOP', 'extra'])).stderr).toMatch(/^centric: outcomes takes no argument "extra" \(see centric help outcomes\)\n/);
+    for (const name of ['constructor', '__proto__', 'toString']) {
+      expect(await runCli(['help', name])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(new RegExp(`^centric: no command "${name}"`)) });
+      expect(await runCli([name, '--help'])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(new RegExp(`^centric: unknown command "${name}"\\n\\nUsage:\\n {2}centric lint`)) });
+    }
+  });
 });

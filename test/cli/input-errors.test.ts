@@ -15,7 +15,7 @@ describe('input errors say what was expected', () => {
   });
 
   it('says what a description must be, and what it got', async () => {
-    for (const [description, got] of [[5, 'a number'], [[1], 'an array'], [{ content: [] }, 'an object without "type"'], [true, 'a boolean']] as const) {
+    for (const [description, got] of [[5, 'a number'], [[1], 'an array'], [{ content: [] }, 'an object without "type"'], [{ type: 5 }, 'an object whose "type" is no string'], [true, 'a boolean']] as const) {
       const run = await runCli(['lint', '-'], JSON.stringify({ ...story, fields: { ...story.fields, description } }));
       expect(run).toEqual({ code: 2, stdout: '', stderr: `centric: <stdin>: fields.description: must be an ADF document (an object with "type"), a string or null; got ${got}\n` });
     }
@@ -33,5 +33,22 @@ describe('input errors say what was expected', () => {
     expect(run.stderr).toMatch(/^centric: <stdin>: invalid JSON: /);
     expect(run.stderr.trimEnd()).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(run.stderr).toContain('\\u007fELF');
+  });
+
+  it('reads ./centric.yml when .env leaves CENTRIC_CONFIG empty, as .env.example does', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'centric-config-'));
+    writeFileSync(join(dir, 'centric.yml'), 'rules:\n  single-goal: offf\n');
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const run = await runCli(['lint', '-'], JSON.stringify(story), { CENTRIC_CONFIG: '' });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^centric: \.\/centric\.yml: rules\.single-goal: /);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 });

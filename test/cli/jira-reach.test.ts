@@ -34,6 +34,33 @@ describe('the commands that read Jira say at once when they cannot', () => {
     expect(run).toEqual({ code: 2, stdout: '', stderr: 'centric: cannot reach Jira at http://127.0.0.1:1: GET /myself: no answer from http://127.0.0.1:1 (ECONNREFUSED). Check JIRA_BASE_URL and the network.\n' });
   });
 
+  it('a 404 names the two settings that point Centric at the REST API', async () => {
+    nock(JIRA).get('/rest/api/3/myself').reply(404, { errorMessages: ['Not found'] });
+    expect((await runCli(['audit', '--project', 'SHOP'], '', ENV)).stderr).toBe(`centric: Jira at ${JIRA} has no REST API where Centric looked (404): check JIRA_BASE_URL (the site, without /rest/…) and JIRA_DEPLOYMENT (cloud or datacenter).\n`);
+  });
+
+  it('a busy Jira (429, 5xx) does not stop the command: the search retries as the bot does', async () => {
+    const jira = new JiraFake(3);
+    nock(JIRA).get('/rest/api/3/myself').reply(429, { errorMessages: ['Rate limit exceeded'] }, { 'retry-after': '0' });
+    jira.install();
+    const run = await runCli(['audit', '--project', 'SHOP', '--format', 'json'], '', ENV);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout).summary.tickets).toBe(0);
+  });
+
+  it.each([
+    ['rank', ['--jql', 'projct = SHOP']],
+    ['digest', ['--jql', 'projct = SHOP']],
+  ])("%s: Jira's refusal of a JQL is one line, not an unexpected error", async (command, args) => {
+    nock(JIRA).get('/rest/api/3/myself').reply(200, { accountId: 'a1', displayName: 'Centric' });
+    nock(JIRA).post('/rest/api/3/search/jql').reply(400, { errorMessages: ["Field 'projct' does not exist or you do not have permission to view it."] });
+    nock(JIRA).get(/\/rest\/api\/3\/search\/jql.*/).reply(400, { errorMessages: ["Field 'projct' does not exist or you do not have permission to view it."] });
+    const run = await runCli([command, ...args], '', ENV);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^centric: search\/jql: .*projct/);
+    expect(run.stderr).not.toMatch(/unexpected error/);
+  });
+
   it.each(['audit', 'rank', 'digest'])('%s takes --project or --jql, not both', async (command) => {
     expect(await runCli([command, '--project', 'SHOP', '--jql', 'project = OPS'], '', ENV)).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(new RegExp(`^centric: centric ${command} (takes --project KEY or --jql "…", not both|needs --project KEY or --jql "…" \\(one of them\\))\\n`)) });
   });

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,7 +32,28 @@ describe('centric digest and centric outcomes read the bot’s database, and onl
 
   it('names DATABASE_URL and the path when the SQLite file cannot be opened', async () => {
     const dir = folder();
-    expect((await runCli(['digest', '--project', 'SHOP'], '', { DATABASE_URL: `sqlite:${dir}` })).stderr).toBe(`centric: cannot open the SQLite database of DATABASE_URL at ${dir} (SQLITE_CANTOPEN): point DATABASE_URL at a file in a folder Centric may write, such as sqlite:./data/centric.db\n`);
+    // A folder: SQLite's code for it varies by version (SQLITE_CANTOPEN, SQLITE_IOERR_READ).
+    expect((await runCli(['digest', '--project', 'SHOP'], '', { DATABASE_URL: `sqlite:${dir}` })).stderr).toMatch(new RegExp(`^centric: cannot read the SQLite database of DATABASE_URL at ${dir} \\(SQLITE_\\w+\\): is it a file Centric's bot writes, and may you read it\\?\\n$`));
+  });
+
+  it('opens the database for reading only: its mode and journal stay as they were', async () => {
+    const file = join(folder(), 'c.db');
+    const { openStore } = await import('../../src/store/database.js');
+    const { migrate } = await import('../../src/store/migrations.js');
+    const store = openStore(`sqlite:${file}`);
+    await migrate(store.db);
+    await store.close();
+    chmodSync(file, 0o640);
+    const run = await runCli(['outcomes', '--project', 'SHOP'], '', { DATABASE_URL: `sqlite:${file}` });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+  });
+
+  it('hides a password given as a parameter too', async () => {
+    const run = await runCli(['outcomes', '--project', 'SHOP'], '', { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/test?password=s3cret' });
+    expect(run.stderr).toMatch(/^centric: cannot read DATABASE_URL \(postgres:\/\/postgres@127\.0\.0\.1:1\/test\?password=\*\*\*\)/);
+    expect(run.stderr).not.toContain('s3cret');
   });
 
   it('says which database did not answer, with its password hidden', async () => {

@@ -71,7 +71,7 @@ describe('centric digest', () => {
   it('says what is missing, with exit 2', async () => {
     expect((await runCli(['digest'], '', {})).stderr).toMatch(/^centric: centric digest needs --project KEY \(from the stored reports\) or --jql/);
     const none = await runCli(['digest', '--project', 'SHOP'], '', { DATABASE_URL: 'sqlite:/nonexistent/c.db' });
-    expect(none).toEqual({ code: 2, stdout: '', stderr: 'centric: no stored reports: sqlite:/nonexistent/c.db does not exist. Run the bot, or `centric audit --project SHOP --write`, first; or use --jql to read Jira directly.\n' });
+    expect(none).toEqual({ code: 2, stdout: '', stderr: 'centric: no stored reports: DATABASE_URL (sqlite:/nonexistent/c.db) does not exist. Run the bot, or `centric audit --project SHOP --write`, first; or use --jql to read Jira directly.\n' });
     expect((await runCli(['digest', '--project', 'SHOP', '--since', 'week'], '', {})).stderr).toMatch(/^centric: --since takes a number of days such as 7d, not "week"/);
   });
 });
