@@ -69,6 +69,8 @@ function safeLocation(url: string): string {
   try {
     const u = new URL(url);
     u.password = '';
+    // pg also takes the password as a parameter: ?password=…
+    u.searchParams.delete('password');
     return u.toString();
   } catch {
     return 'postgres';

@@ -71,4 +71,11 @@ describe('the bot’s own database', () => {
     writeFileSync(blocker, '');
     expect(() => openStore(`sqlite:${join(blocker, 'centric.db')}`)).toThrow(`cannot open the SQLite database of DATABASE_URL at ${join(blocker, 'centric.db')} (EEXIST): point DATABASE_URL at a file in a folder Centric may write, such as sqlite:./data/centric.db`);
   });
+
+  it('logs where its data lives without a password, in the URL or as a parameter', async () => {
+    const { openStore } = await import('../../src/store/database.js');
+    const store = openStore('postgres://centric:s3cret@127.0.0.1:1/test?password=s3cret&sslmode=disable');
+    expect(store.location).toBe('postgres://centric@127.0.0.1:1/test?sslmode=disable');
+    await store.close();
+  });
 });
