@@ -12,6 +12,7 @@ import { DEFAULT_DOMAINS } from './hints/default-domains.js';
 import { isKeyword } from './hints/keyword-matcher.js';
 import { BUILT_IN_PROFILES, profileConflicts, withBuiltInProfiles } from './profiles.js';
 import { journeySchema } from './journey/journey-schema.js';
+import { LOCALES } from './i18n/locales.js';
 
 const severity = z.enum(['off', 'warn', 'error']);
 
@@ -429,6 +430,8 @@ export const projectOverrideSchema = z
     ...withoutDefaults(lintSettingsShape),
     rules: ruleOverridesSchema.optional(),
     scoreWeights: scoreWeightOverridesSchema.optional(),
+    /** The language of Centric's words on this project's tickets and digests; absent: each ticket's own language. */
+    language: z.enum(LOCALES).optional(),
   })
   .strict();
 
