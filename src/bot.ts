@@ -32,6 +32,7 @@ import { warmUpLint } from './runtime/warm-up.js';
 import { createSlackHost, type SlackHost } from './slack/host.js';
 import { registerListeners, type ListenerDeps } from './slack/listeners/index.js';
 import { slackUsers } from './slack/users.js';
+import { slackLanguages } from './slack/languages.js';
 import { openConnections, openStore, ping, type Store } from './store/database.js';
 import { depth, type Enqueued, type NewEvent } from './store/inbox.js';
 import { InboxBatcher } from './store/inbox-batch.js';
@@ -109,6 +110,7 @@ function listenerDeps(w: ListenerWiring, logger: Logger): ListenerDeps {
     logger,
     browse: w.browse,
     revoked: w.revoked,
+    locale: (user) => w.commands.users.locale(user),
     runCommand: (ctx, command) => runCommand(w.commands, ctx, command),
     tickets: { snooze: (user, key) => snoozeTicket(w.tickets, user, key), notAStory: (userId, key, name) => markNotAStory(w.people, { userId, name }, key) },
     fix: {
@@ -231,11 +233,13 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const browse = (key: string) => new URL(`/browse/${key}`, env.JIRA_BASE_URL).toString();
   const users = slackUsers(slack.app.client);
   const chat = slackChat(backgroundClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL));
-  const dm = slackDm(chat, browse);
+  // People hear Centric in their Slack language; a channel in its project's `language:`.
+  const languages = slackLanguages(users, config);
+  const dm = slackDm(chat, browse, languages);
   const nudgeDeps: NudgeDeps = { store, config, clock, users, dm, logger, metrics };
   const workerId = `centric-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const digestDeps: DigestDeps = { store, config, clock, jira, logger, workerId, poster: channelPoster(chat, browse), metrics };
-  const asker = outcomeAsker(chat, browse);
+  const digestDeps: DigestDeps = { store, config, clock, jira, logger, workerId, poster: channelPoster(chat, browse, languages), metrics };
+  const asker = outcomeAsker(chat, browse, languages);
   // Built after `accept` and the worker exist; the answers' Jira calls take the people's lane.
   let outcomeDeps: OutcomeDeps;
   const posting = backgroundPosting(nudgeDeps, digestDeps, () => outcomeDeps, readiness, options.nudgeBatchMs ?? 5_000);

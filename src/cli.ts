@@ -12,6 +12,8 @@ import { lintEach, lintIssues, passes, summarise, summariseTallies, tallyOf, typ
 import { jsonClosing, jsonReportPiece, renderJson } from './core/render/json.js';
 import { renderMarkdown } from './core/render/markdown.js';
 import { renderText, type Palette } from './core/render/text.js';
+import type { Locale } from './core/i18n/locales.js';
+import { runLanguage, unknownLang } from './cli/lang.js';
 import type { JiraIssue } from './core/ticket/normalise.js';
 import type { Report } from './core/types.js';
 import { errorText } from './runtime/errors.js';
@@ -27,12 +29,14 @@ export interface CliIo {
 
 /** Each command's usage: what `centric help <command>` and `centric <command> --help` print. */
 const COMMANDS: Record<string, string> = {
-  lint: `centric lint [FILE…] [--format text|json|markdown] [--config PATH]
+  lint: `centric lint [FILE…] [--format text|json|markdown] [--lang en|de|es|fr|it|nl|pt] [--config PATH]
       Lints Jira issues (one issue, an array, a search response or NDJSON; stdin when no FILE or "-").
-      Exit status: 0 no error finding, 1 at least one, 2 usage or input error.`,
-  audit: `centric audit --jql "JQL" | --project KEY [--format text|json|markdown] [--write] [--html FILE] [--config PATH]
+      --lang: the findings' language; default the environment's (LC_ALL, LC_MESSAGES, LANG) when
+      one of these, else each ticket's own. Exit status: 0 no error finding, 1 at least one, 2 usage or input error.`,
+  audit: `centric audit --jql "JQL" | --project KEY [--format text|json|markdown] [--lang CODE] [--write] [--html FILE] [--config PATH]
       Lints what a Jira search returns (Jira credentials from the environment or .env). --write
-      posts or updates the sticky comments; --html writes a shareable report with charts.`,
+      posts or updates the sticky comments (in each ticket's language, as the bot writes them);
+      --html writes a shareable report with charts; --lang as for lint.`,
   digest: `centric digest --project KEY [--since 7d] | --jql "JQL" [--format markdown|json] [--config PATH]
       The customer-centricity digest: from the stored reports (DATABASE_URL), or from Jira now.`,
   outcomes: `centric outcomes --project KEY [--since 90d|12w] [--format text|json|markdown]
@@ -106,9 +110,10 @@ function palette(io: CliIo): Palette {
   return { red: c.red, yellow: c.yellow, green: c.green, dim: c.dim, bold: c.bold };
 }
 
-function renderReports(reports: Report[], format: string, io: CliIo): string {
+/** The reports in the chosen format; the text report's own words in `locale` (English when each ticket has its own). */
+function renderReports(reports: Report[], format: string, io: CliIo, locale?: Locale): string {
   const result = { reports, summary: summarise(reports) };
-  return format === 'json' ? renderJson(result) : format === 'markdown' ? renderMarkdown(result) : renderText(result, palette(io));
+  return format === 'json' ? renderJson(result) : format === 'markdown' ? renderMarkdown(result) : renderText(result, palette(io), locale);
 }
 
 /** `centric help` (every command) or `centric help COMMAND` (that one). */
@@ -152,15 +157,17 @@ async function lintCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string', short: 'f', default: 'text' }, config: { type: 'string', short: 'c' } },
+    options: { format: { type: 'string', short: 'f', default: 'text' }, lang: { type: 'string' }, config: { type: 'string', short: 'c' } },
   });
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
+  const locale = runLanguage(values.lang, io.env) ?? undefined;
+  if (locale === undefined && values.lang !== undefined) throw new UsageError(unknownLang(values.lang));
   const config = loadConfig(values.config ?? (io.env.CENTRIC_CONFIG || undefined));
   const issues = await collectIssues(positionals, io);
   if (format !== 'json') {
-    const result = lintIssues(issues, config);
-    io.stdout.write(renderReports(result.reports, format, io));
+    const result = lintIssues(issues, config, locale);
+    io.stdout.write(renderReports(result.reports, format, io, locale));
     return result.reports.some((r) => !r.skipped && !passes(r)) ? 1 : 0;
   }
   // Each issue is read when it is linted, and what the summary counts is kept instead of the
@@ -169,10 +176,15 @@ async function lintCommand(args: string[], io: CliIo): Promise<number> {
   // and written at the end, so a failure halfway leaves no cut-off JSON.
   const tallies: Tally[] = [];
   const pieces: Buffer[] = [];
-  lintEach(issues, config, (report, i) => {
-    tallies.push(tallyOf(report));
-    pieces.push(Buffer.from(jsonReportPiece(report, i)));
-  });
+  lintEach(
+    issues,
+    config,
+    (report, i) => {
+      tallies.push(tallyOf(report));
+      pieces.push(Buffer.from(jsonReportPiece(report, i)));
+    },
+    locale,
+  );
   pieces.push(Buffer.from(jsonClosing(summariseTallies(tallies), tallies.length)));
   writePieces(io.stdout, pieces);
   return tallies.some((t) => !t.skipped && !t.passes) ? 1 : 0;
@@ -216,7 +228,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       // The commands that reach Jira or the database load their clients only when run: linting a
       // file never pays for jira.js, Kysely and the database drivers.
       case 'audit':
-        return await (await import('./cli/audit.js')).runAudit(rest, io, (reports, format) => renderReports(reports, format, io));
+        return await (await import('./cli/audit.js')).runAudit(rest, io, (reports, format, locale) => renderReports(reports, format, io, locale));
       case 'digest':
         return await (await import('./cli/digest.js')).runDigest(rest, io);
       case 'outcomes':
@@ -229,6 +241,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return helpCommand(rest, io);
       case '--version':
       case '-V':
+      case '-v':
       case 'version':
         io.stdout.write(`centric ${version()}\n`);
         return 0;

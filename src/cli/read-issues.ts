@@ -118,6 +118,16 @@ export function arrayElements(bytes: Uint8Array): number[] | null {
   return null;
 }
 
+/**
+ * UTF-16, which JSON parsing would call garbage: its byte order mark, or (without one) a zero byte
+ * beside each of the first characters, as ASCII text in UTF-16 has.
+ */
+function isUtf16(bytes: Buffer): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  if (bytes.length < 4) return false;
+  return (bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0 && bytes[3] !== 0);
+}
+
 /** The bytes as text; past what a JavaScript string holds (about 512 MB), an input error naming the file. */
 function decode(input: Buffer, source: string, start = 0, end = input.length): string {
   try {
@@ -137,6 +147,7 @@ function decode(input: Buffer, source: string, start = 0, end = input.length): s
 export function readIssueList(bytes: Buffer, source: string): IssueList {
   // A UTF-8 byte order mark (Windows editors write one) is no part of the JSON.
   const input = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  if (isUtf16(input)) throw new InputError(`${source}: the file is UTF-16 text (PowerShell's > writes it): save it as UTF-8, e.g. Get-Content FILE | Set-Content -Encoding utf8 FILE2`);
   const spans = arrayElements(input);
   if (!spans) return readIssues(decode(input, source), source);
   const count = spans.length / 2;

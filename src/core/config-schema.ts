@@ -475,7 +475,8 @@ const jiraSchema = z
      */
     commentWhen: z.enum(['any-finding', 'failing']).default('any-finding'),
     /** Where rule explanations live (the README): findings and the comment link to it + each rule's meta.docs. */
-    rulesDocUrl: z.url().default('https://github.com/centric-bot/centric/blob/main/README.md'),
+    // http(s) only: the link is put in Jira comments, Slack messages and the HTML and Markdown reports.
+    rulesDocUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://wiki.example.com/centric' }).default('https://github.com/centric-bot/centric/blob/main/README.md'),
     /** Calls to Jira at once for background work (webhook events, polls, digests). */
     concurrency: z.number().int().min(1).max(32).default(4),
     /**

@@ -5,6 +5,8 @@ import { readEpic } from './epic/read-epic.js';
 import { configForProfile, epicIssueTypes, overrideRules, profileOf, profilesForProject, projectBaseRules, type ProfiledConfig } from './profiles.js';
 import { benefitOf } from './benefit/benefit-kind.js';
 import { detectDomain, type Domain } from './hints/index.js';
+import type { Locale } from './i18n/locales.js';
+import { languageFor } from './i18n/project-language.js';
 import { assignStage, journeyReportOf, stageText, type StageMatch } from './journey/index.js';
 import { evidenceOf } from './rules/customer-evidence.js';
 import { metricPromiseOf } from './rules/customer-metric.js';
@@ -13,7 +15,7 @@ import { score, type ScoredFailure } from './score.js';
 import { jobStoryRange, parseStory } from './story/parse-story.js';
 import { normalise, type JiraIssue } from './ticket/normalise.js';
 import { projectOfIssue } from './ticket/project-of.js';
-import type { Finding, LintResult, Report, RuleId, Summary, TextBlock, Ticket } from './types.js';
+import type { Finding, LintResult, Report, RuleId, Story, Summary, TextBlock, Ticket } from './types.js';
 
 const projectConfigs = new WeakMap<CentricConfig, Map<string, ProfiledConfig>>();
 
@@ -73,6 +75,18 @@ export function isLinted(ticket: Ticket, config: ProfiledConfig): boolean {
 /** What a lint may know besides the ticket: its epic's persona and metric, for hints only. */
 export interface LintContext {
   epic?: EpicContext | undefined;
+  /** The language of the findings (`centric lint --lang`); absent: see findingsLocale. */
+  locale?: Locale | undefined;
+}
+
+/**
+ * The language Centric writes a ticket's findings (and its comment) in: the project's `language:`
+ * in centric.yml when set, else the language of the ticket's story, else English. A bare LintConfig
+ * (no `projects`) has no project language.
+ */
+export function findingsLocale(config: LintConfig | CentricConfig, project: string, story: Pick<Story, 'language'> | null | undefined): Locale {
+  const projects = 'projects' in config ? (config as CentricConfig).projects : {};
+  return languageFor({ projects }, project, story?.language);
 }
 
 /** Lints one normalised ticket under a project's configuration, laid over by its profile's when its type has one. */
@@ -102,6 +116,7 @@ export function lintTicket(ticket: Ticket, projectConfig: ProfiledConfig, contex
     // Only a failing hint needs it: a passing ticket never pays for the keyword scan.
     domain: () => (domain ??= detectDomain(hintText, config.domains)),
     ...(context.epic ? { epic: context.epic } : {}),
+    locale: context.locale ?? findingsLocale(projectConfig, ticket.project, story),
     hintText,
     // Asked by the report for every ticket, and by a failing customer-metric hint first.
     // A language's journey keywords are read in a story of that language only; without a story, language by language.
@@ -198,11 +213,11 @@ export interface IssueList {
  * its hints. Each issue is read (`at`) and normalised when it is linted, not all up front, and
  * never read again once its report is emitted: a run over 10,000 issues holds one at a time.
  */
-export function lintEach(issues: IssueList, config: CentricConfig, emit: (report: Report, index: number) => void): void {
+export function lintEach(issues: IssueList, config: CentricConfig, emit: (report: Report, index: number) => void, locale?: Locale): void {
   const epicTypes = new Set(epicIssueTypes(config).map((t) => t.toLowerCase()));
   const lintOne = (issue: JiraIssue, context: LintContext): Report => {
     const projectConfig = configForProject(config, projectOfIssue(issue));
-    return lintTicket(normalise(issue, projectConfig.acceptanceCriteriaField), projectConfig, context);
+    return lintTicket(normalise(issue, projectConfig.acceptanceCriteriaField), projectConfig, locale ? { ...context, locale } : context);
   };
   const typeAt = (i: number) => (issues.typeAt ? issues.typeAt(i) : (issues.at(i)!.fields.issuetype?.name ?? ''));
   const epicReports = new Map<number, Report>();
@@ -228,9 +243,9 @@ export function lintEach(issues: IssueList, config: CentricConfig, emit: (report
   }
 }
 
-/** Lints a set of issues, reports in the order given (see lintEach). */
-export function lintIssues(issues: IssueList, config: CentricConfig): LintResult {
+/** Lints a set of issues, reports in the order given (see lintEach); findings in `locale` when given. */
+export function lintIssues(issues: IssueList, config: CentricConfig, locale?: Locale): LintResult {
   const reports: Report[] = [];
-  lintEach(issues, config, (report) => reports.push(report));
+  lintEach(issues, config, (report) => reports.push(report), locale);
   return { reports, summary: summarise(reports) };
 }

@@ -198,7 +198,7 @@ export async function runDemo(out: NodeJS.WritableStream = process.stdout): Prom
     }, () => `${backlog.length} accepted (202)`);
     const stories = backlog.filter((i) => i.fields.issuetype?.name === 'Story').map((i) => i.key);
     // SHOP-1 is a good story: Centric stays silent on it, as on the task SHOP-5. SHOP-3 passes with
-    // warnings: a comment of suggestions, no label, no nudge. SHOP-2 and SHOP-4 fail.
+    // warnings: a comment of suggestions, no label, no nudge, in German as the story is. SHOP-2 and SHOP-4 fail.
     const failing = ['SHOP-2', 'SHOP-4'];
     await step('Centric comments on the two weak stories, suggests on the passing SHOP-3, and stays silent on the good one and the task', async () => {
       // Done means every event processed to its last write (comment, then label), not the first comment seen.
@@ -206,7 +206,7 @@ export async function runDemo(out: NodeJS.WritableStream = process.stdout): Prom
       const missing = [...failing, 'SHOP-3'].filter((k) => d.jira.ownComments(k).length !== 1);
       if (missing.length > 0) throw new Error(`no Centric comment on ${missing.join(', ')}`);
       const suggestions = adfText(d.jira.ownComments('SHOP-3')[0]!.body);
-      if (!/passes, \d+ suggestions?/.test(suggestions)) throw new Error(`SHOP-3's comment does not say it passes with suggestions: ${suggestions.split('\n')[0]}`);
+      if (!/bestanden, \d+ Vorschl(ag|äge)/.test(suggestions)) throw new Error(`SHOP-3's comment does not say, in German, that it passes with suggestions: ${suggestions.split('\n')[0]}`);
       const noisy = ['SHOP-1', 'SHOP-5'].filter((k) => d.jira.ownComments(k).length > 0);
       if (noisy.length > 0) throw new Error(`unexpected comments on ${noisy.join(', ')}`);
     });

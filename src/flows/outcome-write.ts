@@ -2,6 +2,9 @@ import type { CentricConfig } from '../core/config-types.js';
 import type { MetricPromise } from '../core/metric/promise.js';
 import { outcomeProperty, type OutcomeAnswer, type OutcomeRecord } from '../core/outcome/outcome.js';
 import { renderAdfOutcome, renderWikiOutcome } from '../core/render/outcome-comment.js';
+import { LOCALES } from '../core/i18n/locales.js';
+import { catalogs as commentCatalogs } from '../core/i18n/messages/comment/index.js';
+import { languageFor } from '../core/i18n/project-language.js';
 import type { Logger } from '../runtime/logger.js';
 import type { Store } from '../store/database.js';
 import { reviewById, saveJiraComment, type ReviewRow } from '../store/outcomes.js';
@@ -35,8 +38,11 @@ function labelsFor(config: CentricConfig, answer: OutcomeAnswer): { add: string[
   return { add: mine ? [mine] : [], remove: Object.values(byAnswer).filter((l): l is string => !!l && l !== mine) };
 }
 
-/** Centric's outcome comment: "Outcome: …" (ADF on Cloud, "*Outcome:* …" in wiki markup). */
-const OUTCOME_COMMENT = /^\*?Outcome:/;
+/** Centric's outcome comment in any of its languages: "Outcome: …", "Ergebnis: …" (ADF on Cloud, "*Outcome:* …" in wiki markup). */
+const OUTCOME_COMMENT = new RegExp(`^\\*?(${LOCALES.map((l) => commentCatalogs[l]['outcome.label'].trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
+
+/** The project's `language:` when set, else English: the review keeps no story language. */
+const outcomeLocale = (config: CentricConfig, ticketKey: string) => languageFor(config, /^([A-Z][A-Z0-9_]*)-\d+$/.exec(ticketKey)?.[1] ?? null);
 
 /**
  * The outcome comment's id: the one already there (written by an attempt that stopped before
@@ -46,7 +52,8 @@ async function outcomeComment(deps: OutcomeWriteDeps, record: OutcomeRecord): Pr
   const me = await deps.jira.myself();
   const existing = (await deps.jira.commentTexts(record.ticketKey, 100)).find((c) => c.authorAccountId === me.accountId && OUTCOME_COMMENT.test(c.text.trim()));
   if (existing) return existing.id;
-  return deps.jira.addComment(record.ticketKey, deps.jira.cloud ? renderAdfOutcome(record) : renderWikiOutcome(record), { sticky: false });
+  const locale = outcomeLocale(deps.config, record.ticketKey);
+  return deps.jira.addComment(record.ticketKey, deps.jira.cloud ? renderAdfOutcome(record, locale) : renderWikiOutcome(record, locale), { sticky: false });
 }
 
 /**

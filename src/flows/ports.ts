@@ -5,6 +5,7 @@
  * Slack message or a Jira request, and never see a platform's own error classes.
  */
 import type { Digest, PeriodStats } from '../core/digest.js';
+import type { Locale } from '../core/i18n/locales.js';
 import type { MetricPromise } from '../core/metric/promise.js';
 import type { OutcomeAnswer } from '../core/outcome/outcome.js';
 import type { JiraIssue } from '../core/ticket/normalise.js';
@@ -172,6 +173,8 @@ export interface SlackUsers {
   /** The profile's e-mail, only when Slack says it is confirmed (is_email_confirmed); null otherwise. */
   email(userId: string): Promise<string | null>;
   timezone(userId: string): Promise<string>;
+  /** The language the person's Slack is set to ('en' for one Centric does not speak); rejects, like `timezone`, when Slack cannot say. */
+  locale(userId: string): Promise<Locale>;
   /** A workspace admin or owner. */
   isWorkspaceAdmin(userId: string): Promise<boolean>;
   /** Whether the person is a member of the channel; false when Centric cannot tell (not in it, private). */
@@ -216,11 +219,17 @@ export interface DigestNotice {
   reference?: string;
 }
 
+/** How a chart is worded and dated: the digest's language, and the subscription's timezone for the weeks' dates. */
+export interface ChartView {
+  locale: Locale;
+  timeZone: string;
+}
+
 /** Weekly digests to channels. */
 export interface ChannelPoster {
   postDigest(channel: string, post: DigestPost): Promise<void>;
-  /** Uploads the trend of the last periods of a scope as a chart. */
-  uploadTrend(channel: string, scope: string, trend: PeriodStats[]): Promise<void>;
+  /** Uploads the trend of the last periods of a scope as a chart, in the language and timezone given. */
+  uploadTrend(channel: string, scope: string, trend: PeriodStats[], view: ChartView): Promise<void>;
   /** Joins a public channel; rejects for private ones. */
   join(channel: string): Promise<void>;
   /** Tells the person who subscribed why their digest was not posted. */

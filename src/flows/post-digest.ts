@@ -1,5 +1,6 @@
 import { compile } from '../core/compile.js';
 import type { CentricConfig } from '../core/config-types.js';
+import { languageFor } from '../core/i18n/project-language.js';
 import { buildDigest, type Digest, type LintRecord, type TicketFacts } from '../core/digest.js';
 import { configForProject } from '../core/lint.js';
 import type { EpicFact } from '../core/epic/epic-digest.js';
@@ -225,7 +226,8 @@ async function post(deps: DigestDeps, sub: Subscription, slot: number, late: boo
   await subscriberMay(deps, sub);
   const digest = await digestPost(deps, { type: sub.scope_type, value: sub.scope }, slot, late);
   await postJoining(deps, sub.channel_id, digest);
-  await deps.poster.uploadTrend(sub.channel_id, sub.scope, digest.digest.trend).catch((err: unknown) => {
+  const view = { locale: languageFor(deps.config, sub.scope_type === 'project' ? sub.scope : null), timeZone: sub.timezone };
+  await deps.poster.uploadTrend(sub.channel_id, sub.scope, digest.digest.trend, view).catch((err: unknown) => {
     deps.logger.warn({ err, subscription: sub.id, code: slackFailureOf(err).code }, 'trend chart not uploaded; the digest was posted without it');
   });
 }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { CentricConfig } from '../core/config-types.js';
-import { needsAttention, passes } from '../core/lint.js';
+import type { Locale } from '../core/i18n/locales.js';
+import { findingsLocale, needsAttention, passes } from '../core/lint.js';
 import { renderAdfComment, renderWikiComment } from '../core/render/jira-comment.js';
+import { projectOf } from '../core/ticket/project-of.js';
 import type { Report } from '../core/types.js';
 import type { Store } from '../store/database.js';
 import { forgetStickyComment, rememberStickyComment, stickyCommentOf } from '../store/sticky-comments.js';
@@ -35,12 +37,15 @@ async function create(deps: StickyCommentDeps, key: string, body: JiraBody, body
 /**
  * One comment per ticket: created when a ticket first has a finding worth one (jira.commentWhen),
  * updated in place only when what it says changed, turned into a pass note (or removed) once
- * nothing is left to say. Never touches a comment that is not Centric's own.
+ * nothing is left to say. Never touches a comment that is not Centric's own. Written in the
+ * language of the report's findings (`locale`; by default worked out as lint does, from the
+ * project's `language:` and the story's), so the same report always makes the same body.
  */
-export async function syncComment(deps: StickyCommentDeps, key: string, report: Report, note?: string): Promise<CommentAction> {
+export async function syncComment(deps: StickyCommentDeps, key: string, report: Report, note?: string, locale?: Locale): Promise<CommentAction> {
   const { jira, store, config } = deps;
   const passing = passes(report);
-  const options = { rulesDocUrl: config.jira.rulesDocUrl, exemptLabel: config.jira.exemptLabel, ...(note ? { note } : {}) };
+  const language = locale ?? findingsLocale(config, projectOf(key), report.story);
+  const options = { rulesDocUrl: config.jira.rulesDocUrl, exemptLabel: config.jira.exemptLabel, locale: language, ...(note ? { note } : {}) };
   const body = jira.cloud ? renderAdfComment(report, options) : renderWikiComment(report, options);
   const bodyHash = hashOf(body);
   const known = await stickyCommentOf(store, key);

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { checkIssue, type CheckedIssue } from '../core/check-issue.js';
 import type { CentricConfig } from '../core/config-types.js';
 import { epicContextOf, type EpicContext } from '../core/epic/context.js';
-import { needsAttention, passes } from '../core/lint.js';
+import { findingsLocale, needsAttention, passes } from '../core/lint.js';
 import { epicIssueTypes } from '../core/profiles.js';
 import { planningFacts, type JiraIssue } from '../core/ticket/normalise.js';
 import type { Report, Ticket } from '../core/types.js';
@@ -102,7 +102,8 @@ async function settleOutcome(deps: TicketChangedDeps, issue: JiraIssue, checked:
 
 /** Brings the sticky comment and the "needs work" label in line with the report. */
 async function writeBack(deps: TicketChangedDeps, ticket: Ticket, report: Report, note?: string): Promise<Pick<TicketOutcome, 'comment' | 'labels'>> {
-  const comment = await syncComment(deps, ticket.key, report, note);
+  // The comment speaks the findings' language: the project's, else the story's (as lint chose it).
+  const comment = await syncComment(deps, ticket.key, report, note, findingsLocale(deps.config, ticket.project, report.story));
   const label = deps.config.jira.label;
   const passing = passes(report);
   const add = label && !passing && !ticket.labels.includes(label) ? [label] : [];

@@ -1,9 +1,10 @@
 import { WebClient } from '@slack/web-api';
 import { QUESTIONS } from '../core/digest.js';
 import type { ChannelPoster, OutcomeAsker, SlackDm } from '../flows/ports.js';
-import { CHART_LEGEND, trendChart } from './chart.js';
+import { trendChart, trendTitle } from './chart.js';
 import { classified } from './failures.js';
-import { digestMessage, digestNoticeMessage, SCOPE_CHARS } from './views/digest.js';
+import { conversationLanguages, ENGLISH, isUserId, projectOfTicket, projectOfTitle, type Languages } from './languages.js';
+import { digestMessage, digestNoticeMessage, digestQuestions, SCOPE_CHARS } from './views/digest.js';
 import { cut, type SlackMessage } from './views/limits.js';
 import { nudgeMessage } from './views/nudge.js';
 import { outcomeMessage, outcomeReminder } from './views/outcome.js';
@@ -42,33 +43,65 @@ export function slackChat(client: WebClient): SlackChat {
     update: async (channel, ts, message) => void (await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks as never })),
     reply: async (channel, threadTs, message) => void (await client.chat.postMessage({ channel, thread_ts: threadTs, text: message.text, blocks: message.blocks as never })),
     join: async (channel) => void (await client.conversations.join({ channel })),
-    upload: async (channel, png, title) => void (await client.filesUploadV2({ channel_id: channel, file: png, filename: 'centric-trend.png', title, initial_comment: CHART_LEGEND })),
+    // Title, axes and legend are in the image; the digest just above says the same in words
+    // (screen readers included). No alt text: filesUploadV2 sends it as alt_text, which Slack's
+    // files.getUploadURLExternal does not know (it documents alt_txt).
+    upload: async (channel, png, title) => void (await client.filesUploadV2({ channel_id: channel, file: png, filename: 'centric-trend.png', title })),
   };
 }
 
-/** Nudge DMs, rendered here: the flows hand over the tickets as data, and read failures as `failure`. */
-export function slackDm(chat: Pick<SlackChat, 'dm' | 'update'>, browse: (key: string) => string): SlackDm {
+/**
+ * Nudge DMs, rendered here in the recipient's language: the flows hand over the tickets as data,
+ * and read failures as `failure` (a users.info that fails fails the DM, as the timezone's would).
+ * An update speaks the language the DM was sent in; after a restart, its project's.
+ */
+export function slackDm(chat: Pick<SlackChat, 'dm' | 'update'>, browse: (key: string) => string, languages: Languages = ENGLISH): SlackDm {
+  const sent = conversationLanguages();
   return {
-    postNudge: (userId, items) => classified(() => chat.dm(userId, nudgeMessage(items, browse))),
-    updateNudge: (channel, ts, items) => classified(() => chat.update(channel, ts, nudgeMessage(items, browse))),
+    postNudge: (userId, items) =>
+      classified(async () => {
+        const locale = await languages.person(userId);
+        const posted = await chat.dm(userId, nudgeMessage(items, browse, locale));
+        sent.remember(posted.channel, locale);
+        return posted;
+      }),
+    updateNudge: (channel, ts, items) => classified(() => chat.update(channel, ts, nudgeMessage(items, browse, sent.of(channel) ?? languages.project(projectOfTicket(items[0]?.key))))),
   };
 }
 
 /** Digests to channels, rendered here (message and trend chart); notes to subscribers by DM. Failures carry `failure`. */
-export function channelPoster(chat: Pick<SlackChat, 'post' | 'dm' | 'join' | 'upload'>, browse: (key: string) => string): ChannelPoster {
+export function channelPoster(chat: Pick<SlackChat, 'post' | 'dm' | 'join' | 'upload'>, browse: (key: string) => string, languages: Languages = ENGLISH): ChannelPoster {
   return {
-    postDigest: (channel, post) => classified(() => chat.post(channel, digestMessage({ ...post, browse, questions: QUESTIONS }))),
-    uploadTrend: (channel, scope, trend) => classified(() => chat.upload(channel, trendChart(trend, QUESTIONS.map((q) => q.id)), cut(`Customer-centricity trend: ${scope}`, SCOPE_CHARS))),
+    // A channel reads its project's language (centric.yml's `language:`); a JQL digest, English.
+    postDigest: (channel, post) =>
+      classified(() => {
+        const locale = languages.project(projectOfTitle(post.title));
+        return chat.post(channel, digestMessage({ ...post, browse, questions: digestQuestions(QUESTIONS, locale), locale }));
+      }),
+    uploadTrend: (channel, scope, trend, view) => classified(async () => chat.upload(channel, await trendChart(scope, trend, view), cut(trendTitle(scope, trend, view.locale), SCOPE_CHARS))),
     join: (channel) => classified(() => chat.join(channel)),
-    notifySubscriber: (userId, notice) => classified(async () => void (await chat.dm(userId, digestNoticeMessage(notice)))),
+    notifySubscriber: (userId, notice) => classified(async () => void (await chat.dm(userId, digestNoticeMessage(notice, await languages.person(userId))))),
   };
 }
 
-/** Outcome questions: a DM to a person, or a message in a channel (both by id); reminders in its thread. */
-export function outcomeAsker(chat: Pick<SlackChat, 'dm' | 'update' | 'reply'>, browse: (key: string) => string): OutcomeAsker {
+/**
+ * Outcome questions: a DM to a person (in their language), or a message in a channel (in the
+ * project's); reminders in its thread and updates in the language it was asked in.
+ */
+export function outcomeAsker(chat: Pick<SlackChat, 'dm' | 'update' | 'reply'>, browse: (key: string) => string, languages: Languages = ENGLISH): OutcomeAsker {
+  const asked = conversationLanguages();
+  const projectOf = (question: { key: string }) => languages.project(projectOfTicket(question.key));
+  const localeIn = (channel: string, question: { key: string }) => asked.of(channel) ?? projectOf(question);
   return {
-    ask: (to, question) => classified(() => chat.dm(to, outcomeMessage(question, browse))),
-    remind: (channel, ts, question) => classified(() => chat.reply(channel, ts, outcomeReminder(question))),
-    update: (channel, ts, question) => classified(() => chat.update(channel, ts, outcomeMessage(question, browse))),
+    ask: (to, question) =>
+      classified(async () => {
+        const locale = isUserId(to) ? await languages.person(to) : projectOf(question);
+        const posted = await chat.dm(to, outcomeMessage(question, browse, locale));
+        // A DM's id does not say whose it is; a channel's questions each follow their project.
+        if (isUserId(to)) asked.remember(posted.channel, locale);
+        return posted;
+      }),
+    remind: (channel, ts, question) => classified(() => chat.reply(channel, ts, outcomeReminder(question, localeIn(channel, question)))),
+    update: (channel, ts, question) => classified(() => chat.update(channel, ts, outcomeMessage(question, browse, localeIn(channel, question)))),
   };
 }

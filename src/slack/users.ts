@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { localeOf, type Locale } from '../core/i18n/locales.js';
 import type { LinkMoved, SlackUsers } from '../flows/ports.js';
 import { classified } from './failures.js';
 import { linkMovedMessage, linkRemovedMessage } from './views/link.js';
@@ -7,6 +8,8 @@ interface UserInfo {
   email: string | null;
   tz: string;
   admin: boolean;
+  /** The language of the person's Slack (their `locale`, e.g. "de-DE"); English for one Centric does not speak. */
+  locale: Locale;
 }
 
 /** users.info answers are kept this long: an admin demoted, or an e-mail changed, counts soon. */
@@ -18,7 +21,8 @@ const MEMBERS_PAGES = 50;
 /**
  * Slack users through users.info (users:read, users:read.email) and conversations.members
  * (channels:read, groups:read). An e-mail counts only when Slack says it is confirmed: it is the
- * proof a link to a Jira account rests on.
+ * proof a link to a Jira account rests on. users.info is asked with include_locale (no extra
+ * scope): Slack tells a person's language only when asked.
  */
 export function slackUsers(client: Pick<WebClient, 'users' | 'conversations' | 'chat' | 'auth'>, clock: () => number = Date.now): SlackUsers {
   const cache = new Map<string, { at: number; info: Promise<UserInfo> }>();
@@ -35,7 +39,7 @@ export function slackUsers(client: Pick<WebClient, 'users' | 'conversations' | '
   const info = (userId: string): Promise<UserInfo> => {
     const cached = cache.get(userId);
     if (cached && clock() - cached.at < INFO_TTL_MS) return cached.info;
-    const entry = Promise.all([classified(() => client.users.info({ user: userId })), homeTeam()]).then(([{ user }, team]) => {
+    const entry = Promise.all([classified(() => client.users.info({ user: userId, include_locale: true })), homeTeam()]).then(([{ user }, team]) => {
       // Someone of another organisation (Slack Connect) has an e-mail and admin rights that their
       // organisation vouches for, not this one: neither proves anything here.
       const enterprise = (user as { enterprise_user?: { enterprise_id?: string } } | undefined)?.enterprise_user?.enterprise_id;
@@ -44,6 +48,7 @@ export function slackUsers(client: Pick<WebClient, 'users' | 'conversations' | '
         email: local && user?.is_email_confirmed === true ? (user.profile?.email ?? null) : null,
         tz: user?.tz ?? 'UTC',
         admin: local && (user?.is_admin === true || user?.is_owner === true),
+        locale: localeOf(user?.locale),
       };
     });
     entry.catch(() => cache.delete(userId));
@@ -63,14 +68,16 @@ export function slackUsers(client: Pick<WebClient, 'users' | 'conversations' | '
   return {
     email: async (userId) => (await info(userId)).email,
     timezone: async (userId) => (await info(userId)).tz,
+    locale: async (userId) => (await info(userId)).locale,
     isWorkspaceAdmin: async (userId) => (await info(userId)).admin,
     isMember,
+    // The DMs below speak the recipient's language: a users.info that fails fails the DM, as its timezone would.
     linkMoved: async (userId: string, moved: LinkMoved) => {
-      const message = linkMovedMessage(moved);
+      const message = linkMovedMessage(moved, (await info(userId)).locale);
       await classified(() => client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks as never }));
     },
     linkRemoved: async (userId: string, removed: { account: string; by: string }) => {
-      const message = linkRemovedMessage(removed);
+      const message = linkRemovedMessage(removed, (await info(userId)).locale);
       await classified(() => client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks as never }));
     },
   };

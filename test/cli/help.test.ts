@@ -8,7 +8,7 @@ const version = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../pac
 
 describe('a CLI that explains itself', () => {
   it('says its version', async () => {
-    for (const flag of ['--version', '-V', 'version']) expect(await runCli([flag])).toEqual({ code: 0, stdout: `centric ${version}\n`, stderr: '' });
+    for (const flag of ['--version', '-V', '-v', 'version']) expect(await runCli([flag])).toEqual({ code: 0, stdout: `centric ${version}\n`, stderr: '' });
   });
 
   it.each(COMMANDS)('prints the usage of %s for "help %s", "%s --help" and "%s -h", and nothing else', async (command) => {

@@ -14,6 +14,16 @@ describe('input errors say what was expected', () => {
     }
   });
 
+  it('tells a UTF-16 file (with or without its byte order mark) to be saved as UTF-8', () => {
+    const text = JSON.stringify([story]);
+    const expected = 'x.json: the file is UTF-16 text (PowerShell\'s > writes it): save it as UTF-8, e.g. Get-Content FILE | Set-Content -Encoding utf8 FILE2';
+    for (const bytes of [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), Buffer.from(text, 'utf16le'), Buffer.from(Buffer.from(text, 'utf16le')).swap16()]) {
+      expect(() => readIssueList(bytes, 'x.json')).toThrow(expected);
+    }
+    // UTF-8 with a zero byte further on is no UTF-16: JSON parsing words that error.
+    expect(() => readIssueList(Buffer.from('[{"key":"A-1"}]\u0000'), 'x.json')).not.toThrow(/UTF-16/);
+  });
+
   it('says what a description must be, and what it got', async () => {
     for (const [description, got] of [[5, 'a number'], [[1], 'an array'], [{ content: [] }, 'an object without "type"'], [{ type: 5 }, 'an object whose "type" is no string'], [true, 'a boolean']] as const) {
       const run = await runCli(['lint', '-'], JSON.stringify({ ...story, fields: { ...story.fields, description } }));

@@ -56,7 +56,8 @@ function measure(set: PmTicket[]): { tally: Record<Kind, { correct: number; tota
   const tally = Object.fromEntries(KINDS.map((k) => [k, { correct: 0, total: 0 }])) as Record<Kind, { correct: number; total: number }>;
   const mismatches: Mismatch[] = [];
   for (const ticket of set) {
-    const got = observedLabels(lintIssue(ticket.issue, DEFAULT_CONFIG));
+    // In English whatever the ticket's language: observedLabels reads the English wording.
+    const got = observedLabels(lintIssue(ticket.issue, DEFAULT_CONFIG, { locale: 'en' }));
     for (const kind of KINDS) {
       const expected = kind === 'role' ? sameRole(ticket.labels.role) : ticket.labels[kind];
       // Generic role and single goal are only labelled for tickets with a story.

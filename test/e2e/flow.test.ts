@@ -117,7 +117,9 @@ describe('end to end over HTTP, against the Jira and Slack stand-ins', () => {
     const chart = await eventually('the chart', () => e!.slack.files[0]);
     expect(chart.channel).toBe(PRODUCT_CHANNEL);
     const png = PNG.sync.read(chart.bytes);
-    expect(png.width).toBeGreaterThan(100);
+    expect(png.width).toBeGreaterThan(1_500);
+    // Title, axes and legend are in the image: no legend sentence beside it.
+    expect({ title: chart.title, comment: chart.comment }).toEqual({ title: 'Customer-centricity of SHOP, last 12 weeks', comment: '' });
     expect(e.slack.calls('/api/files.completeUploadExternal')).toHaveLength(1);
     expect(await e.bot.runDigests()).toEqual([]);
     // The first post found the bot outside the channel: it joined and posted again.
@@ -135,7 +137,8 @@ describe('end to end over HTTP, against the Jira and Slack stand-ins', () => {
     const search = e.jira.calls('/rest/api/3/search/jql', 'GET')[0]!;
     expect(new URLSearchParams(search.path.split('?')[1]).get('jql')).toBe('project = "SHOP" AND updated >= -7m ORDER BY updated ASC');
     expect(['SHOP-1', 'SHOP-5'].map((k) => e!.jira.ownComments(k))).toEqual([[], []]);
-    expect(JSON.stringify(e.jira.ownComments('SHOP-3')[0]!.body)).toMatch(/"Centric: \d+\/100, passes, \d+ suggestions?"/);
+    // SHOP-3's story is German: so is Centric's comment on it.
+    expect(JSON.stringify(e.jira.ownComments('SHOP-3')[0]!.body)).toMatch(/"Centric: \d+\/100, bestanden, \d+ Vorschl(ag|äge)"/);
     everyCallAccepted(e);
   });
 });

@@ -79,6 +79,7 @@ describe.each(BACKENDS)('who may do what through Centric, on $name', (backend) =
       users: {
         email: async (u: string) => users.emails?.[u] ?? null,
         timezone: async () => 'UTC',
+        locale: async () => 'en',
         isWorkspaceAdmin: async (u: string) => users.admins?.includes(u) ?? false,
         isMember: async (channel: string, u: string) => users.members?.[channel]?.includes(u) ?? false,
         linkMoved: async (u: string, m: LinkMoved) => void moved.push([u, m]),

@@ -69,6 +69,17 @@ describe.each(BACKENDS)('writing an answered outcome to Jira ($name)', (backend)
     expect((await store.db.selectFrom('outcome_reviews').select('jira_comment_id').executeTakeFirstOrThrow()).jira_comment_id).toBe('100');
   });
 
+  it('writes the comment in the project’s language, and knows it again on a retry', async () => {
+    const fake = fakeJira({ cloud: false });
+    const { store, deps, id } = await answered(fake);
+    const german = { ...deps, config: { ...DEFAULT_CONFIG, projects: { SHOP: { language: 'de' as const } } } };
+    expect(await writeOutcome(german, id)).toBe('written');
+    expect(fake.comments[0]!.text).toMatch(/^\*Ergebnis:\* /);
+    await store.db.updateTable('outcome_reviews').set({ jira_comment_id: null }).execute();
+    expect(await writeOutcome(german, id)).toBe('written');
+    expect(fake.comments).toHaveLength(1);
+  });
+
   it('writes nothing for a review that is not answered, and gives up on a ticket that is gone', async () => {
     const fake = fakeJira({ gone: true });
     const { store, deps, id } = await answered(fake);

@@ -49,9 +49,15 @@ describe('centric audit', () => {
     const suggestions = jira.writes().find((c) => c.path === '/rest/api/3/issue/SHOP-2/comment');
     expect(JSON.stringify(suggestions?.body)).toMatch(/Centric: \d+\/100, passes, \d+ suggestions?"/);
     const page = readFileSync(html, 'utf8');
-    expect(page).toContain('<svg role="img" aria-label="Score distribution"');
-    expect(page).toContain('<svg role="img" aria-label="Pass rate per rule"');
-    expect(page).toContain('<td>SHOP-1</td>');
+    expect(page).toContain('<title>Centric audit: project = SHOP</title>');
+    // Which site, which search and when, then both charts drawn in.
+    expect(page).toContain(`<dt>Jira site</dt><dd><a href="${JIRA}">${JIRA}</a></dd><dt>Tickets</dt><dd>JQL project = SHOP</dd><dt>Written</dt><dd><time datetime="`);
+    expect(page.match(/<figure><svg /g)).toHaveLength(2);
+    expect(page).toContain('>Score distribution of 2 tickets</text>');
+    expect(page).toContain('>Share of tickets passing each rule</text>');
+    // Each ticket links to Jira, with its summary; the table has a row per ticket.
+    expect(page).toContain(`<td data-label="Ticket"><a href="${JIRA}/browse/SHOP-1" title="Open SHOP-1 in Jira">SHOP-1</a></td><td data-label="Summary">a</td>`);
+    expect(page.match(/<tr class="(passes|fails|skipped)" data-score="\d*">/g)).toHaveLength(3);
     expect(page).toContain('3 tickets: 2 linted, 1 skipped, 1 passing');
     expect(run.stdout).toContain('SHOP-1  ');
   });
@@ -67,5 +73,20 @@ describe('centric audit', () => {
     jira.failNext('GET', '/rest/api/3/search/jql', { status: 400 });
     const badJql = await runCli(['audit', '--jql', 'project = NOPE'], '', ENV);
     expect(badJql).toEqual({ code: 2, stdout: '', stderr: 'centric: audit stopped after 0 tickets: search/jql: Jira answered HTTP 400 (failure 400)\n' });
+  });
+
+  it('takes a project key typed in lower case, as rank, digest and outcomes do', async () => {
+    const run = await runCli(['audit', '--project', 'shop', '--format', 'json'], '', ENV);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).summary).toMatchObject({ tickets: 3 });
+    expect(jira.calls.find((c) => c.path === '/rest/api/3/search/jql')?.query.get('jql')).toBe('project = "SHOP" AND statusCategory != Done ORDER BY key');
+  });
+
+  it('--html into a folder that does not exist says so before asking Jira anything', async () => {
+    const missing = join(tmpdir(), 'centric-no-such-folder', 'report.html');
+    const run = await runCli(['audit', '--project', 'SHOP', '--html', missing], '', ENV);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^centric: --html \S+report\.html: the folder \S+centric-no-such-folder does not exist or cannot be written to; create it or pick another path\n/);
+    expect(jira.calls).toEqual([]);
   });
 });

@@ -142,7 +142,7 @@ describe.each(BACKENDS)('weekly digest runs on $name', (backend) => {
     expect([...(await runDueDigests(a)), ...(await runDueDigests(b))]).toEqual([]);
     expect(posts).toHaveLength(1);
     expect(posts[0]!.channel).toBe('C1');
-    expect(posts[0]!.message.text.split('\n')[0]).toBe('Customer-centricity of SHOP: 55/100 over 1 tickets');
+    expect(posts[0]!.message.text.split('\n')[0]).toBe('Customer-centricity of SHOP: 55/100 over 1 ticket');
     expect(uploads.at(-1)!.channel).toBe('C1');
   });
 

@@ -204,10 +204,10 @@ describe('/centric', () => {
     expect((await slash('digest')).reply.text).toBe('This channel has no digest subscription: type `/centric digest SHOP` for a project, or `/centric subscribe SHOP` to get it every week.');
     const preview = await slash('digest shop');
     expect(preview.reply.response_type).toBe('ephemeral');
-    expect(preview.reply.text.split('\n')[0]).toBe('Customer-centricity of SHOP: 70/100 over 1 tickets');
+    expect(preview.reply.text.split('\n')[0]).toBe('Customer-centricity of SHOP: 70/100 over 1 ticket');
     expect(JSON.stringify(preview.reply.blocks)).toContain('*Who we built for:* night nurse (1)');
     await slash('subscribe SHOP');
-    expect((await slash('digest')).reply.text.split('\n')[0]).toBe('Customer-centricity of SHOP: 70/100 over 1 tickets');
+    expect((await slash('digest')).reply.text.split('\n')[0]).toBe('Customer-centricity of SHOP: 70/100 over 1 ticket');
   });
 
   it.each([

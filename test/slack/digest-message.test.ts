@@ -71,11 +71,11 @@ describe('hostile text in a digest', () => {
     const personas = '&lt;!here&gt; &amp; &lt;@U999|boss&gt; (1); 0% with a generic role';
     expect(body).toEqual({
       channel: 'C1',
-      text: [`Customer-centricity of ${escapedTitle}: 40/100 over 1 tickets`, note, ...questions, `Who we built for: ${personas}`, 'Needs attention (ready for development): 1'].join('\n'),
+      text: [`Customer-centricity of ${escapedTitle}: 40/100 over 1 ticket`, note, ...questions, `Who we built for: ${personas}`, 'Needs attention (ready for development): 1'].join('\n'),
       blocks: [
         // A header is plain text: Slack reads no markup in it.
         { type: 'header', text: { type: 'plain_text', text: `Weekly digest: "${hostileJql}"` } },
-        { type: 'section', text: { type: 'mrkdwn', text: `*Customer-centricity of ${escapedTitle}: 40/100 over 1 tickets*` } },
+        { type: 'section', text: { type: 'mrkdwn', text: `*Customer-centricity of ${escapedTitle}: 40/100 over 1 ticket*` } },
         { type: 'context', elements: [{ type: 'mrkdwn', text: `:warning: ${note}` }] },
         { type: 'section', text: { type: 'mrkdwn', text: questions.map((q) => `• ${q}`).join('\n') } },
         { type: 'section', text: { type: 'mrkdwn', text: `*Who we built for:* ${personas}` } },
@@ -87,7 +87,7 @@ describe('hostile text in a digest', () => {
 
   it('shortens a long JQL before escaping it, so no escape is cut in half', async () => {
     const body = await posted({ title: `${'a'.repeat(198)}&<>${'b'.repeat(5_000)}`, digest: hostile, late: false });
-    expect(String(body.text).split('\n')[0]).toBe(`Customer-centricity of ${'a'.repeat(198)}&amp;…: 40/100 over 1 tickets`);
+    expect(String(body.text).split('\n')[0]).toBe(`Customer-centricity of ${'a'.repeat(198)}&amp;…: 40/100 over 1 ticket`);
     expect((body.blocks as Array<{ text?: { text: string } }>)[0]!.text!.text).toBe(`Weekly digest: ${'a'.repeat(134)}…`);
   });
 

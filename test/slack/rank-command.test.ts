@@ -80,7 +80,8 @@ describe('/centric rank', () => {
     expect((await slash('rank SHOP')).text).toBe('SHOP has no open story to rank.');
     put('SHOP-1', 'Ward overview', { customfield_2: 3 });
     expect((await slash('rank SHOP')).text).toBe(
-      'None of the 1 open stories of SHOP has both a benefit and a cost to rank by: set digest.benefitField and digest.costField in centric.yml, and fill them in on the tickets.',
+      // One story: "the one open story", not "the 1 open stories".
+      'The one open story of SHOP has no benefit and cost to rank by: set digest.benefitField and digest.costField in centric.yml, and fill them in on the tickets.',
     );
   });
 

@@ -2,6 +2,7 @@
  * A story's epic as context for its hints: "the epic's persona is 'night nurse'; is this story for
  * them?". Only ever a question in a hint: a story that names no persona or metric still fails.
  */
+import type { FindingsText } from '../i18n/messages/findings/index.js';
 import type { EpicContext } from '../rules/rule.js';
 import type { Report } from '../types.js';
 
@@ -18,9 +19,9 @@ export function epicContextOf(key: string, report: Report | undefined): EpicCont
 }
 
 /** A sentence for the persona hint (leading space), or nothing when the epic names no persona. */
-export const epicPersonaNote = (epic: EpicContext | undefined): string =>
-  epic?.persona ? ` The epic ${epic.key}'s persona is "${quoted(epic.persona)}": is this story for them?` : '';
+export const epicPersonaNote = (epic: EpicContext | undefined, t: FindingsText): string =>
+  epic?.persona ? ` ${t('epic.persona', { key: epic.key, persona: quoted(epic.persona) })}` : '';
 
 /** A sentence for the metric hint (leading space), or nothing when the epic has no metric. */
-export const epicMetricNote = (epic: EpicContext | undefined): string =>
-  epic?.metric ? ` The epic ${epic.key} is measured by "${quoted(epic.metric)}": does this story move it?` : '';
+export const epicMetricNote = (epic: EpicContext | undefined, t: FindingsText): string =>
+  epic?.metric ? ` ${t('epic.metric', { key: epic.key, metric: quoted(epic.metric) })}` : '';

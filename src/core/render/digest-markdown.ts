@@ -45,15 +45,31 @@ export function outcomesText(o: OutcomeStats, w: OutcomesWording): string {
   return parts.join('; ');
 }
 
-/** Inline markdown's special characters in text from Jira (a persona, a note), so it reads as written and links nowhere. */
-export const escapeMarkdown = (s: string): string => s.replace(/[\\`*_[\]<>|~]/g, '\\$&');
+/**
+ * Text from Jira (a key, a persona, a note, a finding that quotes the ticket) or a message with
+ * placeholders ("<who exactly>") as CommonMark/GFM that shows exactly as written and links nowhere,
+ * wherever it lands: a paragraph, a heading, a list item, a table cell. The one escaper for Markdown.
+ */
+export const escapeMarkdown = (s: string): string =>
+  s
+    // A line ending would end the list item or table row; leading spaces could start code.
+    .replace(/\s*(?:\r\n?|\n)\s*/g, ' ')
+    .trim()
+    // Backslash escapes, code spans, emphasis, links and images, autolinks and raw HTML, GFM's
+    // strike-through and table pipes.
+    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
+    // "&amp;" or "&#60;" would show as the character it names; a lone "&" shows as itself.
+    .replace(/&(?=[#A-Za-z]|$)/g, '\\&')
+    // First on a line (a list item "- SHOP-1: …"): a heading, a list item, a rule or an underline.
+    .replace(/^[#+=-]/, '\\$&')
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 
 /**
  * The digest as markdown, for `centric digest` and wikis. `truncatedAt`: the scope had more
  * issues than one digest reads, and the digest was built from the first this many: it says so.
  */
 export function renderDigestMarkdown(d: Digest, title: string, truncatedAt?: number): string {
-  const lines = [`## Customer-centricity digest: ${title}`, ''];
+  const lines = [`## Customer-centricity digest: ${escapeMarkdown(title)}`, ''];
   if (truncatedAt !== undefined) lines.push(`> **Note:** ${truncatedNote(truncatedAt)}`, '');
   lines.push(
     d.period.score === null
@@ -70,11 +86,11 @@ export function renderDigestMarkdown(d: Digest, title: string, truncatedAt?: num
   }
   const balance = balanceText(d);
   if (balance) lines.push(`**Whose benefit:** ${balance}`, '');
-  if (d.personas.length > 0) lines.push(`**Who we built for:** ${d.personas.map((p) => `${p.role} (${p.count})`).join(', ')}; ${pct(d.genericShare)} with a generic role`, '');
+  if (d.personas.length > 0) lines.push(`**Who we built for:** ${d.personas.map((p) => `${escapeMarkdown(p.role)} (${p.count})`).join(', ')}; ${pct(d.genericShare)} with a generic role`, '');
   const list = (heading: string, rows: string[]) => rows.length > 0 && lines.push(`**${heading}**`, ...rows.map((r) => `- ${r}`), '');
-  list('Biggest bang for the buck', d.bangForBuck.map((b) => `${b.key}: benefit ${b.benefit} / cost ${b.cost}`));
-  list('Most improved', d.mostImproved.map((m) => `${m.key}: ${m.from} → ${m.to}`));
-  list('Needs attention', d.needsAttention.map((n) => `${n.key}: ${n.score}/100`));
+  list('Biggest bang for the buck', d.bangForBuck.map((b) => `${escapeMarkdown(b.key)}: benefit ${b.benefit} / cost ${b.cost}`));
+  list('Most improved', d.mostImproved.map((m) => `${escapeMarkdown(m.key)}: ${m.from} → ${m.to}`));
+  list('Needs attention', d.needsAttention.map((n) => `${escapeMarkdown(n.key)}: ${n.score}/100`));
   if (d.outcomes) lines.push(`**Outcomes:** ${outcomesText(d.outcomes, { period: 'period', key: escapeMarkdown, role: escapeMarkdown })}`, '');
   if (d.journey) list('Journey coverage', coverageLines(d.journey, { period: 'period', stage: escapeMarkdown }));
   if (d.epics) list('Epics', epicLineTexts(d.epics, { key: escapeMarkdown, persona: escapeMarkdown }));

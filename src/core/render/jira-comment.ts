@@ -1,3 +1,5 @@
+import type { Locale } from '../i18n/locales.js';
+import { commentText, type CommentText } from '../i18n/messages/comment/index.js';
 import { passes } from '../lint.js';
 import { ruleLink } from '../rules/index.js';
 import { journeyLine } from '../journey/journey-line.js';
@@ -12,24 +14,16 @@ export interface CommentOptions {
   exemptLabel: string;
   /** A line about the last change, e.g. "Story updated from Slack by Priya Shah." */
   note?: string;
+  /** The language of Centric's own words, the same as the findings' (English when absent). */
+  locale?: Locale;
 }
 
-const FOOTER = (exempt: string) =>
-  `Centric updates this comment when the ticket changes. Not a user story? Add the label ${exempt} and Centric leaves it alone.`;
-
-const PASS_TEXT =
-  'This ticket says who it is for, what they want, why, how we will know it worked and what they will see. Thank you.';
-
-function title(report: Report): string {
-  if (passes(report) && (report.findings ?? []).length === 0) return `Centric: ${report.score}/100, every check passes`;
-  if (passes(report)) return `Centric: ${report.score}/100, passes, ${count(report.findings ?? [], 'suggestion')}`;
-  const errors = (report.findings ?? []).filter((f) => f.severity === 'error').length;
-  return `Centric: ${report.score}/100, ${count(errors, 'check')} to fix`;
-}
-
-function count(items: unknown[] | number, noun: string): string {
-  const n = typeof items === 'number' ? items : items.length;
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+function title(report: Report, t: CommentText): string {
+  const score = String(report.score);
+  const findings = report.findings ?? [];
+  if (passes(report) && findings.length === 0) return t('title.allPass', { score });
+  if (passes(report)) return t('title.passes', { score, count: findings.length });
+  return t('title.fails', { score, count: findings.filter((f) => f.severity === 'error').length });
 }
 
 const ruleUrl = (options: CommentOptions, f: Finding) => ruleLink(options.rulesDocUrl, f.rule);
@@ -38,10 +32,11 @@ const text = (value: string, marks?: Adf[]): Adf => (marks ? { type: 'text', tex
 
 /** The comment in Atlassian Document Format (Jira Cloud). */
 export function renderAdfComment(report: Report, options: CommentOptions): Adf {
-  const content: Adf[] = [{ type: 'heading', attrs: { level: 3 }, content: [text(title(report))] }];
+  const t = commentText(options.locale);
+  const content: Adf[] = [{ type: 'heading', attrs: { level: 3 }, content: [text(title(report, t))] }];
   const findings = report.findings ?? [];
   if (findings.length === 0) {
-    content.push({ type: 'paragraph', content: [text(PASS_TEXT)] });
+    content.push({ type: 'paragraph', content: [text(t('pass'))] });
   } else {
     content.push({
       type: 'bulletList',
@@ -55,17 +50,17 @@ export function renderAdfComment(report: Report, options: CommentOptions): Adf {
               text(f.rule, [{ type: 'strong' }, { type: 'link', attrs: { href: ruleUrl(options, f) } }]),
               text(`: ${f.message}`),
               { type: 'hardBreak' },
-              text(`Fix: ${f.hint}`, [{ type: 'em' }]),
+              text(t('fix', { hint: f.hint }), [{ type: 'em' }]),
             ],
           },
         ],
       })),
     });
   }
-  const journey = journeyLine(report);
+  const journey = journeyLine(report, options.locale);
   if (journey) content.push({ type: 'paragraph', content: [text(journey)] });
   if (options.note) content.push({ type: 'paragraph', content: [text(options.note)] });
-  content.push({ type: 'paragraph', content: [text(FOOTER(options.exemptLabel), [{ type: 'em' }])] });
+  content.push({ type: 'paragraph', content: [text(t('footer', { label: options.exemptLabel }), [{ type: 'em' }])] });
   return { type: 'doc', version: 1, content };
 }
 
@@ -77,18 +72,19 @@ export const escapeWiki = escapeWikiText;
 
 /** The comment in wiki markup (Jira Data Center). */
 export function renderWikiComment(report: Report, options: CommentOptions): string {
-  const lines = [`h3. ${escapeWiki(title(report))}`, ''];
+  const t = commentText(options.locale);
+  const lines = [`h3. ${escapeWiki(title(report, t))}`, ''];
   const findings = report.findings ?? [];
-  if (findings.length === 0) lines.push(escapeWiki(PASS_TEXT));
+  if (findings.length === 0) lines.push(escapeWiki(t('pass')));
   for (const f of findings) {
     lines.push(`* ${f.severity === 'error' ? '(x)' : '(!)'} *[${f.rule}|${ruleUrl(options, f)}]*: ${escapeWiki(f.message)}`);
-    lines.push(`** _Fix: ${escapeWiki(f.hint)}_`);
+    lines.push(`** _${escapeWiki(t('fix', { hint: f.hint }))}_`);
   }
-  const journey = journeyLine(report);
+  const journey = journeyLine(report, options.locale);
   // The metric's name is the ticket's text: escaped like the rest.
   if (journey) lines.push('', escapeWiki(journey));
   if (options.note) lines.push('', escapeWiki(options.note));
-  lines.push('', `_${escapeWiki(FOOTER(options.exemptLabel))}_`);
+  lines.push('', `_${escapeWiki(t('footer', { label: options.exemptLabel }))}_`);
   return lines.join('\n');
 }
 

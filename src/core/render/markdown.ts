@@ -6,14 +6,14 @@ import { epicDetail } from '../epic/epic-line.js';
 import { storyLine } from './story-line.js';
 import { summaryLine } from './text.js';
 
-/** Escapes what would break a table cell or start markup. */
-const cell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** A URL as a link's target: a parenthesis would end it early, a space or a control character break the link, a backslash escape what follows it. */
+const linkTarget = (url: string): string =>
+  url.replace(/[()<>\\ \x00-\x1f\x7f]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 
 /** The rule id, linked to its explanation when the finding has the link. */
 function ruleName(f: Finding): string {
   if (!f.link) return `**${f.rule}**`;
-  // Parentheses would end the link target early.
-  return `**[${f.rule}](${f.link.replace(/\(/g, '%28').replace(/\)/g, '%29')})**`;
+  return `**[${f.rule}](${linkTarget(f.link)})**`;
 }
 
 function verdict(r: Report): string {
@@ -23,18 +23,18 @@ function verdict(r: Report): string {
 
 function section(r: Report): string[] {
   if (r.skipped || !r.findings) return [];
-  const lines = [`### ${r.key} — ${r.score}/100`, ''];
-  if (r.story) lines.push(`Story: ${cell(storyLine(r.story))}`, '');
+  const lines = [`### ${escapeMarkdown(r.key)} — ${r.score}/100`, ''];
+  // The story, the metric's name, the epic's persona and link are the ticket's text: no markup of them may render.
+  if (r.story) lines.push(`Story: ${escapeMarkdown(storyLine(r.story))}`, '');
   const journey = journeyLine(r);
-  // The metric's name is the ticket's text: no markup of it may render.
-  if (journey) lines.push(escapeMarkdown(journey).replace(/\n/g, ' '), '');
+  if (journey) lines.push(escapeMarkdown(journey), '');
   const epic = epicDetail(r);
-  // The persona and link are the epic's text: no markup of them may render.
-  if (epic) lines.push(`Epic: ${escapeMarkdown(epic).replace(/\n/g, ' ')}`, '');
+  if (epic) lines.push(`Epic: ${escapeMarkdown(epic)}`, '');
   if (r.findings.length === 0) lines.push('Every check passes.');
   for (const f of r.findings) {
     const icon = f.severity === 'error' ? '❌' : '⚠️';
-    lines.push(`- ${icon} ${ruleName(f)} (${f.severity}): ${cell(f.message)}  `, `  _Fix:_ ${cell(f.hint)}`);
+    // Messages quote the ticket and hold placeholders ("<who exactly>") that must show as written.
+    lines.push(`- ${icon} ${ruleName(f)} (${f.severity}): ${escapeMarkdown(f.message)}  `, `  _Fix:_ ${escapeMarkdown(f.hint)}`);
   }
   lines.push('');
   return lines;
@@ -42,7 +42,7 @@ function section(r: Report): string[] {
 
 export function renderMarkdown(result: LintResult): string {
   const rows = result.reports.map(
-    (r) => `| ${cell(r.key)} | ${r.skipped ? '–' : r.score} | ${verdict(r)} | ${r.findings?.length ?? 0} |`,
+    (r) => `| ${escapeMarkdown(r.key)} | ${r.skipped ? '–' : r.score} | ${verdict(r)} | ${r.findings?.length ?? 0} |`,
   );
   return [
     '## Centric report',

@@ -1,8 +1,8 @@
 import type { CompiledLanguage } from '../compile.js';
 import { MAX_SENTENCE_CHARS } from '../ticket/text.js';
-import { isPlaceholder, whoOf } from '../story/parse-story.js';
+import { isPlaceholder } from '../story/parse-story.js';
 import type { TextBlock } from '../types.js';
-import { defineRule, NO_OPTIONS } from './rule.js';
+import { defineRule, NO_OPTIONS, whoIn, wordsFor } from './rule.js';
 
 /**
  * What opens a list item written as text: "1.", "2)", "a)", a checkbox "[ ]" / "[x]", or a bullet
@@ -123,7 +123,8 @@ export const acceptanceCriteria = defineRule({
     optionsSchema: NO_OPTIONS,
   },
   needsStory: false,
-  check({ ticket, blocks, languages, story, compiled, text }) {
+  check(ctx) {
+    const { ticket, blocks, languages, story, compiled, text } = ctx;
     if (ticket.acceptanceCriteria.length > 0) return null;
     if (hasCriteriaSection(blocks, compiled.acceptanceHeading, languages)) return null;
     const lower = text.toLowerCase();
@@ -132,10 +133,7 @@ export const acceptanceCriteria = defineRule({
       const lines = lowerLines(blocks, languages);
       if (candidates.some((lang) => hasGivenWhenThen(lines, lang))) return null;
     }
-    const who = `the ${whoOf(story, text)}`;
-    return {
-      message: 'No acceptance criteria: nothing says when this story is done.',
-      hint: `Add an "Acceptance criteria" section, e.g. "Given <situation>, when ${who} <does something>, then they see <result>".`,
-    };
+    const t = wordsFor(ctx);
+    return { message: t('acceptanceCriteria.none'), hint: t('acceptanceCriteria.hint', { role: whoIn(story, text, t) }) };
   },
 });

@@ -1,8 +1,7 @@
 import { benefitOf, languageOf, sameWord } from '../benefit/benefit-kind.js';
 import { wordsOf, type CompiledLanguage } from '../compile.js';
 import type { PersonaDefinition } from '../config-types.js';
-import { whoOf } from '../story/parse-story.js';
-import { defineRule, NO_OPTIONS } from './rule.js';
+import { defineRule, NO_OPTIONS, whoIn, wordsFor } from './rule.js';
 
 /** Most of a goal a hint quotes. */
 const QUOTE_CHARS = 80;
@@ -68,24 +67,21 @@ export const customerBenefit = defineRule({
     optionsSchema: NO_OPTIONS,
   },
   needsStory: true,
-  check({ story, config, languages, text }) {
+  check(ctx) {
+    const { story, config, languages, text } = ctx;
     // No benefit at all is customer-value's finding, not this one's.
     if (!story?.benefit) return null;
     const lang = languageOf(story, languages);
     if (impactPattern(languages).test(text)) return null;
-    const role = whoOf(story, text);
+    const t = wordsFor(ctx);
+    const role = whoIn(story, text, t);
     const label = impactLabel(lang);
+    const goal = quote(story.goal);
     if (isInternalRole(story.role, config.internalRoles)) {
       if (namesEndCustomer(story.benefit, languages) || namesCataloguePersona(wordsOf(text), config.personas, config.internalRoles)) return null;
-      return {
-        message: `How does this reach the customer? The ${role} is an internal role, and the ticket does not say how the end customer is affected.`,
-        hint: `Add a "${label}:" line saying what customers notice once "${quote(story.goal)}" is done, or name the customer persona it serves.`,
-      };
+      return { message: t('customerBenefit.internal', { role }), hint: t('customerBenefit.internal.hint', { label, goal }) };
     }
     if (benefitOf(story, languages)?.kind !== 'business') return null;
-    return {
-      message: `This benefit is for the business. What does the ${role} get from it?`,
-      hint: `Say what "${quote(story.goal)}" gives the ${role}: time saved, a worry gone, a task done ("so that I …, and we …" keeps the business gain beside it), or add a "${label}:" line.`,
-    };
+    return { message: t('customerBenefit.business', { role }), hint: t('customerBenefit.business.hint', { goal, role, label }) };
   },
 });

@@ -1,7 +1,7 @@
 import type { CompiledConfig, CompiledLanguage } from '../compile.js';
-import { isPlaceholder, whoOf } from '../story/parse-story.js';
+import { isPlaceholder } from '../story/parse-story.js';
 import type { TextBlock, Ticket } from '../types.js';
-import { defineRule, NO_OPTIONS, type RuleContext } from './rule.js';
+import { defineRule, NO_OPTIONS, whoIn, wordsFor, type RuleContext } from './rule.js';
 
 /** Where evidence lives: a host (and its subdomains) and, when given, the path its feedback sits under. */
 interface Source {
@@ -173,10 +173,7 @@ export const customerEvidence = defineRule({
   needsStory: false,
   check(ctx) {
     if (evidenceCount(ctx) > 0) return null;
-    const role = whoOf(ctx.story, ctx.text);
-    return {
-      message: 'Nothing shows where the need came from: no support ticket, interview, survey or analytics link.',
-      hint: `Where did we hear this? Link the support tickets, interview notes or analytics that show the ${role} needs it.`,
-    };
+    const t = wordsFor(ctx);
+    return { message: t('customerEvidence.none'), hint: t('customerEvidence.hint', { role: whoIn(ctx.story, ctx.text, t) }) };
   },
 });

@@ -4,11 +4,11 @@ import { metricMentions } from '../metric/mentions.js';
 import { hasTarget, readMetricPromise, type MetricPromise } from '../metric/promise.js';
 import { judgeTable, tablesOf } from '../metric/table.js';
 import { metricExample } from '../hints/index.js';
-import { whoOf } from '../story/parse-story.js';
+import { listOf } from '../i18n/messages/findings/index.js';
 import type { TextBlock } from '../types.js';
 import { epicMetricNote } from '../epic/context.js';
 import { JOURNEY_DOMAIN, type JourneyStageSettings } from '../journey/index.js';
-import { defineRule, type RuleContext } from './rule.js';
+import { defineRule, whoIn, wordsFor, type RuleContext } from './rule.js';
 
 // Where the metric reading lives now; kept importable from the rule as before.
 export { metricMentions, sentenceAround, type MetricMention } from '../metric/mentions.js';
@@ -63,9 +63,6 @@ export function metricPromiseOf(text: string, blocks: TextBlock[], compiled: Com
 /** KPIs a hint names at most: the stage's most typical first. */
 const HINT_KPIS = 3;
 
-/** "a, b or c" */
-const either = (items: string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
-
 /**
  * The stage whose KPIs a failing hint starts from, or null. A stage a label or component names,
  * or one of the team's own journey, always; one the built-in (e-commerce) journey's keywords
@@ -87,16 +84,17 @@ function hintStage({ journey, domain }: RuleContext): JourneyStageSettings | nul
  */
 function hintOf(ctx: RuleContext, named: string | null): string {
   const { domain, story, hintText } = ctx;
+  const t = wordsFor(ctx);
   const stage = hintStage(ctx);
-  const kpis = stage ? stage.kpis.slice(0, HINT_KPIS) : [];
+  const kpis = stage ? listOf(stage.kpis.slice(0, HINT_KPIS), ctx.locale ?? 'en', 'or') : '';
   const language = story?.language;
   if (named) {
-    const fix = `by how much and by when, e.g. "${metricExample(domain(), { metricName: named, language, text: hintText })}".`;
-    return stage ? `This story is in the ${stage.name} stage of the journey, measured by ${either(kpis)}: say ${fix}` : `Say ${fix}`;
+    const example = metricExample(domain(), { metricName: named, language, text: hintText });
+    return stage ? t('customerMetric.namedInStage.hint', { stage: stage.name, kpis, example }) : t('customerMetric.named.hint', { example });
   }
-  if (!stage) return `Add a success line with a customer metric and a target, e.g. "Success: ${metricExample(domain(), { text: hintText })}".`;
-  const example = metricExample(domain(), { metricName: kpis[0], language, text: hintText });
-  return `This story is in the ${stage.name} stage of the journey, measured by ${either(kpis)}: add a success line with one of them and a target, e.g. "Success: ${example}".`;
+  if (!stage) return t('customerMetric.none.hint', { example: metricExample(domain(), { text: hintText }) });
+  const example = metricExample(domain(), { metricName: stage.kpis[0], language, text: hintText });
+  return t('customerMetric.noneInStage.hint', { stage: stage.name, kpis, example });
 }
 
 export const customerMetric = defineRule({
@@ -116,13 +114,14 @@ export const customerMetric = defineRule({
     const { text, blocks, compiled, story } = ctx;
     const { met, named } = readingOf(text, blocks, compiled);
     if (met || (named && !requireTarget)) return null;
+    const t = wordsFor(ctx);
     if (named) {
-      return { message: `Names a customer metric (${named}) but no target.`, hint: hintOf(ctx, named), maxSeverity: 'warn', partial: true };
+      return { message: t('customerMetric.noTarget', { metric: named }), hint: hintOf(ctx, named), maxSeverity: 'warn', partial: true };
     }
     return {
-      message: `No customer metric: nothing says how we will know this worked for the ${whoOf(story, text)}.`,
+      message: t('customerMetric.none', { role: whoIn(story, text, t) }),
       // The story's epic names its metric: a question, never a pass.
-      hint: `${hintOf(ctx, null)}${epicMetricNote(ctx.epic)}`,
+      hint: `${hintOf(ctx, null)}${epicMetricNote(ctx.epic, t)}`,
     };
   },
 });

@@ -1,7 +1,8 @@
 import { wordsOf, type CompiledLanguage } from '../compile.js';
-import { benefitCore, findTemplate, isPlaceholder, labelledBenefit, placeholderBenefit, whoOf } from '../story/parse-story.js';
+import type { FindingsText } from '../i18n/messages/findings/index.js';
+import { benefitCore, findTemplate, isPlaceholder, labelledBenefit, placeholderBenefit } from '../story/parse-story.js';
 import type { Story } from '../types.js';
-import { defineRule, NO_OPTIONS, type RuleFailure } from './rule.js';
+import { defineRule, NO_OPTIONS, whoIn, wordsFor, type RuleFailure } from './rule.js';
 
 /** Most of a benefit a message quotes. */
 const QUOTE_CHARS = 80;
@@ -56,18 +57,18 @@ function systemSubject(words: string[], lang: CompiledLanguage, roleWords: strin
  * the team rather than the person. A warning that costs half the rule's weight, as a metric without
  * a target does: the clause is there, what it says is weak.
  */
-function weakBenefit(story: Story, lang: CompiledLanguage, text: string): RuleFailure | null {
+function weakBenefit(story: Story, lang: CompiledLanguage, text: string, t: FindingsText): RuleFailure | null {
   const roleWords = wordsOf(story.role);
   const benefitWords = wordsOf(story.benefit ?? '');
   // What the benefit says past "I can", "we will be able to": the goal is compared with that.
   const saysWords = wordsOf(benefitCore(story.benefit ?? '', lang));
   // Only a finding quotes the role and the benefit: most benefits are fine, and cost no more.
-  const role = (): string => whoOf(story, text);
+  const role = (): string => whoIn(story, text, t);
   const benefit = (): string => quote(story.benefit ?? '');
   if (restatesGoal(saysWords, story.goal, lang, roleWords)) {
     return {
-      message: `The benefit "${benefit()}" only restates the goal: it does not say what the ${role()} gains by it.`,
-      hint: `Say what "${quote(story.goal)}" lets the ${role()} do next, or stop worrying about.`,
+      message: t('customerValue.restates', { benefit: benefit(), role: role() }),
+      hint: t('customerValue.restates.hint', { goal: quote(story.goal), role: role() }),
       maxSeverity: 'warn',
       partial: true,
     };
@@ -75,8 +76,8 @@ function weakBenefit(story: Story, lang: CompiledLanguage, text: string): RuleFa
   const subject = systemSubject(benefitWords, lang, roleWords);
   if (subject) {
     return {
-      message: `The benefit "${benefit()}" is about the ${subject}, not the ${role()}: it does not say what the ${role()} gains.`,
-      hint: `Say what the ${role()} notices once "${quote(story.goal)}" is done: what they can do, or stop worrying about.`,
+      message: t('customerValue.system', { benefit: benefit(), subject, role: role() }),
+      hint: t('customerValue.system.hint', { role: role(), goal: quote(story.goal) }),
       maxSeverity: 'warn',
       partial: true,
     };
@@ -94,9 +95,11 @@ export const customerValue = defineRule({
     optionsSchema: NO_OPTIONS,
   },
   needsStory: false,
-  check({ story, compiled, text, languages }) {
+  check(ctx) {
+    const { story, compiled, text, languages } = ctx;
+    const t = wordsFor(ctx);
     const lang = languages[0]!;
-    if (story?.benefit) return weakBenefit(story, lang, text);
+    if (story?.benefit) return weakBenefit(story, lang, text, t);
     // A benefit clause that only holds a place ("so that TBD", "so that it works") is there but
     // empty: the finding says so rather than "no benefit".
     const template = story ? null : findTemplate(text, compiled);
@@ -110,31 +113,22 @@ export const customerValue = defineRule({
       if (labelled && !isPlaceholder(labelled, lang)) return null;
       return {
         message: labelled
-          ? `The benefit "${quote(labelled)}" is a placeholder: it does not say what the customer gains.`
+          ? t('customerValue.labelledPlaceholder', { benefit: quote(labelled) })
           : placeholder === null
-            ? 'No benefit stated: the ticket does not say why this matters to the customer.'
-            : `The story template is not filled in: its benefit${placeholder ? ` "${placeholder}"` : ''} is a placeholder.`,
-        hint: 'End the story with "so that <what the customer gains>".',
+            ? t('customerValue.none')
+            : placeholder
+              ? t('customerValue.templateBenefitNamed', { placeholder })
+              : t('customerValue.templateBenefit'),
+        hint: t('customerValue.none.hint'),
       };
     }
-    const role = whoOf(story, text);
+    const role = whoIn(story, text, t);
     if (placeholder !== null) {
-      return {
-        message: placeholder
-          ? `The benefit "${placeholder}" is a placeholder: it does not say what the ${role} gains.`
-          : `The benefit clause is empty: it does not say what the ${role} gains.`,
-        hint: `${placeholder ? `Replace "${placeholder}" with` : 'Finish the clause with'} what "${story.goal}" lets the ${role} do or stop worrying about.`,
-      };
+      return placeholder
+        ? { message: t('customerValue.placeholder', { placeholder, role }), hint: t('customerValue.placeholder.hint', { placeholder, goal: story.goal, role }) }
+        : { message: t('customerValue.emptyClause', { role }), hint: t('customerValue.emptyClause.hint', { goal: story.goal, role }) };
     }
-    if (story.kind === 'job') {
-      return {
-        message: 'The job story says when and what, but not why: no "so I can …" outcome.',
-        hint: `After "${story.goal}", add ", so I can <what this lets you do or stop worrying about>".`,
-      };
-    }
-    return {
-      message: `The story says who (${role}) and what, but not why: no "so that …" benefit.`,
-      hint: `After "${story.goal}", add ", so that <what this lets the ${role} do or stop worrying about>".`,
-    };
+    if (story.kind === 'job') return { message: t('customerValue.job'), hint: t('customerValue.job.hint', { goal: story.goal }) };
+    return { message: t('customerValue.user', { role }), hint: t('customerValue.user.hint', { goal: story.goal, role }) };
   },
 });

@@ -3,6 +3,9 @@ import type { CompiledConfig, CompiledLanguage } from '../compile.js';
 import type { LintSettings } from '../config-types.js';
 import type { Domain } from '../hints/index.js';
 import type { StageMatch } from '../journey/assign-stage.js';
+import type { Locale } from '../i18n/locales.js';
+import { findingsText, type FindingsText } from '../i18n/messages/findings/index.js';
+import { whoOf } from '../story/parse-story.js';
 import type { RuleSetting, Severity, Story, TextBlock, Ticket } from '../types.js';
 
 /**
@@ -39,7 +42,15 @@ export interface RuleContext {
   journey: () => StageMatch | null;
   /** The ticket's epic, when its report is known (a story of a linted epic): hints may name its persona and metric. */
   epic?: EpicContext;
+  /** The language findings are written in (English when absent). */
+  locale?: Locale;
 }
+
+/** The words of a rule's findings, in the language the lint writes in. */
+export const wordsFor = (ctx: Pick<RuleContext, 'locale'>): FindingsText => findingsText(ctx.locale ?? 'en');
+
+/** Who a finding is about: the story's role as the ticket writes it, or "customer" in the findings' language. */
+export const whoIn = (story: Pick<Story, 'role'> | null, text: string, t: FindingsText): string => (story?.role ? whoOf(story, text) : t('customer'));
 
 export interface RuleFailure {
   message: string;

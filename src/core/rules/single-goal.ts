@@ -1,6 +1,6 @@
 import type { CompiledLanguage } from '../compile.js';
 import { isVerb, opensWithVerb } from '../story/parse-story.js';
-import { defineRule, NO_OPTIONS } from './rule.js';
+import { defineRule, NO_OPTIONS, wordsFor } from './rule.js';
 
 /** "and to …", "and I …", "and also …", "and then …": an English second clause, whatever its verb. */
 const EXPLICIT = /^(?:to|i|also|then)\s/i;
@@ -105,14 +105,14 @@ export const singleGoal = defineRule({
     optionsSchema: NO_OPTIONS,
   },
   needsStory: true,
-  check({ story, languages }) {
+  check(ctx) {
+    const { story, languages } = ctx;
     if (!story) return null;
     const lang = languages[0]!;
     const goals = splitGoals(story.goal, lang);
     if (goals.length < 2) return null;
-    return {
-      message: `The story asks for ${goals.length} things at once: ${goals.map((g) => `"${g}"`).join(', ')}.`,
-      hint: `Split it into one ticket per goal (${goals.map((g) => `"${g}"`).join(', ')}), each with its own "so that".`,
-    };
+    const t = wordsFor(ctx);
+    const quoted = goals.map((g) => t('quoted', { text: g })).join(', ');
+    return { message: t('singleGoal.many', { count: goals.length, goals: quoted }), hint: t('singleGoal.hint', { goals: quoted }) };
   },
 });

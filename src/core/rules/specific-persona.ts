@@ -7,7 +7,8 @@ import { roleAsWritten } from '../story/parse-story.js';
 import { formOf, isGenericSituation } from '../story/story-forms.js';
 import type { Story } from '../types.js';
 import { epicPersonaNote } from '../epic/context.js';
-import { defineRule, type RuleFailure } from './rule.js';
+import type { FindingsText } from '../i18n/messages/findings/index.js';
+import { defineRule, wordsFor, type RuleFailure } from './rule.js';
 
 export { closestPersona, isGenericRole };
 
@@ -26,8 +27,8 @@ function asWritten(role: string, text: string): string {
   return found && found !== found.toUpperCase() ? found.replace(/\s+/g, ' ') : written;
 }
 
-/** "a night-shift nurse", "an expert": the English article the example needs. */
-const withArticle = (phrase: string): string => `${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase}`;
+/** "a night-shift nurse", "an expert": the English article the example needs; the other languages say "Als Pflegekraft". */
+const exampleOf = (phrase: string, locale: string): string => (locale === 'en' ? `${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase}` : phrase);
 
 /** Most of a situation a message quotes. */
 const QUOTE_CHARS = 80;
@@ -38,14 +39,11 @@ const quote = (s: string): string => (s.length > QUOTE_CHARS ? `${s.slice(0, QUO
  * moment, context or trigger ("the build fails", "I'm re-ordering supplies at the end of a night
  * shift"), generic when nothing is left once pronouns and words like "use", "open" or "app" are taken away.
  */
-function genericSituation(story: Story, compiled: CompiledConfig): RuleFailure | null {
+function genericSituation(story: Story, compiled: CompiledConfig, t: FindingsText): RuleFailure | null {
   const form = formOf(compiled, story.language);
   const situation = story.situation ?? '';
   if (!form || !isGenericSituation(situation, form)) return null;
-  return {
-    message: `The situation "${quote(situation)}" is generic: it names no moment, context or trigger.`,
-    hint: 'Say when exactly this happens, e.g. "When I\'m re-ordering supplies at the end of a night shift, I want …".',
-  };
+  return { message: t('specificPersona.situation', { situation: quote(situation) }), hint: t('specificPersona.situation.hint') };
 }
 
 export const specificPersona = defineRule({
@@ -61,19 +59,25 @@ export const specificPersona = defineRule({
     }),
   },
   needsStory: true,
-  check({ story, languages, compiled, config, ticket, text, domain, hintText, epic }, { allowedRoles }) {
+  check(ctx, { allowedRoles }) {
+    const { story, languages, compiled, config, ticket, text, domain, hintText, epic } = ctx;
     if (!story) return null;
-    if (story.kind === 'job') return genericSituation(story, compiled);
+    const t = wordsFor(ctx);
+    const locale = ctx.locale ?? 'en';
+    if (story.kind === 'job') return genericSituation(story, compiled, t);
     if (!isGenericRole(story.role, languages)) return null;
     if (allowedRoles.some((r) => r.toLowerCase() === story.role)) return null;
     // The ticket's own spelling: German nouns keep their capital ("Kunde").
     const role = asWritten(story.role, text);
     const ticketWords = { summary: ticket.summary, focus: `${story.goal}\n${story.benefit ?? ''}`, rest: text, language: story.language };
     const persona = closestPersona(config.personas, ticketWords, compiled.languages);
+    // German nouns keep their capital ("Pflegekraft"); only English takes the article ("a night nurse").
     const hint = persona
-      ? `Name the persona: "As a ${persona.name.toLowerCase()}, …"${persona.description ? ` (${persona.description})` : ''}.`
-      : `Who exactly is the ${role}? Say it, e.g. "As ${withArticle(personaExample(domain(), { text: hintText }))}, …".`;
+      ? persona.description
+        ? t('specificPersona.catalogue.hintDescribed', { persona: locale === 'de' ? persona.name : persona.name.toLowerCase(), description: persona.description })
+        : t('specificPersona.catalogue.hint', { persona: locale === 'de' ? persona.name : persona.name.toLowerCase() })
+      : t('specificPersona.example.hint', { role, example: exampleOf(personaExample(domain(), { text: hintText }), locale) });
     // The story's epic names its persona: a question, never a pass.
-    return { message: `"${role}" is a generic role, not a persona.`, hint: `${hint}${epicPersonaNote(epic)}` };
+    return { message: t('specificPersona.role', { role }), hint: `${hint}${epicPersonaNote(epic, t)}` };
   },
 });

@@ -1,34 +1,31 @@
 import { z } from 'zod';
+import type { FindingsText } from '../i18n/messages/findings/index.js';
+import { listOf } from '../i18n/messages/findings/index.js';
+import type { Locale } from '../i18n/locales.js';
 import { findTemplate, type StorySlot } from '../story/parse-story.js';
 import type { Story } from '../types.js';
-import { defineRule, type RuleFailure } from './rule.js';
+import { defineRule, wordsFor, type RuleFailure } from './rule.js';
 
-const SLOT_NAMES: Record<StorySlot, string> = { role: 'the role', goal: 'the goal', benefit: 'the benefit' };
-
-/** "the role and the goal are", "the goal is": which slots of a template hold placeholders. */
-function slotsAre(slots: StorySlot[]): string {
-  const names = slots.map((s) => SLOT_NAMES[s]);
-  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
-  return `${list} ${names.length > 1 ? 'are placeholders' : 'is a placeholder'}`;
+/** "the role and the goal are placeholders", "the goal is a placeholder": which slots of a template hold placeholders. */
+function placeholders(slots: StorySlot[], t: FindingsText, locale: Locale): string {
+  const names = slots.map((s) => t(`storyFormat.slot.${s}`));
+  return t('storyFormat.template', { slots: listOf(names, locale), count: names.length });
 }
 
 /** The story forms a project writes: user stories ("As a …"), job stories ("When …"), or both. */
 const STORY_FORMS = ['user', 'job'] as const;
 
-const USER_FORM = '"As a <who exactly>, I want <what>, so that <why it matters to them>"';
-const JOB_FORM = '"When <the moment it happens>, I want <what>, so I can <the outcome you expect>"';
-
 /** A story of a form the project does not write: it says which form it is, and how to write it in the other. */
-function wrongForm(story: Story): RuleFailure {
+function wrongForm(story: Story, t: FindingsText): RuleFailure {
   if (story.kind === 'job') {
     return {
-      message: 'This is a job story ("When …"), and this project writes user stories.',
-      hint: `Rewrite it as ${USER_FORM}: who is in the situation "${story.situation ?? ''}"?`,
+      message: t('storyFormat.jobStory'),
+      hint: t('storyFormat.jobStory.hint', { form: t('form.user'), situation: story.situation ?? '' }),
     };
   }
   return {
-    message: 'This is a user story ("As a …"), and this project writes job stories.',
-    hint: `Rewrite it as ${JOB_FORM}: when does the ${story.role} need "${story.goal}"?`,
+    message: t('storyFormat.userStory'),
+    hint: t('storyFormat.userStory.hint', { form: t('form.job'), role: story.role, goal: story.goal }),
   };
 }
 
@@ -45,28 +42,30 @@ export const storyFormat = defineRule({
     }),
   },
   needsStory: false,
-  check({ story, ticket, compiled, text }, { forms }) {
+  check(ctx, { forms }) {
+    const { story, ticket, compiled, text } = ctx;
+    const t = wordsFor(ctx);
     // A story stored before job stories has no kind: it is a user story.
-    if (story) return forms.includes(story.kind ?? 'user') ? null : wrongForm(story);
-    const about = ticket.summary ? `: who needs "${ticket.summary}", and why?` : '.';
+    if (story) return forms.includes(story.kind ?? 'user') ? null : wrongForm(story, t);
+    const about = ticket.summary ? t('storyFormat.whoNeeds', { summary: ticket.summary }) : '.';
     // An unfilled template is not a story, but telling its writer "no story found" would be wrong.
     const template = findTemplate(text, compiled);
     if (template) {
       const { role, goal } = template.story;
       const slots = template.placeholders;
       const hint = !slots.includes('role')
-        ? `Say what the ${role} wants instead of the placeholder: "As a ${role}, I want <what>, so that <why it matters to them>"${about}`
+        ? t('storyFormat.template.hintGoal', { role, about })
         : !slots.includes('goal')
-          ? `Replace the role placeholder with who exactly needs this: "As a <who exactly>, I want ${goal}, so that <why it matters to them>".`
-          : `Fill in the template with this ticket's own words: "As a <who exactly>, I want <what>, so that <why it matters to them>"${about}`;
-      return { message: `The story template is not filled in: ${slotsAre(slots)}.`, hint };
+          ? t('storyFormat.template.hintRole', { goal })
+          : t('storyFormat.template.hintAll', { about });
+      return { message: placeholders(slots, t, ctx.locale ?? 'en'), hint };
     }
     // A project that writes only job stories is shown their form, and asked when rather than who.
     const jobOnly = !forms.includes('user');
-    const when = ticket.summary ? `: when is "${ticket.summary}" needed, and why?` : '.';
+    const when = ticket.summary ? t('storyFormat.whenNeeded', { summary: ticket.summary }) : '.';
     return {
-      message: 'No user story found: the ticket does not say who it is for and what they want.',
-      hint: jobOnly ? `Start the description with ${JOB_FORM}${when}` : `Start the description with ${USER_FORM}${about}`,
+      message: t('storyFormat.noStory'),
+      hint: jobOnly ? t('storyFormat.noStory.hint', { form: t('form.job'), about: when }) : t('storyFormat.noStory.hint', { form: t('form.user'), about }),
     };
   },
 });

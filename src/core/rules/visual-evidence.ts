@@ -1,5 +1,5 @@
 import type { Ticket } from '../types.js';
-import { defineRule, NO_OPTIONS } from './rule.js';
+import { defineRule, NO_OPTIONS, wordsFor } from './rule.js';
 
 function hostOf(url: string): string | null {
   try {
@@ -35,13 +35,14 @@ export const visualEvidenceRule = defineRule({
     optionsSchema: NO_OPTIONS,
   },
   needsStory: false,
-  check({ ticket, compiled }) {
+  check(ctx) {
+    const { ticket, compiled } = ctx;
     if (visualEvidence(ticket, compiled.designDomains, compiled.recordingDomains).length > 0) return null;
+    const t = wordsFor(ctx);
     const others = ticket.attachments.map((a) => a.filename);
-    const note = others.length > 0 ? ` (${others.join(', ')} ${others.length === 1 ? 'is' : 'are'} not a picture of it)` : '';
     return {
-      message: `Nothing shows what the customer will see: no screenshot, wireframe, design link or recording${note}.`,
-      hint: 'Attach a screenshot or wireframe, or link the design (Figma, Miro, Sketch…) or a screen recording (Loom) of the flow.',
+      message: others.length > 0 ? t('visualEvidence.noneButFiles', { files: others.join(', '), count: others.length }) : t('visualEvidence.none'),
+      hint: t('visualEvidence.hint'),
     };
   },
 });

@@ -1,34 +1,19 @@
 import { metricExample, personaExample } from '../hints/index.js';
 import { EPIC_QUESTIONS, type EpicQuestion } from '../epic/labels.js';
 import { readEpic } from '../epic/read-epic.js';
-import { defineRule, NO_OPTIONS, type RuleContext } from './rule.js';
+import { defineRule, NO_OPTIONS, wordsFor, type RuleContext } from './rule.js';
 
-/** How a finding names each question, in the order they are asked. */
-const QUESTION_NAMES: Record<EpicQuestion, string> = {
-  customer: 'who the customer is',
-  problem: 'what problem or opportunity',
-  benefit: 'the most important benefit',
-  metric: 'how we will know',
-  experience: 'what the experience looks like',
+/** The example a question's hint gives, worked out only for the question asked: the domain's persona or metric. */
+const EXAMPLES: Partial<Record<EpicQuestion, (ctx: RuleContext) => string>> = {
+  customer: (ctx) => personaExample(ctx.domain(), { text: ctx.hintText }),
+  metric: (ctx) => metricExample(ctx.domain(), { text: ctx.hintText }),
 };
 
-const PRFAQ = ' Or link the epic\'s PR/FAQ (Confluence or Google Docs) on a "PR/FAQ:" line.';
-
-/** The hint for the first question left open, made for the epic: its persona, its domain's examples. */
+/** The hint for the first question left open, made for the epic: its persona, its domain's examples; the PR/FAQ as the other way. */
 function hintFor(question: EpicQuestion, ctx: RuleContext, persona: string | null): string {
-  const who = persona ?? 'customer';
-  switch (question) {
-    case 'customer':
-      return `Say who the customer is, e.g. "Customer: ${personaExample(ctx.domain(), { text: ctx.hintText })}".${PRFAQ}`;
-    case 'problem':
-      return `Say what problem or opportunity this is for the ${who}, e.g. "Problem: <what gets in their way today>".${PRFAQ}`;
-    case 'benefit':
-      return `Name the most important benefit for the ${who}, e.g. "Benefit: <what they get>".${PRFAQ}`;
-    case 'metric':
-      return `Add a success metric with a target, e.g. "Success metric: ${metricExample(ctx.domain(), { text: ctx.hintText })}".${PRFAQ}`;
-    case 'experience':
-      return `Show what the experience looks like: link the design or a prototype (Figma, Miro…), attach a wireframe, or add "Experience: <what the ${who} will see and do>".${PRFAQ}`;
-  }
+  const t = wordsFor(ctx);
+  const hint = t(`workingBackwards.${question}.hint`, { who: persona ?? t('customer'), example: EXAMPLES[question]?.(ctx) ?? '' });
+  return `${hint} ${t('workingBackwards.prfaq')}`;
 }
 
 export const workingBackwards = defineRule({
@@ -46,7 +31,9 @@ export const workingBackwards = defineRule({
   check(ctx) {
     const { missing, persona } = readEpic(ctx);
     if (missing.length === 0) return null;
-    const message = `The epic does not answer ${missing.length} of the ${EPIC_QUESTIONS.length} customer questions: ${missing.map((q) => QUESTION_NAMES[q]).join(', ')}.`;
+    const t = wordsFor(ctx);
+    const questions = missing.map((q) => t(`workingBackwards.question.${q}`)).join(', ');
+    const message = t('workingBackwards.missing', { missing: missing.length, total: EPIC_QUESTIONS.length, questions });
     const hint = hintFor(missing[0]!, ctx, persona);
     // The score loses the share of the questions left open (4 of 5 answered: 80). One or two
     // open: the epic is mostly thought through, a suggestion rather than a blocker.

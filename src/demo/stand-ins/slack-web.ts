@@ -14,6 +14,8 @@ export interface SlackPerson {
   emailConfirmed?: boolean;
   /** Another organisation's member in a Slack Connect channel: their team_id, is_stranger. */
   external?: { team: string };
+  /** The language their Slack is set to, as Slack writes it ("de-DE"); "en-US" when not given. */
+  locale?: string;
 }
 
 export interface SlackChannel {
@@ -59,6 +61,8 @@ export interface SharedFile {
   bytes: Buffer;
   channel: string;
   comment: string;
+  /** What a screen reader says of it; '' when none was given. */
+  altText: string;
 }
 
 /** Block Kit limits as Slack documents them (block-kit reference, "Limits"). */
@@ -161,9 +165,10 @@ const missingScope = (scopes: string[] | undefined, needed: string): Answer => f
 
 /**
  * users.info's user object, as Slack shapes it: is_admin, is_owner, is_email_confirmed at the top,
- * profile.email only when the person has one and the token may read it (users:read.email).
+ * profile.email only when the person has one and the token may read it (users:read.email), and
+ * `locale` only when the call asked for it (include_locale), as Slack does.
  */
-export function slackUser(id: string, person: SlackPerson, scopes?: string[], teamId = 'T1'): Record<string, unknown> {
+export function slackUser(id: string, person: SlackPerson, scopes?: string[], teamId = 'T1', includeLocale = false): Record<string, unknown> {
   const email = person.email && granted(scopes, 'users:read.email') ? { email: person.email } : {};
   return {
     id,
@@ -177,9 +182,13 @@ export function slackUser(id: string, person: SlackPerson, scopes?: string[], te
     is_primary_owner: false,
     is_bot: false,
     is_email_confirmed: Boolean(person.email) && person.emailConfirmed !== false,
+    ...(includeLocale ? { locale: person.locale ?? 'en-US' } : {}),
     profile: { real_name: person.name, ...email },
   };
 }
+
+/** A boolean argument as Slack reads it: true from JSON, "true" or "1" from a form. */
+const flag = (value: unknown): boolean => value === true || value === 1 || value === 'true' || value === '1';
 
 const cursorOf = (user: string) => Buffer.from(`user:${user}`).toString('base64');
 
@@ -228,7 +237,7 @@ export class SlackStandIn extends StandIn {
   private readonly sockets = new WebSocketServer({ noServer: true });
   private nextEnvelope = 1;
   readonly files: SharedFile[] = [];
-  private readonly uploads = new Map<string, { filename: string; length: number; title?: string; bytes?: Buffer }>();
+  private readonly uploads = new Map<string, { filename: string; length: number; altText: string; title?: string; bytes?: Buffer }>();
   private nextTs = 1;
   private nextFile = 1;
   private readonly channels: Record<string, SlackChannel>;
@@ -258,7 +267,7 @@ export class SlackStandIn extends StandIn {
       if (!a.user) return fail('invalid_arguments');
       if (!granted(options.scopes, 'users:read')) return missingScope(options.scopes, 'users:read');
       const person = this.people[String(a.user)];
-      return person ? ok({ user: slackUser(String(a.user), person, options.scopes, team.id) }) : fail('user_not_found');
+      return person ? ok({ user: slackUser(String(a.user), person, options.scopes, team.id, flag(a.include_locale)) }) : fail('user_not_found');
     });
     method('users.lookupByEmail', (a) => {
       if (!granted(options.scopes, 'users:read.email')) return missingScope(options.scopes, 'users:read.email');
@@ -489,8 +498,11 @@ export class SlackStandIn extends StandIn {
   private uploadUrl(a: Record<string, unknown>): Answer {
     const length = Number(a.length);
     if (!a.filename || !Number.isInteger(length) || length <= 0) return fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] filename and length are required'] } });
+    // Slack's name for it (alt_text, as @slack/web-api's filesUploadV2 sends it, is not one of its arguments).
+    const altText = String(a.alt_txt ?? '');
+    if (altText.length > 1_000) return fail('alt_txt_too_large');
     const id = `F${String(this.nextFile++).padStart(8, '0')}`;
-    this.uploads.set(id, { filename: String(a.filename), length });
+    this.uploads.set(id, { filename: String(a.filename), length, altText });
     return ok({ upload_url: `${this.url}/upload/${id}`, file_id: id });
   }
 
@@ -506,7 +518,7 @@ export class SlackStandIn extends StandIn {
       if (!upload || !upload.bytes) return fail('file_not_found');
       if (upload.bytes.length === 0) return fail('file_upload_failed');
       const title = f.title ?? upload.filename;
-      if (target.id) this.files.push({ id: String(f.id), filename: upload.filename, title, bytes: upload.bytes, channel: target.id, comment: String(a.initial_comment ?? '') });
+      if (target.id) this.files.push({ id: String(f.id), filename: upload.filename, title, bytes: upload.bytes, channel: target.id, comment: String(a.initial_comment ?? ''), altText: upload.altText });
       shared.push({ id: String(f.id), title });
     }
     return ok({ files: shared });

@@ -1,3 +1,4 @@
+import type { Locale } from '../../core/i18n/locales.js';
 import type { Command } from '../../core/slash-command.js';
 import type { StoryFix } from '../../core/story/rewrite-story.js';
 import type { Denied } from '../../flows/access.js';
@@ -61,4 +62,9 @@ export interface ListenerDeps {
   outcomes: OutcomeFlows;
   /** Stops background posting after tokens_revoked or app_uninstalled; /readyz says why. */
   revoked(why: string): void;
+  /**
+   * The language a person's Slack is set to (users.info's locale, cached): every answer to them
+   * is written in it. Rejects when Slack cannot say. Absent: everything in English.
+   */
+  locale?(userId: string): Promise<Locale>;
 }

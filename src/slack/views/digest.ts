@@ -1,10 +1,12 @@
 import { Blocks, Md, Message } from 'slack-block-builder';
-import { balanceText, truncatedNote, type Digest } from '../../core/digest.js';
+import { balanceText, type Digest } from '../../core/digest.js';
+import type { Locale } from '../../core/i18n/locales.js';
 import { coverageLines } from '../../core/journey/coverage.js';
 import { epicLineTexts } from '../../core/epic/epic-digest.js';
 import { outcomesText } from '../../core/render/digest-markdown.js';
 import type { DigestNotice } from '../../flows/ports.js';
-import { cut, cutSection, itemsWithin, LIMITS, textOf, type Block, type SlackMessage } from './limits.js';
+import { percentText, slackText, type SlackText } from './i18n.js';
+import { andMore, cut, cutSection, itemsWithin, LIMITS, textOf, type Block, type SlackMessage } from './limits.js';
 import { lineMessage } from './line.js';
 import { escapeMrkdwn, mention, ticketLink } from './mrkdwn.js';
 
@@ -26,10 +28,13 @@ export interface DigestView {
   questions: Array<{ id: string; label: string }>;
   /** The scope had more issues than one digest reads: it was built from the first this many. */
   truncatedAt?: number;
+  /** The language of the channel it goes to (its project's `language:`); English when absent. */
+  locale?: Locale;
 }
 
-const pct = (share: number | null): string => (share === null ? '–' : `${Math.round(share * 100)}%`);
+const pct = (share: number | null, locale: Locale): string => (share === null ? '–' : percentText(share, locale));
 
+/** " ▲3", " ▼2", " =", or nothing when either side is unknown; `unit` is the reader's (" pts"). */
 function change(now: number | null, before: number | null, unit = ''): string {
   if (now === null || before === null) return '';
   const d = Math.round(now - before);
@@ -43,41 +48,42 @@ const points = (share: number | null | undefined): number | null => (share === n
 export const scopeMrkdwn = (scope: string): string => escapeMrkdwn(cut(scope, SCOPE_CHARS));
 
 /** The headline, as mrkdwn: it is also the fallback text's first line. */
-function headlineOf(v: DigestView): string {
+function headlineOf(v: DigestView, t: SlackText): string {
   const d = v.digest;
   const title = scopeMrkdwn(v.title);
-  if (d.period.score === null) return `No ticket of ${title} changed this week.`;
-  return `Customer-centricity of ${title}: ${d.period.score}/100${change(d.period.score, d.previous.score)} over ${d.period.tickets} tickets`;
+  if (d.period.score === null) return t('digest.quiet', { title });
+  return t('digest.headline', { title, score: d.period.score, change: change(d.period.score, d.previous.score), count: d.period.tickets });
 }
 
 /** One line per question: the share of tickets that answer it, and its change since the previous period. */
-function questionLines(v: DigestView): string[] {
+function questionLines(v: DigestView, locale: Locale, t: SlackText): string[] {
   const { period, previous } = v.digest;
+  const pts = t('digest.pts');
   return v.questions.map((q) => {
     const now = period.shares[q.id];
     // For the change, a question this period's shares leave out counts as 0 (null: no ticket to tell).
-    return `${q.label}: ${pct(now ?? null)}${change(now === null ? null : (now ?? 0) * 100, points(previous.shares[q.id]), ' pts')}`;
-  }).concat(evidenceLine(v.digest) ?? [], balanceLine(v.digest) ?? []);
+    return `${q.label}: ${pct(now ?? null, locale)}${change(now === null ? null : (now ?? 0) * 100, points(previous.shares[q.id]), pts)}`;
+  }).concat(evidenceLine(v.digest, locale, t) ?? [], balanceLine(v.digest, t) ?? []);
 }
 
 /** Whose benefit the period's stories state, against the target; null when no kind is known. */
-function balanceLine(d: Digest): string | null {
+function balanceLine(d: Digest, t: SlackText): string | null {
   const text = balanceText(d);
-  return text ? `Whose benefit? ${text}` : null;
+  return text ? t('digest.balance', { text }) : null;
 }
 
 /** The share of tickets with customer evidence, as one more question line; null when no count is known. */
-function evidenceLine(d: Digest): string | null {
+function evidenceLine(d: Digest, locale: Locale, t: SlackText): string | null {
   if (d.period.evidence === undefined) return null;
-  return `Where did we hear it? (customer evidence): ${pct(d.period.evidence)}${change(d.period.evidence * 100, points(d.previous.evidence), ' pts')}`;
+  return t('digest.evidence', { share: pct(d.period.evidence, locale), change: change(d.period.evidence * 100, points(d.previous.evidence), t('digest.pts')) });
 }
 
 /** "Who we built for": the most frequent personas (whole ones) and the share of generic roles; null when nobody was named. */
-function personasLine(d: Digest): string | null {
+function personasLine(d: Digest, locale: Locale, t: SlackText): string | null {
   const names = d.personas.slice(0, 8).map((p) => `${escapeMrkdwn(p.role)} (${p.count})`);
   if (names.length === 0) return null;
-  const personas = itemsWithin(names, PERSONAS_CHARS, ', ', (n) => `and ${n} more`);
-  return `${personas}${d.genericShare === null ? '' : `; ${pct(d.genericShare)} with a generic role`}`;
+  const personas = itemsWithin(names, PERSONAS_CHARS, ', ', (count) => t('digest.personasMore', { count }));
+  return d.genericShare === null ? personas : t('digest.genericShare', { personas, share: pct(d.genericShare, locale) });
 }
 
 /**
@@ -96,7 +102,7 @@ function journeyLines(d: Digest): string[] | null {
 }
 
 /** Each ranking with rows, as [title, rows]. */
-function rankings(v: DigestView): Array<[string, string[]]> {
+function rankings(v: DigestView, t: SlackText): Array<[string, string[]]> {
   const d = v.digest;
   const link = (key: string) => ticketLink(v.browse(key), key);
   const owner = (id: string | null) => {
@@ -104,74 +110,86 @@ function rankings(v: DigestView): Array<[string, string[]]> {
     return who ? ` · ${who}` : '';
   };
   const all: Array<[string, string[]]> = [
-    ['Biggest bang for the buck', d.bangForBuck.map((b) => `${link(b.key)}: benefit ${b.benefit} / cost ${b.cost}`)],
-    ['Most improved', d.mostImproved.map((m) => `${link(m.key)}: ${m.from} → ${m.to}`)],
-    ['Needs attention (ready for development)', d.needsAttention.map((n) => `${link(n.key)}: ${n.score}/100${owner(n.owner)}`)],
+    [t('digest.bang'), d.bangForBuck.map((b) => t('digest.bangRow', { link: link(b.key), benefit: String(b.benefit), cost: String(b.cost) }))],
+    [t('digest.improved'), d.mostImproved.map((m) => `${link(m.key)}: ${m.from} → ${m.to}`)],
+    [t('digest.attention'), d.needsAttention.map((n) => `${link(n.key)}: ${n.score}/100${owner(n.owner)}`)],
   ];
   return all.filter(([, rows]) => rows.length > 0);
 }
 
 /** The digest as a message: headline, one line per question, personas, outcomes, rankings. */
 export function digestMessage(v: DigestView): SlackMessage {
-  const headline = headlineOf(v);
-  const note = v.truncatedAt === undefined ? null : truncatedNote(v.truncatedAt);
-  const questions = questionLines(v);
-  const personas = personasLine(v.digest);
+  const locale = v.locale ?? 'en';
+  const t = slackText(locale);
+  const headline = headlineOf(v, t);
+  const note = v.truncatedAt === undefined ? null : t('digest.truncated', { count: v.truncatedAt });
+  const questions = questionLines(v, locale, t);
+  const personas = personasLine(v.digest, locale, t);
   const outcomes = outcomesLine(v, true);
   const journey = journeyLines(v.digest);
   // A line per epic: keys linked, personas (the epic's words) escaped.
   const epics = v.digest.epics ? epicLineTexts(v.digest.epics, { key: (k) => ticketLink(v.browse(k), k), persona: (p) => escapeMrkdwn(cut(p, ROLE_CHARS)) }) : null;
-  const ranked = rankings(v);
+  const ranked = rankings(v, t);
   const bullets = (rows: string[]) => rows.map((r) => `• ${r}`).join('\n');
+  const [builtFor, outcomesLabel, journeyLabel, epicsLabel] = [t('digest.builtFor'), t('digest.outcomes'), t('digest.journey'), t('digest.epics')];
   // The fallback (Slack reads it as mrkdwn too: every part escaped): headline, questions, personas, and how many tickets each ranking lists.
-  const lines = [headline, ...(note ? [note] : []), ...questions, ...(personas ? [`Who we built for: ${personas}`] : []), ...(outcomes ? [`Outcomes: ${outcomesLine(v, false)}`] : []), ...(journey ? [`Journey coverage: ${journey.join('; ')}`] : []), ...(epics ? [`Epics: ${epics.length}`] : []), ...ranked.map(([title, rows]) => `${title}: ${rows.length}`)];
-  const message = Message({ text: itemsWithin(lines, LIMITS.fallbackText) })
+  const lines = [headline, ...(note ? [note] : []), ...questions, ...(personas ? [`${builtFor} ${personas}`] : []), ...(outcomes ? [`${outcomesLabel} ${outcomesLine(v, false)}`] : []), ...(journey ? [`${journeyLabel}: ${journey.join('; ')}`] : []), ...(epics ? [`${epicsLabel}: ${epics.length}`] : []), ...ranked.map(([title, rows]) => `${title}: ${rows.length}`)];
+  const message = Message({ text: itemsWithin(lines, LIMITS.fallbackText, '\n', andMore(locale)) })
     .blocks(
       // A header is plain text: the scope as it is, nothing in it is read as markup.
-      Blocks.Header({ text: cut(`Weekly digest: ${v.title}`, LIMITS.headerText) }),
-      v.late ? Blocks.Context().elements(':hourglass: Late: posted after its scheduled time (Centric was not running, or the first tries failed).') : undefined,
+      Blocks.Header({ text: cut(t('digest.header', { title: v.title }), LIMITS.headerText) }),
+      v.late ? Blocks.Context().elements(t('digest.late')) : undefined,
       Blocks.Section({ text: Md.bold(headline) }),
       note ? Blocks.Context().elements(`:warning: ${note}`) : undefined,
       Blocks.Section({ text: bullets(questions) }),
-      personas ? Blocks.Section({ text: `${Md.bold('Who we built for:')} ${personas}` }) : undefined,
-      outcomes ? Blocks.Section({ text: `${Md.bold('Outcomes:')} ${outcomes}` }) : undefined,
-      journey ? Blocks.Section({ text: `${Md.bold('Journey coverage')}\n${bullets(journey)}` }) : undefined,
-      epics ? Blocks.Section({ text: `${Md.bold('Epics')}\n${bullets(epics)}` }) : undefined,
+      personas ? Blocks.Section({ text: `${Md.bold(builtFor)} ${personas}` }) : undefined,
+      outcomes ? Blocks.Section({ text: `${Md.bold(outcomesLabel)} ${outcomes}` }) : undefined,
+      journey ? Blocks.Section({ text: `${Md.bold(journeyLabel)}\n${bullets(journey)}` }) : undefined,
+      epics ? Blocks.Section({ text: `${Md.bold(epicsLabel)}\n${bullets(epics)}` }) : undefined,
       ...ranked.map(([title, rows]) => Blocks.Section({ text: `${Md.bold(title)}\n${bullets(rows)}` })),
     )
     .buildToObject() as SlackMessage;
-  return fitDigest(message);
+  return fitDigest(message, locale);
 }
+
+/** The digest's questions with their labels in the channel's language (the ids and order stay core's). */
+export const digestQuestions = (questions: ReadonlyArray<{ id: string; label: string }>, locale: Locale = 'en'): Array<{ id: string; label: string }> => {
+  const t = slackText(locale);
+  const known = new Set(['who', 'what', 'why', 'how', 'see', 'done']);
+  return questions.map((q) => ({ id: q.id, label: known.has(q.id) ? t(`digest.question.${q.id as 'who'}`) : q.label }));
+};
 
 /**
  * At most DIGEST_LIMITS.blocks blocks and chars of block text, section texts cut at a line to
  * Slack's limit; blocks left out are counted in a last line.
  */
-function fitDigest(message: SlackMessage): SlackMessage {
-  const all = message.blocks.map((b) => (b.type === 'section' ? { ...b, text: { ...b.text, text: cutSection(b.text.text) } } : b));
+function fitDigest(message: SlackMessage, locale: Locale): SlackMessage {
+  const all = message.blocks.map((b) => (b.type === 'section' ? { ...b, text: { ...b.text, text: cutSection(b.text.text, LIMITS.sectionText, locale) } } : b));
   // Room for the "…and N more" line.
   let blocks = all.slice(0, DIGEST_LIMITS.blocks - 1);
   while (blocks.flatMap(textOf).join('').length > DIGEST_LIMITS.chars - 100 && blocks.length > 1) blocks = blocks.slice(0, -1);
   const dropped = all.length - blocks.length;
-  if (dropped > 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${dropped} more` }] });
+  if (dropped > 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: slackText(locale)('more', { count: dropped }) }] });
   return { ...message, blocks: blocks as Block[] };
 }
 
 /** What the subscriber is told when their digest cannot be posted this period. */
-function digestNoticeText(notice: DigestNotice): string {
+function digestNoticeText(notice: DigestNotice, t: SlackText): string {
   const { reason } = notice;
-  const where = `I could not post the weekly digest of ${scopeMrkdwn(notice.scope)} to <#${notice.channel}>`;
-  if (notice.status === 'not in channel') return `${where}: invite me there with \`/invite @Centric\`, and I will post the next one.`;
-  if (reason === 'is_archived') return `${where}: the channel is archived. Subscribe another channel with \`/centric subscribe\` there.`;
-  if (reason.startsWith('restricted_action')) return `${where}: posting there is restricted to some members (${reason}). Ask a workspace admin, or subscribe another channel.`;
-  if (reason === 'subscriber_not_linked') return `${where}: you subscribed it, and your Slack user is no longer linked to a Jira account. Type \`/centric link\`, and I will post the next one.`;
-  if (reason === 'subscriber_may_not_browse') return `${where}: you subscribed it, and your Jira account may no longer browse ${scopeMrkdwn(notice.scope)}. Ask someone who may to subscribe the channel instead.`;
+  const scope = scopeMrkdwn(notice.scope);
+  const where = t('notice.where', { scope, channel: `<#${notice.channel}>` });
+  if (notice.status === 'not in channel') return t('notice.notInChannel', { where });
+  if (reason === 'is_archived') return t('notice.archived', { where });
+  if (reason.startsWith('restricted_action')) return t('notice.restricted', { where, reason });
+  if (reason === 'subscriber_not_linked') return t('notice.notLinked', { where });
+  if (reason === 'subscriber_may_not_browse') return t('notice.mayNotBrowse', { where, scope });
   if (reason === 'failed_repeatedly') {
-    return `${where}: it failed ${notice.attempts ?? 'several'} times that week, and the next one is due, so I stopped trying. Whoever runs Centric finds why in its log under \`${escapeMrkdwn(notice.reference ?? '')}\`. I will post the next one as usual.`;
+    const reference = escapeMrkdwn(notice.reference ?? '');
+    return notice.attempts === undefined ? t('notice.failedSeveral', { where, reference }) : t('notice.failed', { where, attempts: notice.attempts, reference });
   }
-  if (reason.startsWith('jira_http_')) return `${where}: Jira refused its search (HTTP ${reason.slice('jira_http_'.length)}); check that the project or JQL still exists and that I may browse it. I will try again next week.`;
-  return `${where}: Slack refused it (${reason}). I will try again next week.`;
+  if (reason.startsWith('jira_http_')) return t('notice.jira', { where, status: reason.slice('jira_http_'.length) });
+  return t('notice.slack', { where, reason });
 }
 
-/** The DM to the person who subscribed, when their digest was not posted. */
-export const digestNoticeMessage = (notice: DigestNotice): SlackMessage => lineMessage(digestNoticeText(notice));
+/** The DM to the person who subscribed, when their digest was not posted, in their language. */
+export const digestNoticeMessage = (notice: DigestNotice, locale: Locale = 'en'): SlackMessage => lineMessage(digestNoticeText(notice, slackText(locale)), locale);

@@ -1,7 +1,9 @@
 import { Bits, Blocks, Elements, Md, Modal } from 'slack-block-builder';
+import type { Locale } from '../../core/i18n/locales.js';
 import type { StoryFix } from '../../core/story/rewrite-story.js';
 import type { FixForm, FixPrefill } from '../../flows/fix-ticket.js';
 import { FIX_INPUT, FIX_INPUT_ACTION, VIEW } from '../ids.js';
+import { slackText, type SlackText } from './i18n.js';
 import { cut, cutSection, fit, LIMITS, type Block, type SlackView } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 
@@ -30,22 +32,23 @@ export function fixMetadata(view: { private_metadata?: string }): FixMetadata {
 }
 
 /** Opened at once on "Fix it" (a trigger_id lives 3 s), then replaced when Jira has answered. */
-export function loadingModal(key: string): SlackView {
-  return noticeModal(key, `Reading ${key} from Jira…`);
+export function loadingModal(key: string, locale: Locale = 'en'): SlackView {
+  return noticeModal(key, slackText(locale)('fix.loading', { key }), locale);
 }
 
-/** A modal that only says something: loading, or why the ticket cannot be fixed from here. */
-export function noticeModal(key: string, text: string): SlackView {
-  return Modal({ title: cut(`Fix ${key}`, TITLE_CHARS), close: 'Close' })
-    .blocks(Blocks.Section({ text: cutSection(escapeMrkdwn(text)) }))
+/** A modal that only says something: loading, or why the ticket cannot be fixed from here. `text` is plain: escaped here. */
+export function noticeModal(key: string, text: string, locale: Locale = 'en'): SlackView {
+  const t = slackText(locale);
+  return Modal({ title: cut(t('fix.title', { key }), TITLE_CHARS), close: t('close') })
+    .blocks(Blocks.Section({ text: cutSection(escapeMrkdwn(text), LIMITS.sectionText, locale) }))
     .buildToObject();
 }
 
 /** The persona: a select when centric.yml has a catalogue, free text otherwise. */
-function roleElement(role: string, personas: string[]) {
-  if (personas.length === 0) return Elements.TextInput({ actionId: FIX_INPUT_ACTION, placeholder: 'e.g. first-time shopper on mobile', initialValue: role || undefined, maxLength: 150 });
+function roleElement(role: string, personas: string[], t: SlackText) {
+  if (personas.length === 0) return Elements.TextInput({ actionId: FIX_INPUT_ACTION, placeholder: t('fix.rolePlaceholder'), initialValue: role || undefined, maxLength: 150 });
   const option = (p: string) => Bits.Option({ text: p, value: p });
-  return Elements.StaticSelect({ actionId: FIX_INPUT_ACTION, placeholder: 'Choose a persona' })
+  return Elements.StaticSelect({ actionId: FIX_INPUT_ACTION, placeholder: t('fix.personaPlaceholder') })
     .options(personas.map(option))
     .initialOption(personas.includes(role) ? option(role) : undefined);
 }
@@ -57,42 +60,44 @@ function textInput(block: 'goal' | 'benefit' | 'metric', label: string, initial:
     .optional(optional);
 }
 
-const KEPT = 'Only the story part of the description changes; everything else, attachments included, stays.';
-
 /** What the modal says it does: which story it writes, and that a job story becomes a user story when the project asks for one. */
-function intro(prefill: FixPrefill, form: FixForm): string {
+function intro(prefill: FixPrefill, form: FixForm, t: SlackText): string {
   const key = Md.bold(prefill.key);
-  if (form === 'job') return `Make ${key} say when it happens, what you want then, why, and how you will know. This writes a job story: "When …, I want to …, so I can …". ${KEPT}`;
-  const rewrites = prefill.storyKind === 'job' ? ' This project writes user stories: the ticket\'s job story ("When …") is rewritten as "As a …, I want to …, so that …".' : '';
-  return `Make ${key} say who it is for, what they want, why, and how you will know.${rewrites} ${KEPT}`;
+  if (form === 'job') return `${t('fix.introJob', { key })} ${t('fix.kept')}`;
+  const rewrites = prefill.storyKind === 'job' ? ` ${t('fix.rewrites')}` : '';
+  return `${t('fix.introUser', { key })}${rewrites} ${t('fix.kept')}`;
 }
 
 /** The first field: the persona of a user story, or the situation of a job story (same block, so errors land there). */
-function whoOrWhen(prefill: FixPrefill, form: FixForm, personas: string[]) {
+function whoOrWhen(prefill: FixPrefill, form: FixForm, personas: string[], t: SlackText) {
   if (form === 'job') {
-    const element = Elements.TextInput({ actionId: FIX_INPUT_ACTION, placeholder: "e.g. I'm re-ordering supplies at the end of a night shift", initialValue: prefill.situation || undefined, maxLength: 300 });
-    return Blocks.Input({ label: 'When…', blockId: FIX_INPUT.role, hint: 'The moment it happens: what is going on, and what set it off?' }).element(element);
+    const element = Elements.TextInput({ actionId: FIX_INPUT_ACTION, placeholder: t('fix.situationPlaceholder'), initialValue: prefill.situation || undefined, maxLength: 300 });
+    return Blocks.Input({ label: t('fix.whenLabel'), blockId: FIX_INPUT.role, hint: t('fix.whenHint') }).element(element);
   }
-  return Blocks.Input({ label: 'As a…', blockId: FIX_INPUT.role, hint: 'Who exactly is it for?' }).element(roleElement(prefill.role, personas));
+  return Blocks.Input({ label: t('fix.roleLabel'), blockId: FIX_INPUT.role, hint: t('fix.roleHint') }).element(roleElement(prefill.role, personas, t));
 }
 
-/** The Fix-it modal: the parsed story pre-filled, as a user story (the persona a select when a catalogue exists) or a job story. */
-export function fixModal(prefill: FixPrefill, personas: string[]): SlackView {
+/**
+ * The Fix-it modal, in the person's language: the parsed story pre-filled, as a user story (the
+ * persona a select when a catalogue exists) or a job story.
+ */
+export function fixModal(prefill: FixPrefill, personas: string[], locale: Locale = 'en'): SlackView {
+  const t = slackText(locale);
   const form = prefill.form ?? 'user';
   const metadata: FixMetadata = { key: prefill.key, ticketHasMetric: prefill.ticketHasMetric === true };
   if (form === 'job') metadata.form = 'job';
   const job = form === 'job';
-  const modal = Modal({ title: cut(`Fix ${prefill.key}`, TITLE_CHARS), callbackId: VIEW.fixTicket, privateMetaData: JSON.stringify(metadata), submit: 'Update ticket', close: 'Cancel' }).blocks(
-    Blocks.Section({ text: intro(prefill, form) }),
-    whoOrWhen(prefill, form, personas),
-    textInput('goal', 'I want to…', prefill.goal, job ? 'What do you want to do then?' : 'What do they want to do?'),
-    textInput('benefit', job ? 'so I can…' : 'so that…', prefill.benefit, job ? 'What does it let you do, or stop worrying about?' : 'What does it get them?'),
-    textInput('metric', 'Success', prefill.metric, 'A customer metric with a target, e.g. checkout conversion +3% within 6 weeks', true),
-    Blocks.Input({ label: 'Design or recording link', blockId: FIX_INPUT.visuals, hint: 'Figma, Miro, Loom…' })
+  const modal = Modal({ title: cut(t('fix.title', { key: prefill.key }), TITLE_CHARS), callbackId: VIEW.fixTicket, privateMetaData: JSON.stringify(metadata), submit: t('fix.submit'), close: t('cancel') }).blocks(
+    Blocks.Section({ text: intro(prefill, form, t) }),
+    whoOrWhen(prefill, form, personas, t),
+    textInput('goal', t('fix.goalLabel'), prefill.goal, job ? t('fix.goalHintJob') : t('fix.goalHintUser')),
+    textInput('benefit', job ? t('fix.benefitLabelJob') : t('fix.benefitLabelUser'), prefill.benefit, job ? t('fix.benefitHintJob') : t('fix.benefitHintUser')),
+    textInput('metric', t('fix.metricLabel'), prefill.metric, t('fix.metricHint'), true),
+    Blocks.Input({ label: t('fix.visualsLabel'), blockId: FIX_INPUT.visuals, hint: t('fix.visualsHint') })
       .element(Elements.URLInput({ actionId: FIX_INPUT_ACTION, initialValue: prefill.visualsUrl || undefined }))
       .optional(true),
   );
-  return fit(modal.buildToObject() as { blocks: Block[] }, 'view');
+  return fit(modal.buildToObject() as { blocks: Block[] }, 'view', undefined, locale);
 }
 
 type SubmittedState = Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>;

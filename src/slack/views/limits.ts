@@ -1,5 +1,8 @@
 /** Slack's documented limits, and what makes a payload keep to them. */
 
+import type { Locale } from '../../core/i18n/locales.js';
+import { slackText } from './i18n.js';
+
 export const LIMITS = { messageBlocks: 50, viewBlocks: 100, sectionText: 3000, headerText: 150, contextText: 2000, messageChars: 12_000, fallbackText: 4000 };
 // fallbackText is Centric's own bound on a message's `text`: Slack cuts it only at 40,000, but notifications show its start.
 
@@ -45,7 +48,7 @@ export function cutMrkdwn(s: string, max: number): string {
  * last item saying how many were left out ("…and 3 more"). Only when not even the first item
  * fits is it cut, as mrkdwn. Cutting between items never splits a link or an escape.
  */
-export function itemsWithin(items: string[], max: number, sep = '\n', more = (n: number): string => `…and ${n} more`): string {
+export function itemsWithin(items: string[], max: number, sep = '\n', more = andMore('en')): string {
   const all = items.join(sep);
   if (all.length <= max) return all;
   const tail = (left: number): string => (left > 0 ? `${sep}${more(left)}` : '');
@@ -61,8 +64,14 @@ export function itemsWithin(items: string[], max: number, sep = '\n', more = (n:
   return `${items.slice(0, kept).join(sep)}${tail(items.length - kept)}`;
 }
 
+/** "…and 3 more", in the reader's language. */
+export const andMore =
+  (locale: Locale) =>
+  (count: number): string =>
+    slackText(locale)('more', { count });
+
 /** A section's mrkdwn within Slack's 3,000 characters: whole lines kept, the rest counted. */
-export const cutSection = (text: string, max: number = LIMITS.sectionText): string => itemsWithin(text.split('\n'), max);
+export const cutSection = (text: string, max: number = LIMITS.sectionText, locale: Locale = 'en'): string => itemsWithin(text.split('\n'), max, '\n', andMore(locale));
 
 /** The texts of a block that count towards a message's size. */
 export function textOf(block: Block): string[] {
@@ -96,11 +105,11 @@ export function limitProblems(payload: { blocks?: Block[]; text?: string }, surf
 }
 
 /** A header or section with its text cut to Slack's limit (a mrkdwn section at a line); other blocks as they are. */
-export function cutTexts(b: Block): Block {
+export function cutTexts(b: Block, locale: Locale = 'en'): Block {
   if (b.type === 'header' && b.text) return { ...b, text: { ...b.text, text: cut(b.text.text, LIMITS.headerText) } };
   if (b.type === 'section' && b.text) {
     const text: string = b.text.text;
-    return { ...b, text: { ...b.text, text: b.text.type === 'mrkdwn' ? cutSection(text) : cut(text, LIMITS.sectionText) } };
+    return { ...b, text: { ...b.text, text: b.text.type === 'mrkdwn' ? cutSection(text, LIMITS.sectionText, locale) : cut(text, LIMITS.sectionText) } };
   }
   return b;
 }
@@ -110,8 +119,8 @@ export function cutTexts(b: Block): Block {
  * and blocks past the limits replaced by a line "…and N more" (with a link to the rest, when
  * there is one).
  */
-export function fit<T extends { blocks: Block[] }>(payload: T, surface: Surface = 'message', moreUrl?: string): T {
-  const blocks = payload.blocks.map(cutTexts);
+export function fit<T extends { blocks: Block[] }>(payload: T, surface: Surface = 'message', moreUrl?: string, locale: Locale = 'en'): T {
+  const blocks = payload.blocks.map((b) => cutTexts(b, locale));
   const max = (surface === 'message' ? LIMITS.messageBlocks : LIMITS.viewBlocks) - 1;
   let kept = blocks.slice(0, max);
   // 200 characters left for the "…and N more" line.
@@ -119,7 +128,8 @@ export function fit<T extends { blocks: Block[] }>(payload: T, surface: Surface 
   while (surface === 'message' && kept.length > 1 && kept.flatMap(textOf).join('').length > budget) kept = kept.slice(0, -1);
   const dropped = blocks.length - kept.length;
   if (dropped > 0) {
-    const more = `…and ${dropped} more${moreUrl ? `: <${moreUrl}|see all>` : ''}`;
+    const t = slackText(locale);
+    const more = moreUrl ? t('moreSeeAll', { count: dropped, url: moreUrl }) : t('more', { count: dropped });
     kept.push({ type: 'context', elements: [{ type: 'mrkdwn', text: more }] });
   }
   return { ...payload, blocks: kept };

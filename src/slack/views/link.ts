@@ -1,62 +1,62 @@
+import type { Locale } from '../../core/i18n/locales.js';
 import type { LinkResult } from '../../flows/identity.js';
 import type { LinkMoved } from '../../flows/ports.js';
+import { slackText } from './i18n.js';
 import type { SlackMessage } from './limits.js';
 import { lineMessage } from './line.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 
-const PROOF = { email: 'their confirmed Slack e-mail', code: 'a one-time code posted from that Jira account', admin: 'a Centric admin' } as const;
-
 /** How to prove who one is, in one sentence. */
-export const HOW_TO_LINK =
-  'Type `/centric link SHOP-123` with a ticket you can comment on: I give you a one-time code to post there from your Jira account. Or ask a Centric admin to link you.';
+export const howToLink = (locale: Locale = 'en'): string => slackText(locale)('link.how');
 
-/** The DM to someone whose link moved to another Slack user. */
-export function linkMovedMessage(moved: LinkMoved): SlackMessage {
-  return lineMessage(
-    `Your Slack user is no longer linked to Jira account ${escapeMrkdwn(moved.account)}: <@${moved.to}> linked it, proven by ${PROOF[moved.by]}. ` +
-      'If that is wrong, tell a Centric admin; type `/centric link` to link your own account again.',
-  );
+/** The DM to someone whose link moved to another Slack user, in their language. */
+export function linkMovedMessage(moved: LinkMoved, locale: Locale = 'en'): SlackMessage {
+  return lineMessage(slackText(locale)('link.moved', { account: escapeMrkdwn(moved.account), to: `<@${moved.to}>`, by: moved.by }), locale);
 }
 
-/** The DM to someone an admin unlinked. */
-export function linkRemovedMessage(removed: { account: string; by: string }): SlackMessage {
-  return lineMessage(
-    `<@${removed.by}> removed the link between your Slack user and Jira account ${escapeMrkdwn(removed.account)}: Centric shows you no tickets and sends you no nudges until a Centric admin links you again.`,
-  );
+/** The DM to someone an admin unlinked, in their language. */
+export function linkRemovedMessage(removed: { account: string; by: string }, locale: Locale = 'en'): SlackMessage {
+  return lineMessage(slackText(locale)('link.removed', { by: `<@${removed.by}>`, account: escapeMrkdwn(removed.account) }), locale);
 }
 
-const who = (r: Extract<LinkResult, { kind: 'linked' | 'unlinked' }>) => (r.self ? 'your Slack user' : `<@${r.user}>`);
+const HOW: Record<'email' | 'code' | 'admin' | 'shared', 'link.byEmail' | 'link.byCode' | 'link.byAdmin' | 'link.byAdminShared'> = {
+  email: 'link.byEmail',
+  code: 'link.byCode',
+  admin: 'link.byAdmin',
+  shared: 'link.byAdminShared',
+};
 
 /** The answer to /centric link and /centric unlink. */
-export function linkLine(result: LinkResult): string {
+export function linkLine(result: LinkResult, locale: Locale = 'en'): string {
+  const t = slackText(locale);
   switch (result.kind) {
     case 'linked': {
-      const account = escapeMrkdwn(result.account);
-      const how = { email: ' (your confirmed Slack e-mail matches it)', code: ' (proven by the code you posted)', admin: result.shared ? ' (by an admin, shared with others)' : ' (by an admin)' }[result.by];
-      const moved = result.replaced.length > 0 ? ` It was linked to ${result.replaced.map((u) => `<@${u}>`).join(', ')} before; they have been told.` : '';
-      const left = result.commentLeft ? ` Centric could not delete your code comment on ${result.commentLeft}: delete it in Jira.` : '';
-      return `Linked: ${who(result)} is Jira account ${account}${how}. \`/centric mine\` shows ${result.self ? 'your' : 'their'} tickets.${moved}${left}`;
+      const how = t(HOW[result.by === 'admin' && result.shared ? 'shared' : result.by]);
+      const sentences = [t('link.linked', { self: result.self ? 'yes' : 'no', user: `<@${result.user}>`, account: escapeMrkdwn(result.account), how })];
+      if (result.replaced.length > 0) sentences.push(t('link.replaced', { users: result.replaced.map((u) => `<@${u}>`).join(', ') }));
+      if (result.commentLeft) sentences.push(t('link.commentLeft', { ticket: result.commentLeft }));
+      return sentences.join(' ');
     }
     case 'link-code':
-      return `Post this as a comment on ${result.ticket} from your Jira account, within ${result.minutes} minutes, with nothing else in it and without editing it afterwards: \`${result.code}\`\nThen type \`/centric link done\`. Centric deletes the comment once it has read it.`;
+      return t('link.code', { ticket: result.ticket, minutes: result.minutes, code: result.code });
     case 'link-refused':
       switch (result.reason) {
         case 'no-email-match':
-          return `I could not match your confirmed Slack e-mail to exactly one Jira account (Jira may hide e-mails). ${HOW_TO_LINK}`;
+          return t('link.noEmailMatch', { how: howToLink(locale) });
         case 'no-code':
-          return 'You have no code waiting: type `/centric link SHOP-123` first, with a ticket you can comment on.';
+          return t('link.noCode');
         case 'code-expired':
-          return `Your code for ${result.ticket} has expired: type \`/centric link ${result.ticket}\` for a new one.`;
+          return t('link.codeExpired', { ticket: result.ticket ?? '' });
         case 'code-not-found':
-          return `I do not see your code in the newest comments on ${result.ticket}: post it there from your Jira account as a new comment holding the code alone (an edited comment does not count), then type \`/centric link done\` again.`;
+          return t('link.codeNotFound', { ticket: result.ticket ?? '' });
         case 'admins-only':
-          return `Only Centric admins may link or unlink someone else, or link an account without proof. ${HOW_TO_LINK}`;
+          return t('link.adminsOnly', { how: howToLink(locale) });
         case 'blocked':
-          return 'A Centric admin removed your link to Jira: only a Centric admin can link you again.';
+          return t('link.blocked');
       }
     // eslint-disable-next-line no-fallthrough
     case 'unlinked':
-      if (!result.account) return `${result.self ? 'You were' : `<@${result.user}> was`} not linked to a Jira account.`;
-      return `Unlinked: ${who(result)} is no longer Jira account ${escapeMrkdwn(result.account)}. Centric sends ${result.self ? 'you' : 'them'} no nudges and shows no tickets until linked again.`;
+      if (!result.account) return t('link.wasNotLinked', { self: result.self ? 'yes' : 'no', user: `<@${result.user}>` });
+      return t('link.unlinked', { self: result.self ? 'yes' : 'no', user: `<@${result.user}>`, account: escapeMrkdwn(result.account) });
   }
 }

@@ -1,8 +1,10 @@
 import { Blocks, Elements, Md, Message, Modal } from 'slack-block-builder';
-import { ANSWER_TEXT, MAX_MEASURED_CHARS, MAX_NOTE_CHARS, type OutcomeAnswer } from '../../core/outcome/outcome.js';
+import type { Locale } from '../../core/i18n/locales.js';
+import { MAX_MEASURED_CHARS, MAX_NOTE_CHARS, type OutcomeAnswer } from '../../core/outcome/outcome.js';
 import { promiseText } from '../../core/outcome/promise-text.js';
 import type { OutcomeQuestion } from '../../flows/ports.js';
 import { ACTION, FIX_INPUT_ACTION, OUTCOME_INPUT, outcomeBlockId, VIEW } from '../ids.js';
+import { slackText } from './i18n.js';
 import { cut, fit, type Block, type SlackMessage, type SlackView } from './limits.js';
 import { escapeMrkdwn, mention, ticketLink } from './mrkdwn.js';
 
@@ -17,51 +19,56 @@ const ICON: Record<OutcomeAnswer, string> = { hit: ':white_check_mark:', missed:
 const promised = (q: OutcomeQuestion): string => Md.bold(escapeMrkdwn(promiseText(q.promise)).replace(/\*/g, '∗'));
 
 /** The buttons that answer a question: on the DM, and on App Home. */
-export function outcomeButtons(q: OutcomeQuestion) {
+export function outcomeButtons(q: OutcomeQuestion, locale: Locale = 'en') {
+  const t = slackText(locale);
   const value = String(q.reviewId);
   return Blocks.Actions({ blockId: outcomeBlockId(q.reviewId) }).elements(
-    Elements.Button({ text: 'Target hit', actionId: ACTION.outcomeHit, value }).primary(),
-    Elements.Button({ text: 'Missed', actionId: ACTION.outcomeMissed, value }),
-    q.offerTooEarly ? Elements.Button({ text: 'Too early', actionId: ACTION.outcomeTooEarly, value }) : undefined,
-    Elements.Button({ text: 'Not measured', actionId: ACTION.outcomeNotMeasured, value }),
+    Elements.Button({ text: t('outcome.hit'), actionId: ACTION.outcomeHit, value }).primary(),
+    Elements.Button({ text: t('outcome.missed'), actionId: ACTION.outcomeMissed, value }),
+    q.offerTooEarly ? Elements.Button({ text: t('outcome.tooEarly'), actionId: ACTION.outcomeTooEarly, value }) : undefined,
+    Elements.Button({ text: t('outcome.notMeasured'), actionId: ACTION.outcomeNotMeasured, value }),
   );
 }
 
 /** The question: "SHOP-12 shipped on 3 Nov promising *…*. Did it happen?". */
-export function questionLine(q: OutcomeQuestion, browse: (key: string) => string): string {
-  return `${ticketLink(browse(q.key), q.key)} shipped on ${slackDate(q.shippedAt)} promising ${promised(q)}. Did it happen?`;
+export function questionLine(q: OutcomeQuestion, browse: (key: string) => string, locale: Locale = 'en'): string {
+  return slackText(locale)('outcome.question', { link: ticketLink(browse(q.key), q.key), date: slackDate(q.shippedAt), promise: promised(q) });
 }
 
 /** How the question stands once it is no longer open. */
-function settledLine(q: OutcomeQuestion, browse: (key: string) => string): string {
+function settledLine(q: OutcomeQuestion, browse: (key: string) => string, locale: Locale): string {
+  const t = slackText(locale);
   const link = ticketLink(browse(q.key), q.key);
   const s = q.state;
   if (s.kind === 'answered') {
     const value = s.measured ? ` — ${escapeMrkdwn(q.promise.name)} ${escapeMrkdwn(s.measured)}` : '';
     const note = s.note ? `\n${Md.italic(escapeMrkdwn(s.note).replace(/_/g, '＿'))}` : '';
-    return `${ICON[s.answer]} ${link}: ${ANSWER_TEXT[s.answer]}${value} (answered by ${mention(s.by) ?? 'someone'} on ${slackDate(s.at)}). Thank you: it is on the ticket.${note}`;
+    return `${t('outcome.answered', { icon: ICON[s.answer], link, answer: s.answer, value, who: mention(s.by) ?? t('someone'), date: slackDate(s.at) })}${note}`;
   }
-  if (s.kind === 'later') return `:hourglass_flowing_sand: ${link}: too early to tell. Centric asks again on ${slackDate(s.until)}.`;
-  if (s.kind === 'cancelled') return `:leftwards_arrow_with_hook: ${link} was reopened: no answer needed. Centric asks again once it ships.`;
-  return questionLine(q, browse);
+  if (s.kind === 'later') return t('outcome.later', { link, date: slackDate(s.until) });
+  if (s.kind === 'cancelled') return t('outcome.cancelled', { link });
+  return questionLine(q, browse, locale);
 }
 
-/** The outcome DM (or channel message): the question with its buttons, or how it was settled. */
-export function outcomeMessage(q: OutcomeQuestion, browse: (key: string) => string): SlackMessage {
+/** The outcome DM (or channel message), in its reader's language: the question with its buttons, or how it was settled. */
+export function outcomeMessage(q: OutcomeQuestion, browse: (key: string) => string, locale: Locale = 'en'): SlackMessage {
+  const t = slackText(locale);
   const open = q.state.kind === 'open';
-  const text = open ? `${escapeMrkdwn(q.key)} shipped promising ${escapeMrkdwn(promiseText(q.promise))}. Did it happen?` : `${escapeMrkdwn(q.key)}: outcome recorded`;
+  const key = escapeMrkdwn(q.key);
+  const text = open ? t('outcome.fallbackOpen', { key, promise: escapeMrkdwn(promiseText(q.promise)) }) : t('outcome.fallbackSettled', { key });
   const message = Message({ text }).blocks(
-    Blocks.Section({ text: open ? `:dart: ${questionLine(q, browse)}` : settledLine(q, browse) }),
+    Blocks.Section({ text: open ? `:dart: ${questionLine(q, browse, locale)}` : settledLine(q, browse, locale) }),
     Blocks.Context().elements(escapeMrkdwn(cut(q.summary, 300))),
-    open ? outcomeButtons(q) : undefined,
+    open ? outcomeButtons(q, locale) : undefined,
   );
-  return fit(message.buildToObject() as SlackMessage, 'message');
+  return fit(message.buildToObject() as SlackMessage, 'message', undefined, locale);
 }
 
 /** The reminder, in the question's thread: the buttons stay on the question. */
-export function outcomeReminder(q: OutcomeQuestion): SlackMessage {
-  const text = `Reminder: did ${promiseText(q.promise)} happen for ${q.key}? The buttons are on the message above.`;
-  return Message({ text: escapeMrkdwn(text) }).blocks(Blocks.Section({ text: `:bell: Reminder: did ${promised(q)} happen? The buttons are on the message above.` })).buildToObject() as SlackMessage;
+export function outcomeReminder(q: OutcomeQuestion, locale: Locale = 'en'): SlackMessage {
+  const t = slackText(locale);
+  const text = t('outcome.reminderText', { promise: escapeMrkdwn(promiseText(q.promise)), key: escapeMrkdwn(q.key) });
+  return Message({ text }).blocks(Blocks.Section({ text: t('outcome.reminder', { promise: promised(q) }) })).buildToObject() as SlackMessage;
 }
 
 /** What the modal carries to its submission. */
@@ -83,27 +90,31 @@ export function outcomeMetadata(view: { private_metadata?: string }): OutcomeMet
 }
 
 /** Target hit / Missed: the measured value (optional) and a one-line note. */
-export function outcomeModal(q: OutcomeQuestion, answer: 'hit' | 'missed', fromHome = false): SlackView {
+export function outcomeModal(q: OutcomeQuestion, answer: 'hit' | 'missed', fromHome = false, locale: Locale = 'en'): SlackView {
+  const t = slackText(locale);
   const metadata: OutcomeMetadata = { reviewId: q.reviewId, answer, ...(fromHome ? { fromHome } : {}) };
   return fit(
-    Modal({ title: cut(`Outcome of ${q.key}`, TITLE_CHARS), callbackId: VIEW.outcome, privateMetaData: JSON.stringify(metadata), submit: answer === 'hit' ? 'Target hit' : 'Missed', close: 'Cancel' })
+    Modal({ title: cut(t('outcome.title', { key: q.key }), TITLE_CHARS), callbackId: VIEW.outcome, privateMetaData: JSON.stringify(metadata), submit: answer === 'hit' ? t('outcome.hit') : t('outcome.missed'), close: t('cancel') })
       .blocks(
-        Blocks.Section({ text: `${ANSWER_TEXT[answer] === 'missed' ? ':x: Missed' : ':white_check_mark: Target hit'}: ${promised(q)}` }),
-        Blocks.Input({ label: 'Measured value', blockId: OUTCOME_INPUT.measured, hint: 'What the metric is now, e.g. 2.7%' })
-          .element(Elements.TextInput({ actionId: FIX_INPUT_ACTION, placeholder: 'e.g. 2.7%', maxLength: MAX_MEASURED_CHARS }))
+        Blocks.Section({ text: t(answer === 'missed' ? 'outcome.modalMissed' : 'outcome.modalHit', { promise: promised(q) }) }),
+        Blocks.Input({ label: t('outcome.measuredLabel'), blockId: OUTCOME_INPUT.measured, hint: t('outcome.measuredHint') })
+          .element(Elements.TextInput({ actionId: FIX_INPUT_ACTION, placeholder: t('outcome.measuredPlaceholder'), maxLength: MAX_MEASURED_CHARS }))
           .optional(true),
-        Blocks.Input({ label: 'Note', blockId: OUTCOME_INPUT.note, hint: 'One line for the ticket: what you learned' })
+        Blocks.Input({ label: t('outcome.noteLabel'), blockId: OUTCOME_INPUT.note, hint: t('outcome.noteHint') })
           .element(Elements.TextInput({ actionId: FIX_INPUT_ACTION, maxLength: MAX_NOTE_CHARS }))
           .optional(true),
       )
       .buildToObject() as { blocks: Block[] },
     'view',
+    undefined,
+    locale,
   );
 }
 
 /** A modal that only says something (the question was answered meanwhile, or the person may not). */
-export function outcomeNoticeModal(key: string, text: string): SlackView {
-  return Modal({ title: cut(`Outcome of ${key}`, TITLE_CHARS), close: 'Close' }).blocks(Blocks.Section({ text })).buildToObject();
+export function outcomeNoticeModal(key: string, text: string, locale: Locale = 'en'): SlackView {
+  const t = slackText(locale);
+  return Modal({ title: cut(t('outcome.title', { key }), TITLE_CHARS), close: t('close') }).blocks(Blocks.Section({ text })).buildToObject();
 }
 
 type SubmittedState = Record<string, Record<string, { value?: string | null }>>;

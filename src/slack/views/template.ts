@@ -1,25 +1,26 @@
 import { Blocks, Md, Message } from 'slack-block-builder';
 import type { PersonaDefinition } from '../../core/config-types.js';
+import type { Locale } from '../../core/i18n/locales.js';
+import { slackText } from './i18n.js';
 import type { SlackMessage } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 
-/** `/centric template`: a story with a persona, a benefit, a metric line and a visuals line. */
-export function templateMessage(persona: PersonaDefinition | null, asked: string | null): SlackMessage {
-  const who = persona?.name.toLowerCase() ?? asked ?? '<who exactly, e.g. first-time shopper on mobile>';
+/** `/centric template`: a story with a persona, a benefit, a metric line and a visuals line, in the person's language. */
+export function templateMessage(persona: PersonaDefinition | null, asked: string | null, locale: Locale = 'en'): SlackMessage {
+  const t = slackText(locale);
+  const who = persona?.name.toLowerCase() ?? asked ?? t('template.who');
   const template = [
-    `As a ${who}, I want <what they want to do>, so that <what it gets them>.`,
+    t('template.story', { who }),
     '',
-    'Acceptance criteria',
-    `- Given <situation>, when the ${persona?.name.toLowerCase() ?? asked ?? 'persona'} <does something>, then they see <result>.`,
+    t('template.criteria'),
+    t('template.criterion', { persona: persona?.name.toLowerCase() ?? asked ?? t('template.persona') }),
     '',
-    'Success: <customer metric> from <now> to <target> within <weeks> of release, e.g. checkout conversion from 2.1% to 2.6% in 6 weeks.',
-    'Design: <Figma or Miro link, screenshot or screen recording>',
+    t('template.success'),
+    t('template.design'),
   ].join('\n');
+  const intro = persona?.description ? t('template.introPersona', { persona: escapeMrkdwn(persona.name), description: escapeMrkdwn(persona.description) }) : t('template.intro');
   return Message({ text: template })
     .ephemeral()
-    .blocks(
-      Blocks.Section({ text: `Copy this into the ticket${persona?.description ? ` (${escapeMrkdwn(persona.name)}: ${escapeMrkdwn(persona.description)})` : ''}:` }),
-      Blocks.Section({ text: Md.codeBlock(escapeMrkdwn(template)) }),
-    )
+    .blocks(Blocks.Section({ text: intro }), Blocks.Section({ text: Md.codeBlock(escapeMrkdwn(template)) }))
     .buildToObject() as SlackMessage;
 }

@@ -70,7 +70,7 @@ describe('the journey line of a report', () => {
 
   it('is escaped in the HTML report', () => {
     expect(renderHtml(odd(outOfStage), 'Audit')).toContain(
-      `<td><p>Journey stage: Buy (KPIs: ${KPIS}). The metric &quot;*[sign-up](x)* {color:red}_news_{color} &lt;b&gt;|&lt;/b&gt; ~~rate~~&quot; ${QUESTION}</p><ul></ul></td>`,
+      `<td data-label="Findings"><p>Journey stage: Buy (KPIs: ${KPIS}). The metric &quot;*[sign-up](x)* {color:red}_news_{color} &lt;b&gt;|&lt;/b&gt; ~~rate~~&quot; ${QUESTION}</p>Every check passes.</td>`,
     );
   });
 

@@ -97,7 +97,7 @@ describe('job story variants', () => {
     const line = 'When the build fails: be told at once → I can fix it before the ward notices';
     expect(renderText(result)).toContain(`  story  ${line}\n`);
     expect(renderMarkdown(result)).toContain(`Story: ${line}\n`);
-    expect(renderHtml(result, 'Audit')).toContain('<td>When the build fails</td>');
+    expect(renderHtml(result, 'Audit')).toContain('<td data-label="Persona">When the build fails</td>');
     const message = JSON.stringify(reportMessage(report, 'Build alerts', 'https://acme.atlassian.net/browse/SHOP-1'));
     expect(message).toContain('"text":"Situation: When the build fails"');
     expect(message).not.toContain('Persona:');

@@ -4,6 +4,6 @@ import type { ListenerDeps } from '../deps.js';
 import { onHomeSetting } from '../shared/home.js';
 
 /** "Stop mentioning me" in App Home: digests list those tickets without naming anyone. */
-export function registerHomeDigestMentionOff(app: App, deps: Pick<ListenerDeps, 'home' | 'browse'>): void {
+export function registerHomeDigestMentionOff(app: App, deps: Pick<ListenerDeps, 'home' | 'browse' | 'logger' | 'locale'>): void {
   onHomeSetting(app, ACTION.homeDigestMentionOff, (user) => deps.home.digestMention(user, false), deps);
 }

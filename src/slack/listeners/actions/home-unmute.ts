@@ -4,6 +4,6 @@ import type { ListenerDeps } from '../deps.js';
 import { onHomeSetting } from '../shared/home.js';
 
 /** "Unmute" in App Home: nudges again. */
-export function registerHomeUnmute(app: App, deps: Pick<ListenerDeps, 'home' | 'browse'>): void {
+export function registerHomeUnmute(app: App, deps: Pick<ListenerDeps, 'home' | 'browse' | 'logger' | 'locale'>): void {
   onHomeSetting(app, ACTION.homeUnmute, (user) => deps.home.unmute(user), deps);
 }

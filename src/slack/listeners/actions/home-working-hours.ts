@@ -4,7 +4,7 @@ import type { ListenerDeps } from '../deps.js';
 import { onHomeSetting } from '../shared/home.js';
 
 /** The working-hours select in App Home: nudges arrive only between those hours. */
-export function registerHomeWorkingHours(app: App, deps: Pick<ListenerDeps, 'home' | 'browse'>): void {
+export function registerHomeWorkingHours(app: App, deps: Pick<ListenerDeps, 'home' | 'browse' | 'logger' | 'locale'>): void {
   onHomeSetting(
     app,
     ACTION.homeWorkingHours,

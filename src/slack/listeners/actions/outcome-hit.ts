@@ -4,6 +4,6 @@ import type { ListenerDeps } from '../deps.js';
 import { onOutcomeModalButton } from '../shared/outcome-modal-button.js';
 
 /** "Target hit" on an outcome question: a modal for the measured value and a note. */
-export function registerOutcomeHit(app: App, deps: Pick<ListenerDeps, 'outcomes' | 'logger'>): void {
+export function registerOutcomeHit(app: App, deps: Pick<ListenerDeps, 'outcomes' | 'logger' | 'locale'>): void {
   onOutcomeModalButton(app, ACTION.outcomeHit, 'hit', deps);
 }

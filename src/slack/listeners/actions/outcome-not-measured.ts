@@ -4,6 +4,6 @@ import type { ListenerDeps } from '../deps.js';
 import { onOutcomeButton } from '../shared/outcome-answer.js';
 
 /** "Not measured: recorded at once". */
-export function registerOutcomeNotMeasured(app: App, deps: Pick<ListenerDeps, 'outcomes' | 'logger' | 'home' | 'browse'>): void {
+export function registerOutcomeNotMeasured(app: App, deps: Pick<ListenerDeps, 'outcomes' | 'logger' | 'home' | 'browse' | 'locale'>): void {
   onOutcomeButton(app, ACTION.outcomeNotMeasured, 'not-measured', deps);
 }

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { Locale } from '../../../core/i18n/locales.js';
 import type { Logger } from '../../../runtime/logger.js';
+import { slackText } from '../../views/i18n.js';
 
 /**
  * Logs a failure with a short id and returns the id: the person is shown the id, never the
@@ -12,5 +14,5 @@ export function logFailure(logger: Logger, err: unknown, context: Record<string,
   return errorId;
 }
 
-/** What the person reads after a failure: what did not work, what to do, and the id for the admin. */
-export const sorry = (what: string, todo: string, errorId: string) => `Sorry, ${what}. ${todo} (If it keeps failing, give your Centric admin the error id ${errorId}.)`;
+/** What the person reads after a failure, in their language: what did not work, what to do, and the id for the admin. */
+export const sorry = (what: string, todo: string, errorId: string, locale: Locale = 'en') => slackText(locale)('sorry', { what, todo, id: errorId });

@@ -1,15 +1,24 @@
 import type { App } from '@slack/bolt';
+import type { Locale } from '../../../core/i18n/locales.js';
 import { homeView } from '../../views/home.js';
 import type { ListenerDeps } from '../deps.js';
+import { personLocale } from './locale.js';
 
-type HomeDeps = Pick<ListenerDeps, 'home' | 'browse'>;
+type HomeDeps = Pick<ListenerDeps, 'home' | 'browse' | 'logger' | 'locale'>;
 
-/** Dates in App Home, e.g. the end of a mute: the day, in UTC. */
-const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/**
+ * Dates in App Home, e.g. the end of a mute: the day, in UTC. English keeps the ISO date it always
+ * showed; the other languages write the day as they do ("1. März 2025").
+ */
+const homeDate =
+  (locale: Locale) =>
+  (ms: number): string =>
+    locale === 'en' ? new Date(ms).toISOString().slice(0, 10) : new Date(ms).toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' });
 
-/** Publishes a person's App Home as it is now. */
+/** Publishes a person's App Home as it is now, in their language. */
 export async function publishHome(client: App['client'], userId: string, deps: HomeDeps): Promise<void> {
-  await client.views.publish({ user_id: userId, view: homeView(await deps.home.data(userId), deps.browse, isoDate) as never });
+  const [data, locale] = await Promise.all([deps.home.data(userId), personLocale(deps, userId)]);
+  await client.views.publish({ user_id: userId, view: homeView(data, deps.browse, homeDate(locale), locale) as never });
 }
 
 /** An App Home setting: ack, store the choice (a select's value, null for a button), publish the Home tab again. */

@@ -1,35 +1,38 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
+import type { Locale } from '../../../core/i18n/locales.js';
 import type { AnswerResult, OutcomeChoice } from '../../../flows/outcome-reviews.js';
-import { ANSWER_TEXT } from '../../../core/outcome/outcome.js';
-import type { Logger } from '../../../runtime/logger.js';
 import { replyPrivately } from '../../reply.js';
 import { deniedLine } from '../../views/denied.js';
+import { slackText } from '../../views/i18n.js';
 import { lineMessage } from '../../views/line.js';
 import { escapeMrkdwn } from '../../views/mrkdwn.js';
 import type { ListenerDeps } from '../deps.js';
 import { logFailure, sorry } from './failure.js';
 import { publishHome } from './home.js';
+import { personLocale } from './locale.js';
 
 /** A review id as the buttons carry it; anything else was not sent by Centric. */
 export const REVIEW_ID = /^\d{1,12}$/;
 
-/** What the person is told privately; null when the updated question says it all. */
-export function answerLine(result: AnswerResult): string | null {
+/** What the person is told privately, in their language; null when the updated question says it all. */
+export function answerLine(result: AnswerResult, locale: Locale = 'en'): string | null {
+  const t = slackText(locale);
   switch (result.status) {
     case 'recorded':
     case 'later':
       return null;
     case 'gone':
-      return 'That outcome question no longer exists.';
+      return t('answer.gone');
     case 'denied':
-      return `Not recorded. ${deniedLine(result.denied)}`;
+      return t('answer.denied', { denied: deniedLine(result.denied, locale) });
     case 'no-more-later':
-      return `${escapeMrkdwn(result.key)} was put off ${result.max} times already: say Target hit, Missed or Not measured.`;
+      return t('answer.noMoreLater', { key: escapeMrkdwn(result.key), max: result.max });
     case 'closed': {
       const s = result.state;
-      if (s.kind === 'answered') return `${escapeMrkdwn(result.key)} was answered already: ${ANSWER_TEXT[s.answer]}. Nothing changed.`;
-      if (s.kind === 'cancelled') return `${escapeMrkdwn(result.key)} was reopened: no answer is needed until it ships again.`;
-      return `${escapeMrkdwn(result.key)} is not waiting for an answer right now.`;
+      const key = escapeMrkdwn(result.key);
+      if (s.kind === 'answered') return t('answer.answered', { key, answer: s.answer });
+      if (s.kind === 'cancelled') return t('answer.reopened', { key });
+      return t('answer.notWaiting', { key });
     }
   }
 }
@@ -47,7 +50,7 @@ export interface AnsweredFrom {
 
 export async function answerFrom(
   client: App['client'],
-  deps: Pick<ListenerDeps, 'outcomes' | 'logger' | 'home' | 'browse'>,
+  deps: Pick<ListenerDeps, 'outcomes' | 'logger' | 'home' | 'browse' | 'locale'>,
   from: AnsweredFrom,
   respond: Parameters<typeof replyPrivately>[2],
   reviewId: number,
@@ -59,13 +62,15 @@ export async function answerFrom(
     const id = logFailure(deps.logger, err, { review: reviewId, user: user.id, choice }, 'outcome answer failed');
     return { status: 'failed' as const, id };
   });
-  const line = result.status === 'failed' ? sorry('your answer was not recorded', 'Press the button again in a minute.', result.id) : answerLine(result);
-  if (line) await replyPrivately(from, client, respond, lineMessage(line)).catch((err: unknown) => deps.logger.warn({ err, review: reviewId }, 'could not answer the outcome button'));
+  const locale = await personLocale(deps, user.id);
+  const t = slackText(locale);
+  const line = result.status === 'failed' ? sorry(t('outcome.notRecorded'), t('outcome.notRecordedTodo'), result.id, locale) : answerLine(result, locale);
+  if (line) await replyPrivately(from, client, respond, lineMessage(line, locale)).catch((err: unknown) => deps.logger.warn({ err, review: reviewId }, 'could not answer the outcome button'));
   if (from.fromHome) await publishHome(client, user.id, deps).catch((err: unknown) => deps.logger.warn({ err }, 'could not refresh App Home'));
 }
 
 /** Too early / Not measured: answered at once, no modal. */
-export function onOutcomeButton(app: App, actionId: string, choice: OutcomeChoice, deps: Pick<ListenerDeps, 'outcomes' | 'logger' | 'home' | 'browse'>): void {
+export function onOutcomeButton(app: App, actionId: string, choice: OutcomeChoice, deps: Pick<ListenerDeps, 'outcomes' | 'logger' | 'home' | 'browse' | 'locale'>): void {
   app.action<BlockButtonAction>(actionId, async ({ ack, body, action, respond, client }) => {
     await ack();
     if (!REVIEW_ID.test(action.value ?? '')) return;

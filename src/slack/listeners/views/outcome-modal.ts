@@ -8,7 +8,7 @@ import { answerFrom } from '../shared/outcome-answer.js';
  * The outcome modal's submission: closed at once (Slack drops an answer acknowledged after 3 s),
  * then the answer is recorded; the question updates in place, and a refusal comes by DM.
  */
-export function registerOutcomeModal(app: App, deps: Pick<ListenerDeps, 'outcomes' | 'logger' | 'home' | 'browse'>): void {
+export function registerOutcomeModal(app: App, deps: Pick<ListenerDeps, 'outcomes' | 'logger' | 'home' | 'browse' | 'locale'>): void {
   app.view(VIEW.outcome, async ({ ack, view, body, client }) => {
     await ack();
     const metadata = outcomeMetadata(view);

@@ -1,0 +1,27 @@
+import type { en } from './en.js';
+
+export const de: Record<keyof typeof en, string> = {
+  pageTitle: "Centric-Audit: {scope}",
+  site: "Jira-Instanz",
+  scopeLabel: "Tickets",
+  scopeProject: "die offenen Storys von {project}",
+  scopeJql: "JQL {jql}",
+  written: "Erstellt",
+  charts: "Diagramme",
+  tickets: "Tickets",
+  ticket: "Ticket",
+  summary: "Zusammenfassung",
+  persona: "Persona",
+  score: "Punkte",
+  result: "Ergebnis",
+  findings: "Hinweise",
+  passes: "erfüllt",
+  fails: "nicht erfüllt",
+  skipped: "übersprungen",
+  skippedWhy: "Vorgangstyp wird nicht geprüft",
+  everyCheckPasses: "Alle Prüfungen bestanden.",
+  sortByScore: "Nach Punkten sortieren",
+  noTickets: "Die Suche hat keine Tickets gefunden.",
+  fix: "So behebst du es",
+  openInJira: "{key} in Jira öffnen",
+};

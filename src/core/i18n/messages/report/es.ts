@@ -1,0 +1,27 @@
+import type { en } from './en.js';
+
+export const es: Record<keyof typeof en, string> = {
+  pageTitle: "Auditoría de Centric: {scope}",
+  site: "Sitio de Jira",
+  scopeLabel: "Tickets revisados",
+  scopeProject: "las historias abiertas de {project}",
+  scopeJql: "JQL {jql}",
+  written: "Generado",
+  charts: "Gráficos",
+  tickets: "Lista de tickets",
+  ticket: "Ticket revisado",
+  summary: "Resumen",
+  persona: "Persona",
+  score: "Puntuación",
+  result: "Resultado",
+  findings: "Observaciones",
+  passes: "cumple",
+  fails: "no cumple",
+  skipped: "omitido",
+  skippedWhy: "tipo de incidencia no revisado",
+  everyCheckPasses: "Cumple todas las comprobaciones.",
+  sortByScore: "Ordenar por puntuación",
+  noTickets: "La búsqueda no encontró ningún ticket.",
+  fix: "Cómo corregirlo",
+  openInJira: "Abrir {key} en Jira",
+};

@@ -1,0 +1,27 @@
+import type { en } from './en.js';
+
+export const fr: Record<keyof typeof en, string> = {
+  pageTitle: "Audit Centric : {scope}",
+  site: "Site Jira",
+  scopeLabel: "Tickets analysés",
+  scopeProject: "les stories ouvertes de {project}",
+  scopeJql: "JQL {jql}",
+  written: "Généré le",
+  charts: "Graphiques",
+  tickets: "Liste des tickets",
+  ticket: "Ticket analysé",
+  summary: "Résumé",
+  persona: "Persona cible",
+  score: "Score obtenu",
+  result: "Résultat",
+  findings: "Remarques",
+  passes: "conforme",
+  fails: "non conforme",
+  skipped: "ignoré",
+  skippedWhy: "type de ticket non analysé",
+  everyCheckPasses: "Toutes les vérifications sont réussies.",
+  sortByScore: "Trier par score",
+  noTickets: "La recherche n’a trouvé aucun ticket.",
+  fix: "Correction",
+  openInJira: "Ouvrir {key} dans Jira",
+};

@@ -1,0 +1,27 @@
+import type { en } from './en.js';
+
+export const it: Record<keyof typeof en, string> = {
+  pageTitle: "Audit di Centric: {scope}",
+  site: "Sito Jira",
+  scopeLabel: "Ticket analizzati",
+  scopeProject: "le storie aperte di {project}",
+  scopeJql: "JQL {jql}",
+  written: "Generato il",
+  charts: "Grafici",
+  tickets: "Elenco dei ticket",
+  ticket: "Ticket",
+  summary: "Riepilogo",
+  persona: "Persona",
+  score: "Punteggio",
+  result: "Esito",
+  findings: "Osservazioni",
+  passes: "conforme",
+  fails: "non conforme",
+  skipped: "saltato",
+  skippedWhy: "tipo di ticket non analizzato",
+  everyCheckPasses: "Tutti i controlli superati.",
+  sortByScore: "Ordina per punteggio",
+  noTickets: "La ricerca non ha trovato ticket.",
+  fix: "Come correggere",
+  openInJira: "Apri {key} in Jira",
+};

@@ -1,0 +1,27 @@
+import type { en } from './en.js';
+
+export const nl: Record<keyof typeof en, string> = {
+  pageTitle: "Centric-audit: {scope}",
+  site: "Jira-site",
+  scopeLabel: "Gecontroleerde tickets",
+  scopeProject: "de open stories van {project}",
+  scopeJql: "JQL {jql}",
+  written: "Gemaakt op",
+  charts: "Grafieken",
+  tickets: "Lijst met tickets",
+  ticket: "Ticketnummer",
+  summary: "Samenvatting",
+  persona: "Persona",
+  score: "Behaalde score",
+  result: "Resultaat",
+  findings: "Bevindingen",
+  passes: "voldoet",
+  fails: "voldoet niet",
+  skipped: "overgeslagen",
+  skippedWhy: "issuetype wordt niet gecontroleerd",
+  everyCheckPasses: "Alle controles geslaagd.",
+  sortByScore: "Sorteren op score",
+  noTickets: "De zoekopdracht vond geen tickets.",
+  fix: "Zo los je het op",
+  openInJira: "{key} openen in Jira",
+};

@@ -1,0 +1,27 @@
+import type { en } from './en.js';
+
+export const pt: Record<keyof typeof en, string> = {
+  pageTitle: "Auditoria do Centric: {scope}",
+  site: "Site do Jira",
+  scopeLabel: "Tickets analisados",
+  scopeProject: "as histórias abertas de {project}",
+  scopeJql: "JQL {jql}",
+  written: "Gerado em",
+  charts: "Gráficos",
+  tickets: "Lista de tickets",
+  ticket: "Ticket analisado",
+  summary: "Resumo",
+  persona: "Persona",
+  score: "Pontuação",
+  result: "Resultado",
+  findings: "Observações",
+  passes: "atende",
+  fails: "não atende",
+  skipped: "ignorado",
+  skippedWhy: "tipo de item não analisado",
+  everyCheckPasses: "Todas as verificações foram aprovadas.",
+  sortByScore: "Ordenar por pontuação",
+  noTickets: "A busca não encontrou nenhum ticket.",
+  fix: "Como corrigir",
+  openInJira: "Abrir {key} no Jira",
+};
