@@ -116,7 +116,7 @@ function listenerDeps(w: ListenerWiring, logger: Logger): ListenerDeps {
     fix: {
       prefill: (userId, key) => fixPrefill(w.people, userId, key),
       personas: () => config.personas.map((p) => p.name),
-      validate: (key, fix, hasMetric) => validateFix(w.tickets, key, fix, hasMetric),
+      validate: (key, fix, hasMetric, locale) => validateFix(w.tickets, key, fix, hasMetric, locale),
       apply: (key, fix, userId, name) => applyFix(w.people, key, fix, { userId, name }),
     },
     home: {

@@ -110,10 +110,10 @@ function palette(io: CliIo): Palette {
   return { red: c.red, yellow: c.yellow, green: c.green, dim: c.dim, bold: c.bold };
 }
 
-/** The reports in the chosen format; the text report's own words in `locale` (English when each ticket has its own). */
+/** The reports in the chosen format; the text and Markdown reports' own words in `locale` (English when each ticket has its own). */
 function renderReports(reports: Report[], format: string, io: CliIo, locale?: Locale): string {
   const result = { reports, summary: summarise(reports) };
-  return format === 'json' ? renderJson(result) : format === 'markdown' ? renderMarkdown(result) : renderText(result, palette(io), locale);
+  return format === 'json' ? renderJson(result) : format === 'markdown' ? renderMarkdown(result, locale) : renderText(result, palette(io), locale);
 }
 
 /** `centric help` (every command) or `centric help COMMAND` (that one). */

@@ -1,5 +1,8 @@
 /** The weekly customer-centricity digest, computed from stored reports. Pure: data in, data out. */
 import type { BenefitKind } from './benefit/benefit-kind.js';
+import type { Locale } from './i18n/locales.js';
+import { digestText } from './i18n/messages/digest/index.js';
+import { percentIn } from './render/locale-format.js';
 import { journeyCoverage, periodsKnown, type JourneyCoverage } from './journey/coverage.js';
 import { epicLinesOf, type EpicFact, type EpicLine } from './epic/epic-digest.js';
 import { outcomeStats, type OutcomeStats, type ReviewFact } from './outcome/stats.js';
@@ -248,19 +251,19 @@ export function buildDigest(input: DigestInput): Digest {
   };
 }
 
-const percent = (share: number): string => `${Math.round(share * 100)}%`;
-
 /**
  * The benefit balance in one line, the same in Slack and markdown (no user text in it): "Whose
  * benefit: customer 60%, both 20%, business 20% of 10 stories; customer share 80% (target ≥ 60%: met)".
  * Null when no story's benefit kind is known.
  */
-export function balanceText(d: Pick<Digest, 'period' | 'previous' | 'customerShareTarget'>): string | null {
+export function balanceText(d: Pick<Digest, 'period' | 'previous' | 'customerShareTarget'>, locale: Locale = 'en'): string | null {
   const b = d.period.benefit;
   if (!b) return null;
+  const t = digestText(locale);
+  const percent = (share: number) => percentIn(share, locale);
   const share = customerShare(b);
   const before = d.previous.benefit ? customerShare(d.previous.benefit) : null;
-  const change = before === null ? '' : ` (${share >= before ? '+' : ''}${Math.round((share - before) * 100)} pts)`;
-  const target = d.customerShareTarget === undefined ? '' : ` (target ≥ ${percent(d.customerShareTarget)}: ${share >= d.customerShareTarget ? 'met' : 'not met'})`;
-  return `customer ${percent(b.customer)}, both ${percent(b.both)}, business ${percent(b.business)} of ${b.stories} ${b.stories === 1 ? 'story' : 'stories'}; customer share ${percent(share)}${change}${target}`;
+  const change = before === null ? '' : t('balance.change', { change: `${share >= before ? '+' : ''}${Math.round((share - before) * 100)}` });
+  const target = d.customerShareTarget === undefined ? '' : t('balance.target', { target: percent(d.customerShareTarget), met: share >= d.customerShareTarget ? 'yes' : 'no' });
+  return t('balance', { customer: percent(b.customer), both: percent(b.both), business: percent(b.business), stories: b.stories, share: percent(share), change, target });
 }

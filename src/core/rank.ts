@@ -8,6 +8,8 @@
  * and the count needs no upkeep; its boost is capped so one crowded persona cannot swamp the rest.
  */
 import type { CentricConfig } from './config-types.js';
+import type { Locale } from './i18n/locales.js';
+import { rankText } from './i18n/messages/rank/index.js';
 import { lintIssue } from './lint.js';
 import type { MetricPromise } from './metric/promise.js';
 import { planningFacts, readNumber, type JiraIssue } from './ticket/normalise.js';
@@ -57,9 +59,12 @@ export interface Ranking {
 
 export const TIES_TEXT = 'ties: more evidence first, then the higher lint score, then the ticket key';
 
-/** "customer score = benefit × (1 + 0.25 × min(evidence, 4)) × (1 + 0.1 × min(same-persona stories, 10)) ÷ cost". */
-export function formulaText(w: RankWeights): string {
-  return `customer score = benefit × (1 + ${w.evidence} × min(evidence, ${w.evidenceCap})) × (1 + ${w.reach} × min(other stories for the persona, ${w.reachCap})) ÷ cost; business = business value ÷ cost`;
+/**
+ * "customer score = benefit × (1 + 0.25 × min(evidence, 4)) × (1 + 0.1 × min(same-persona stories, 10)) ÷ cost",
+ * its words in `locale`, the weights as centric.yml gives them.
+ */
+export function formulaText(w: RankWeights, locale: Locale = 'en'): string {
+  return rankText(locale)('formula', { evidence: String(w.evidence), evidenceCap: String(w.evidenceCap), reach: String(w.reach), reachCap: String(w.reachCap) });
 }
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;

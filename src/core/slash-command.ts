@@ -1,4 +1,6 @@
 /** `/centric …` text -> a command, or a one-line answer saying what to type instead. Pure. */
+import type { Locale } from './i18n/locales.js';
+import { commandText, type CommandText } from './i18n/messages/command/index.js';
 
 export type Schedule = { weekday: number; time: string };
 export type Scope = { type: 'project'; value: string } | { type: 'jql'; value: string };
@@ -67,7 +69,7 @@ function closest(word: string): string | null {
 const fail = (error: string): Parsed => ({ ok: false, error });
 
 /** Pulls `#channel` and `weekday hh:mm` out of the words, leaving the scope. */
-function extract(rest: string): { scope: string; channel: string | null; schedule: Schedule | null; error?: string } {
+function extract(rest: string, t: CommandText): { scope: string; channel: string | null; schedule: Schedule | null; error?: string } {
   let text = rest;
   const channel = CHANNEL.exec(text)?.[1] ?? null;
   text = text.replace(CHANNEL, ' ');
@@ -75,7 +77,7 @@ function extract(rest: string): { scope: string; channel: string | null; schedul
   const when = /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\s+(\S+)\s*$/i.exec(text.trim());
   if (when) {
     const time = TIME.exec(when[2]!);
-    if (!time) return { scope: '', channel, schedule, error: `"${when[2]}" is not a time: write it as hh:mm, e.g. monday 09:00` };
+    if (!time) return { scope: '', channel, schedule, error: t('notTime', { value: when[2]! }) };
     schedule = { weekday: WEEKDAYS.indexOf(when[1]!.toLowerCase()), time: `${time[1]!.padStart(2, '0')}:${time[2]}` };
     text = text.trim().slice(0, when.index);
   }
@@ -87,11 +89,8 @@ function scopeOf(text: string): Scope | null {
   return PROJECT.test(text) ? { type: 'project', value: text } : { type: 'jql', value: text };
 }
 
-const LINK_USAGE =
-  'type `/centric link` (your Slack e-mail), `/centric link SHOP-123` (a one-time code to post on a ticket), or, as an admin, `/centric link @someone <Jira account id>`.';
-
 /** `link`, `link SHOP-123`, `link done`, `link [@someone] <account id> [shared]`. */
-function parseLink(words: string[]): Parsed {
+function parseLink(words: string[], t: CommandText): Parsed {
   const link = (how: LinkRequest): Parsed => ({ ok: true, command: { name: 'link', how } });
   const [first, ...more] = words;
   if (first === undefined) return link({ by: 'email' });
@@ -100,11 +99,13 @@ function parseLink(words: string[]): Parsed {
   const user = USER.exec(first)?.[1] ?? null;
   const [account, flag, ...extra] = user ? more : words;
   const shared = flag?.toLowerCase() === 'shared';
-  if (!account || !ACCOUNT.test(account) || (flag !== undefined && !shared) || extra.length > 0) return fail(`"${words.join(' ')}" is not something to link: ${LINK_USAGE}`);
+  if (!account || !ACCOUNT.test(account) || (flag !== undefined && !shared) || extra.length > 0) return fail(t('notLink', { text: words.join(' '), usage: t('linkUsage') }));
   return link({ by: 'admin', user, account, shared });
 }
 
-export function parseCommand(raw: string): Parsed {
+/** The command in `raw`, or what to type instead in `locale` (the person's language). */
+export function parseCommand(raw: string, locale: Locale = 'en'): Parsed {
+  const t = commandText(locale);
   const text = unescape(raw).trim();
   const [first = '', ...words] = text.split(/\s+/);
   const name = first.toLowerCase();
@@ -115,8 +116,8 @@ export function parseCommand(raw: string): Parsed {
       return { ok: true, command: { name: 'help' } };
     case 'check': {
       const key = rest.toUpperCase();
-      if (!rest) return fail('Which ticket? Type `/centric check SHOP-123`.');
-      if (!KEY.test(key) || words.length > 1) return fail(`"${rest}" is not a ticket key: type \`/centric check SHOP-123\`.`);
+      if (!rest) return fail(t('checkWhich'));
+      if (!KEY.test(key) || words.length > 1) return fail(t('checkNotKey', { text: rest }));
       return { ok: true, command: { name: 'check', key } };
     }
     case 'template':
@@ -124,53 +125,53 @@ export function parseCommand(raw: string): Parsed {
     case 'mine':
       return { ok: true, command: { name: 'mine' } };
     case 'digest': {
-      if (rest && !PROJECT.test(rest.toUpperCase())) return fail(`"${rest}" is not a project key: type \`/centric digest SHOP\`, or \`/centric digest\` for every subscription of this channel.`);
+      if (rest && !PROJECT.test(rest.toUpperCase())) return fail(t('digestNotProject', { text: rest }));
       return { ok: true, command: { name: 'digest', project: rest ? rest.toUpperCase() : null } };
     }
     case 'outcomes': {
       // Always one project: outcomes are read per project, and one the person may browse.
-      if (!rest) return fail('Which project? Name one: `/centric outcomes SHOP`.');
-      if (!PROJECT.test(rest.toUpperCase())) return fail(`"${rest}" is not a project key: type \`/centric outcomes SHOP\`.`);
+      if (!rest) return fail(t('outcomesWhich'));
+      if (!PROJECT.test(rest.toUpperCase())) return fail(t('outcomesNotProject', { text: rest }));
       return { ok: true, command: { name: 'outcomes', project: rest.toUpperCase() } };
     }
     case 'rank': {
       // One project: the prioritisation meeting ranks one backlog, and one the person may browse.
-      if (!rest) return fail('Which project? Name one: `/centric rank SHOP`.');
-      if (!PROJECT.test(rest.toUpperCase())) return fail(`"${rest}" is not a project key: type \`/centric rank SHOP\`.`);
+      if (!rest) return fail(t('rankWhich'));
+      if (!PROJECT.test(rest.toUpperCase())) return fail(t('rankNotProject', { text: rest }));
       return { ok: true, command: { name: 'rank', project: rest.toUpperCase() } };
     }
     case 'subscribe': {
-      const parts = extract(rest);
+      const parts = extract(rest, t);
       if (parts.error) return fail(parts.error);
       const scope = scopeOf(parts.scope);
-      if (!scope) return fail('Subscribe to what? Type `/centric subscribe SHOP #channel monday 09:00`, or a JQL instead of SHOP.');
+      if (!scope) return fail(t('subscribeWhat'));
       return { ok: true, command: { name: 'subscribe', scope, channel: parts.channel, schedule: parts.schedule } };
     }
     case 'unsubscribe': {
-      const parts = extract(rest);
+      const parts = extract(rest, t);
       return { ok: true, command: { name: 'unsubscribe', scope: scopeOf(parts.scope), channel: parts.channel } };
     }
     case 'subscriptions':
       return { ok: true, command: { name: 'subscriptions', channel: CHANNEL.exec(rest)?.[1] ?? null } };
     case 'link':
-      return parseLink(words);
+      return parseLink(words, t);
     case 'unlink': {
       if (words.length === 0) return { ok: true, command: { name: 'unlink', user: null } };
       const user = USER.exec(words[0]!)?.[1];
-      if (!user || words.length > 1) return fail(`"${rest}" is not a Slack user: type \`/centric unlink\` for yourself, or \`/centric unlink @someone\` (admins).`);
+      if (!user || words.length > 1) return fail(t('unlinkNotUser', { text: rest }));
       return { ok: true, command: { name: 'unlink', user } };
     }
     case 'mute': {
       if (!rest) return { ok: true, command: { name: 'mute', days: 7 } };
       const days = Number(rest.replace(/\s*days?$/i, ''));
-      if (!Number.isInteger(days) || days < 1 || days > 365) return fail(`"${rest}" is not a number of days: type \`/centric mute 7\` (1 to 365).`);
+      if (!Number.isInteger(days) || days < 1 || days > 365) return fail(t('muteNotDays', { text: rest }));
       return { ok: true, command: { name: 'mute', days } };
     }
     case 'unmute':
       return { ok: true, command: { name: 'unmute' } };
     default: {
       const guess = closest(name);
-      return fail(`"${first}" is not a /centric command.${guess ? ` Did you mean \`/centric ${guess}\`?` : ''} Type \`/centric help\` to see them all.`);
+      return fail(guess ? t('unknownGuess', { text: first, guess }) : t('unknown', { text: first }));
     }
   }
 }

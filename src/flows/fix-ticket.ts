@@ -1,6 +1,9 @@
 import { checkIssue } from '../core/check-issue.js';
 import type { CentricConfig } from '../core/config-types.js';
 import { compile } from '../core/compile.js';
+import type { Locale } from '../core/i18n/locales.js';
+import { commentText } from '../core/i18n/messages/comment/index.js';
+import { fixText } from '../core/i18n/messages/fix/index.js';
 import { configForProject } from '../core/lint.js';
 import { profileOf } from '../core/profiles.js';
 import { rewriteAdfStory, rewriteWikiStory, safeDesignUrl, storySentence, type StoryFix } from '../core/story/rewrite-story.js';
@@ -88,23 +91,25 @@ const FIELD_OF: Partial<Record<RuleId, keyof StoryFix>> = {
 
 /**
  * Checks the modal as the rules would: the story and success line it would write are linted, and
- * each error or persona warning is shown at its field. Returns block id -> message.
+ * each error or persona warning is shown at its field. Returns block id -> message, in `locale`
+ * (the person's) when given; without it, the findings speak the ticket's language as lint picks it.
  */
-export function validateFix(deps: Pick<FixDeps, 'config'>, key: string, fix: StoryFix, ticketHasMetric: boolean): Record<string, string> {
+export function validateFix(deps: Pick<FixDeps, 'config'>, key: string, fix: StoryFix, ticketHasMetric: boolean, locale?: Locale): Record<string, string> {
   const errors: Record<string, string> = {};
+  const t = fixText(locale);
   const job = fix.situation !== undefined;
   // A job story's situation is asked for in the field a user story's persona is (block "role").
-  if (job ? !fix.situation : !fix.role) errors.role = job ? 'When does it happen? Say the moment, e.g. "I\'m re-ordering supplies at the end of a night shift".' : 'Who is it for? Name the persona.';
-  if (!fix.goal) errors.goal = job ? 'What do you want to do then?' : 'What do they want to do?';
-  if (!fix.benefit) errors.benefit = job ? 'What does it let you do?' : 'What does it get them?';
+  if (job ? !fix.situation : !fix.role) errors.role = t(job ? 'when' : 'who');
+  if (!fix.goal) errors.goal = t(job ? 'goalJob' : 'goalUser');
+  if (!fix.benefit) errors.benefit = t(job ? 'benefitJob' : 'benefitUser');
   // Checked on the server too: only an https link is ever written into the ticket.
-  if (fix.visualsUrl && !safeDesignUrl(fix.visualsUrl)) errors.visuals = 'Use an https:// link to the design or recording (Figma, Miro, Loom…), without spaces.';
+  if (fix.visualsUrl && !safeDesignUrl(fix.visualsUrl)) errors.visuals = t('visuals');
   if (errors.role || errors.goal || errors.benefit) return errors;
   const description = [storySentence(fix), fix.metric ? `Success: ${fix.metric.replace(/^success\s*:\s*/i, '')}` : ''].join('\n\n');
   // The story is checked as a story: a type a profile lints ("Epic" listed first) would check it as an epic.
   const project = configForProject(deps.config, projectOf(key));
   const issueType = project.issueTypes.find((type) => profileOf(type, project) === null) ?? 'Story';
-  const { report } = checkIssue({ key, fields: { summary: '', description, issuetype: { name: issueType } } }, deps.config);
+  const { report } = checkIssue({ key, fields: { summary: '', description, issuetype: { name: issueType } } }, deps.config, locale ? { locale } : {});
   for (const f of report.findings ?? []) {
     const field = FIELD_OF[f.rule];
     if (!field) continue;
@@ -119,8 +124,12 @@ export function validateFix(deps: Pick<FixDeps, 'config'>, key: string, fix: Sto
 /** How Fix it went, for the person who asked: the new score, that the ticket is gone, or that they may not. */
 export type FixOutcome = { key: string; status: 'updated'; score: number | null } | { key: string; status: 'gone' } | { key: string; status: 'denied'; denied: Denied };
 
-/** Who asked, for the trace every write on someone's behalf leaves in Jira. */
-export const actorNote = (what: string, actor: Actor) => `${what} from Slack by ${actor.slackName} (Slack user ${actor.slackUserId}, Jira account ${actor.jiraAccountId}).`;
+/** A change made from Slack on someone's behalf. */
+export type ActorChange = 'storyUpdated' | 'notAStory';
+
+/** Who asked, for the trace every write on someone's behalf leaves in Jira, in the comment's language. */
+export const actorNote = (change: ActorChange, actor: Actor, locale: Locale = 'en'): string =>
+  commentText(locale)(change === 'storyUpdated' ? 'note.storyUpdated' : 'note.notAStory', { name: actor.slackName, slackUser: actor.slackUserId, jiraAccount: actor.jiraAccountId });
 
 /**
  * Writes the fixed story into the description, then runs "ticket changed" on it (comment, label,
@@ -137,7 +146,7 @@ export async function applyFix(deps: FixDeps, key: string, fix: StoryFix, asker:
   await deps.jira.updateDescription(key, description, actor);
   // Checked as written: fetching the issue again would only cost the person another round trip.
   const written = { ...issue, fields: { ...issue.fields, description } };
-  const outcome = await ticketChanged(deps, { issue: written }, { nudges: 'clear', note: actorNote('Story updated', actor) });
+  const outcome = await ticketChanged(deps, { issue: written }, { nudges: 'clear', note: (locale) => actorNote('storyUpdated', actor, locale) });
   deps.logger.info({ ticket: key, slackUser: asker.userId, jiraAccount: access.account, score: outcome.report?.score }, 'story fixed from Slack');
   return { key, status: 'updated', score: outcome.report?.score ?? null };
 }

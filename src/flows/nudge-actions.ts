@@ -1,4 +1,6 @@
+import { languageFor } from '../core/i18n/project-language.js';
 import { renderNote } from '../core/render/jira-comment.js';
+import { projectOf } from '../core/ticket/project-of.js';
 import { BROWSE_AND_EDIT, mayAct, type Denied } from './access.js';
 import { actorNote, type Asker } from './fix-ticket.js';
 import { snooze } from './nudges.js';
@@ -21,8 +23,8 @@ export async function markNotAStory(deps: TicketChangedDeps, asker: Asker, key: 
   const actor = { slackUserId: asker.userId, slackName: asker.name, jiraAccountId: access.account };
   const { exemptLabel, label } = deps.config.jira;
   await deps.jira.updateLabels(key, [exemptLabel], label ? [label] : [], actor);
-  // An exempt ticket gets no sticky comment, so the trace is a note of its own.
-  await deps.jira.addComment(key, renderNote(actorNote('Marked as not a story', actor), deps.jira.cloud), { sticky: false });
+  // An exempt ticket gets no sticky comment, so the trace is a note of its own, in the project's language (the story's is not read here).
+  await deps.jira.addComment(key, renderNote(actorNote('notAStory', actor, languageFor(deps.config, projectOf(key))), deps.jira.cloud), { sticky: false });
   await ticketChanged(deps, { key }, { nudges: 'clear' });
   return { key, label: exemptLabel };
 }

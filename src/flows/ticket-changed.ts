@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { checkIssue, type CheckedIssue } from '../core/check-issue.js';
 import type { CentricConfig } from '../core/config-types.js';
 import { epicContextOf, type EpicContext } from '../core/epic/context.js';
+import type { Locale } from '../core/i18n/locales.js';
 import { findingsLocale, needsAttention, passes } from '../core/lint.js';
 import { epicIssueTypes } from '../core/profiles.js';
 import { planningFacts, type JiraIssue } from '../core/ticket/normalise.js';
@@ -45,8 +46,8 @@ export interface ChangeOptions {
   nudges: NudgeMode;
   /** Bring the sticky comment and the label in line; true unless said otherwise. */
   write?: boolean;
-  /** A line for the comment about the change, e.g. "Story updated from Slack by priya." */
-  note?: string;
+  /** A line for the comment about the change, e.g. "Story updated from Slack by priya.", or how to say it in the comment's language. */
+  note?: string | ((locale: Locale) => string);
   /** A move that matters (a status, a sprint): worth a nudge even about findings already sent. */
   trigger?: string;
 }
@@ -101,9 +102,10 @@ async function settleOutcome(deps: TicketChangedDeps, issue: JiraIssue, checked:
 }
 
 /** Brings the sticky comment and the "needs work" label in line with the report. */
-async function writeBack(deps: TicketChangedDeps, ticket: Ticket, report: Report, note?: string): Promise<Pick<TicketOutcome, 'comment' | 'labels'>> {
-  // The comment speaks the findings' language: the project's, else the story's (as lint chose it).
-  const comment = await syncComment(deps, ticket.key, report, note, findingsLocale(deps.config, ticket.project, report.story));
+async function writeBack(deps: TicketChangedDeps, ticket: Ticket, report: Report, note?: ChangeOptions['note']): Promise<Pick<TicketOutcome, 'comment' | 'labels'>> {
+  // The comment speaks the findings' language: the project's, else the story's (as lint chose it); so does its note.
+  const locale = findingsLocale(deps.config, ticket.project, report.story);
+  const comment = await syncComment(deps, ticket.key, report, typeof note === 'function' ? note(locale) : note, locale);
   const label = deps.config.jira.label;
   const passing = passes(report);
   const add = label && !passing && !ticket.labels.includes(label) ? [label] : [];

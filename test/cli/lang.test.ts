@@ -14,10 +14,10 @@ describe('centric lint --lang', () => {
     const run = await runCli(['lint', '--lang', 'fr'], GERMAN);
     expect(run.code).toBe(1);
     const lines = run.stdout.split('\n');
-    expect(lines[0]).toMatch(/^SHOP-1 {2}\d+\/100 {2}échoue$/);
+    expect(lines[0]).toMatch(/^SHOP-1 {2}\d+\/100 {2}échoué$/);
     expect(lines).toContain('  alerte  specific-persona     «\u00a0Kunde\u00a0» est un rôle générique, pas une persona.');
     expect(lines).toContain('  erreur  customer-value       La story dit qui (Kunde) et quoi, mais pas pourquoi\u00a0: il manque le bénéfice «\u00a0afin de…\u00a0».');
-    expect(lines.at(-2)).toMatch(/^1 ticket\u00a0: 1 vérifiés, 0 ignorés, 0 réussis, score moyen \d+$/);
+    expect(lines.at(-2)).toMatch(/^1 ticket\u00a0: 1 vérifié, 0 ignoré, 0 réussi, score moyen \d+$/);
   });
 
   it('takes a locale as a shell writes it, and writes JSON findings in it too', async () => {

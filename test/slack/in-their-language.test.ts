@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildDigest } from '../../src/core/digest.js';
 import type { Command } from '../../src/core/slash-command.js';
 import { SlackStandIn } from '../../src/demo/stand-ins/slack-web.js';
@@ -11,7 +11,7 @@ import type { CommandResult } from '../../src/flows/slash-commands.js';
 import { channelPoster, outcomeAsker, slackDm, type SlackChat } from '../../src/slack/dm.js';
 import { slackLanguages } from '../../src/slack/languages.js';
 import { registerListeners, type ListenerDeps } from '../../src/slack/listeners/index.js';
-import { personLocaleSoon } from '../../src/slack/listeners/shared/locale.js';
+import { LOCALE_WAIT_MS, personLocale, personLocaleSoon } from '../../src/slack/listeners/shared/locale.js';
 import { slackUsers } from '../../src/slack/users.js';
 import type { SlackMessage, SlackView } from '../../src/slack/views/limits.js';
 import { capturedLogger } from '../helpers/quiet.js';
@@ -112,7 +112,7 @@ describe('/centric help, in the person’s Slack language', () => {
     const { slash } = listeners();
     const header = async (user: string) => (await slash('help', user)).ack!.blocks[0]!.text.text;
     expect(await header('UES')).toBe('Centric: tickets pensados desde el cliente');
-    expect(await header('UFR')).toBe('Centric : des tickets pensés pour le client');
+    expect(await header('UFR')).toBe('Centric\u00a0: des tickets pensés pour le client');
     expect(await header('UIT')).toBe('Centric: ticket pensati per il cliente');
     expect(await header('UNL')).toBe('Centric: tickets die vanuit de klant denken');
     expect(await header('UPT')).toBe('Centric: tickets pensados a partir do cliente');
@@ -126,6 +126,18 @@ describe('/centric help, in the person’s Slack language', () => {
     expect(await personLocaleSoon({ logger: log.logger, locale: () => never }, 'USLOW', 0)).toBe('en');
     expect(log.lines().some((l) => l.includes('took too long') && l.includes('USLOW'))).toBe(true);
     expect(await personLocaleSoon({ logger: log.logger, locale: async () => 'nl' }, 'UNL')).toBe('nl');
+  });
+
+  it('bounds every wait for the language, not only the acks: a users.info that hangs holds no answer back', async () => {
+    vi.useFakeTimers();
+    try {
+      const log = capturedLogger();
+      const answer = personLocale({ logger: log.logger, locale: () => new Promise<never>(() => undefined) }, 'UHANG');
+      await vi.advanceTimersByTimeAsync(LOCALE_WAIT_MS);
+      expect(await answer).toBe('en');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('answers in English, and logs why, when Slack cannot say who the person is', async () => {
@@ -143,7 +155,7 @@ describe('command replies with a count', () => {
     expect((await slash('mute 7', 'UDE')).reply!.text).toBe('Stumm für 7 Tage: Bis dahin keine Erinnerungen. Mit `/centric unmute` beendest du das früher.');
     expect((await slash('mute 1', 'UEN')).reply!.text).toBe('Muted for 1 day: no nudges until then. `/centric unmute` ends it early.');
     expect((await slash('mute 7', 'UES')).reply!.text).toBe('Silenciado durante 7 días: no habrá recordatorios hasta entonces. `/centric unmute` lo termina antes.');
-    expect((await slash('mute 1', 'UFR')).reply!.text).toBe('En pause pendant 1 jour : aucune relance d’ici là. `/centric unmute` y met fin plus tôt.');
+    expect((await slash('mute 1', 'UFR')).reply!.text).toBe('En pause pendant 1 jour\u00a0: aucune relance d’ici là. `/centric unmute` y met fin plus tôt.');
   });
 
   it('/centric mine: "Eines deiner Tickets fällt durch", "2 deiner Tickets fallen durch"; English fixed from "1 of your tickets fail"', async () => {
@@ -254,7 +266,7 @@ describe('the nudge DM, in the recipient’s language', () => {
     await dm.updateNudge('D-UDE', '1.1', [{ ...items[0]!, fixed: true }]);
     expect(sent[1]!.message.text).toBe('Verbessert, danke! Jedes Ticket in dieser Nachricht ist jetzt kundenorientiert.');
     await slackDm(fake, browse, slackLanguages(users, config)).updateNudge('D-UDE', '1.1', [{ ...items[0]!, fixed: true }]);
-    expect(sent[2]!.message.text).toBe('Amélioré, merci ! Tous les tickets de ce message sont maintenant centrés sur le client.');
+    expect(sent[2]!.message.text).toBe('Amélioré, merci\u202f! Tous les tickets de ce message sont maintenant centrés sur le client.');
   });
 
   it('counts in each language, and is not sent when Slack cannot say who the recipient is', async () => {
@@ -287,7 +299,7 @@ describe('the Fix-it modal, in the person’s language', () => {
     const view = updated!.args.view as SlackView;
     expect(view).toMatchObject({ title: { text: 'SHOP-1 verbessern' }, submit: { text: 'Ticket aktualisieren' }, close: { text: 'Abbrechen' } });
     expect(textsOf(view.blocks)).toEqual([
-      'Sag in *SHOP-1*, für wen es ist, was die Person will, warum, und woran du den Erfolg erkennst. Nur der Story-Teil der Beschreibung ändert sich; alles andere bleibt, auch die Anhänge.',
+      'Beschreib in *SHOP-1*, für wen es ist, was die Person will, warum, und woran du den Erfolg erkennst. Nur der Story-Teil der Beschreibung ändert sich; alles andere bleibt, auch die Anhänge.',
       'Als…',
       'Für wen genau ist es?',
       'z. B. Erstkäuferin am Handy',
@@ -310,7 +322,7 @@ describe('the Fix-it modal, in the person’s language', () => {
       const view = t.calls[1]!.args.view as SlackView;
       return [view.title.text, view.submit.text, view.close.text, view.blocks[1].element.placeholder.text];
     };
-    expect(await modal('UFR')).toEqual(['Améliorer SHOP-1', 'Mettre à jour le ticket', 'Annuler', 'Choisis une persona']);
+    expect(await modal('UFR')).toEqual(['Améliorer SHOP-1', 'Mettre à jour le ticket', 'Annuler', 'Choisissez une persona']);
     expect(await modal('UPT')).toEqual(['Melhorar SHOP-1', 'Atualizar ticket', 'Cancelar', 'Escolha uma persona']);
     expect(await modal('UEN')).toEqual(['Fix SHOP-1', 'Update ticket', 'Cancel', 'Choose a persona']);
     const refused = listeners({ fix: { prefill: async () => ({ kind: 'not-linked' }), personas: () => [], validate: () => ({}), apply: async () => ({}) as never } });
@@ -371,18 +383,18 @@ describe('outcome questions', () => {
     return { fake, sent };
   };
 
-  it('ask a German user in German (the promise as the ticket states it), and a channel in its project’s language', async () => {
+  it('ask a German user in German (the metric and timeframe as the ticket states them, the words around the numbers German), and a channel in its project’s language', async () => {
     const { fake, sent } = chat();
     const asker = outcomeAsker(fake, browse, slackLanguages(users, { projects: { SHOP: { language: 'it' } } } as never));
     await asker.ask('UDE', question);
     await asker.update('D-UDE', '1.1', { ...question, state: { kind: 'later', until: SHIPPED, by: 'UDE' } });
     await asker.ask('C1', question);
     expect(sent[0]!.message.blocks[0]!.text.text).toBe(
-      ':dart: <https://acme.atlassian.net/browse/SHOP-12|SHOP-12> ist am <!date^1793700000^{date_short}|2026-11-03> live gegangen und hat *checkout conversion from 2.1% to 2.6% within 6 weeks* versprochen. Hat es geklappt?',
+      ':dart: <https://acme.atlassian.net/browse/SHOP-12|SHOP-12> ist am <!date^1793700000^{date_short}|2026-11-03> live gegangen, mit dem Ziel *checkout conversion von 2,1% auf 2,6% within 6 weeks*. Wurde es erreicht?',
     );
     expect(textsOf(sent[0]!.message.blocks).slice(-4)).toEqual(['Ziel erreicht', 'Verfehlt', 'Zu früh', 'Nicht gemessen']);
     expect(sent[1]!.message.blocks[0]!.text.text).toBe(':hourglass_flowing_sand: <https://acme.atlassian.net/browse/SHOP-12|SHOP-12>: Noch zu früh, um das zu sagen. Centric fragt am <!date^1793700000^{date_short}|2026-11-03> wieder.');
-    expect(sent[2]!.message.text).toBe('SHOP-12 è stato rilasciato promettendo checkout conversion from 2.1% to 2.6% within 6 weeks. È successo?');
+    expect(sent[2]!.message.text).toBe('SHOP-12 è stato rilasciato con l’obiettivo checkout conversion da 2,1% a 2,6% within 6 weeks. È stato raggiunto?');
   });
 
   it('open the Target hit form in the person’s language', async () => {
@@ -392,7 +404,7 @@ describe('outcome questions', () => {
     const view = t.calls[1]!.args.view as SlackView;
     expect(view).toMatchObject({ title: { text: 'Ergebnis von SHOP-12' }, submit: { text: 'Ziel erreicht' }, close: { text: 'Abbrechen' } });
     expect(textsOf(view.blocks)).toEqual([
-      ':white_check_mark: Ziel erreicht: *checkout conversion from 2.1% to 2.6% within 6 weeks*',
+      ':white_check_mark: Ziel erreicht: *checkout conversion von 2,1% auf 2,6% within 6 weeks*',
       'Gemessener Wert',
       'Wo die Kennzahl jetzt steht, z. B. 2,7 %',
       'z. B. 2,7 %',

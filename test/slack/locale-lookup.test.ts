@@ -77,7 +77,7 @@ describe('slackUsers: a person’s language', () => {
       'Dein Slack-Konto ist nicht mehr mit dem Jira-Konto acc-1 verknüpft: <@UEN> hat es verknüpft, belegt durch die eigene bestätigte Slack-E-Mail. Falls das nicht stimmt, sag einem Centric-Admin Bescheid; mit `/centric link` verknüpfst du dein eigenes Konto wieder.',
     ]);
     expect(s.conversation('UPT').map((m) => m.text)).toEqual([
-      '<@UEN> removeu o vínculo entre seu usuário do Slack e a conta do Jira acc-2: o Centric não te mostra tickets nem te envia lembretes até que um admin do Centric vincule você de novo.',
+      '<@UEN> removeu o vínculo entre seu usuário do Slack e a conta do Jira acc-2: o Centric não mostra tickets nem envia lembretes para você até que um admin do Centric vincule você de novo.',
     ]);
   });
 });

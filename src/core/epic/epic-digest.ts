@@ -4,6 +4,8 @@
  * Pure: the flow reads the epics' stored reports, buildDigest the stories' lints.
  */
 import type { LintRecord } from '../digest.js';
+import type { Locale } from '../i18n/locales.js';
+import { digestText } from '../i18n/messages/digest/index.js';
 
 /** An epic of the scope as stored: its key and the customer its report names. */
 export interface EpicFact {
@@ -70,12 +72,15 @@ export interface EpicWording {
   key: (key: string) => string;
   /** A persona as the target format shows it (escaped: it is the epic's text). */
   persona: (persona: string) => string;
+  /** The language of the lines (English when absent). */
+  locale?: Locale;
 }
 
 /** The lines, without a heading: "SHOP-1: 3 stories, average 72, 2 of 3 for "night nurse"". */
 export function epicLineTexts(lines: EpicLine[], w: EpicWording): string[] {
+  const t = digestText(w.locale);
   return lines.map((l) => {
-    const stories = `${l.stories} ${l.stories === 1 ? 'story' : 'stories'}, average ${l.averageScore}`;
-    return l.persona ? `${w.key(l.key)}: ${stories}, ${l.forPersona} of ${l.stories} for "${w.persona(l.persona)}"` : `${w.key(l.key)}: ${stories}`;
+    const values = { key: w.key(l.key), count: l.stories, score: l.averageScore };
+    return l.persona ? t('epic.linePersona', { ...values, forPersona: l.forPersona, persona: w.persona(l.persona) }) : t('epic.line', values);
   });
 }

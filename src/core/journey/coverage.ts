@@ -4,6 +4,9 @@
  * hands in each period's stories (each ticket's latest lint of the period).
  */
 
+import type { Locale } from '../i18n/locales.js';
+import { digestText } from '../i18n/messages/digest/index.js';
+
 /** What coverage reads of one lint; the digest's LintRecord has these. */
 export interface StagedState {
   key: string;
@@ -91,12 +94,12 @@ export function journeyCoverage(journey: { stages: string[]; quietPeriods: numbe
 
 export interface CoverageWording {
   /** "week", or "period" when the period is not known to be one. */
-  period: string;
+  period: 'week' | 'period';
   /** A stage name as the target format shows it (escaped). */
   stage: (name: string) => string;
+  /** The language of the lines (English when absent). */
+  locale?: Locale;
 }
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * The coverage as lines, the same in Slack and markdown: one per stage ("Buy: 3 this week, 12
@@ -104,13 +107,16 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
  * and the stories in no stage.
  */
 export function coverageLines(c: JourneyCoverage, w: CoverageWording): string[] {
-  const periods = c.stages[0]?.trend.length ?? 0;
+  const t = digestText(w.locale);
+  const { period } = w;
+  const thisPeriod = t('this', { period });
+  const span = t('span', { period, count: c.stages[0]?.trend.length ?? 0 });
   const lines = c.stages.map((s) => {
-    const score = s.trendScore === null ? '' : `, score ${s.trendScore}`;
-    return `${w.stage(s.stage)}: ${s.period} this ${w.period}, ${s.total} over ${plural(periods, w.period)}${score}`;
+    const values = { stage: w.stage(s.stage), count: s.period, this: thisPeriod, total: s.total, span };
+    return s.trendScore === null ? t('journey.stage', values) : t('journey.stageScore', { ...values, score: s.trendScore });
   });
   const quiet = c.stages.filter((s) => s.quiet).map((s) => w.stage(s.stage));
-  if (quiet.length > 0) lines.push(`No work for ${quiet.join(', ')} in ${plural(c.quietPeriods, w.period)}`);
-  if (c.unassigned > 0) lines.push(`${c.unassigned} ${c.unassigned === 1 ? 'story' : 'stories'} this ${w.period} in no stage`);
+  if (quiet.length > 0) lines.push(t('journey.quiet', { stages: quiet.join(', '), span: t('span', { period, count: c.quietPeriods }) }));
+  if (c.unassigned > 0) lines.push(t('journey.unassigned', { count: c.unassigned, this: thisPeriod }));
   return lines;
 }

@@ -1,9 +1,12 @@
 import { balanceText, QUESTIONS, truncatedNote, type Digest } from '../digest.js';
 import { coverageLines } from '../journey/coverage.js';
 import { epicLineTexts } from '../epic/epic-digest.js';
+import type { Locale } from '../i18n/locales.js';
+import { digestText, type DigestText } from '../i18n/messages/digest/index.js';
 import type { OutcomeStats } from '../outcome/stats.js';
+import { percentIn } from './locale-format.js';
 
-const pct = (share: number | null | undefined): string => (share === null || share === undefined ? '–' : `${Math.round(share * 100)}%`);
+const pct = (share: number | null | undefined, locale: Locale = 'en'): string => (share === null || share === undefined ? '–' : percentIn(share, locale));
 function delta(now: number | null | undefined, before: number | null | undefined, scale = 1, unit = ''): string {
   if (now === null || now === undefined || before === null || before === undefined) return '';
   const d = Math.round((now - before) * scale);
@@ -15,34 +18,39 @@ const OUTCOME_ITEMS = 8;
 
 export interface OutcomesWording {
   /** "week", or "period" when the period is not known to be one. */
-  period: string;
+  period: 'week' | 'period';
   /** A ticket key as the target format shows it (a link, escaped). */
   key: (key: string) => string;
   /** A persona as the target format shows it (escaped). */
   role: (role: string) => string;
+  /** The language of the line (English when absent). */
+  locale?: Locale;
 }
 
-const named = (items: string[]): string => (items.length <= OUTCOME_ITEMS ? items : [...items.slice(0, OUTCOME_ITEMS), `and ${items.length - OUTCOME_ITEMS} more`]).join(', ');
+const named = (items: string[], t: DigestText): string => (items.length <= OUTCOME_ITEMS ? items : [...items.slice(0, OUTCOME_ITEMS), t('more', { count: items.length - OUTCOME_ITEMS })]).join(', ');
+
+/** The period's reviews: how many hit of those hit or missed, and how many were not measured. */
+function reviewedText(o: OutcomeStats, period: OutcomesWording['period'], t: DigestText, locale: Locale): string {
+  const { hit, missed, notMeasured } = o.period;
+  const thisPeriod = t('this', { period });
+  if (hit + missed === 0) return notMeasured > 0 ? t('outcomes.notMeasured', { notMeasured, this: thisPeriod }) : t('outcomes.none', { this: thisPeriod });
+  const values = { hit, total: hit + missed, rate: pct(o.period.hitRate, locale), this: thisPeriod };
+  return notMeasured > 0 ? t('outcomes.hitNotMeasured', { ...values, notMeasured }) : t('outcomes.hit', values);
+}
 
 /**
  * The outcomes in one line, without its "Outcomes:" label: "1 of 1 hit (100%) this week; hit rate
  * over 12 weeks 67%; 2 overdue: SHOP-3, SHOP-9; who did we help: gift buyer 2/2, ward nurse 0/1".
  */
 export function outcomesText(o: OutcomeStats, w: OutcomesWording): string {
-  const { hit, missed, notMeasured } = o.period;
-  const notMeasuredText = `${notMeasured} not measured`;
-  const parts = [
-    hit + missed > 0
-      ? `${hit} of ${hit + missed} hit (${pct(o.period.hitRate)}) this ${w.period}${notMeasured > 0 ? `, ${notMeasuredText}` : ''}`
-      : notMeasured > 0
-        ? `${notMeasuredText} this ${w.period}`
-        : `none reviewed this ${w.period}`,
-  ];
-  if (o.overall.hitRate !== null) parts.push(`hit rate over ${o.trend.length} ${w.period}s ${pct(o.overall.hitRate)}`);
-  if (o.overdue.length > 0) parts.push(`${o.overdue.length} overdue: ${named(o.overdue.map(w.key))}`);
-  if (o.pending > 0) parts.push(`${o.pending} pending`);
-  if (o.personas.length > 0) parts.push(`who did we help: ${named(o.personas.map((p) => `${w.role(p.role)} ${p.hit}/${p.hit + p.missed}`))}`);
-  return parts.join('; ');
+  const locale = w.locale ?? 'en';
+  const t = digestText(locale);
+  const parts = [reviewedText(o, w.period, t, locale)];
+  if (o.overall.hitRate !== null) parts.push(t('outcomes.hitRate', { count: o.trend.length, period: w.period, rate: pct(o.overall.hitRate, locale) }));
+  if (o.overdue.length > 0) parts.push(t('outcomes.overdue', { count: o.overdue.length, keys: named(o.overdue.map(w.key), t) }));
+  if (o.pending > 0) parts.push(t('outcomes.pending', { count: o.pending }));
+  if (o.personas.length > 0) parts.push(t('outcomes.helped', { personas: named(o.personas.map((p) => `${w.role(p.role)} ${p.hit}/${p.hit + p.missed}`), t) }));
+  return parts.join(t('separator'));
 }
 
 /**

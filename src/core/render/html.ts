@@ -1,3 +1,4 @@
+import { commentText } from '../i18n/messages/comment/index.js';
 import { catalogs } from '../i18n/messages/report/index.js';
 import type { Locale } from '../i18n/locales.js';
 import { translator, type Translate } from '../i18n/translate.js';
@@ -76,13 +77,14 @@ function verdictOf(r: Report): 'skipped' | 'passes' | 'fails' {
   return passes(r) ? 'passes' : 'fails';
 }
 
-function findingsCell(r: Report, t: Translate<keyof typeof catalogs.en>): string {
+function findingsCell(r: Report, t: Translate<keyof typeof catalogs.en>, locale: Locale): string {
   if (r.skipped) return escapeHtml(t('skippedWhy'));
-  const journey = journeyLine(r);
+  const journey = journeyLine(r, locale);
+  const severity = commentText(locale);
   const stage = journey ? `<p>${escapeHtml(journey)}</p>` : '';
   const findings = r.findings ?? [];
   if (findings.length === 0) return `${stage}${escapeHtml(t('everyCheckPasses'))}`;
-  const items = findings.map((f) => `<li><b>${ruleName(f)}</b> (${escapeHtml(f.severity)}): ${escapeHtml(f.message)}<br><span class="hint">${escapeHtml(t('fix'))}: ${escapeHtml(f.hint)}</span></li>`);
+  const items = findings.map((f) => `<li><b>${ruleName(f)}</b> (${escapeHtml(severity(f.severity === 'error' ? 'text.error' : 'text.warn'))}): ${escapeHtml(f.message)}<br><span class="hint">${escapeHtml(t('fix'))}: ${escapeHtml(f.hint)}</span></li>`);
   return `${stage}<ul>${items.join('')}</ul>`;
 }
 
@@ -96,7 +98,7 @@ function row(r: Report, page: HtmlPage, t: Translate<keyof typeof catalogs.en>):
     ['persona', persona, ''],
     ['score', r.skipped ? '–' : String(r.score), ' class="score"'],
     ['result', escapeHtml(t(verdict)), ' class="verdict"'],
-    ['findings', findingsCell(r, t), ''],
+    ['findings', findingsCell(r, t, page.locale ?? 'en'), ''],
   ] as const;
   const tds = cells.map(([label, html, attrs]) => `<td data-label="${escapeHtml(t(label))}"${attrs}>${html}</td>`).join('');
   // A skipped ticket has no score: the sort keeps it last both ways.

@@ -1,3 +1,5 @@
+import type { Locale } from '../i18n/locales.js';
+import { markdownText, type MarkdownText } from '../i18n/messages/markdown/index.js';
 import { passes } from '../lint.js';
 import type { Finding, LintResult, Report } from '../types.js';
 import { journeyLine } from '../journey/journey-line.js';
@@ -16,43 +18,45 @@ function ruleName(f: Finding): string {
   return `**[${f.rule}](${linkTarget(f.link)})**`;
 }
 
-function verdict(r: Report): string {
-  if (r.skipped) return 'skipped';
-  return passes(r) ? '✅ passes' : '❌ fails';
+function verdict(r: Report, t: MarkdownText): string {
+  if (r.skipped) return t('skipped');
+  return passes(r) ? `✅ ${t('passes')}` : `❌ ${t('fails')}`;
 }
 
-function section(r: Report): string[] {
+function section(r: Report, t: MarkdownText, locale: Locale): string[] {
   if (r.skipped || !r.findings) return [];
   const lines = [`### ${escapeMarkdown(r.key)} — ${r.score}/100`, ''];
   // The story, the metric's name, the epic's persona and link are the ticket's text: no markup of them may render.
-  if (r.story) lines.push(`Story: ${escapeMarkdown(storyLine(r.story))}`, '');
-  const journey = journeyLine(r);
+  if (r.story) lines.push(t('story', { story: escapeMarkdown(storyLine(r.story)) }), '');
+  const journey = journeyLine(r, locale);
   if (journey) lines.push(escapeMarkdown(journey), '');
-  const epic = epicDetail(r);
-  if (epic) lines.push(`Epic: ${escapeMarkdown(epic)}`, '');
-  if (r.findings.length === 0) lines.push('Every check passes.');
+  const epic = epicDetail(r, locale);
+  if (epic) lines.push(t('epic', { epic: escapeMarkdown(epic) }), '');
+  if (r.findings.length === 0) lines.push(t('allPass'));
   for (const f of r.findings) {
     const icon = f.severity === 'error' ? '❌' : '⚠️';
     // Messages quote the ticket and hold placeholders ("<who exactly>") that must show as written.
-    lines.push(`- ${icon} ${ruleName(f)} (${f.severity}): ${escapeMarkdown(f.message)}  `, `  _Fix:_ ${escapeMarkdown(f.hint)}`);
+    lines.push(`- ${icon} ${ruleName(f)} (${t(f.severity === 'error' ? 'error' : 'warn')}): ${escapeMarkdown(f.message)}  `, `  _${t('fix')}_ ${escapeMarkdown(f.hint)}`);
   }
   lines.push('');
   return lines;
 }
 
-export function renderMarkdown(result: LintResult): string {
+/** The reports as Markdown (GFM): Centric's own words in `locale`, the findings in their own language. */
+export function renderMarkdown(result: LintResult, locale: Locale = 'en'): string {
+  const t = markdownText(locale);
   const rows = result.reports.map(
-    (r) => `| ${escapeMarkdown(r.key)} | ${r.skipped ? '–' : r.score} | ${verdict(r)} | ${r.findings?.length ?? 0} |`,
+    (r) => `| ${escapeMarkdown(r.key)} | ${r.skipped ? '–' : r.score} | ${verdict(r, t)} | ${r.findings?.length ?? 0} |`,
   );
   return [
-    '## Centric report',
+    `## ${t('title')}`,
     '',
-    summaryLine(result.summary),
+    summaryLine(result.summary, locale),
     '',
-    '| Ticket | Score | Result | Findings |',
+    `| ${t('ticket')} | ${t('score')} | ${t('result')} | ${t('findings')} |`,
     '| --- | ---: | --- | ---: |',
     ...rows,
     '',
-    ...result.reports.flatMap(section),
+    ...result.reports.flatMap((r) => section(r, t, locale)),
   ].join('\n');
 }

@@ -18,10 +18,10 @@ function day(at: number, locale: Locale): string {
 }
 
 /** "target hit — checkout conversion 2.7%" or, with no value, "missed — promised checkout conversion +3% within 6 weeks". */
-function what(record: OutcomeRecord, t: CommentText): string {
+function what(record: OutcomeRecord, t: CommentText, locale: Locale): string {
   const answer = t(ANSWERS[record.answer]);
   if (record.measured) return t('outcome.measured', { answer, metric: record.promise.name, measured: record.measured });
-  return t('outcome.promised', { answer, promise: promiseText(record.promise) });
+  return t('outcome.promised', { answer, promise: promiseText(record.promise, locale) });
 }
 
 const byWhom = (record: OutcomeRecord, t: CommentText, locale: Locale): string => t('outcome.byWhom', { name: record.answeredBy.name, date: day(record.answeredAt, locale) });
@@ -34,7 +34,7 @@ export function renderAdfOutcome(record: OutcomeRecord, locale: Locale = 'en'): 
       type: 'paragraph',
       content: [
         { type: 'text', text: t('outcome.label'), marks: [{ type: 'strong' }] },
-        { type: 'text', text: `${what(record, t)} ${byWhom(record, t, locale)}` },
+        { type: 'text', text: `${what(record, t, locale)} ${byWhom(record, t, locale)}` },
       ],
     },
   ];
@@ -45,7 +45,7 @@ export function renderAdfOutcome(record: OutcomeRecord, locale: Locale = 'en'): 
 /** The outcome comment in wiki markup (Jira Data Center): every value escaped. */
 export function renderWikiOutcome(record: OutcomeRecord, locale: Locale = 'en'): string {
   const t = commentText(locale);
-  const lines = [`*${escapeWikiText(t('outcome.label').trimEnd())}* ${escapeWikiText(what(record, t))} ${escapeWikiText(byWhom(record, t, locale))}`];
+  const lines = [`*${escapeWikiText(t('outcome.label').trimEnd())}* ${escapeWikiText(what(record, t, locale))} ${escapeWikiText(byWhom(record, t, locale))}`];
   if (record.note) lines.push(`_${escapeWikiText(t('outcome.note').trimEnd())}_ ${escapeWikiText(record.note)}`);
   return lines.join('\n\n');
 }

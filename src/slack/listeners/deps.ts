@@ -22,8 +22,8 @@ export interface FixFlows {
   prefill(userId: string, key: string): Promise<PrefillResult>;
   /** The persona catalogue of centric.yml: the modal offers a select when it is not empty. */
   personas(): string[];
-  /** Pure: checks the modal from what it holds, so the answer fits in Slack's 3 s. */
-  validate(key: string, fix: StoryFix, ticketHasMetric: boolean): Record<string, string>;
+  /** Pure: checks the modal from what it holds, so the answer fits in Slack's 3 s; the errors in `locale` (the person's). */
+  validate(key: string, fix: StoryFix, ticketHasMetric: boolean, locale?: Locale): Record<string, string>;
   /** Writes to Jira; resolves to how it went. */
   apply(key: string, fix: StoryFix, userId: string, userName: string): Promise<FixOutcome>;
 }

@@ -98,7 +98,7 @@ function hitRateText(tally: Tally, locale: Locale): string {
 function outcomeLine(r: ReviewDetail, browse: (key: string) => string, locale: Locale): string {
   const t = slackText(locale);
   const day = (at: number) => dayText(at, locale);
-  const promise = r.promise ? ` · ${escapeMrkdwn(promiseText(r.promise))}` : '';
+  const promise = r.promise ? ` · ${escapeMrkdwn(promiseText(r.promise, locale))}` : '';
   const head = `• ${ticketLink(browse(r.key), r.key)} ${escapeMrkdwn(cut(r.summary, SUMMARY_CHARS))}${promise}`;
   if (r.outcome) {
     const who = [r.answeredBy ? escapeMrkdwn(r.answeredBy) : null, r.answeredAt === null ? null : day(r.answeredAt)].filter(Boolean).join(', ');

@@ -63,12 +63,12 @@ function questionLines(v: DigestView, locale: Locale, t: SlackText): string[] {
     const now = period.shares[q.id];
     // For the change, a question this period's shares leave out counts as 0 (null: no ticket to tell).
     return `${q.label}: ${pct(now ?? null, locale)}${change(now === null ? null : (now ?? 0) * 100, points(previous.shares[q.id]), pts)}`;
-  }).concat(evidenceLine(v.digest, locale, t) ?? [], balanceLine(v.digest, t) ?? []);
+  }).concat(evidenceLine(v.digest, locale, t) ?? [], balanceLine(v.digest, locale, t) ?? []);
 }
 
 /** Whose benefit the period's stories state, against the target; null when no kind is known. */
-function balanceLine(d: Digest, t: SlackText): string | null {
-  const text = balanceText(d);
+function balanceLine(d: Digest, locale: Locale, t: SlackText): string | null {
+  const text = balanceText(d, locale);
   return text ? t('digest.balance', { text }) : null;
 }
 
@@ -87,18 +87,18 @@ function personasLine(d: Digest, locale: Locale, t: SlackText): string | null {
 }
 
 /**
- * The outcomes line, as mrkdwn (keys linked when `link`, personas escaped); null when the scope
- * has no outcome review at all.
+ * The outcomes line, as mrkdwn (keys linked when `link`, personas escaped), in the channel's
+ * language; null when the scope has no outcome review at all.
  */
-function outcomesLine(v: DigestView, link: boolean): string | null {
+function outcomesLine(v: DigestView, link: boolean, locale: Locale): string | null {
   const o = v.digest.outcomes;
   if (!o) return null;
-  return outcomesText(o, { period: 'week', key: (key) => (link ? ticketLink(v.browse(key), key) : escapeMrkdwn(key)), role: (role) => escapeMrkdwn(cut(role, ROLE_CHARS)) });
+  return outcomesText(o, { period: 'week', key: (key) => (link ? ticketLink(v.browse(key), key) : escapeMrkdwn(key)), role: (role) => escapeMrkdwn(cut(role, ROLE_CHARS)), locale });
 }
 
 /** Journey coverage, one line per stage, as mrkdwn (stage names escaped); null when the journey has no stages. */
-function journeyLines(d: Digest): string[] | null {
-  return d.journey ? coverageLines(d.journey, { period: 'week', stage: escapeMrkdwn }) : null;
+function journeyLines(d: Digest, locale: Locale): string[] | null {
+  return d.journey ? coverageLines(d.journey, { period: 'week', stage: escapeMrkdwn, locale }) : null;
 }
 
 /** Each ranking with rows, as [title, rows]. */
@@ -125,15 +125,15 @@ export function digestMessage(v: DigestView): SlackMessage {
   const note = v.truncatedAt === undefined ? null : t('digest.truncated', { count: v.truncatedAt });
   const questions = questionLines(v, locale, t);
   const personas = personasLine(v.digest, locale, t);
-  const outcomes = outcomesLine(v, true);
-  const journey = journeyLines(v.digest);
+  const outcomes = outcomesLine(v, true, locale);
+  const journey = journeyLines(v.digest, locale);
   // A line per epic: keys linked, personas (the epic's words) escaped.
-  const epics = v.digest.epics ? epicLineTexts(v.digest.epics, { key: (k) => ticketLink(v.browse(k), k), persona: (p) => escapeMrkdwn(cut(p, ROLE_CHARS)) }) : null;
+  const epics = v.digest.epics ? epicLineTexts(v.digest.epics, { key: (k) => ticketLink(v.browse(k), k), persona: (p) => escapeMrkdwn(cut(p, ROLE_CHARS)), locale }) : null;
   const ranked = rankings(v, t);
   const bullets = (rows: string[]) => rows.map((r) => `• ${r}`).join('\n');
   const [builtFor, outcomesLabel, journeyLabel, epicsLabel] = [t('digest.builtFor'), t('digest.outcomes'), t('digest.journey'), t('digest.epics')];
   // The fallback (Slack reads it as mrkdwn too: every part escaped): headline, questions, personas, and how many tickets each ranking lists.
-  const lines = [headline, ...(note ? [note] : []), ...questions, ...(personas ? [`${builtFor} ${personas}`] : []), ...(outcomes ? [`${outcomesLabel} ${outcomesLine(v, false)}`] : []), ...(journey ? [`${journeyLabel}: ${journey.join('; ')}`] : []), ...(epics ? [`${epicsLabel}: ${epics.length}`] : []), ...ranked.map(([title, rows]) => `${title}: ${rows.length}`)];
+  const lines = [headline, ...(note ? [note] : []), ...questions, ...(personas ? [`${builtFor} ${personas}`] : []), ...(outcomes ? [`${outcomesLabel} ${outcomesLine(v, false, locale)}`] : []), ...(journey ? [`${journeyLabel}: ${journey.join('; ')}`] : []), ...(epics ? [`${epicsLabel}: ${epics.length}`] : []), ...ranked.map(([title, rows]) => `${title}: ${rows.length}`)];
   const message = Message({ text: itemsWithin(lines, LIMITS.fallbackText, '\n', andMore(locale)) })
     .blocks(
       // A header is plain text: the scope as it is, nothing in it is read as markup.

@@ -16,7 +16,7 @@ const slackDate = (at: number): string => `<!date^${Math.floor(at / 1000)}^{date
 const ICON: Record<OutcomeAnswer, string> = { hit: ':white_check_mark:', missed: ':x:', 'not-measured': ':grey_question:' };
 
 /** "*checkout conversion from 2.1% to 2.6% within 6 weeks*", escaped. */
-const promised = (q: OutcomeQuestion): string => Md.bold(escapeMrkdwn(promiseText(q.promise)).replace(/\*/g, '∗'));
+const promised = (q: OutcomeQuestion, locale: Locale): string => Md.bold(escapeMrkdwn(promiseText(q.promise, locale)).replace(/\*/g, '∗'));
 
 /** The buttons that answer a question: on the DM, and on App Home. */
 export function outcomeButtons(q: OutcomeQuestion, locale: Locale = 'en') {
@@ -32,7 +32,7 @@ export function outcomeButtons(q: OutcomeQuestion, locale: Locale = 'en') {
 
 /** The question: "SHOP-12 shipped on 3 Nov promising *…*. Did it happen?". */
 export function questionLine(q: OutcomeQuestion, browse: (key: string) => string, locale: Locale = 'en'): string {
-  return slackText(locale)('outcome.question', { link: ticketLink(browse(q.key), q.key), date: slackDate(q.shippedAt), promise: promised(q) });
+  return slackText(locale)('outcome.question', { link: ticketLink(browse(q.key), q.key), date: slackDate(q.shippedAt), promise: promised(q, locale) });
 }
 
 /** How the question stands once it is no longer open. */
@@ -55,7 +55,7 @@ export function outcomeMessage(q: OutcomeQuestion, browse: (key: string) => stri
   const t = slackText(locale);
   const open = q.state.kind === 'open';
   const key = escapeMrkdwn(q.key);
-  const text = open ? t('outcome.fallbackOpen', { key, promise: escapeMrkdwn(promiseText(q.promise)) }) : t('outcome.fallbackSettled', { key });
+  const text = open ? t('outcome.fallbackOpen', { key, promise: escapeMrkdwn(promiseText(q.promise, locale)) }) : t('outcome.fallbackSettled', { key });
   const message = Message({ text }).blocks(
     Blocks.Section({ text: open ? `:dart: ${questionLine(q, browse, locale)}` : settledLine(q, browse, locale) }),
     Blocks.Context().elements(escapeMrkdwn(cut(q.summary, 300))),
@@ -67,8 +67,8 @@ export function outcomeMessage(q: OutcomeQuestion, browse: (key: string) => stri
 /** The reminder, in the question's thread: the buttons stay on the question. */
 export function outcomeReminder(q: OutcomeQuestion, locale: Locale = 'en'): SlackMessage {
   const t = slackText(locale);
-  const text = t('outcome.reminderText', { promise: escapeMrkdwn(promiseText(q.promise)), key: escapeMrkdwn(q.key) });
-  return Message({ text }).blocks(Blocks.Section({ text: t('outcome.reminder', { promise: promised(q) }) })).buildToObject() as SlackMessage;
+  const text = t('outcome.reminderText', { promise: escapeMrkdwn(promiseText(q.promise, locale)), key: escapeMrkdwn(q.key) });
+  return Message({ text }).blocks(Blocks.Section({ text: t('outcome.reminder', { promise: promised(q, locale) }) })).buildToObject() as SlackMessage;
 }
 
 /** What the modal carries to its submission. */
@@ -96,7 +96,7 @@ export function outcomeModal(q: OutcomeQuestion, answer: 'hit' | 'missed', fromH
   return fit(
     Modal({ title: cut(t('outcome.title', { key: q.key }), TITLE_CHARS), callbackId: VIEW.outcome, privateMetaData: JSON.stringify(metadata), submit: answer === 'hit' ? t('outcome.hit') : t('outcome.missed'), close: t('cancel') })
       .blocks(
-        Blocks.Section({ text: t(answer === 'missed' ? 'outcome.modalMissed' : 'outcome.modalHit', { promise: promised(q) }) }),
+        Blocks.Section({ text: t(answer === 'missed' ? 'outcome.modalMissed' : 'outcome.modalHit', { promise: promised(q, locale) }) }),
         Blocks.Input({ label: t('outcome.measuredLabel'), blockId: OUTCOME_INPUT.measured, hint: t('outcome.measuredHint') })
           .element(Elements.TextInput({ actionId: FIX_INPUT_ACTION, placeholder: t('outcome.measuredPlaceholder'), maxLength: MAX_MEASURED_CHARS }))
           .optional(true),

@@ -16,10 +16,10 @@ const ruleName = (f: Pick<Finding, 'rule' | 'link'>): string => Md.bold(mrkdwnLi
 const findingSection = (f: Finding, t: SlackText) => Blocks.Section({ text: `${icon(f.severity)} ${ruleName(f)}: ${escapeMrkdwn(f.message)}\n${Md.italic(t('fix', { hint: escapeMrkdwn(f.hint) }))}` });
 
 /** Who the story is for (its persona, or a job story's situation) and its journey stage, when known. */
-function contextOf(report: Report, t: SlackText) {
+function contextOf(report: Report, t: SlackText, locale: Locale) {
   // Plain text, escaped below as a whole (the label holds no markup).
   const who = report.story ? (report.story.kind === 'job' ? t('report.situation', { situation: storyWho(report.story) }) : t('report.persona', { persona: report.story.role })) : null;
-  const lines = [who, journeyLine(report)].filter((l): l is string => l !== null);
+  const lines = [who, journeyLine(report, locale)].filter((l): l is string => l !== null);
   return lines.length > 0 ? Blocks.Context().elements(lines.map((l) => cutMrkdwn(escapeMrkdwn(l), LIMITS.contextText))) : undefined;
 }
 
@@ -33,7 +33,7 @@ export function reportMessage(report: Report, summary: string, browseUrl: string
     .blocks(
       Blocks.Header({ text: cut(t('report.header', verdict), LIMITS.headerText) }),
       Blocks.Section({ text: escapeMrkdwn(summary || report.key) }),
-      contextOf(report, t),
+      contextOf(report, t, locale),
       ...findings.map((f) => findingSection(f, t)),
       findings.length === 0 ? Blocks.Section({ text: t('report.allPass') }) : undefined,
       Blocks.Actions().elements(

@@ -80,7 +80,7 @@ describe('the outcome comment in the ticket’s language', () => {
 
   it('French on Data Center, without a measured value', () => {
     const wiki = renderWikiOutcome({ ...RECORD, answer: 'missed', measured: null, note: null }, 'fr');
-    expect(wiki).toBe('*Résultat\u00a0:* objectif manqué — promis\u00a0: checkout conversion from 2.1% to 2.6% within 6 weeks (signalé par Priya Nair depuis Slack, le 15 déc.)');
+    expect(wiki).toBe('*Résultat\u00a0:* objectif manqué — promis\u00a0: checkout conversion de 2,1% à 2,6% within 6 weeks (signalé par Priya Nair depuis Slack, le 15 déc.)');
   });
 });
 

@@ -89,7 +89,7 @@ describe('the project’s language and the ticket’s', () => {
     const noStory = issue('Export CSV', 'Export');
     expect(said(lintIssue(noStory, inProject('nl')).findings)['story-format']).toEqual([
       'Geen user story gevonden: het ticket zegt niet voor wie het is en wat die persoon wil.',
-      'Begin de beschrijving met "Als <wie precies> wil ik <wat>, zodat <waarom het voor die persoon telt>": wie heeft "Export" nodig, en waarom?',
+      'Begin de beschrijving met ‘Als <wie precies> wil ik <wat>, zodat <waarom het voor die persoon telt>’: wie heeft ‘Export’ nodig, en waarom?',
     ]);
     expect(said(lintIssue(noStory, DEFAULT_CONFIG).findings)['story-format']?.[0]).toBe('No user story found: the ticket does not say who it is for and what they want.');
   });
@@ -117,13 +117,23 @@ describe('a Spanish and a French ticket', () => {
     expect(findings['acceptance-criteria']?.[1]).toContain('quand en tant qu’utilisateur je <fais quelque chose>');
   });
 
+  it('French: "qu’" before a silent h too, but not before an aspirated one', () => {
+    const hint = (role: string) => findingsText('fr')('customerValue.restates.hint', { goal: 'réserver', role });
+    expect(hint('hôtelier')).toBe('Dites ce que «\u00a0réserver\u00a0» permet ensuite de faire en tant qu’hôtelier, ou ce dont on n’a plus à se soucier.');
+    expect(hint('Habitant du quartier')).toContain('en tant qu’Habitant du quartier,');
+    expect(hint('homme de ménage')).toContain('en tant qu’homme de ménage,');
+    expect(hint('hacker')).toContain('en tant que hacker,');
+    expect(hint('hôtesse-kiosque')).toContain('en tant qu’hôtesse-kiosque,');
+    expect(hint('gérant')).toContain('en tant que gérant,');
+  });
+
   it('the other languages too: Italian, Dutch, Portuguese', () => {
     expect(said(lintIssue(issue('Come utente voglio salvare il carrello.'), DEFAULT_CONFIG).findings)['specific-persona']?.[0]).toBe('«utente» è un ruolo generico, non una persona.');
     expect(said(lintIssue(issue('Als gebruiker wil ik mijn winkelwagen bewaren.'), DEFAULT_CONFIG).findings)['customer-metric']?.[0]).toBe(
-      'Geen klantmetriek: niets zegt hoe we weten dat dit voor de gebruiker gewerkt heeft.',
+      'Geen klantmetric: niets zegt hoe we weten dat dit voor de gebruiker gewerkt heeft.',
     );
     expect(said(lintIssue(issue('Como usuário quero salvar meu carrinho.'), DEFAULT_CONFIG).findings)['customer-value']?.[0]).toBe(
-      'A história diz quem (usuário) e o quê, mas não por quê: falta o benefício "para que …".',
+      'A história diz quem (usuário) e o quê, mas não por quê: falta o benefício “para que …”.',
     );
   });
 });

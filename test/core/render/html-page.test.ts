@@ -46,6 +46,7 @@ describe('the HTML report page', () => {
     expect(html).toContain('<dd>die offenen Storys von SHOP</dd>');
     expect(html).toContain('<time datetime="2026-11-30T08:05:00.000Z">30. November 2026 um 09:05 MEZ</time>');
     expect(html).toContain('<button type="button" data-sort="score" title="Nach Punkten sortieren">Punkte</button>');
+    expect(html).toContain('<b>customer-value</b> (Fehler): ');
   });
 
   it('never shows a user name or password given in JIRA_BASE_URL', () => {

@@ -20,7 +20,10 @@ export function registerCentricCommand(app: App, deps: Pick<ListenerDeps, 'runCo
     const parsed = parseCommand(command.text ?? '');
     const ctx = { userId: command.user_id, channelId: command.channel_id };
     if (!parsed.ok) {
-      await ack(lineMessage(parsed.error));
+      // Said in the person's language: parsing again is pure and cheap, the language cached and waited for briefly.
+      const locale = await personLocaleSoon(deps, ctx.userId);
+      const theirs = parseCommand(command.text ?? '', locale);
+      await ack(lineMessage(theirs.ok ? parsed.error : theirs.error, locale));
       return;
     }
     if (ANSWERED_AT_ONCE.has(parsed.command.name)) {

@@ -13,7 +13,7 @@ export const LOCALE_WAIT_MS = 1_500;
  * The language to answer a person in: their Slack locale. When Slack cannot say, the answer goes
  * out in English and the log says why: an answer in English beats none.
  */
-export async function personLocale(deps: LocaleDeps, userId: string): Promise<Locale> {
+async function askedLocale(deps: LocaleDeps, userId: string): Promise<Locale> {
   if (!deps.locale) return 'en';
   try {
     return await deps.locale(userId);
@@ -23,7 +23,14 @@ export async function personLocale(deps: LocaleDeps, userId: string): Promise<Lo
   }
 }
 
-/** The same, for answers due within Slack's 3 s: English when the locale takes longer than LOCALE_WAIT_MS. */
+/**
+ * Bounded in time on every path: nearly every answer is due within Slack's 3 s (an ack, a modal on
+ * a trigger_id), and a users.info that hangs must not hold any answer back. English when the
+ * locale takes longer than LOCALE_WAIT_MS.
+ */
+export const personLocale = (deps: LocaleDeps, userId: string): Promise<Locale> => personLocaleSoon(deps, userId);
+
+/** The person's locale, or English when it takes longer than `waitMs`. */
 export async function personLocaleSoon(deps: LocaleDeps, userId: string, waitMs = LOCALE_WAIT_MS): Promise<Locale> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<Locale>((resolve) => {
@@ -34,7 +41,7 @@ export async function personLocaleSoon(deps: LocaleDeps, userId: string, waitMs 
     timer.unref();
   });
   try {
-    return await Promise.race([personLocale(deps, userId), late]);
+    return await Promise.race([askedLocale(deps, userId), late]);
   } finally {
     clearTimeout(timer);
   }

@@ -9,7 +9,7 @@ import { lineMessage } from '../../views/line.js';
 import { deniedLine } from '../../views/denied.js';
 import type { ListenerDeps } from '../deps.js';
 import { logFailure, sorry } from '../shared/failure.js';
-import { personLocale } from '../shared/locale.js';
+import { personLocaleSoon } from '../shared/locale.js';
 
 /** What the person is told of how Fix it went, in their language. */
 function outcomeMessage(outcome: FixOutcome, locale: Locale): SlackMessage {
@@ -28,13 +28,14 @@ export function registerFixTicketModal(app: App, deps: Pick<ListenerDeps, 'fix' 
   app.view(VIEW.fixTicket, async ({ ack, view, body, client }) => {
     const { key, ticketHasMetric, form } = fixMetadata(view);
     const values = fixValues(view.state.values as never, form);
-    const errors = fix.validate(key, values, ticketHasMetric);
+    // The errors in the person's language: cached since the modal opened, and waited for briefly (the ack is due within 3 s).
+    const locale = await personLocaleSoon(deps, body.user.id);
+    const errors = fix.validate(key, values, ticketHasMetric, locale);
     if (Object.keys(errors).length > 0) {
       await ack({ response_action: 'errors', errors });
       return;
     }
     await ack();
-    const locale = await personLocale(deps, body.user.id);
     const t = slackText(locale);
     const outcome = await fix.apply(key, values, body.user.id, body.user.name ?? body.user.id).then(
       (done) => outcomeMessage(done, locale),

@@ -8,7 +8,7 @@ export const nl: Record<keyof typeof en, string> = {
   who: 'Wie: een concrete persona',
   what: 'Wat: een story',
   why: 'Waarom: een voordeel',
-  how: 'Hoe weten we het: een meetwaarde',
+  how: 'Hoe weten we het: een metric',
   see: 'Wat zien ze: visuals',
   done: 'Acceptatiecriteria',
   hitRate: 'Percentage behaalde doelen',

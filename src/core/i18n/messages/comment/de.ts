@@ -22,6 +22,8 @@ export const de: Record<keyof typeof en, string> = {
   'outcome.measured': '{answer} — {metric} {measured}',
   'outcome.promised': '{answer} — versprochen war {promise}',
   'outcome.byWhom': '(gemeldet von {name} über Slack, {date})',
+  'note.storyUpdated': 'Story von {name} über Slack aktualisiert (Slack-Nutzer {slackUser}, Jira-Konto {jiraAccount}).',
+  'note.notAStory': 'Von {name} über Slack als „keine Story“ markiert (Slack-Nutzer {slackUser}, Jira-Konto {jiraAccount}).',
   'text.skipped': 'übersprungen (Vorgangstyp wird nicht geprüft)',
   'text.passes': 'bestanden',
   'text.fails': 'nicht bestanden',

@@ -32,6 +32,10 @@ export const en = {
   'outcome.promised': '{answer} — promised {promise}',
   'outcome.byWhom': '(reported by {name} from Slack, {date})',
 
+  /** The trace of a change made from Slack on someone's behalf: in the sticky comment, or a comment of its own. */
+  'note.storyUpdated': 'Story updated from Slack by {name} (Slack user {slackUser}, Jira account {jiraAccount}).',
+  'note.notAStory': 'Marked as not a story from Slack by {name} (Slack user {slackUser}, Jira account {jiraAccount}).',
+
   'text.skipped': 'skipped (issue type not linted)',
   'text.passes': 'passes',
   'text.fails': 'fails',

@@ -22,6 +22,8 @@ export const it: Record<keyof typeof en, string> = {
   'outcome.measured': '{answer} — {metric} {measured}',
   'outcome.promised': '{answer} — promesso: {promise}',
   'outcome.byWhom': '(segnalato da {name} da Slack, {date})',
+  'note.storyUpdated': 'Storia aggiornata tramite Slack da {name} (utente Slack {slackUser}, account Jira {jiraAccount}).',
+  'note.notAStory': 'Segnato tramite Slack come «non è una storia» da {name} (utente Slack {slackUser}, account Jira {jiraAccount}).',
   'text.skipped': 'saltato (tipo di ticket non controllato)',
   'text.passes': 'superato',
   'text.fails': 'non superato',
@@ -32,5 +34,5 @@ export const it: Record<keyof typeof en, string> = {
   'text.warn': 'avviso',
   'text.noScore': 'nessun punteggio',
   'text.averageScore': 'punteggio medio {score}',
-  'text.summary': '{tickets, plural, one {# ticket} other {# ticket}}: {linted, number} controllati, {skipped, number} saltati, {passing, number} superati, {average}',
+  'text.summary': '{tickets, plural, one {# ticket} other {# ticket}}: {linted, plural, one {# controllato} other {# controllati}}, {skipped, plural, one {# saltato} other {# saltati}}, {passing, plural, one {# superato} other {# superati}}, {average}',
 };

@@ -17,9 +17,12 @@ const translators = new Map<Locale, FindingsText>();
 
 /**
  * French drops the "e" of "que" before a vowel: "en tant qu’utilisateur", not "en tant que
- * utilisateur". The role comes from the ticket, so the message cannot spell it out.
+ * utilisateur". The role comes from the ticket, so the message cannot spell it out. A silent h
+ * elides too ("qu’hôtelier"), an aspirated one does not ("que hacker"): French has no rule to
+ * tell them apart, so the silent ones are the roles a ticket plausibly names.
  */
-const ELISION = /(?<![\p{L}])(en tant qu)e (?=[aeiouyàâäéèêëîïôöùûüœæ])/giu;
+const H_MUET = 'h(?:abit|éberg|érit|istori|omme|ôpit|ôt|orlog|orticult|uissi|umain|ygién)';
+const ELISION = new RegExp(`(?<![\\p{L}])(en tant qu)e (?=[aeiouyàâäéèêëîïôöùûüœæ]|${H_MUET})`, 'giu');
 const elided = (t: FindingsText): FindingsText => (key, values) => t(key, values).replace(ELISION, '$1’');
 
 /** The findings' words in one language (English when none is given). */

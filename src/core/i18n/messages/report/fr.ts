@@ -1,7 +1,7 @@
 import type { en } from './en.js';
 
 export const fr: Record<keyof typeof en, string> = {
-  pageTitle: "Audit Centric : {scope}",
+  pageTitle: "Audit Centric\u00a0: {scope}",
   site: "Site Jira",
   scopeLabel: "Tickets analysés",
   scopeProject: "les stories ouvertes de {project}",

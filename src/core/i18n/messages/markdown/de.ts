@@ -1,0 +1,19 @@
+import type { en } from './en.js';
+
+/** The Markdown report's words in German: see en.ts. */
+export const de: Record<keyof typeof en, string> = {
+  title: 'Centric-Bericht',
+  ticket: 'Ticket',
+  score: 'Punktzahl',
+  result: 'Ergebnis',
+  findings: 'Befunde',
+  passes: 'bestanden',
+  fails: 'nicht bestanden',
+  skipped: 'übersprungen',
+  story: 'Story: {story}',
+  epic: 'Epic: {epic}',
+  allPass: 'Alle Prüfungen bestanden.',
+  fix: 'Tipp:',
+  error: 'Fehler',
+  warn: 'Hinweis',
+};

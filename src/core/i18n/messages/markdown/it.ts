@@ -1,0 +1,19 @@
+import type { en } from './en.js';
+
+/** The Markdown report's words in Italian: see en.ts. */
+export const it: Record<keyof typeof en, string> = {
+  title: 'Report di Centric',
+  ticket: 'Ticket',
+  score: 'Punteggio',
+  result: 'Esito',
+  findings: 'Osservazioni',
+  passes: 'superato',
+  fails: 'non superato',
+  skipped: 'saltato',
+  story: 'Storia: {story}',
+  epic: 'Epic: {epic}',
+  allPass: 'Tutti i controlli superati.',
+  fix: 'Come sistemarlo:',
+  error: 'errore',
+  warn: 'avviso',
+};

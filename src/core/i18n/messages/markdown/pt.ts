@@ -1,0 +1,19 @@
+import type { en } from './en.js';
+
+/** The Markdown report's words in Portuguese: see en.ts. */
+export const pt: Record<keyof typeof en, string> = {
+  title: 'Relatório do Centric',
+  ticket: 'Ticket',
+  score: 'Pontuação',
+  result: 'Resultado',
+  findings: 'Apontamentos',
+  passes: 'aprovado',
+  fails: 'reprovado',
+  skipped: 'ignorado',
+  story: 'História: {story}',
+  epic: 'Épico: {epic}',
+  allPass: 'Todas as verificações foram aprovadas.',
+  fix: 'Como corrigir:',
+  error: 'erro',
+  warn: 'aviso',
+};
