@@ -35,7 +35,8 @@ export interface CompiledLanguage {
   genericRoles: Set<string>;
   vagueQualifiers: Set<string>;
   /** Given / When / Then, lower case: each must open a line. */
-  givenWhenThen: [string, string, string];
+  /** Given, When and Then, each as its alternatives ("gegeben|angenommen" in the vocabulary). */
+  givenWhenThen: [string[], string[], string[]];
   conjunction: RegExp;
   goalVerbs: Set<string>;
   /** A whole word that is a verb's infinitive by its ending (case-sensitive: "Hochladen" is a noun). */
@@ -192,7 +193,7 @@ function compileLanguage(code: string, v: Vocabulary): CompiledLanguage {
     articles: new RegExp(`^${article}`, 'iu'),
     genericRoles: new Set(v.genericRoles.map((r) => r.toLowerCase())),
     vagueQualifiers: new Set(v.vagueQualifiers.map((q) => q.toLowerCase())),
-    givenWhenThen: v.givenWhenThen.map((w) => w.toLowerCase()) as [string, string, string],
+    givenWhenThen: v.givenWhenThen.map((w) => w.toLowerCase().split('|').map((a) => a.trim()).filter(Boolean)) as [string[], string[], string[]],
     conjunction: new RegExp(`\\s(?:${v.conjunctions.map(phrase).join('|')})(?=\\s)`, 'giu'),
     goalVerbs: new Set(v.goalVerbs.map((w) => w.toLowerCase())),
     infinitive: new RegExp(`^${alternation(v.infinitives)}$`, 'u'),

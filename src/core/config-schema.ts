@@ -157,7 +157,7 @@ export const vocabularySchema = z
     units: z.array(regexSource),
     /** Headings or labels that open an acceptance-criteria section. */
     acceptanceHeadings: words,
-    /** Given / When / Then keywords. */
+    /** Given / When / Then keywords; alternatives of one joined by "|" (German: "gegeben|angenommen"). */
     givenWhenThen: z.tuple([z.string().min(1), z.string().min(1), z.string().min(1)]),
     /** Conjunctions that can join two goals. */
     conjunctions: words,

@@ -1,12 +1,13 @@
 import { checkIssue } from '../core/check-issue.js';
 import type { CentricConfig } from '../core/config-types.js';
 import { compile } from '../core/compile.js';
-import type { Locale } from '../core/i18n/locales.js';
+import { isLocale, type Locale } from '../core/i18n/locales.js';
+import { languageFor } from '../core/i18n/project-language.js';
 import { commentText } from '../core/i18n/messages/comment/index.js';
 import { fixText } from '../core/i18n/messages/fix/index.js';
 import { configForProject } from '../core/lint.js';
 import { profileOf } from '../core/profiles.js';
-import { rewriteAdfStory, rewriteWikiStory, safeDesignUrl, storySentence, type StoryFix } from '../core/story/rewrite-story.js';
+import { metricText, rewriteAdfStory, rewriteWikiStory, safeDesignUrl, storySentence, successLabel, type StoryFix } from '../core/story/rewrite-story.js';
 import { projectOf } from '../core/ticket/project-of.js';
 import type { RuleId } from '../core/types.js';
 import { BROWSE_AND_EDIT, mayAct, type Denied } from './access.js';
@@ -40,6 +41,8 @@ export interface FixPrefill {
   visualsUrl: string;
   /** The ticket already states a metric with a target, so the modal's metric is optional. */
   ticketHasMetric?: boolean;
+  /** The language the story is written in, and Fix it writes it in: the modal's story labels speak it. */
+  language?: Locale;
 }
 
 /** The modal's pre-fill, or why there is none: the ticket is gone, or the person may not edit it. */
@@ -59,15 +62,36 @@ export async function fixPrefill(deps: Pick<FixDeps, 'jira' | 'config' | 'store'
 async function storyOf(deps: Pick<FixDeps, 'jira' | 'config'>, key: string): Promise<FixPrefill | null> {
   const issue = await deps.jira.getIssue(key);
   if (!issue) return null;
-  const { report } = checkIssue(issue, deps.config);
+  const { report, ticket } = checkIssue(issue, deps.config);
   const links = JSON.stringify(issue.fields.description ?? '').match(/https?:\/\/[^"\s\\]+(figma|miro|loom)[^"\s\\]*/i);
   const ticketHasMetric = !(report.findings ?? []).some((f) => f.rule === 'customer-metric');
   const story = report.story;
   const form = formOf(deps.config, key, story?.kind ?? null);
   const prefill: FixPrefill = { key, form, role: story?.role ?? '', goal: story?.goal ?? '', benefit: story?.benefit ?? '', metric: '', visualsUrl: links?.[0] ?? '', ticketHasMetric };
+  prefill.language = storyLanguage(deps.config, key, story?.language);
+  // The parser lower-cases the role; German capitalises its nouns ("Als Stammkundin"), so the modal offers it as the ticket wrote it.
+  if (prefill.language !== 'en' && prefill.role) prefill.role = asWritten(prefill.role, [ticket.summary, ...ticket.description.map((b) => b.text)]);
   if (story) prefill.storyKind = story.kind ?? 'user';
   if (form === 'job') prefill.situation = story?.situation ?? '';
   return prefill;
+}
+
+/** `lower` as the ticket spells it ("Stammkundin" for "stammkundin"), or as it is when the ticket does not spell it so. */
+function asWritten(lower: string, texts: string[]): string {
+  for (const text of texts) {
+    const at = text.toLowerCase().indexOf(lower);
+    // Only where lower-casing kept the length: the index is then the same in the original text.
+    if (at >= 0 && text.toLowerCase().length === text.length) return text.slice(at, at + lower.length);
+  }
+  return lower;
+}
+
+/**
+ * The language Fix it writes the story in: the story's own, so it reads back as that language and
+ * the comment keeps its language; a ticket with no story yet gets its project's (English by default).
+ */
+export function storyLanguage(config: CentricConfig, key: string, language: string | null | undefined): Locale {
+  return language && isLocale(language) ? language : languageFor(config, projectOf(key));
 }
 
 /**
@@ -105,7 +129,8 @@ export function validateFix(deps: Pick<FixDeps, 'config'>, key: string, fix: Sto
   // Checked on the server too: only an https link is ever written into the ticket.
   if (fix.visualsUrl && !safeDesignUrl(fix.visualsUrl)) errors.visuals = t('visuals');
   if (errors.role || errors.goal || errors.benefit) return errors;
-  const description = [storySentence(fix), fix.metric ? `Success: ${fix.metric.replace(/^success\s*:\s*/i, '')}` : ''].join('\n\n');
+  const metric = fix.language && fix.language !== 'en' ? `${successLabel(fix.language)}: ${metricText(fix.metric)}` : `Success: ${fix.metric.replace(/^success\s*:\s*/i, '')}`;
+  const description = [storySentence(fix), fix.metric ? metric : ''].join('\n\n');
   // The story is checked as a story: a type a profile lints ("Epic" listed first) would check it as an epic.
   const project = configForProject(deps.config, projectOf(key));
   const issueType = project.issueTypes.find((type) => profileOf(type, project) === null) ?? 'Story';
@@ -142,7 +167,10 @@ export async function applyFix(deps: FixDeps, key: string, fix: StoryFix, asker:
   const issue = await deps.jira.getIssue(key);
   if (!issue) return { key, status: 'gone' };
   const compiled = compile(configForProject(deps.config, projectOf(key)));
-  const description = deps.jira.cloud ? rewriteAdfStory(issue.fields.description, fix, compiled) : rewriteWikiStory(issue.fields.description as string | null, fix, compiled);
+  // A modal opened by an earlier version did not carry the story's language: it is read from the ticket.
+  const language = fix.language ?? storyLanguage(deps.config, key, checkIssue(issue, deps.config).report.story?.language);
+  const edit = { ...fix, language };
+  const description = deps.jira.cloud ? rewriteAdfStory(issue.fields.description, edit, compiled) : rewriteWikiStory(issue.fields.description as string | null, edit, compiled);
   await deps.jira.updateDescription(key, description, actor);
   // Checked as written: fetching the issue again would only cost the person another round trip.
   const written = { ...issue, fields: { ...issue.fields, description } };

@@ -1,4 +1,7 @@
+import { checkIssue } from '../core/check-issue.js';
+import type { Locale } from '../core/i18n/locales.js';
 import { languageFor } from '../core/i18n/project-language.js';
+import { findingsLocale } from '../core/lint.js';
 import { renderNote } from '../core/render/jira-comment.js';
 import { projectOf } from '../core/ticket/project-of.js';
 import { BROWSE_AND_EDIT, mayAct, type Denied } from './access.js';
@@ -12,6 +15,13 @@ export async function snoozeTicket(deps: TicketChangedDeps, userId: string, key:
   return { key, days: deps.config.nudges.snoozeDays };
 }
 
+/** The language of the ticket's comments, as lint picks it; the project's when the ticket cannot be read. */
+async function noteLanguage(deps: TicketChangedDeps, key: string): Promise<Locale> {
+  const issue = await deps.jira.getIssue(key).catch(() => null);
+  if (!issue) return languageFor(deps.config, projectOf(key));
+  return findingsLocale(deps.config, projectOf(key), checkIssue(issue, deps.config).report.story);
+}
+
 /**
  * "Not a story" on a nudge, for someone whose Jira account may edit the ticket: it gets the
  * exemption label (and loses the needs-work one), then goes through "ticket changed", which finds
@@ -22,9 +32,11 @@ export async function markNotAStory(deps: TicketChangedDeps, asker: Asker, key: 
   if (!access.ok) return access.denied;
   const actor = { slackUserId: asker.userId, slackName: asker.name, jiraAccountId: access.account };
   const { exemptLabel, label } = deps.config.jira;
+  // Read before the label goes on: the note speaks the language its sticky comment spoke (the project's, else the story's).
+  const language = await noteLanguage(deps, key);
   await deps.jira.updateLabels(key, [exemptLabel], label ? [label] : [], actor);
-  // An exempt ticket gets no sticky comment, so the trace is a note of its own, in the project's language (the story's is not read here).
-  await deps.jira.addComment(key, renderNote(actorNote('notAStory', actor, languageFor(deps.config, projectOf(key))), deps.jira.cloud), { sticky: false });
+  // An exempt ticket gets no sticky comment, so the trace is a note of its own.
+  await deps.jira.addComment(key, renderNote(actorNote('notAStory', actor, language), deps.jira.cloud), { sticky: false });
   await ticketChanged(deps, { key }, { nudges: 'clear' });
   return { key, label: exemptLabel };
 }

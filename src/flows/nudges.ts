@@ -236,7 +236,9 @@ export async function nudgeFixed(deps: Pick<NudgeDeps, 'store' | 'dm'>, ticketKe
   const messages = new Set(sent.map((r) => `${r.channel}|${r.message_ts}`));
   for (const message of messages) {
     const [channel, ts] = message.split('|') as [string, string];
-    await deps.dm.updateNudge(channel, ts, (await nudgesInMessage(deps.store, channel, ts)).map(itemOf));
+    const rows = await nudgesInMessage(deps.store, channel, ts);
+    // Its recipient's language, which a restart since the DM was sent does not forget.
+    await deps.dm.updateNudge(channel, ts, rows.map(itemOf), rows[0]?.slack_user_id);
   }
   return messages.size;
 }

@@ -59,7 +59,23 @@ const backoffMs = (attempts: number): number => Math.min(60 * MINUTE, MINUTE * 2
 /** An answer whose Jira write was not handed to the inbox this long after it was given is handed again. */
 const UNWRITTEN_AFTER_MS = 5 * MINUTE;
 
-const promiseOf = (row: Pick<ReviewRow, 'promise'>): MetricPromise => JSON.parse(row.promise) as MetricPromise;
+/** The review's `promise` column: the story's metric, and the language the story is written in (for the outcome comment, days later). */
+type StoredPromise = MetricPromise & { language?: string };
+
+/** The stored promise of a story written in `language` (its story's; absent when it had none). */
+export const promiseJson = (metric: MetricPromise, language: string | null | undefined): string => JSON.stringify(language ? { ...metric, language } : metric);
+
+/** The metric the story promised, as it was reported (without the language stored beside it). */
+export function promiseOf(row: Pick<ReviewRow, 'promise'>): MetricPromise {
+  const { language: _language, ...metric } = JSON.parse(row.promise) as StoredPromise;
+  return metric;
+}
+
+/** The language the reviewed story was written in; null for a review scheduled before it was stored. */
+export function storyLanguageOf(row: Pick<ReviewRow, 'promise'>): string | null {
+  const { language } = JSON.parse(row.promise) as StoredPromise;
+  return typeof language === 'string' ? language : null;
+}
 
 /** The question as its message shows it now. */
 export function questionOf(row: ReviewRow, settings: Pick<OutcomeSettings, 'maxTooEarly'>, state: OutcomeState = stateOf(row)): OutcomeQuestion {
@@ -103,7 +119,7 @@ export async function settleReview(deps: Pick<OutcomeDeps, 'store' | 'config' | 
     summary: ctx.ticket.summary,
     // A job story names no role (''): the review has no persona to ask about.
     role: ctx.report.story?.role || null,
-    promise: JSON.stringify(ctx.report.metric),
+    promise: promiseJson(ctx.report.metric, ctx.report.story?.language),
     reporterAccountId: ctx.ticket.reporter?.accountId ?? null,
     assigneeAccountId: ctx.ticket.assignee?.accountId ?? null,
     shippedAt: now,
@@ -120,7 +136,7 @@ async function cancel(deps: Pick<OutcomeDeps, 'store' | 'clock' | 'logger'> & { 
   if (!was) return false;
   deps.logger.info({ ticket: key }, 'outcome review cancelled: the ticket was reopened');
   if (was.channel && was.message_ts && deps.asker) {
-    await deps.asker.update(was.channel, was.message_ts, questionOf(was, settings, { kind: 'cancelled' })).catch((err: unknown) => deps.logger.warn({ err, ticket: key }, 'could not update the outcome question of a reopened ticket'));
+    await deps.asker.update(was.channel, was.message_ts, questionOf(was, settings, { kind: 'cancelled' }), was.asked_of).catch((err: unknown) => deps.logger.warn({ err, ticket: key }, 'could not update the outcome question of a reopened ticket'));
   }
   return true;
 }
@@ -224,7 +240,7 @@ async function remindOne(run: Run, row: ReviewRow): Promise<void> {
   if (/^[UW]/.test(row.asked_of) && (await notNow(run, row.asked_of).catch(() => now)) !== null) return;
   if (!(await markReminded(deps.store, row.id, now))) return;
   try {
-    await deps.asker.remind(row.channel, row.message_ts, questionOf(row, settings));
+    await deps.asker.remind(row.channel, row.message_ts, questionOf(row, settings), row.asked_of);
     run.result.reminded++;
   } catch (err) {
     if (slackFailureOf(err).kind === 'transient') await unmarkReminded(deps.store, row.id);
@@ -286,7 +302,7 @@ async function mayAnswer(deps: OutcomeDeps, row: ReviewRow, userId: string): Pro
 async function updateQuestion(deps: OutcomeDeps, row: ReviewRow, state: OutcomeState): Promise<void> {
   if (!row.channel || !row.message_ts) return;
   const settings = outcomeSettings(deps.config, row.project);
-  await deps.asker.update(row.channel, row.message_ts, questionOf(row, settings, state)).catch((err: unknown) => deps.logger.warn({ err, ticket: row.ticket_key }, 'could not update the outcome question'));
+  await deps.asker.update(row.channel, row.message_ts, questionOf(row, settings, state), row.asked_of).catch((err: unknown) => deps.logger.warn({ err, ticket: row.ticket_key }, 'could not update the outcome question'));
 }
 
 /**

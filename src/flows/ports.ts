@@ -165,7 +165,8 @@ export interface SlackDm {
   /** Sends a person one DM listing these tickets; resolves to where it went, to update it later. */
   postNudge(userId: string, items: NudgeItem[]): Promise<{ channel: string; ts: string }>;
   /** Rewrites a nudge DM already sent, e.g. once one of its tickets is fixed. */
-  updateNudge(channel: string, ts: string, items: NudgeItem[]): Promise<void>;
+  /** `userId`: the person the DM is to, whose language the update speaks. */
+  updateNudge(channel: string, ts: string, items: NudgeItem[], userId?: string): Promise<void>;
 }
 
 /** What flows need to know of a Slack user. */
@@ -261,7 +262,8 @@ export interface OutcomeQuestion {
 export interface OutcomeAsker {
   ask(to: string, question: OutcomeQuestion): Promise<{ channel: string; ts: string }>;
   /** A reminder under the question (a thread reply), which keeps its buttons. */
-  remind(channel: string, ts: string, question: OutcomeQuestion): Promise<void>;
+  /** `askedOf`: the person (or channel) asked, whose language the reminder speaks. */
+  remind(channel: string, ts: string, question: OutcomeQuestion, askedOf?: string | null): Promise<void>;
   /** Rewrites the question in place once answered, put off or cancelled. */
-  update(channel: string, ts: string, question: OutcomeQuestion): Promise<void>;
+  update(channel: string, ts: string, question: OutcomeQuestion, askedOf?: string | null): Promise<void>;
 }

@@ -53,7 +53,9 @@ export function slackChat(client: WebClient): SlackChat {
 /**
  * Nudge DMs, rendered here in the recipient's language: the flows hand over the tickets as data,
  * and read failures as `failure` (a users.info that fails fails the DM, as the timezone's would).
- * An update speaks the language the DM was sent in; after a restart, its project's.
+ * An update speaks its recipient's language when the caller names them (their Slack locale, as
+ * the DM was sent in: a restart in between changes nothing); else the language it was sent in,
+ * remembered in memory, and after a restart its project's.
  */
 export function slackDm(chat: Pick<SlackChat, 'dm' | 'update'>, browse: (key: string) => string, languages: Languages = ENGLISH): SlackDm {
   const sent = conversationLanguages();
@@ -65,7 +67,12 @@ export function slackDm(chat: Pick<SlackChat, 'dm' | 'update'>, browse: (key: st
         sent.remember(posted.channel, locale);
         return posted;
       }),
-    updateNudge: (channel, ts, items) => classified(() => chat.update(channel, ts, nudgeMessage(items, browse, sent.of(channel) ?? languages.project(projectOfTicket(items[0]?.key))))),
+    updateNudge: (channel, ts, items, userId?: string) =>
+      classified(async () => {
+        const fallback = () => sent.of(channel) ?? languages.project(projectOfTicket(items[0]?.key));
+        const locale = userId ? await languages.person(userId).catch(fallback) : fallback();
+        await chat.update(channel, ts, nudgeMessage(items, browse, locale));
+      }),
   };
 }
 
@@ -91,7 +98,11 @@ export function channelPoster(chat: Pick<SlackChat, 'post' | 'dm' | 'join' | 'up
 export function outcomeAsker(chat: Pick<SlackChat, 'dm' | 'update' | 'reply'>, browse: (key: string) => string, languages: Languages = ENGLISH): OutcomeAsker {
   const asked = conversationLanguages();
   const projectOf = (question: { key: string }) => languages.project(projectOfTicket(question.key));
-  const localeIn = (channel: string, question: { key: string }) => asked.of(channel) ?? projectOf(question);
+  // The person asked, when the caller names them: their Slack locale, which a restart does not forget.
+  const localeIn = async (channel: string, question: { key: string }, askedOf?: string | null) => {
+    const fallback = () => asked.of(channel) ?? projectOf(question);
+    return askedOf && isUserId(askedOf) ? languages.person(askedOf).catch(fallback) : fallback();
+  };
   return {
     ask: (to, question) =>
       classified(async () => {
@@ -101,7 +112,7 @@ export function outcomeAsker(chat: Pick<SlackChat, 'dm' | 'update' | 'reply'>, b
         if (isUserId(to)) asked.remember(posted.channel, locale);
         return posted;
       }),
-    remind: (channel, ts, question) => classified(() => chat.reply(channel, ts, outcomeReminder(question, localeIn(channel, question)))),
-    update: (channel, ts, question) => classified(() => chat.update(channel, ts, outcomeMessage(question, browse, localeIn(channel, question)))),
+    remind: (channel, ts, question, askedOf?: string | null) => classified(async () => chat.reply(channel, ts, outcomeReminder(question, await localeIn(channel, question, askedOf)))),
+    update: (channel, ts, question, askedOf?: string | null) => classified(async () => chat.update(channel, ts, outcomeMessage(question, browse, await localeIn(channel, question, askedOf)))),
   };
 }

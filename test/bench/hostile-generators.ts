@@ -24,7 +24,7 @@ const WORDS = [
     ...vocabularies.flatMap((v) => v.metricHeads.map((h) => `x ${h} `)),
     ...vocabularies.flatMap((v) => v.targetWords.map((t) => ` ${t} `)),
     ...vocabularies.flatMap((v) => v.units.map(typed)),
-    ...vocabularies.flatMap((v) => v.givenWhenThen.map((w) => `\n${w} `)),
+    ...vocabularies.flatMap((v) => v.givenWhenThen.flatMap((w) => w.split('|')).map((w) => `\n${w} `)),
     ...vocabularies.flatMap((v) => v.acceptanceHeadings.map((h) => `${h}: `)),
     ' and ', ' or ', ' and to ', ' und ', ' of ', 'Success: ', 'v1.2.3 ', '2026-11-30 ', 'HTTP 404 ', '3 story points ',
   ]),

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
+import { promiseJson, promiseOf, settleReview, storyLanguageOf } from '../../src/flows/outcome-reviews.js';
 import { writeOutcome, type OutcomeWriteDeps } from '../../src/flows/outcome-write.js';
 import type { Store } from '../../src/store/database.js';
 import { capturedLogger } from '../helpers/quiet.js';
-import { storeReviews } from '../helpers/stored-reviews.js';
+import { CONVERSION, storeReviews } from '../helpers/stored-reviews.js';
 import { BACKENDS } from '../helpers/stores.js';
 
 const SHIPPED = Date.parse('2026-11-03T10:00:00Z');
@@ -88,5 +89,52 @@ describe.each(BACKENDS)('writing an answered outcome to Jira ($name)', (backend)
     await store.db.updateTable('outcome_reviews').set({ status: 'asked' }).execute();
     expect(await writeOutcome(deps, id)).toBe('nothing');
     expect(await writeOutcome(deps, id + 1000)).toBe('nothing');
+  });
+});
+
+describe.each(BACKENDS)('the outcome comment in the story’s language ($name)', (backend) => {
+  it('a review scheduled for a Spanish story is written in Spanish where the project sets no language; someone unnamed is “alguien”', async () => {
+    const { store } = await backend.create();
+    stores.push(store);
+    await storeReviews(store, [{ key: 'SHOP-12', shippedAt: SHIPPED, outcome: 'hit', measured: '2.7%', promise: promiseJson(CONVERSION, 'es') }]);
+    await store.db.updateTable('outcome_reviews').set({ answered_name: null, answered_by: null }).execute();
+    const fake = fakeJira({ cloud: false });
+    const id = (await store.db.selectFrom('outcome_reviews').select('id').executeTakeFirstOrThrow()).id;
+    expect(await writeOutcome({ store, config: DEFAULT_CONFIG, jira: fake.jira, logger: capturedLogger().logger }, id)).toBe('written');
+    expect(fake.comments[0]!.text).toMatch(/^\*Resultado:\* /);
+    expect(fake.comments[0]!.text).toContain('(informado por alguien desde Slack, ');
+    // The promise the property and the question show is the metric alone, as before.
+    expect(fake.properties.get('centric.outcome')).not.toHaveProperty('promise.language');
+  });
+
+  it('the project’s `language:` still wins; a review stored before the story’s language was kept falls back to it, English without one', async () => {
+    const { store } = await backend.create();
+    stores.push(store);
+    await storeReviews(store, [
+      { key: 'SHOP-12', shippedAt: SHIPPED, outcome: 'hit', measured: '2.7%', promise: promiseJson(CONVERSION, 'es') },
+      { key: 'BOUT-3', shippedAt: SHIPPED, outcome: 'hit', measured: '2.7%' },
+    ]);
+    const config = { ...DEFAULT_CONFIG, projects: { SHOP: { language: 'de' as const } } };
+    const rows = await store.db.selectFrom('outcome_reviews').select(['id', 'ticket_key']).orderBy('id').execute();
+    const first: string[] = [];
+    for (const row of rows) {
+      const fake = fakeJira({ cloud: false });
+      await writeOutcome({ store, config, jira: fake.jira, logger: capturedLogger().logger }, row.id);
+      first.push(fake.comments[0]!.text.split(' ')[0]!);
+    }
+    expect(first).toEqual(['*Ergebnis:*', '*Outcome:*']);
+  });
+
+  it('scheduling stores the story’s language beside its metric', async () => {
+    const { store } = await backend.create();
+    stores.push(store);
+    const report = { key: 'SHOP-12', score: 90, findings: [], metric: CONVERSION, story: { kind: 'user' as const, role: 'enfermera', goal: 'exportar', benefit: 'planificar', language: 'es' } };
+    const ticket = { key: 'SHOP-12', project: 'SHOP', summary: 'Turnos', status: 'Done' } as never;
+    const issue = { key: 'SHOP-12', fields: { status: { name: 'Done', statusCategory: { key: 'done' } } } } as never;
+    const deps = { store, config: DEFAULT_CONFIG, clock: () => SHIPPED, logger: capturedLogger().logger };
+    expect(await settleReview(deps, { issue, ticket, report: report as never, previous: { status: 'In Progress', done: 0 } })).toBe('scheduled');
+    const row = await store.db.selectFrom('outcome_reviews').selectAll().executeTakeFirstOrThrow();
+    expect(storyLanguageOf(row)).toBe('es');
+    expect(promiseOf(row)).toEqual(CONVERSION);
   });
 });

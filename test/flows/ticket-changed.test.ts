@@ -35,7 +35,7 @@ describe.each(BACKENDS)('the "ticket changed" flow on $name', (backend) => {
   async function setup() {
     const logger = capturedLogger().logger;
     const env = loadJiraEnv({ JIRA_BASE_URL: 'https://acme.atlassian.net', JIRA_EMAIL: 'c@acme.io', JIRA_API_TOKEN: 't' });
-    const updates: Array<{ ts: string; items: NudgeItem[] }> = [];
+    const updates: Array<{ ts: string; items: NudgeItem[]; userId?: string }> = [];
     let soon = 0;
     const deps: TicketChangedDeps = {
       store: store(),
@@ -44,7 +44,7 @@ describe.each(BACKENDS)('the "ticket changed" flow on $name', (backend) => {
       clock: () => 1_000,
       jira: new JiraClient({ env, settings: DEFAULT_CONFIG.jira, metrics: new Metrics(), logger, sleep: async () => undefined }),
       logger,
-      dm: { postNudge: async () => ({ channel: 'D1', ts: '1.1' }), updateNudge: async (_channel, ts, items) => void updates.push({ ts, items }) },
+      dm: { postNudge: async () => ({ channel: 'D1', ts: '1.1' }), updateNudge: async (_channel, ts, items, userId) => void updates.push({ ts, items, userId }) },
       nudgeSoon: () => void soon++,
     };
     await saveLink(store(), { slackUserId: 'U1', jiraAccountId: 'acc-priya', by: 'email' }, 0);
@@ -119,7 +119,8 @@ describe.each(BACKENDS)('the "ticket changed" flow on $name', (backend) => {
     expect(t.updates).toEqual([]);
 
     await ticketChanged(t.deps, { key: 'SHOP-1' }, { nudges: 'clear' });
-    expect(t.updates).toEqual([{ ts: '1.1', items: [expect.objectContaining({ key: 'SHOP-1', fixed: true })] }]);
+    // Named with the person it is to: the update speaks their language even after a restart.
+    expect(t.updates).toEqual([{ ts: '1.1', items: [expect.objectContaining({ key: 'SHOP-1', fixed: true })], userId: expect.stringMatching(/^U/) }]);
   });
 
   it('an exempt ticket is linted for whoever asked, but neither stored nor written; its nudges are cleared', async () => {

@@ -259,14 +259,19 @@ describe('the nudge DM, in the recipient’s language', () => {
     ]);
   });
 
-  it('is updated in the language it was sent in; after a restart, in its project’s language', async () => {
+  it('is updated in its recipient’s language, after a restart too; unnamed, in the language it was sent in, else its project’s', async () => {
     const { fake, sent } = chat();
     const dm = slackDm(fake, browse, slackLanguages(users, config));
     await dm.postNudge('UDE', items);
     await dm.updateNudge('D-UDE', '1.1', [{ ...items[0]!, fixed: true }]);
     expect(sent[1]!.message.text).toBe('Verbessert, danke! Jedes Ticket in dieser Nachricht ist jetzt kundenorientiert.');
+    // A restart: nothing remembered, the recipient named (their Slack locale, cached users.info).
+    const restarted = slackDm(fake, browse, slackLanguages(users, config));
+    const updateFor = restarted.updateNudge as (channel: string, ts: string, items: NudgeItem[], userId?: string) => Promise<void>;
+    await updateFor('D-UDE', '1.1', [{ ...items[0]!, fixed: true }], 'UDE');
+    expect(sent[2]!.message.text).toBe('Verbessert, danke! Jedes Ticket in dieser Nachricht ist jetzt kundenorientiert.');
     await slackDm(fake, browse, slackLanguages(users, config)).updateNudge('D-UDE', '1.1', [{ ...items[0]!, fixed: true }]);
-    expect(sent[2]!.message.text).toBe('Amélioré, merci\u202f! Tous les tickets de ce message sont maintenant centrés sur le client.');
+    expect(sent[3]!.message.text).toBe('Amélioré, merci\u202f! Tous les tickets de ce message sont maintenant centrés sur le client.');
   });
 
   it('counts in each language, and is not sent when Slack cannot say who the recipient is', async () => {
@@ -395,6 +400,21 @@ describe('outcome questions', () => {
     expect(textsOf(sent[0]!.message.blocks).slice(-4)).toEqual(['Ziel erreicht', 'Verfehlt', 'Zu früh', 'Nicht gemessen']);
     expect(sent[1]!.message.blocks[0]!.text.text).toBe(':hourglass_flowing_sand: <https://acme.atlassian.net/browse/SHOP-12|SHOP-12>: Noch zu früh, um das zu sagen. Centric fragt am <!date^1793700000^{date_short}|2026-11-03> wieder.');
     expect(sent[2]!.message.text).toBe('SHOP-12 è stato rilasciato con l’obiettivo checkout conversion da 2,1% a 2,6% within 6 weeks. È stato raggiunto?');
+  });
+
+  it('remind and update in the asked person’s language after a restart too, when the caller names them', async () => {
+    const { fake, sent } = chat();
+    const restarted = outcomeAsker(fake, browse, slackLanguages(users, { projects: { SHOP: { language: 'it' } } } as never));
+    type Named = (channel: string, ts: string, question: OutcomeQuestion, askedOf?: string | null) => Promise<void>;
+    await (restarted.remind as Named)('D-UDE', '1.1', question, 'UDE');
+    await (restarted.update as Named)('D-UDE', '1.1', { ...question, state: { kind: 'cancelled' } }, 'UDE');
+    await (restarted.remind as Named)('D-UDE', '1.1', question);
+    expect(sent.map((s) => s.message.text)).toEqual([
+      'Erinnerung: Hat SHOP-12 das Ziel „checkout conversion von 2,1% auf 2,6% within 6 weeks“ erreicht? Die Buttons findest du an der Nachricht oben.',
+      'SHOP-12: Ergebnis festgehalten',
+      // Nobody named and nothing remembered: the project's language, as before.
+      'Promemoria: l’obiettivo «checkout conversion da 2,1% a 2,6% within 6 weeks» è stato raggiunto per SHOP-12? I pulsanti sono nel messaggio qui sopra.',
+    ]);
   });
 
   it('open the Target hit form in the person’s language', async () => {

@@ -51,7 +51,7 @@ function isPlaceholderCriterion(line: string, languages: CompiledLanguage[]): bo
   if (MAY_HOLD_SLOT.test(bare)) {
     const rest = bare.replace(SLOT, ' ');
     if (rest !== bare) {
-      const keywords = new Set(languages.flatMap((lang) => lang.givenWhenThen.flatMap((w) => w.split(' '))));
+      const keywords = new Set(languages.flatMap((lang) => lang.givenWhenThen.flat().flatMap((w) => w.split(' '))));
       const words = rest.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w && !keywords.has(w) && !/^(?:and|und|y|e|et|en|i)$/.test(w));
       if (words.length === 0) return true;
     }
@@ -106,12 +106,14 @@ const containsWord = (line: string, word: string): boolean => new RegExp(`(?<![\
 /** Given, When and Then each opening a line, or one line "Given …, when …, then …". */
 function hasGivenWhenThen(lines: string[], lang: CompiledLanguage): boolean {
   const [given, when, then] = lang.givenWhenThen;
-  if (lines.some((line) => opens(line, given) && containsWord(line, when) && containsWord(line, then))) return true;
-  return lang.givenWhenThen.every((word) => lines.some((line) => opens(line, word)));
+  const opensAny = (line: string, words: string[]) => words.some((w) => opens(line, w));
+  const containsAny = (line: string, words: string[]) => words.some((w) => containsWord(line, w));
+  if (lines.some((line) => opensAny(line, given) && containsAny(line, when) && containsAny(line, then))) return true;
+  return lang.givenWhenThen.every((words) => lines.some((line) => opensAny(line, words)));
 }
 
 /** A quick test on the whole text before line starts are computed. */
-const mentionsAll = (lower: string, lang: CompiledLanguage): boolean => lang.givenWhenThen.every((w) => lower.includes(w));
+const mentionsAll = (lower: string, lang: CompiledLanguage): boolean => lang.givenWhenThen.every((words) => words.some((w) => lower.includes(w)));
 
 export const acceptanceCriteria = defineRule({
   meta: {

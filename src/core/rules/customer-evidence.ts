@@ -119,7 +119,7 @@ function verbatims(blocks: TextBlock[], languages: CompiledLanguage[]): Set<stri
     const v = text ? verbatim(text) : null;
     if (v) found.add(v);
   };
-  const gwt = new Set(languages.flatMap((l) => l.givenWhenThen));
+  const gwt = new Set(languages.flatMap((l) => l.givenWhenThen.flat()));
   for (const block of blocks) {
     if (block.kind !== 'quote' && !QUOTE_MARK.test(block.text)) continue;
     if (block.kind === 'quote') {

@@ -3,6 +3,7 @@ import { ADF_LIMITS } from '../ticket/adf.js';
 import { safeDesignUrl } from './safe-url.js';
 import { storyBlock } from './story-block.js';
 import { storySpan, type Span } from './story-span.js';
+import { SUCCESS_LABEL } from './story-skeleton.js';
 
 export type AdfNode = { type: string; content?: AdfNode[]; text?: string; attrs?: Record<string, unknown>; marks?: unknown[] };
 type Path = number[];
@@ -19,7 +20,8 @@ export interface AdfEdit {
 
 /** Nodes whose children are inline: the story is rewritten inside one of them. */
 const TEXTBLOCKS = new Set(['paragraph', 'heading', 'taskItem', 'decisionItem']);
-const SUCCESS = /^\s*success\s*:\s*/i;
+/** Any language's success label: a German story's "Erfolg:" line is rewritten, not doubled. */
+const SUCCESS = SUCCESS_LABEL;
 
 const paragraph = (...content: AdfNode[]): AdfNode => ({ type: 'paragraph', content });
 const text = (value: string, marks?: unknown[]): AdfNode => (marks && marks.length > 0 ? { type: 'text', text: value, marks } : { type: 'text', text: value });

@@ -3,6 +3,8 @@ import { rewriteAdf, type AdfNode } from './rewrite-adf.js';
 import { rewriteWiki } from './rewrite-wiki.js';
 import { safeDesignUrl } from './safe-url.js';
 import { en } from '../vocab/en.js';
+import type { Locale } from '../i18n/locales.js';
+import { SKELETONS, SUCCESS_LABEL } from './story-skeleton.js';
 
 export { safeDesignUrl };
 
@@ -17,6 +19,8 @@ export interface StoryFix {
   visualsUrl: string;
   /** Set for a job story ("When <situation>, I want to …, so I can …"), which names no role. */
   situation?: string;
+  /** The language the ticket's story is written in, and the one Fix it writes it in; absent: English. */
+  language?: Locale;
 }
 
 const article = (role: string): string => (/^[aeiou]/i.test(role) ? 'an' : 'a');
@@ -42,7 +46,9 @@ function soClause(benefit: string): string {
   return ownSubject ? `so that ${benefit}` : `so I can ${benefit}`;
 }
 
+/** The story sentence Fix it writes, in the ticket's language (its vocabulary's markers, so the lint reads it back as that language). */
 export function storySentence(fix: StoryFix): string {
+  if (fix.language && fix.language !== 'en') return localSentence(fix, fix.language);
   const goal = fix.goal.trim().replace(/^to\s+/i, '');
   if (fix.situation !== undefined) {
     const benefit = fix.benefit.trim().replace(/^so\s+(?:that\s+)?/i, '').replace(/[.\s]+$/, '');
@@ -52,7 +58,29 @@ export function storySentence(fix: StoryFix): string {
   return `As ${article(fix.role)} ${fix.role.trim()}, I want to ${goal}, so that ${fix.benefit.trim().replace(/[.\s]+$/, '')}.`;
 }
 
-const successLine = (metric: string): string => (/^success\s*:/i.test(metric.trim()) ? metric.trim() : `Success: ${metric.trim()}`);
+function localSentence(fix: StoryFix, language: Exclude<Locale, 'en'>): string {
+  const skeleton = SKELETONS[language];
+  const clean = (text: string, lead: RegExp) => text.trim().replace(lead, '').replace(/[.\s]+$/, '');
+  const goal = clean(fix.goal, skeleton.leads.goal).replace(/,+$/, '');
+  const benefit = clean(fix.benefit, skeleton.leads.benefit);
+  if (fix.situation !== undefined) return skeleton.job(clean(fix.situation, skeleton.leads.situation).replace(/,+$/, ''), goal, benefit);
+  return skeleton.user(fix.role.trim(), goal, benefit);
+}
+
+/** The success line's label in the story's language: "Success", "Erfolg", "Éxito"… */
+export const successLabel = (language: Locale = 'en'): string => (language === 'en' ? 'Success' : SKELETONS[language].success);
+
+/** French sets a (non-breaking) space before a colon. */
+const colon = (language: Locale): string => (language === 'fr' ? '\u00a0: ' : ': ');
+
+/** The metric as written after the label: a label the person typed, in any language, is not repeated. */
+export const metricText = (metric: string): string => metric.trim().replace(SUCCESS_LABEL, '');
+
+/** "Success: …" in English as it always was (a label the person typed kept); "Erfolg: …" in the story's language. */
+function successLine(metric: string, language: Locale = 'en'): string {
+  if (language === 'en') return /^success\s*:/i.test(metric.trim()) ? metric.trim() : `Success: ${metric.trim()}`;
+  return `${successLabel(language)}${colon(language)}${metricText(metric)}`;
+}
 
 /** The modal's text fields are one line each; a pasted line break must not split the story's block. */
 const oneLine = (s: string): string => s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
@@ -63,8 +91,8 @@ function editOf(fix: StoryFix) {
   return {
     story: oneLine(storySentence(fix)),
     job: fix.situation !== undefined,
-    success: metric.replace(/^success\s*:\s*/i, ''),
-    successLine: metric ? successLine(metric) : '',
+    success: fix.language && fix.language !== 'en' ? metricText(metric) : metric.replace(/^success\s*:\s*/i, ''),
+    successLine: metric ? successLine(metric, fix.language) : '',
     designUrl: safeDesignUrl(oneLine(fix.visualsUrl)),
   };
 }

@@ -3,6 +3,7 @@ import { storyBlock } from './story-block.js';
 import { storySpan, type Span } from './story-span.js';
 import { BLOCK_TAG, cellSpans, escapeWikiText, HEADING, LIST_ITEM, QUOTE_LINE, RULE, TABLE_ROW } from '../ticket/wiki.js';
 import { safeDesignUrl } from './safe-url.js';
+import { SUCCESS_LABEL } from './story-skeleton.js';
 
 /** What to write: the story sentence, the success metric (after "Success:"), the whole success line, a design link. */
 export interface WikiEdit {
@@ -20,7 +21,8 @@ export interface WikiEdit {
  */
 const TOKEN = /\\[\s\S]|!([^!\s|][^!|\n]{0,300}?)(?:\|[^!\n]{0,200})?!|\{[A-Za-z]+(?::[^}\n]{0,300})?\}/g;
 const isMarkup = (token: string): boolean => !token.startsWith('\\');
-const SUCCESS = /^\s*success\s*:\s*/i;
+/** Any language's success label: a German story's "Erfolg:" line is rewritten, not doubled. */
+const SUCCESS = SUCCESS_LABEL;
 
 /** The source with every image and macro blanked out: same length, so offsets carry over. */
 const masked = (source: string): string => source.replace(TOKEN, (token) => (isMarkup(token) ? ' '.repeat(token.length) : token));

@@ -151,7 +151,8 @@ export const de: Vocabulary = {
   targetColumns: ['ziel', 'zielwert', 'soll', 'sollwert', 'nachher'],
   units: ['%', 'prozent', 'prozentpunkte', 'punkte?', 'ms', 's', 'sek', 'sekunden?', 'min', 'minuten?', 'std', 'stunden?', 'tage?', '€', 'eur'],
   acceptanceHeadings: ['akzeptanzkriterien', 'akzeptanzkriterium', 'abnahmekriterien'],
-  givenWhenThen: ['gegeben', 'wenn', 'dann'],
+  // Gherkin's German: "Angenommen" or "Gegeben sei".
+  givenWhenThen: ['gegeben|angenommen', 'wenn', 'dann'],
   conjunctions: ['und', 'oder'],
   goalVerbs: ['sehen', 'tauschen'],
   purposeMarkers: [],

@@ -26,8 +26,9 @@ function outcomeMessage(outcome: FixOutcome, locale: Locale): SlackMessage {
 export function registerFixTicketModal(app: App, deps: Pick<ListenerDeps, 'fix' | 'logger' | 'locale'>): void {
   const { fix, logger } = deps;
   app.view(VIEW.fixTicket, async ({ ack, view, body, client }) => {
-    const { key, ticketHasMetric, form } = fixMetadata(view);
-    const values = fixValues(view.state.values as never, form);
+    const { key, ticketHasMetric, form, language } = fixMetadata(view);
+    // Written back in the story's language, which the modal's story labels spoke.
+    const values = fixValues(view.state.values as never, form, language);
     // The errors in the person's language: cached since the modal opened, and waited for briefly (the ack is due within 3 s).
     const locale = await personLocaleSoon(deps, body.user.id);
     const errors = fix.validate(key, values, ticketHasMetric, locale);

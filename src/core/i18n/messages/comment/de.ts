@@ -35,4 +35,5 @@ export const de: Record<keyof typeof en, string> = {
   'text.noScore': 'keine Punktzahl',
   'text.averageScore': 'Durchschnitt {score} Punkte',
   'text.summary': '{tickets, plural, one {# Ticket} other {# Tickets}}: {linted, number} geprüft, {skipped, number} übersprungen, {passing, number} bestanden, {average}',
+  'outcome.someone': 'jemandem',
 };

@@ -47,4 +47,6 @@ export const en = {
   'text.noScore': 'no score',
   'text.averageScore': 'average score {score}',
   'text.summary': '{tickets, plural, one {# ticket} other {# tickets}}: {linted, number} linted, {skipped, number} skipped, {passing, number} passing, {average}',
+  /** Who answered an outcome question, when Slack gave no name: "reported by someone". */
+  'outcome.someone': 'someone',
 } as const satisfies Catalog;

@@ -35,4 +35,5 @@ export const es: Record<keyof typeof en, string> = {
   'text.noScore': 'sin puntuación',
   'text.averageScore': 'puntuación media {score}',
   'text.summary': '{tickets, plural, one {# ticket} other {# tickets}}: {linted, plural, one {# revisado} other {# revisados}}, {skipped, plural, one {# omitido} other {# omitidos}}, {passing, plural, one {# aprobado} other {# aprobados}}, {average}',
+  'outcome.someone': 'alguien',
 };

@@ -35,4 +35,5 @@ export const fr: Record<keyof typeof en, string> = {
   'text.noScore': 'pas de score',
   'text.averageScore': 'score moyen {score}',
   'text.summary': '{tickets, plural, one {# ticket} other {# tickets}}\u00a0: {linted, plural, one {# vérifié} other {# vérifiés}}, {skipped, plural, one {# ignoré} other {# ignorés}}, {passing, plural, one {# réussi} other {# réussis}}, {average}',
+  'outcome.someone': 'quelqu’un',
 };

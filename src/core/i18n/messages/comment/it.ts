@@ -35,4 +35,5 @@ export const it: Record<keyof typeof en, string> = {
   'text.noScore': 'nessun punteggio',
   'text.averageScore': 'punteggio medio {score}',
   'text.summary': '{tickets, plural, one {# ticket} other {# ticket}}: {linted, plural, one {# controllato} other {# controllati}}, {skipped, plural, one {# saltato} other {# saltati}}, {passing, plural, one {# superato} other {# superati}}, {average}',
+  'outcome.someone': 'qualcuno',
 };

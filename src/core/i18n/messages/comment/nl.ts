@@ -35,4 +35,5 @@ export const nl: Record<keyof typeof en, string> = {
   'text.noScore': 'geen score',
   'text.averageScore': 'gemiddelde score {score}',
   'text.summary': '{tickets, plural, one {# ticket} other {# tickets}}: {linted, number} gecontroleerd, {skipped, number} overgeslagen, {passing, number} geslaagd, {average}',
+  'outcome.someone': 'iemand',
 };

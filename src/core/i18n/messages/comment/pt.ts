@@ -35,4 +35,5 @@ export const pt: Record<keyof typeof en, string> = {
   'text.noScore': 'sem pontuação',
   'text.averageScore': 'pontuação média {score}',
   'text.summary': '{tickets, plural, =0 {# tickets} one {# ticket} other {# tickets}}: {linted, plural, =0 {# verificados} one {# verificado} other {# verificados}}, {skipped, plural, =0 {# ignorados} one {# ignorado} other {# ignorados}}, {passing, plural, =0 {# aprovados} one {# aprovado} other {# aprovados}}, {average}',
+  'outcome.someone': 'alguém',
 };

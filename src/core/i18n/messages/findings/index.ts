@@ -23,7 +23,9 @@ const translators = new Map<Locale, FindingsText>();
  */
 const H_MUET = 'h(?:abit|éberg|érit|istori|omme|ôpit|ôt|orlog|orticult|uissi|umain|ygién)';
 const ELISION = new RegExp(`(?<![\\p{L}])(en tant qu)e (?=[aeiouyàâäéèêëîïôöùûüœæ]|${H_MUET})`, 'giu');
-const elided = (t: FindingsText): FindingsText => (key, values) => t(key, values).replace(ELISION, '$1’');
+/** "en tant que infirmière" → "en tant qu’infirmière", for any French text that names a role (Fix it's story, the template). */
+export const elideFrench = (text: string): string => text.replace(ELISION, '$1’');
+const elided = (t: FindingsText): FindingsText => (key, values) => elideFrench(t(key, values));
 
 /** The findings' words in one language (English when none is given). */
 export function findingsText(locale: Locale = 'en'): FindingsText {
