@@ -4,7 +4,6 @@
  */
 import type { App } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadJiraEnv } from '../../src/config/env.js';
 import type { CentricConfig } from '../../src/core/config-types.js';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
 import type { Locale } from '../../src/core/i18n/locales.js';
@@ -12,12 +11,11 @@ import type { StoryFix } from '../../src/core/story/rewrite-story.js';
 import { applyFix, validateFix } from '../../src/flows/fix-ticket.js';
 import { markNotAStory } from '../../src/flows/nudge-actions.js';
 import type { FixDeps } from '../../src/flows/fix-ticket.js';
-import { JiraClient } from '../../src/jira/client.js';
-import { Metrics } from '../../src/runtime/metrics.js';
 import { registerFixTicketModal } from '../../src/slack/listeners/views/fix-ticket-modal.js';
 import { saveLink } from '../../src/store/user-links.js';
 import { JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js';
 import { capturedLogger } from '../helpers/quiet.js';
+import { dataCenterFixDeps } from '../helpers/fix-deps.js';
 import { BACKENDS, storePerTest } from '../helpers/stores.js';
 
 const EMPTY: StoryFix = { role: '', goal: '', benefit: '', metric: '', visualsUrl: '' };
@@ -80,13 +78,7 @@ describe.each(BACKENDS)('the note Fix it leaves in the Jira comment, on $name', 
   });
   afterEach(() => resetNetwork());
 
-  function deps(config: CentricConfig): FixDeps {
-    const logger = capturedLogger().logger;
-    const env = loadJiraEnv({ JIRA_BASE_URL: 'https://acme.atlassian.net', JIRA_PAT: 'pat', JIRA_DEPLOYMENT: 'datacenter' });
-    // No nudge was sent about these tickets: the DM port is there for "fixed", never called.
-    const dm = { postNudge: async () => ({ channel: 'D1', ts: '1.1' }), updateNudge: async () => undefined };
-    return { store: store(), config, metrics: new Metrics(), clock: () => 1_000, jira: new JiraClient({ env, settings: config.jira, metrics: new Metrics(), logger, sleep: async () => undefined }), logger, dm };
-  }
+  const deps = (config: CentricConfig): FixDeps => dataCenterFixDeps(store(), config);
   const put = (key: string) =>
     jira.put({ key, fields: { summary: 'Basket', description: 'As a user, I want to save my basket.', issuetype: { name: 'Story' }, project: { key: key.split('-')[0] }, labels: [], attachment: [] } } as never);
   /** The wiki body of the comment Centric posted on the ticket. */

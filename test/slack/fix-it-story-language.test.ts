@@ -3,7 +3,6 @@
  * story fixed from Slack stays German, is read back as German, and its comment stays German.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadJiraEnv } from '../../src/config/env.js';
 import { checkIssue } from '../../src/core/check-issue.js';
 import type { CentricConfig } from '../../src/core/config-types.js';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
@@ -11,13 +10,11 @@ import type { Locale } from '../../src/core/i18n/locales.js';
 import { storySentence, type StoryFix } from '../../src/core/story/rewrite-story.js';
 import { applyFix, fixPrefill, validateFix, type FixDeps } from '../../src/flows/fix-ticket.js';
 import { markNotAStory } from '../../src/flows/nudge-actions.js';
-import { JiraClient } from '../../src/jira/client.js';
-import { Metrics } from '../../src/runtime/metrics.js';
 import { fixMetadata, fixModal, fixValues } from '../../src/slack/views/fix-modal.js';
 import { FIX_INPUT, FIX_INPUT_ACTION } from '../../src/slack/ids.js';
 import { saveLink } from '../../src/store/user-links.js';
 import { JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js';
-import { capturedLogger } from '../helpers/quiet.js';
+import { dataCenterFixDeps } from '../helpers/fix-deps.js';
 import { BACKENDS, storePerTest } from '../helpers/stores.js';
 
 interface Case {
@@ -92,12 +89,7 @@ describe.each(BACKENDS)('Fix it on a story in another language, on $name', (back
   });
   afterEach(() => resetNetwork());
 
-  function deps(config: CentricConfig): FixDeps {
-    const logger = capturedLogger().logger;
-    const env = loadJiraEnv({ JIRA_BASE_URL: 'https://acme.atlassian.net', JIRA_PAT: 'pat', JIRA_DEPLOYMENT: 'datacenter' });
-    const dm = { postNudge: async () => ({ channel: 'D1', ts: '1.1' }), updateNudge: async () => undefined };
-    return { store: store(), config, metrics: new Metrics(), clock: () => 1_000, jira: new JiraClient({ env, settings: config.jira, metrics: new Metrics(), logger, sleep: async () => undefined }), logger, dm };
-  }
+  const deps = (config: CentricConfig): FixDeps => dataCenterFixDeps(store(), config);
   const written = (key: string): string =>
     String((jira.writes().find((c) => c.method === 'PUT' && c.path === `/rest/api/2/issue/${key}` && (c.body as { fields?: unknown }).fields)?.body as { fields: { description: string } }).fields.description);
   const posted = (key: string): string => String((jira.writes().find((c) => c.method === 'POST' && c.path.includes(`/issue/${key}/comment`))?.body as { body?: string } | undefined)?.body ?? '');

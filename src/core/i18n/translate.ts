@@ -36,3 +36,16 @@ export function translator<C extends Catalog>(catalogs: Catalogs<C>, locale: Loc
 
 /** Every language's catalog of a surface, for the completeness test. */
 export const catalogLanguages = <C extends Catalog>(catalogs: Catalogs<C>): Array<[Locale, Record<keyof C, string>]> => LOCALES.map((l) => [l, catalogs[l]]);
+
+/**
+ * A surface's translate function per language, built once each: `textsOf(catalogs)('de')`.
+ * English when no language is given.
+ */
+export function textsOf<C extends Catalog>(catalogs: Catalogs<C>): (locale?: Locale) => Translate<Extract<keyof C, string>> {
+  const built = new Map<Locale, Translate<Extract<keyof C, string>>>();
+  return (locale = 'en') => {
+    let t = built.get(locale);
+    if (!t) built.set(locale, (t = translator(catalogs, locale)));
+    return t;
+  };
+}

@@ -1,5 +1,5 @@
 import type { Locale } from '../../locales.js';
-import { translator, type Catalogs, type Translate } from '../../translate.js';
+import { textsOf, type Catalogs, type Translate } from '../../translate.js';
 import { de } from './de.js';
 import { en } from './en.js';
 import { es } from './es.js';
@@ -12,11 +12,5 @@ export const catalogs: Catalogs<typeof en> = { en, de, es, fr, it, nl, pt };
 
 export type CommandText = Translate<keyof typeof en>;
 
-const translators = new Map<Locale, CommandText>();
-
 /** What `/centric` says of a text it cannot read, in one language (English when none is given). */
-export function commandText(locale: Locale = 'en'): CommandText {
-  let t = translators.get(locale);
-  if (!t) translators.set(locale, (t = translator(catalogs, locale)));
-  return t;
-}
+export const commandText: (locale?: Locale) => CommandText = textsOf(catalogs);

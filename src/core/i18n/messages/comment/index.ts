@@ -1,5 +1,5 @@
 import type { Locale } from '../../locales.js';
-import { translator, type Catalogs, type Translate } from '../../translate.js';
+import { textsOf, type Catalogs, type Translate } from '../../translate.js';
 import { de } from './de.js';
 import { en } from './en.js';
 import { es } from './es.js';
@@ -13,11 +13,5 @@ export const catalogs: Catalogs<typeof en> = { en, de, es, fr, it, nl, pt };
 export type CommentKey = keyof typeof en;
 export type CommentText = Translate<CommentKey>;
 
-const translators = new Map<Locale, CommentText>();
-
 /** The comment's and the text report's words in one language (English when none is given). */
-export function commentText(locale: Locale = 'en'): CommentText {
-  let t = translators.get(locale);
-  if (!t) translators.set(locale, (t = translator(catalogs, locale)));
-  return t;
-}
+export const commentText: (locale?: Locale) => CommentText = textsOf(catalogs);
