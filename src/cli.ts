@@ -37,8 +37,10 @@ const COMMANDS: Record<string, string> = {
       Lints what a Jira search returns (Jira credentials from the environment or .env). --write
       posts or updates the sticky comments (in each ticket's language, as the bot writes them);
       --html writes a shareable report with charts; --lang as for lint.`,
-  digest: `centric digest --project KEY [--since 7d] | --jql "JQL" [--format markdown|json] [--config PATH]
-      The customer-centricity digest: from the stored reports (DATABASE_URL), or from Jira now.`,
+  digest: `centric digest --project KEY [--since 7d] | --jql "JQL" [--format markdown|json] [--lang CODE] [--config PATH]
+      The customer-centricity digest: from the stored reports (DATABASE_URL), or from Jira now.
+      --lang: the Markdown's language; default the project's language: in centric.yml, else the
+      environment's (LC_ALL, LC_MESSAGES, LANG) when one of these, else English.`,
   outcomes: `centric outcomes --project KEY [--since 90d|12w] [--format text|json|markdown]
       Outcome reviews from the stored data (DATABASE_URL), for retrospectives: overdue, pending,
       and answered since then (promise, answer, measured value, note, who answered); the hit rate.`,

@@ -190,3 +190,13 @@ describe('centric outcomes', () => {
     });
   });
 });
+
+describe('centric outcomes --lang', () => {
+  it('prints', async () => {
+    const env = await storedOutcomes();
+    console.log((await run(['outcomes', '--project', 'SHOP', '--lang', 'de'], env)).stdout);
+    console.log((await run(['outcomes', '--project', 'SHOP', '--lang', 'fr', '--format', 'markdown', '--since', '10d'], env)).stdout);
+    console.log((await run(['outcomes', '--project', 'VAULT', '--lang', 'pt'], env)).stdout);
+    console.log((await run(['outcomes', '--project', 'SHOP', '--lang', 'es'], env)).stdout);
+  });
+});

@@ -3,7 +3,9 @@ import { config as loadDotenv } from 'dotenv';
 import { loadJiraEnv, secretsOf, type Env } from '../config/env.js';
 import { loadConfig } from '../config/load.js';
 import type { CentricConfig } from '../core/config-types.js';
-import { truncatedNote } from '../core/digest.js';
+import { languageFor } from '../core/i18n/project-language.js';
+import { catalogs as slackCatalogs } from '../core/i18n/messages/slack/index.js';
+import { textsOf } from '../core/i18n/translate.js';
 import { lintIssue, passes } from '../core/lint.js';
 import { planningFacts } from '../core/ticket/normalise.js';
 import { renderDigestMarkdown } from '../core/render/digest-markdown.js';
@@ -15,8 +17,11 @@ import { openStoredData } from './stored-data.js';
 import type { CliIo } from '../cli.js';
 import { reachJira, oneScope, searchOrSay } from './jira-reach.js';
 import { AuditUsageError } from './usage-error.js';
+import { runLanguage, unknownLang } from './lang.js';
 
 const DAY = 86_400_000;
+/** The Slack digest's words: the note on a truncated digest reads as in Slack and the Markdown. */
+const slackWords = textsOf(slackCatalogs);
 
 function since(value: string): number {
   const match = /^(\d{1,3})d$/.exec(value);
@@ -28,14 +33,18 @@ function since(value: string): number {
 export async function runDigest(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { project: { type: 'string', short: 'p' }, jql: { type: 'string' }, since: { type: 'string', default: '7d' }, format: { type: 'string', short: 'f', default: 'markdown' }, config: { type: 'string', short: 'c' } },
+    options: { project: { type: 'string', short: 'p' }, jql: { type: 'string' }, since: { type: 'string', default: '7d' }, format: { type: 'string', short: 'f', default: 'markdown' }, lang: { type: 'string' }, config: { type: 'string', short: 'c' } },
   });
   if (!values.project && !values.jql) throw new AuditUsageError('centric digest needs --project KEY (from the stored reports) or --jql "…" (from Jira)');
   oneScope(values, 'digest');
   if (values.format !== 'markdown' && values.format !== 'json') throw new AuditUsageError(`--format must be markdown or json, not "${values.format}"`);
   const periodMs = since(values.since!);
+  const asked = runLanguage(values.lang, io.env);
+  if (asked === null) throw new AuditUsageError(unknownLang(values.lang!));
   if (io.env === process.env) loadDotenv({ quiet: true });
   const config: CentricConfig = loadConfig(values.config ?? (io.env.CENTRIC_CONFIG || undefined));
+  // --lang, else the project's `language:`, else the environment's, else English: a digest has no single ticket language.
+  const locale = values.lang !== undefined && asked ? asked : languageFor(config, values.project?.toUpperCase(), asked);
   const now = Date.now();
   let digest;
   let title;
@@ -79,7 +88,7 @@ export async function runDigest(args: string[], io: CliIo): Promise<number> {
     }
     title = values.project!.toUpperCase();
   }
-  if (truncatedAt !== undefined && values.format === 'json') io.stderr.write(`centric: ${truncatedNote(truncatedAt)}\n`);
-  io.stdout.write(values.format === 'json' ? `${JSON.stringify(digest, null, 2)}\n` : renderDigestMarkdown(digest, title, truncatedAt));
+  if (truncatedAt !== undefined && values.format === 'json') io.stderr.write(`centric: ${slackWords(locale)('digest.truncated', { count: truncatedAt })}\n`);
+  io.stdout.write(values.format === 'json' ? `${JSON.stringify(digest, null, 2)}\n` : renderDigestMarkdown(digest, title, truncatedAt, locale));
   return 0;
 }

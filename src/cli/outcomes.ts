@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
+import { loadConfig } from '../config/load.js';
+import type { Locale } from '../core/i18n/locales.js';
+import { digestText, type DigestText } from '../core/i18n/messages/digest/index.js';
+import { languageFor } from '../core/i18n/project-language.js';
 import type { MetricPromise } from '../core/metric/promise.js';
-import { ANSWER_TEXT } from '../core/outcome/outcome.js';
 import { promiseText } from '../core/outcome/promise-text.js';
 import { outcomeListing, reviewState, type OutcomeListing, type ReviewDetail, type Tally } from '../core/outcome/stats.js';
 import { escapeMarkdown } from '../core/render/digest-markdown.js';
@@ -9,6 +12,8 @@ import { openStoredData } from './stored-data.js';
 import { scopeReviews } from '../store/outcome-stats.js';
 import type { CliIo } from '../cli.js';
 import { AuditUsageError } from './usage-error.js';
+import { runLanguage, unknownLang } from './lang.js';
+import { percentIn } from '../core/render/locale-format.js';
 
 const DAY = 86_400_000;
 const UNIT_DAYS = { d: 1, w: 7 } as const;
@@ -59,7 +64,7 @@ export interface OutcomesJson {
 
 const iso = (at: number | null): string | null => (at === null ? null : new Date(at).toISOString());
 const day = (at: number): string => new Date(at).toISOString().slice(0, 10);
-const pct = (rate: number | null): string => (rate === null ? '–' : `${Math.round(rate * 100)}%`);
+const pct = (rate: number | null, locale: Locale): string => (rate === null ? '–' : percentIn(rate, locale));
 
 function reviewJson(r: ReviewDetail): OutcomeJson {
   return {
@@ -94,73 +99,92 @@ export function outcomesJson(project: string, since: number, l: OutcomeListing):
 }
 
 /** "67% (2 hit, 1 missed; 1 not measured, left out)". */
-function rateText(t: Tally): string {
-  if (t.hit + t.missed + t.notMeasured === 0) return 'none answered';
-  const notMeasured = t.notMeasured > 0 ? `; ${t.notMeasured} not measured, left out` : '';
-  return `${pct(t.hitRate)} (${t.hit} hit, ${t.missed} missed${notMeasured})`;
+function rateText(t: Tally, locale: Locale, w: DigestText): string {
+  if (t.hit + t.missed + t.notMeasured === 0) return w('list.noneAnswered');
+  const values = { rate: pct(t.hitRate, locale), hit: t.hit, missed: t.missed, notMeasured: t.notMeasured };
+  return w(t.notMeasured > 0 ? 'list.tallyNotMeasured' : 'list.tally', values);
 }
 
 /** What happened to a review, in a few words: "target hit", "reminded 2026-11-20, no answer yet", "review due 2026-12-28". */
-function stateText(r: ReviewDetail): string {
-  if (r.outcome) return `${ANSWER_TEXT[r.outcome]}${r.answeredAt === null ? '' : ` on ${day(r.answeredAt)}`}${r.answeredBy ? ` by ${r.answeredBy}` : ''}`;
-  if (r.remindedAt !== null) return `asked ${r.askedAt === null ? '–' : day(r.askedAt)}, reminded ${day(r.remindedAt)}, no answer yet`;
-  if (r.askedAt !== null) return `asked ${day(r.askedAt)}, waiting for the answer`;
-  return `review due ${day(r.dueAt)}`;
+function stateText(r: ReviewDetail, w: DigestText): string {
+  if (r.outcome) {
+    const answer = r.outcome === 'not-measured' ? 'other' : r.outcome;
+    return w('list.state.answered', { answer, dated: r.answeredAt === null ? 'no' : 'yes', date: r.answeredAt === null ? '' : day(r.answeredAt), named: r.answeredBy ? 'yes' : 'no', name: r.answeredBy ?? '' });
+  }
+  if (r.remindedAt !== null) return w('list.state.reminded', { asked: r.askedAt === null ? '–' : day(r.askedAt), reminded: day(r.remindedAt) });
+  if (r.askedAt !== null) return w('list.state.asked', { asked: day(r.askedAt) });
+  return w('list.state.due', { due: day(r.dueAt) });
 }
 
 /** One line per fact of a review, for the terminal; what is unknown is left out. */
-function reviewText(r: ReviewDetail): string[] {
+function reviewText(r: ReviewDetail, locale: Locale, w: DigestText): string[] {
   const fields: Array<[string, string | null]> = [
-    ['for', r.role],
-    ['promise', r.promise ? promiseText(r.promise) : null],
-    ['shipped', day(r.shippedAt)],
-    ['status', stateText(r)],
-    ['measured', r.measured],
-    ['note', r.note],
+    [w('list.field.for'), r.role],
+    [w('list.field.promise'), r.promise ? promiseText(r.promise, locale) : null],
+    [w('list.field.shipped'), day(r.shippedAt)],
+    [w('list.field.status'), stateText(r, w)],
+    [w('list.field.measured'), r.measured],
+    [w('list.field.note'), r.note],
   ];
-  return [`${r.key}  ${r.summary}`, ...fields.filter(([, v]) => v !== null).map(([k, v]) => `    ${k}: ${v}`)];
+  return [`${r.key}  ${r.summary}`, ...fields.filter(([, v]) => v !== null).map(([label, value]) => `    ${w('list.fieldLine', { label, value })}`)];
 }
 
-export function outcomesText(project: string, since: number, l: OutcomeListing): string {
-  const lines = [`Outcomes of ${project} since ${day(since)}`, `Hit rate: ${rateText(l.tally)}`];
-  const group = (title: string, rows: ReviewDetail[]) => lines.push('', `${title} (${rows.length})${rows.length === 0 ? ': none' : ''}`, ...rows.flatMap(reviewText));
-  group('Overdue', l.overdue);
-  group('Pending', l.pending);
-  group('Answered', l.answered);
+/** The three groups, titled in the language. */
+const groups = (l: OutcomeListing, w: DigestText): Array<[string, ReviewDetail[]]> => [
+  [w('list.overdue'), l.overdue],
+  [w('list.pending'), l.pending],
+  [w('list.answered'), l.answered],
+];
+
+export function outcomesText(project: string, since: number, l: OutcomeListing, locale: Locale = 'en'): string {
+  const w = digestText(locale);
+  const lines = [w('list.title', { project, date: day(since) }), w('list.hitRate', { rate: rateText(l.tally, locale, w) })];
+  for (const [title, rows] of groups(l, w)) {
+    lines.push('', rows.length === 0 ? w('list.groupEmpty', { group: title, count: 0 }) : `${title} (${rows.length})`, ...rows.flatMap((r) => reviewText(r, locale, w)));
+  }
   return `${lines.join('\n')}\n`;
 }
 
 /** A table cell: markdown escaped, no pipe or line break to end it. */
 const cell = (s: string | null): string => (s === null ? '' : escapeMarkdown(s).replace(/\n/g, ' '));
 
-export function outcomesMarkdown(project: string, since: number, l: OutcomeListing): string {
-  const lines = [`## Outcomes of ${cell(project)} since ${day(since)}`, '', `**Hit rate: ${rateText(l.tally)}**`, ''];
+const COLUMNS = ['ticket', 'summary', 'for', 'promise', 'shipped', 'status', 'measured', 'note'] as const;
+
+export function outcomesMarkdown(project: string, since: number, l: OutcomeListing, locale: Locale = 'en'): string {
+  const w = digestText(locale);
+  // The catalog's words are plain text; the project, the tickets' words and the answers are escaped.
+  const lines = [`## ${w('list.title', { project: cell(project), date: day(since) })}`, '', `**${w('list.hitRate', { rate: rateText(l.tally, locale, w) })}**`, ''];
   const table = (title: string, rows: ReviewDetail[]) => {
     lines.push(`### ${title} (${rows.length})`, '');
-    if (rows.length === 0) return lines.push('None.', '');
+    if (rows.length === 0) return lines.push(w('list.none'), '');
     return lines.push(
-      '| Ticket | Summary | For | Promise | Shipped | Status | Measured | Note |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- |',
-      ...rows.map((r) => `| ${cell(r.key)} | ${cell(r.summary)} | ${cell(r.role)} | ${cell(r.promise ? promiseText(r.promise) : null)} | ${day(r.shippedAt)} | ${cell(stateText(r))} | ${cell(r.measured)} | ${cell(r.note)} |`),
+      `| ${COLUMNS.map((c) => w(`list.column.${c}`)).join(' | ')} |`,
+      `|${' --- |'.repeat(COLUMNS.length)}`,
+      ...rows.map((r) => `| ${cell(r.key)} | ${cell(r.summary)} | ${cell(r.role)} | ${cell(r.promise ? promiseText(r.promise, locale) : null)} | ${day(r.shippedAt)} | ${cell(stateText(r, w))} | ${cell(r.measured)} | ${cell(r.note)} |`),
       '',
     );
   };
-  table('Overdue', l.overdue);
-  table('Pending', l.pending);
-  table('Answered', l.answered);
+  for (const [title, rows] of groups(l, w)) table(title, rows);
   return `${lines.join('\n')}`;
 }
 
 /** centric outcomes: a project's outcome reviews from the stored data (no Jira call), for retrospectives. */
 export async function runOutcomes(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { project: { type: 'string', short: 'p' }, since: { type: 'string', default: '90d' }, format: { type: 'string', short: 'f', default: 'text' } } });
+  const { values } = parseArgs({
+    args,
+    options: { project: { type: 'string', short: 'p' }, since: { type: 'string', default: '90d' }, format: { type: 'string', short: 'f', default: 'text' }, lang: { type: 'string' }, config: { type: 'string', short: 'c' } },
+  });
   if (!values.project) throw new AuditUsageError('centric outcomes needs --project KEY');
   const project = values.project.toUpperCase();
   if (!/^[A-Z][A-Z0-9_]*$/.test(project)) throw new AuditUsageError(`--project takes a Jira project key such as SHOP, not "${values.project}"`);
   const format = values.format as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) throw new AuditUsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
   const since = (io.clock ?? Date.now)() - sinceMs(values.since!);
+  const asked = runLanguage(values.lang, io.env);
+  if (asked === null) throw new AuditUsageError(unknownLang(values.lang!));
   if (io.env === process.env) loadDotenv({ quiet: true });
+  // --lang, else the project's `language:` in centric.yml, else the environment's, else English (as centric digest).
+  const locale = values.lang !== undefined && asked ? asked : languageFor(loadConfig(values.config ?? (io.env.CENTRIC_CONFIG || undefined)), project, asked);
   const store = await openStoredData(io.env, 'stored outcomes');
   let listing: OutcomeListing;
   try {
@@ -168,7 +192,7 @@ export async function runOutcomes(args: string[], io: CliIo): Promise<number> {
   } finally {
     await store.close();
   }
-  const render = { json: () => `${JSON.stringify(outcomesJson(project, since, listing), null, 2)}\n`, text: () => outcomesText(project, since, listing), markdown: () => outcomesMarkdown(project, since, listing) };
+  const render = { json: () => `${JSON.stringify(outcomesJson(project, since, listing), null, 2)}\n`, text: () => outcomesText(project, since, listing, locale), markdown: () => outcomesMarkdown(project, since, listing, locale) };
   io.stdout.write(render[format]());
   return 0;
 }

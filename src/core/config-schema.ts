@@ -53,6 +53,9 @@ function withoutDefaults<S extends z.ZodRawShape>(shape: S): { [K in keyof S]: z
   return Object.fromEntries(entries) as { [K in keyof S]: z.ZodOptional<Undefaulted<S[K]>> };
 }
 
+/** A Given, When or Then keyword, or alternatives of one joined by "|": none of them empty. */
+const gwtWord = z.string().min(1).refine((w) => w.split('|').every((a) => a.trim() !== ''), 'expected a word, or words joined by | (such as gegeben|angenommen), none of them empty');
+
 /**
  * Words and phrases of one language. Markers are regular-expression sources, matched
  * case-insensitively at word boundaries; the rest are plain words or phrases.
@@ -158,7 +161,7 @@ export const vocabularySchema = z
     /** Headings or labels that open an acceptance-criteria section. */
     acceptanceHeadings: words,
     /** Given / When / Then keywords; alternatives of one joined by "|" (German: "gegeben|angenommen"). */
-    givenWhenThen: z.tuple([z.string().min(1), z.string().min(1), z.string().min(1)]),
+    givenWhenThen: z.tuple([gwtWord, gwtWord, gwtWord]),
     /** Conjunctions that can join two goals. */
     conjunctions: words,
     /** Verbs that start a goal; a conjunction followed by one of them joins two goals. */

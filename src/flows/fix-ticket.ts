@@ -167,9 +167,10 @@ export async function applyFix(deps: FixDeps, key: string, fix: StoryFix, asker:
   const issue = await deps.jira.getIssue(key);
   if (!issue) return { key, status: 'gone' };
   const compiled = compile(configForProject(deps.config, projectOf(key)));
-  // A modal opened by an earlier version did not carry the story's language: it is read from the ticket.
-  const language = fix.language ?? storyLanguage(deps.config, key, checkIssue(issue, deps.config).report.story?.language);
-  const edit = { ...fix, language };
+  // No language in the modal means English: what the modal showed and what validateFix checked
+  // (an English ticket's modal, or one opened before modals carried the story's language).
+  // Reading it from the ticket now could write English words into a German sentence.
+  const edit = { ...fix, language: fix.language ?? 'en' };
   const description = deps.jira.cloud ? rewriteAdfStory(issue.fields.description, edit, compiled) : rewriteWikiStory(issue.fields.description as string | null, edit, compiled);
   await deps.jira.updateDescription(key, description, actor);
   // Checked as written: fetching the issue again would only cost the person another round trip.

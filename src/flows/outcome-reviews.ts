@@ -73,8 +73,13 @@ export function promiseOf(row: Pick<ReviewRow, 'promise'>): MetricPromise {
 
 /** The language the reviewed story was written in; null for a review scheduled before it was stored. */
 export function storyLanguageOf(row: Pick<ReviewRow, 'promise'>): string | null {
-  const { language } = JSON.parse(row.promise) as StoredPromise;
-  return typeof language === 'string' ? language : null;
+  try {
+    const stored = JSON.parse(row.promise) as StoredPromise | null;
+    return stored && typeof stored === 'object' && typeof stored.language === 'string' ? stored.language : null;
+  } catch {
+    // A promise that is no JSON (a row written by hand): the project's language then.
+    return null;
+  }
 }
 
 /** The question as its message shows it now. */

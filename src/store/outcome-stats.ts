@@ -9,8 +9,11 @@ import type { ReportScope } from './reports.js';
 /** The stored promise, or null when it is not a promise (a row written by hand, a later shape). */
 function promiseOf(json: string): MetricPromise | null {
   try {
-    const value = JSON.parse(json) as MetricPromise | null;
-    return value && typeof value === 'object' && typeof value.name === 'string' ? value : null;
+    const value = JSON.parse(json) as (MetricPromise & { language?: unknown }) | null;
+    if (!value || typeof value !== 'object' || typeof value.name !== 'string') return null;
+    // The story's language is kept beside the promise for the outcome comment; it is no part of it.
+    const { language: _language, ...promise } = value;
+    return promise;
   } catch {
     return null;
   }

@@ -15,3 +15,13 @@ describe('centric.yml: what goes into links and which language', () => {
     for (const code of ['en', 'de', 'es', 'fr', 'it', 'nl', 'pt']) expect(message).toContain(code);
   });
 });
+
+describe('centric.yml: a vocabulary’s Given/When/Then', () => {
+  it('takes alternatives joined by |, and refuses an empty one instead of switching the check off', () => {
+    const base = 'vocabulary:\n  en:\n    givenWhenThen: ';
+    expect(parseConfig(`${base}["given|assuming", when, then]\n`, 'centric.yml').vocabulary.en?.givenWhenThen).toEqual(['given|assuming', 'when', 'then']);
+    for (const bad of ['["|", when, then]', '["given|", when, then]', '["a|| b", when, then]']) {
+      expect(configError(`${base}${bad}\n`)).toContain('expected a word, or words joined by | (such as gegeben|angenommen), none of them empty');
+    }
+  });
+});

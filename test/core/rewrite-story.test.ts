@@ -408,3 +408,24 @@ describe('Fix it rewrites the story lint reports, and writes a job story where l
     expect(rewriteWikiStory(source, STORY_ONLY, compiled)).toBe(`When I'm re-ordering at night, I want to repeat the order.\n\n${NEW_STORY}`);
   });
 });
+
+describe('the success line Fix it rewrites is its story language’s', () => {
+  const compiled = compile(DEFAULT_CONFIG);
+  const fix = { role: 'night nurse', goal: 'to see my ward', benefit: 'I can plan my round', metric: 'round planning time -30% by March', visualsUrl: '' };
+
+  it('an English story leaves a line labelled in another language alone and adds its own', () => {
+    const written = rewriteWikiStory('As a user, I want to see beds.\n\nErfolg: alte Kennzahl', fix, compiled);
+    expect(written).toContain('Erfolg: alte Kennzahl');
+    expect(written).toMatch(/^Success: round planning time \\-30% by March$/m);
+  });
+
+  it('a German story rewrites its own "Erfolg:" line, and an earlier "Success:" one, instead of adding a second', () => {
+    const german = { ...fix, role: 'Nachtschwester', goal: 'meine Station sehen', benefit: 'ich meine Runde plane', metric: 'Planungszeit -30% bis März', language: 'de' as const };
+    for (const label of ['Erfolg', 'Success']) {
+      const written = rewriteWikiStory(`Als Pflegekraft möchte ich Betten sehen.\n\n${label}: alte Kennzahl`, german, compiled);
+      expect(written).not.toContain('alte Kennzahl');
+      // The line keeps the label it had; there is one.
+      expect(written.match(/^(Erfolg|Success):.*$/gm)).toEqual([`${label}: Planungszeit \\-30% bis März`]);
+    }
+  });
+});

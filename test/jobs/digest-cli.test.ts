@@ -75,3 +75,40 @@ describe('centric digest', () => {
     expect((await runCli(['digest', '--project', 'SHOP', '--since', 'week'], '', {})).stderr).toMatch(/^centric: --since takes a number of days such as 7d, not "week"/);
   });
 });
+
+describe('centric digest --lang', () => {
+  const config = (yaml: string): string => {
+    const file = join(mkdtempSync(join(tmpdir(), 'centric-digest-')), 'centric.yml');
+    writeFileSync(file, yaml);
+    return file;
+  };
+  const GERMAN = '## Kundenorientierung im Überblick: SHOP\n\n**Punktzahl: 70/100** ▲30 über 2 Tickets (vorheriger Zeitraum: 40)\n';
+  const ENGLISH = '## Customer-centricity digest: SHOP\n\n**Score: 70/100** ▲30 over 2 tickets (previous period: 40)\n';
+
+  it('writes the Markdown in the language asked for', async () => {
+    const run = await runCli(['digest', '--project', 'SHOP', '--lang', 'de'], '', { DATABASE_URL: await storedReports() });
+    expect(run.code).toBe(0);
+    expect(run.stdout.startsWith(GERMAN)).toBe(true);
+    expect(run.stdout).toContain('| Warum? (ein Nutzen) | 100\u00a0% | ▲100 Pkt. |');
+    expect(run.stdout).toContain('**Für wen wir gebaut haben:** night nurse (2); 0\u00a0% mit einer allgemeinen Rolle');
+  });
+
+  it('refuses a language Centric does not speak, with exit 2', async () => {
+    const run = await runCli(['digest', '--project', 'SHOP', '--lang', 'xx'], '', { DATABASE_URL: await storedReports() });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'centric: --lang must be one of en, de, es, fr, it, nl, pt, not "xx"\n' });
+  });
+
+  it("defaults to the environment's locale when Centric speaks it, else English", async () => {
+    const url = await storedReports();
+    expect((await runCli(['digest', '--project', 'SHOP'], '', { DATABASE_URL: url, LANG: 'de_DE.UTF-8' })).stdout.startsWith(GERMAN)).toBe(true);
+    expect((await runCli(['digest', '--project', 'SHOP'], '', { DATABASE_URL: url, LANG: 'ja_JP.UTF-8' })).stdout.startsWith(ENGLISH)).toBe(true);
+    expect((await runCli(['digest', '--project', 'SHOP'], '', { DATABASE_URL: url, LC_ALL: 'C', LANG: 'de_DE.UTF-8' })).stdout.startsWith(ENGLISH)).toBe(true);
+  });
+
+  it("takes the project's language: from centric.yml over the environment's, --lang over both", async () => {
+    const url = await storedReports();
+    const file = config('projects:\n  SHOP:\n    language: de\n');
+    expect((await runCli(['digest', '--project', 'shop', '--config', file], '', { DATABASE_URL: url, LANG: 'fr_FR.UTF-8' })).stdout.startsWith(GERMAN)).toBe(true);
+    expect((await runCli(['digest', '--project', 'SHOP', '--config', file, '--lang', 'en'], '', { DATABASE_URL: url, LANG: 'de_DE.UTF-8' })).stdout.startsWith(ENGLISH)).toBe(true);
+  });
+});

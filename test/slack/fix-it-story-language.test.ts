@@ -126,6 +126,17 @@ describe.each(BACKENDS)('Fix it on a story in another language, on $name', (back
     expect(posted('SHOP-1')).toMatch(comment);
   });
 
+  it('a modal that carried no language (English, or opened before modals carried one) writes what it checked: English, even on a German ticket', async () => {
+    const d = deps(DEFAULT_CONFIG);
+    await saveLink(d.store, { slackUserId: 'U1', jiraAccountId: 'acc-priya', by: 'email' }, 0);
+    const german = CASES.find((c) => c.language === 'de')!;
+    jira.put({ key: 'SHOP-1', fields: { summary: 'Warenkorb', description: german.story, issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [] } } as never);
+    const values = { role: 'night-shift nurse', goal: 'to export my rota', benefit: 'I can plan my week', metric: '', visualsUrl: '' };
+    expect((await applyFix(d, 'SHOP-1', values, { userId: 'U1', name: 'priya' })).status).toBe('updated');
+    expect(written('SHOP-1')).toContain('As a night-shift nurse, I want to export my rota, so that I can plan my week.');
+    expect(written('SHOP-1')).not.toContain('möchte ich');
+  });
+
   it('"Not a story" leaves its note in the language of the ticket’s comments: the story’s, where the project sets none', async () => {
     const d = deps(DEFAULT_CONFIG);
     await saveLink(d.store, { slackUserId: 'U1', jiraAccountId: 'acc-priya', by: 'email' }, 0);

@@ -1,8 +1,10 @@
-import { balanceText, QUESTIONS, truncatedNote, type Digest } from '../digest.js';
+import { balanceText, QUESTIONS, type Digest } from '../digest.js';
 import { coverageLines } from '../journey/coverage.js';
 import { epicLineTexts } from '../epic/epic-digest.js';
 import type { Locale } from '../i18n/locales.js';
 import { digestText, type DigestText } from '../i18n/messages/digest/index.js';
+import { catalogs as slackCatalogs } from '../i18n/messages/slack/index.js';
+import { textsOf } from '../i18n/translate.js';
 import type { OutcomeStats } from '../outcome/stats.js';
 import { percentIn } from './locale-format.js';
 
@@ -55,8 +57,10 @@ export function outcomesText(o: OutcomeStats, w: OutcomesWording): string {
 
 /**
  * Text from Jira (a key, a persona, a note, a finding that quotes the ticket) or a message with
- * placeholders ("<who exactly>") as CommonMark/GFM that shows exactly as written and links nowhere,
- * wherever it lands: a paragraph, a heading, a list item, a table cell. The one escaper for Markdown.
+ * placeholders ("<who exactly>") as CommonMark/GFM that shows exactly as written, wherever it lands:
+ * a paragraph, a heading, a list item, a table cell; no markup, HTML or link syntax of it works. (A
+ * bare http(s), www. or e-mail address still becomes a link where a renderer autolinks text, as
+ * GitHub's does: it shows the address itself, never a javascript: one.) The one escaper for Markdown.
  */
 export const escapeMarkdown = (s: string): string =>
   s
@@ -72,35 +76,49 @@ export const escapeMarkdown = (s: string): string =>
     .replace(/^[#+=-]/, '\\$&')
     .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 
+/** The Slack digest's words (its question labels, rankings and labels): the Markdown says the same. */
+const slackWords = textsOf(slackCatalogs);
+const QUESTION_KEYS = { who: 'digest.question.who', what: 'digest.question.what', why: 'digest.question.why', how: 'digest.question.how', see: 'digest.question.see', done: 'digest.question.done' } as const;
+const questionLabel = (q: { id: string; label: string }, s: ReturnType<typeof slackWords>): string => (Object.hasOwn(QUESTION_KEYS, q.id) ? s(QUESTION_KEYS[q.id as keyof typeof QUESTION_KEYS]) : q.label);
+
 /**
- * The digest as markdown, for `centric digest` and wikis. `truncatedAt`: the scope had more
- * issues than one digest reads, and the digest was built from the first this many: it says so.
+ * The digest as markdown, for `centric digest` and wikis, in `locale` (English when absent).
+ * `truncatedAt`: the scope had more issues than one digest reads, and the digest was built from
+ * the first this many: it says so. The catalogs' words are plain text; keys, personas, stages and
+ * the title are escaped here.
  */
-export function renderDigestMarkdown(d: Digest, title: string, truncatedAt?: number): string {
-  const lines = [`## Customer-centricity digest: ${escapeMarkdown(title)}`, ''];
-  if (truncatedAt !== undefined) lines.push(`> **Note:** ${truncatedNote(truncatedAt)}`, '');
+export function renderDigestMarkdown(d: Digest, title: string, truncatedAt?: number, locale: Locale = 'en'): string {
+  const t = digestText(locale);
+  const s = slackWords(locale);
+  const pts = s('digest.pts');
+  const percent = (share: number | null | undefined) => pct(share, locale);
+  const lines = [`## ${t('md.title', { title: escapeMarkdown(title) })}`, ''];
+  if (truncatedAt !== undefined) lines.push(`> **${t('md.note')}** ${s('digest.truncated', { count: truncatedAt })}`, '');
   lines.push(
     d.period.score === null
-      ? 'No ticket changed in this period.'
-      : `**Score: ${d.period.score}/100** ${delta(d.period.score, d.previous.score)} over ${d.period.tickets} tickets (previous period: ${d.previous.score ?? '–'})`,
+      ? t('md.quiet')
+      : `**${t('md.score', { score: d.period.score })}** ${delta(d.period.score, d.previous.score)} ${t('md.tickets', { count: d.period.tickets, previous: d.previous.score ?? '–' })}`,
     '',
-    '| Question | Share | Change |',
+    `| ${t('md.question')} | ${t('md.share')} | ${t('md.change')} |`,
     '| --- | ---: | ---: |',
-    ...QUESTIONS.map((q) => `| ${q.label} | ${pct(d.period.shares[q.id])} | ${delta(d.period.shares[q.id], d.previous.shares[q.id], 100, ' pts')} |`),
+    ...QUESTIONS.map((q) => `| ${questionLabel(q, s)} | ${percent(d.period.shares[q.id])} | ${delta(d.period.shares[q.id], d.previous.shares[q.id], 100, pts)} |`),
     '',
   );
   if (d.period.evidence !== undefined) {
-    lines.push(`**Customer evidence:** ${pct(d.period.evidence)} of the tickets show where the need came from ${delta(d.period.evidence, d.previous.evidence, 100, ' pts')}`.trimEnd(), '');
+    lines.push(`**${t('md.evidence')}** ${t('md.evidenceShare', { share: percent(d.period.evidence) })} ${delta(d.period.evidence, d.previous.evidence, 100, pts)}`.trimEnd(), '');
   }
-  const balance = balanceText(d);
-  if (balance) lines.push(`**Whose benefit:** ${balance}`, '');
-  if (d.personas.length > 0) lines.push(`**Who we built for:** ${d.personas.map((p) => `${escapeMarkdown(p.role)} (${p.count})`).join(', ')}; ${pct(d.genericShare)} with a generic role`, '');
+  const balance = balanceText(d, locale);
+  if (balance) lines.push(`**${t('md.balance')}** ${balance}`, '');
+  if (d.personas.length > 0) {
+    const personas = d.personas.map((p) => `${escapeMarkdown(p.role)} (${p.count})`).join(', ');
+    lines.push(`**${s('digest.builtFor')}** ${s('digest.genericShare', { personas, share: percent(d.genericShare) })}`, '');
+  }
   const list = (heading: string, rows: string[]) => rows.length > 0 && lines.push(`**${heading}**`, ...rows.map((r) => `- ${r}`), '');
-  list('Biggest bang for the buck', d.bangForBuck.map((b) => `${escapeMarkdown(b.key)}: benefit ${b.benefit} / cost ${b.cost}`));
-  list('Most improved', d.mostImproved.map((m) => `${escapeMarkdown(m.key)}: ${m.from} → ${m.to}`));
-  list('Needs attention', d.needsAttention.map((n) => `${escapeMarkdown(n.key)}: ${n.score}/100`));
-  if (d.outcomes) lines.push(`**Outcomes:** ${outcomesText(d.outcomes, { period: 'period', key: escapeMarkdown, role: escapeMarkdown })}`, '');
-  if (d.journey) list('Journey coverage', coverageLines(d.journey, { period: 'period', stage: escapeMarkdown }));
-  if (d.epics) list('Epics', epicLineTexts(d.epics, { key: escapeMarkdown, persona: escapeMarkdown }));
+  list(s('digest.bang'), d.bangForBuck.map((b) => s('digest.bangRow', { link: escapeMarkdown(b.key), benefit: String(b.benefit), cost: String(b.cost) })));
+  list(s('digest.improved'), d.mostImproved.map((m) => `${escapeMarkdown(m.key)}: ${m.from} → ${m.to}`));
+  list(t('md.attention'), d.needsAttention.map((n) => `${escapeMarkdown(n.key)}: ${n.score}/100`));
+  if (d.outcomes) lines.push(`**${s('digest.outcomes')}** ${outcomesText(d.outcomes, { period: 'period', key: escapeMarkdown, role: escapeMarkdown, locale })}`, '');
+  if (d.journey) list(s('digest.journey'), coverageLines(d.journey, { period: 'period', stage: escapeMarkdown, locale }));
+  if (d.epics) list(s('digest.epics'), epicLineTexts(d.epics, { key: escapeMarkdown, persona: escapeMarkdown, locale }));
   return `${lines.join('\n')}\n`;
 }

@@ -101,7 +101,7 @@ function lowerLines(blocks: TextBlock[], languages: CompiledLanguage[]): string[
 }
 
 const opens = (line: string, word: string): boolean => line.startsWith(word) && !/[\p{L}\p{N}]/u.test(line.charAt(word.length));
-const containsWord = (line: string, word: string): boolean => new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'u').test(line);
+const containsWord = (line: string, word: string): boolean => new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(line);
 
 /** Given, When and Then each opening a line, or one line "Given …, when …, then …". */
 function hasGivenWhenThen(lines: string[], lang: CompiledLanguage): boolean {

@@ -14,6 +14,8 @@ export interface AdfEdit {
   /** The story is a job story ("When …"), read only before acceptance criteria or steps, not in a heading; absent: a user story. */
   job?: boolean;
   successLine: string;
+  /** The success line to rewrite: its story language's label or "Success" (successMarker); absent: any language's. */
+  successMarker?: RegExp;
   success: string;
   designUrl: string;
 }
@@ -184,16 +186,16 @@ const overlaps = (a: Span, b: Span | null): boolean => b !== null && a.start < b
  * The text after "Success:" to the end of its line, in a paragraph line that opens with it;
  * `avoid` is the new story's span, which a line shared with it must not swallow.
  */
-function successSpan(block: AdfNode, avoid: Span | null): Span | null {
+function successSpan(block: AdfNode, avoid: Span | null, marker: RegExp): Span | null {
   if (block.type !== 'paragraph') return null;
   const all = piecesOf(block).text;
   for (let lineStart = 0; lineStart <= all.length; ) {
     const newline = all.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? all.length : newline;
-    const marker = SUCCESS.exec(all.slice(lineStart, lineEnd));
+    const found = marker.exec(all.slice(lineStart, lineEnd));
     let end = lineEnd;
     while (end > lineStart && /\s/.test(all.charAt(end - 1))) end--;
-    const span = marker ? { start: lineStart + marker[0].length, end: Math.max(end, lineStart + marker[0].length) } : null;
+    const span = found ? { start: lineStart + found[0].length, end: Math.max(end, lineStart + found[0].length) } : null;
     if (span && !overlaps(span, avoid)) return span;
     if (newline < 0) break;
     lineStart = newline + 1;
@@ -227,7 +229,7 @@ function putStory(doc: AdfNode, story: string, job: boolean, compiled: CompiledC
 /** The success text written after the first "Success:" outside the story, or a line appended. */
 function putSuccess(doc: AdfNode, story: { path: Path; at: Span }, edit: AdfEdit): AdfNode {
   let span: Span | null = null;
-  const path = findBlock(doc, (block, at) => (span = successSpan(block, samePath(at, story.path) ? story.at : null)) !== null);
+  const path = findBlock(doc, (block, at) => (span = successSpan(block, samePath(at, story.path) ? story.at : null, edit.successMarker ?? SUCCESS)) !== null);
   if (path && span) return updateAt(doc, path, (block) => replaceText(block, span!, edit.success).block);
   return { ...doc, content: [...(doc.content ?? []), paragraph(text(edit.successLine))] };
 }

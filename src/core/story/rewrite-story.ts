@@ -4,7 +4,7 @@ import { rewriteWiki } from './rewrite-wiki.js';
 import { safeDesignUrl } from './safe-url.js';
 import { en } from '../vocab/en.js';
 import type { Locale } from '../i18n/locales.js';
-import { SKELETONS, SUCCESS_LABEL } from './story-skeleton.js';
+import { SKELETONS, SUCCESS_LABEL, successMarker } from './story-skeleton.js';
 
 export { safeDesignUrl };
 
@@ -93,6 +93,7 @@ function editOf(fix: StoryFix) {
     job: fix.situation !== undefined,
     success: fix.language && fix.language !== 'en' ? metricText(metric) : metric.replace(/^success\s*:\s*/i, ''),
     successLine: metric ? successLine(metric, fix.language) : '',
+    successMarker: successMarker(fix.language),
     designUrl: safeDesignUrl(oneLine(fix.visualsUrl)),
   };
 }

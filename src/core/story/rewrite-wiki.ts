@@ -12,6 +12,8 @@ export interface WikiEdit {
   job?: boolean;
   success: string;
   successLine: string;
+  /** The success line to rewrite: its story language's label or "Success" (successMarker); absent: any language's. */
+  successMarker?: RegExp;
   designUrl: string;
 }
 
@@ -125,18 +127,18 @@ function findStory(mask: string, blocks: Block[], compiled: CompiledConfig): { s
 }
 
 /** The text after "Success:" to the end of its line, in the first block line that opens with it. */
-function findSuccess(mask: string, blocks: Span[], story: Span | null): Span | null {
+function findSuccess(mask: string, blocks: Span[], story: Span | null, marker: RegExp): Span | null {
   for (const block of blocks) {
     // Lines of the block itself: a search for the next line break must not run past it (a row of thousands of cells).
     const text = mask.slice(block.start, block.end);
     for (let start = 0; start < text.length; ) {
       const newline = text.indexOf('\n', start);
       const lineEnd = newline < 0 ? text.length : newline;
-      const marker = SUCCESS.exec(text.slice(start, lineEnd));
-      if (marker) {
+      const found = marker.exec(text.slice(start, lineEnd));
+      if (found) {
         let end = lineEnd;
         while (end > start && /\s/.test(text.charAt(end - 1))) end--;
-        const span = { start: block.start + start + marker[0].length, end: block.start + Math.max(end, start + marker[0].length) };
+        const span = { start: block.start + start + found[0].length, end: block.start + Math.max(end, start + found[0].length) };
         if (!(story && span.start < story.end && story.start < span.end)) return span;
       }
       start = lineEnd + 1;
@@ -181,7 +183,7 @@ export function rewriteWiki(source: string, edit: WikiEdit, compiled: CompiledCo
   const found = findStory(mask, blocks, compiled);
   const story = found === 'unplaced' || found === null ? null : found.span;
   const inPlace = found !== 'unplaced' && found !== null && (found.jobReadable || edit.job !== true);
-  const success = edit.success ? findSuccess(mask, blocks, story) : null;
+  const success = edit.success ? findSuccess(mask, blocks, story, edit.successMarker ?? SUCCESS) : null;
   // Later span first, so the earlier one's offsets still hold.
   const edits = [story && { span: story, text: inPlace ? escapeWikiText(edit.story) : '' }, success && { span: success, text: escapeWikiText(edit.success) }]
     .filter((e): e is { span: Span; text: string } => Boolean(e))

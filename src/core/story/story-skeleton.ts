@@ -109,3 +109,13 @@ export const SUCCESS_LABELS = ['success', ...Object.values(SKELETONS).map((s) =>
 
 /** "Success: ", "Erfolg: ", "Réussite : " at the start of a line (any language's, any case; French puts a space before the colon). */
 export const SUCCESS_LABEL = new RegExp(`^\\s*(?:${SUCCESS_LABELS.join('|')})\\s*:\\s*`, 'iu');
+
+/**
+ * The success line Fix it rewrites in a story of this language: its own label or "Success" (an
+ * English story's "Erfolg:" line is someone else's text, left alone; a German story's "Success:" is
+ * Centric's earlier one).
+ */
+export function successMarker(language: Locale = 'en'): RegExp {
+  const labels = language === 'en' ? ['success'] : ['success', SKELETONS[language].success.toLowerCase()];
+  return new RegExp(`^\\s*(?:${labels.join('|')})\\s*:\\s*`, 'iu');
+}
