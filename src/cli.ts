@@ -41,12 +41,14 @@ const COMMANDS: Record<string, string> = {
       The customer-centricity digest: from the stored reports (DATABASE_URL), or from Jira now.
       --lang: the Markdown's language; default the project's language: in centric.yml, else the
       environment's (LC_ALL, LC_MESSAGES, LANG) when one of these, else English.`,
-  outcomes: `centric outcomes --project KEY [--since 90d|12w] [--format text|json|markdown]
+  outcomes: `centric outcomes --project KEY [--since 90d|12w] [--format text|json|markdown] [--lang CODE] [--config PATH]
       Outcome reviews from the stored data (DATABASE_URL), for retrospectives: overdue, pending,
-      and answered since then (promise, answer, measured value, note, who answered); the hit rate.`,
-  rank: `centric rank --project KEY | --jql "JQL" [--format text|json|markdown|html] [--config PATH]
+      and answered since then (promise, answer, measured value, note, who answered); the hit rate.
+      --lang as for digest.`,
+  rank: `centric rank --project KEY | --jql "JQL" [--format text|json|markdown|html] [--lang CODE] [--config PATH]
       The open stories ranked for the prioritisation meeting, from Jira now: customer benefit ÷ cost
-      (boosted by evidence and persona reach; the formula is printed), business value ÷ cost beside it.`,
+      (boosted by evidence and persona reach; the formula is printed), business value ÷ cost beside it.
+      --lang as for digest (text and markdown; JSON and the HTML page stay English).`,
   config: `centric config --print [--config PATH]
       Prints the effective configuration (defaults with centric.yml laid over them).`,
   help: `centric help [COMMAND]

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -192,11 +192,72 @@ describe('centric outcomes', () => {
 });
 
 describe('centric outcomes --lang', () => {
-  it('prints', async () => {
+  it('writes the text in the language asked for: labels, states, the hit rate; dates stay ISO, what people typed as typed', async () => {
+    const result = await run(['outcomes', '--project', 'SHOP', '--lang', 'de', '--since', '10d'], await storedOutcomes());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        'Ergebnisse von SHOP seit 2026-12-05',
+        'Trefferquote: 100\u00a0% (1 erreicht, 0 verfehlt)',
+        '',
+        'Überfällig (1)',
+        'SHOP-9  Saved baskets',
+        '    Für: gift buyer',
+        '    Versprechen: checkout conversion von 2,1% auf 2,6% within 6 weeks',
+        '    Ausgeliefert: 2026-10-28',
+        '    Status: gefragt am 2026-12-09, erinnert am 2026-12-12, noch keine Antwort',
+        '',
+        'Offen (2)',
+        'SHOP-21  Gift receipts',
+        '    Für: gift buyer',
+        '    Versprechen: checkout conversion von 2,1% auf 2,6% within 6 weeks',
+        '    Ausgeliefert: 2026-11-01',
+        '    Status: gefragt am 2026-12-13, wartet auf die Antwort',
+        'SHOP-20  Gift notes',
+        '    Für: gift buyer',
+        '    Versprechen: checkout conversion von 2,1% auf 2,6% within 6 weeks',
+        '    Ausgeliefert: 2026-12-13',
+        '    Status: Prüfung fällig am 2027-01-24',
+        '',
+        'Beantwortet (1)',
+        'SHOP-12  One-click gift wrap',
+        '    Für: gift buyer',
+        '    Versprechen: checkout conversion von 2,1% auf 2,6% within 6 weeks',
+        '    Ausgeliefert: 2026-10-26',
+        '    Status: Ziel erreicht am 2026-12-10 von Priya Nair',
+        '    Gemessen: 2.7%',
+        '    Notiz: Held through the sales',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('writes the Markdown tables in the language, escaping as in English', async () => {
     const env = await storedOutcomes();
-    console.log((await run(['outcomes', '--project', 'SHOP', '--lang', 'de'], env)).stdout);
-    console.log((await run(['outcomes', '--project', 'SHOP', '--lang', 'fr', '--format', 'markdown', '--since', '10d'], env)).stdout);
-    console.log((await run(['outcomes', '--project', 'VAULT', '--lang', 'pt'], env)).stdout);
-    console.log((await run(['outcomes', '--project', 'SHOP', '--lang', 'es'], env)).stdout);
+    const store = openStore(env.DATABASE_URL!);
+    await store.db.updateTable('outcome_reviews').set({ note: 'see | the *dashboard*' }).where('ticket_key', '=', 'SHOP-12').execute();
+    await store.close();
+    const lines = (await run(['outcomes', '--project', 'SHOP', '--format', 'markdown', '--since', '10d', '--lang', 'fr'], env)).stdout.split('\n');
+    expect(lines.slice(0, 8)).toEqual([
+      '## Résultats de SHOP depuis le 2026-12-05',
+      '',
+      '**Taux de réussite\u00a0: 100\u00a0% (1 atteint, 0 manqué)**',
+      '',
+      '### En retard (1)',
+      '',
+      '| Ticket | Résumé | Pour | Promesse | Livraison | Statut | Valeur mesurée | Note |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ]);
+    expect(lines).toContain('| SHOP-12 | One-click gift wrap | gift buyer | checkout conversion de 2,1% à 2,6% within 6 weeks | 2026-10-26 | objectif atteint le 2026-12-10 par Priya Nair | 2.7% | see \\| the \\*dashboard\\* |');
+  });
+
+  it("defaults to the project's language:, else the environment's; refuses an unknown --lang with exit 2", async () => {
+    const env = await storedOutcomes();
+    expect((await run(['outcomes', '--project', 'VAULT'], { ...env, LANG: 'pt_BR.UTF-8' })).stdout).toBe('Resultados de VAULT desde 2026-09-16\nTaxa de acerto: nenhuma resposta\n\nAtrasadas (0): nenhuma\n\nPendentes (0): nenhuma\n\nRespondidas (0): nenhuma\n');
+    const config = join(mkdtempSync(join(tmpdir(), 'centric-outcomes-')), 'centric.yml');
+    writeFileSync(config, 'projects:\n  VAULT:\n    language: es\n');
+    expect((await run(['outcomes', '--project', 'vault', '--config', config], { ...env, LANG: 'pt_BR.UTF-8' })).stdout.split('\n')[0]).toBe('Resultados de VAULT desde el 2026-09-16');
+    expect((await run(['outcomes', '--project', 'VAULT', '--config', config, '--lang', 'en'], env)).stdout.split('\n')[0]).toBe('Outcomes of VAULT since 2026-09-16');
+    expect(await run(['outcomes', '--project', 'SHOP', '--lang', 'xx'], env)).toEqual({ code: 2, stdout: '', stderr: 'centric: --lang must be one of en, de, es, fr, it, nl, pt, not "xx"\n' });
   });
 });

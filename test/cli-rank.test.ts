@@ -113,3 +113,50 @@ function score(from: string | Array<{ key: string; score: number }>, key: string
   const at = lines.findIndex((l) => l.includes(` ${key}  `));
   return /lint (\S+)$/.exec(lines[at + 1]!)![1]!;
 }
+
+describe('centric rank --lang', () => {
+  /** Each story's lint score, from the JSON: lint rules change, the ranking's layout does not. */
+  const lints = async (): Promise<Array<{ key: string; score: number }>> => JSON.parse((await runCli(['rank', '--project', 'SHOP', '--config', config, '--format', 'json'], '', ENV)).stdout).stories;
+
+  it('writes the text in the language asked for: headline, formula, facts, reasons; decimals as the language writes them', async () => {
+    backlog();
+    const run = await runCli(['rank', '--project', 'SHOP', '--config', config, '--lang', 'de'], '', ENV);
+    const lint = await lints();
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      [
+        'Ranking von SHOP: 3 offene Storys, 2 gerankt',
+        'Formel: Kundenpunktzahl = Nutzen × (1 + 0.25 × min(Belege, 4)) × (1 + 0.1 × min(weitere Storys für die Persona, 10)) ÷ Aufwand; Business = Business Value ÷ Aufwand',
+        'Höchste Kundenpunktzahl zuerst; bei Gleichstand: mehr Belege zuerst, dann die höhere Lint-Punktzahl, dann der Ticket-Schlüssel.',
+        '',
+        '1. SHOP-2  Shift handover',
+        `    Kunde 4,4 · Business – · Nutzen 8 · Aufwand 2 · Belege 0 · für night nurse (1 weitere Story) · Lint ${score(lint, 'SHOP-2')}`,
+        '2. SHOP-1  Ward overview',
+        `    Kunde 2,2 · Business 3,33 · Nutzen 6 · Aufwand 3 · Belege 0 · für night nurse (1 weitere Story) · Lint ${score(lint, 'SHOP-1')}`,
+        '',
+        'Nicht gerankt (1)',
+        '- (kein Aufwand) SHOP-3  Rota export',
+        `    Kunde – · Business – · Nutzen 5 · Aufwand 0 · Belege 0 · für ward clerk (0 weitere Storys) · Lint ${score(lint, 'SHOP-3')}`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it("writes the Markdown table in the language (the environment's, else the project's language:), escaped as in English", async () => {
+    put('SHOP-7', 'Pipe | and *stars*', 'night nurse', { customfield_1: 4, customfield_2: 0 });
+    const lint = score(await lints(), 'SHOP-7');
+    const lines = (await runCli(['rank', '--project', 'SHOP', '--config', config, '--format', 'markdown'], '', { ...ENV, LC_MESSAGES: 'fr_FR.UTF-8' })).stdout.split('\n');
+    expect(lines[0]).toBe('## Classement de SHOP\u00a0: 1 story ouverte, 0 classée');
+    expect(lines).toContain('| # | Ticket | Résumé | Client ÷ coût | Business ÷ coût | Bénéfice | Coût | Preuves | Persona | Portée | Promesse | Lint |');
+    expect(lines).toContain(`| pas de coût | SHOP-7 | Pipe \\| and \\*stars\\* | – | – | 4 | 0 | 0 | night nurse | 0 |  | ${lint} |`);
+    writeFileSync(config, 'digest:\n  benefitField: customfield_1\n  costField: customfield_2\nprojects:\n  SHOP:\n    language: pt\n');
+    const pt = await runCli(['rank', '--project', 'SHOP', '--config', config], '', { ...ENV, LANG: 'fr_FR.UTF-8' });
+    expect(pt.stdout.split('\n').slice(0, 1).concat(pt.stdout.split('\n').slice(4, 5))).toEqual(['Ranking de SHOP: 1 história aberta, 0 no ranking', 'Nenhuma história tem ao mesmo tempo um benefício e um custo para ser ranqueada.']);
+    expect((await runCli(['rank', '--project', 'SHOP', '--config', config, '--lang', 'en'], '', ENV)).stdout.split('\n')[0]).toBe('Ranking of SHOP: 1 open story, 0 ranked');
+  });
+
+  it('refuses an unknown --lang with exit 2, before Jira is asked anything', async () => {
+    expect(await runCli(['rank', '--project', 'SHOP', '--lang', 'klingon'], '', ENV)).toEqual({ code: 2, stdout: '', stderr: 'centric: --lang must be one of en, de, es, fr, it, nl, pt, not "klingon"\n' });
+    expect(jira.calls).toEqual([]);
+  });
+});

@@ -3,10 +3,17 @@ import { config as loadDotenv } from 'dotenv';
 import { loadJiraEnv, secretsOf, type Env } from '../config/env.js';
 import { loadConfig } from '../config/load.js';
 import { truncatedNote } from '../core/digest.js';
+import type { Locale } from '../core/i18n/locales.js';
+import { digestText } from '../core/i18n/messages/digest/index.js';
+import { rankText as rankWords, type RankText } from '../core/i18n/messages/rank/index.js';
+import { catalogs as slackCatalogs } from '../core/i18n/messages/slack/index.js';
+import { languageFor } from '../core/i18n/project-language.js';
+import { textsOf } from '../core/i18n/translate.js';
 import type { MetricPromise } from '../core/metric/promise.js';
 import { promiseText } from '../core/outcome/promise-text.js';
-import { openStoriesJql, rankIssues, type RankedStory, type Ranking, type RankWeights } from '../core/rank.js';
+import { formulaText, openStoriesJql, rankIssues, TIES_TEXT, type RankedStory, type Ranking, type RankWeights } from '../core/rank.js';
 import { escapeMarkdown } from '../core/render/digest-markdown.js';
+import { numberIn } from '../core/render/locale-format.js';
 import { escapeHtml } from '../core/render/html.js';
 import { searchCapped } from '../flows/post-digest.js';
 import { customFieldsOf, JiraClient } from '../jira/client.js';
@@ -15,6 +22,7 @@ import { Metrics } from '../runtime/metrics.js';
 import type { CliIo } from '../cli.js';
 import { reachJira, searchOrSay } from './jira-reach.js';
 import { AuditUsageError } from './usage-error.js';
+import { runLanguage, unknownLang } from './lang.js';
 
 const FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -59,12 +67,27 @@ export interface RankJson {
   stories: RankedJson[];
 }
 
-const promiseOf = (s: RankedStory): string | null => (s.metric ? promiseText(s.metric) : null);
-const num = (n: number | null): string => (n === null ? '–' : String(n));
+/** The Slack ranking's words (formula label, ties, persona, scores): the CLI says the same. */
+const slackWords = textsOf(slackCatalogs);
+type SlackWords = ReturnType<typeof slackWords>;
+/** The words of one language: the ranking's own, the Slack ranking's, and its number format. */
+interface Words {
+  locale: Locale;
+  r: RankText;
+  s: SlackWords;
+}
+const wordsOf = (locale: Locale = 'en'): Words => ({ locale, r: rankWords(locale), s: slackWords(locale) });
+
+const promiseOf = (s: RankedStory, locale: Locale = 'en'): string | null => (s.metric ? promiseText(s.metric, locale) : null);
+const num = (n: number | null, locale: Locale = 'en'): string => (n === null ? '–' : numberIn(n, locale));
 const ranked = (r: Ranking): RankedStory[] => r.stories.filter((s) => s.unranked === null);
 const unranked = (r: Ranking): RankedStory[] => r.stories.filter((s) => s.unranked !== null);
-const headline = (v: RankView): string => `Ranking of ${v.scope}: ${v.ranking.stories.length} open stories, ${ranked(v.ranking).length} ranked`;
-const orderLine = (r: Ranking): string => `Highest customer score first; ${r.ties}.`;
+const headline = (v: RankView, w: Words = wordsOf()): string => w.r('headline', { scope: v.scope, count: v.ranking.stories.length, ranked: ranked(v.ranking).length });
+const orderLine = (r: Ranking, w: Words = wordsOf()): string => (r.ties === TIES_TEXT ? w.s('rank.tiesUsual') : w.s('rank.ties', { ties: r.ties }));
+/** The formula in the language, unless it is not the one core words (then as it is). */
+const formulaOf = (r: Ranking, locale: Locale): string => (r.formula === formulaText(r.weights) ? formulaText(r.weights, locale) : r.formula);
+const truncatedText = (count: number, locale: Locale): string => slackWords(locale)('digest.truncated', { count });
+const reasonOf = (s: RankedStory, w: Words): string => w.r('unranked', { reason: s.unranked === 'no benefit' ? 'benefit' : s.unranked === 'no cost' ? 'cost' : 'both' });
 
 export function rankJson(v: RankView): RankJson {
   const r = v.ranking;
@@ -80,42 +103,56 @@ export function rankJson(v: RankView): RankJson {
 }
 
 /** The facts of one story in a line: what the room discusses. */
-function factsText(s: RankedStory): string {
-  const persona = s.persona === null ? 'no persona' : `for ${s.persona} (${s.reach} other ${s.reach === 1 ? 'story' : 'stories'})`;
-  return `customer ${num(s.customerScore)} · business ${num(s.businessScore)} · benefit ${num(s.benefit)} · cost ${num(s.cost)} · evidence ${s.evidence} · ${persona} · lint ${num(s.score)}`;
+function factsText(s: RankedStory, w: Words): string {
+  const n = (x: number | null) => num(x, w.locale);
+  const persona = s.persona === null ? w.s('rank.noPersona') : `${w.s('rank.for', { persona: s.persona })} ${w.r('reach', { count: s.reach })}`;
+  return [
+    w.s('rank.customer', { score: n(s.customerScore) }),
+    w.s('rank.business', { score: n(s.businessScore) }),
+    w.r('benefit', { benefit: n(s.benefit) }),
+    w.r('cost', { cost: n(s.cost) }),
+    w.s('rank.evidence', { evidence: s.evidence }),
+    persona,
+    w.s('rank.lint', { score: n(s.score) }),
+  ].join(' · ');
 }
 
-function storyText(head: string, s: RankedStory): string[] {
-  const promise = promiseOf(s);
-  return [`${head} ${s.key}  ${s.summary}`, `    ${factsText(s)}`, ...(promise ? [`    promise: ${promise}`] : [])];
+function storyText(head: string, s: RankedStory, w: Words): string[] {
+  const promise = promiseOf(s, w.locale);
+  return [`${head} ${s.key}  ${s.summary}`, `    ${factsText(s, w)}`, ...(promise ? [`    ${w.s('rank.promise', { promise })}`] : [])];
 }
 
-export function rankText(v: RankView): string {
+export function rankText(v: RankView, locale: Locale = 'en'): string {
   const r = v.ranking;
-  const lines = [headline(v), ...(v.truncatedAt === undefined ? [] : [truncatedNote(v.truncatedAt)]), `Formula: ${r.formula}`, orderLine(r), ''];
+  const w = wordsOf(locale);
+  const lines = [headline(v, w), ...(v.truncatedAt === undefined ? [] : [truncatedText(v.truncatedAt, locale)]), `${w.s('rank.formula')} ${formulaOf(r, locale)}`, orderLine(r, w), ''];
   const top = ranked(r);
-  if (top.length === 0) lines.push('No story has both a benefit and a cost to rank by.');
-  top.forEach((s, i) => lines.push(...storyText(`${i + 1}.`, s)));
+  if (top.length === 0) lines.push(w.r('noneRanked'));
+  top.forEach((s, i) => lines.push(...storyText(`${i + 1}.`, s, w)));
   const rest = unranked(r);
-  if (rest.length > 0) lines.push('', `Not ranked (${rest.length})`, ...rest.flatMap((s) => storyText(`- (${s.unranked})`, s)));
+  if (rest.length > 0) lines.push('', w.r('notRanked', { count: rest.length }), ...rest.flatMap((s) => storyText(`- (${reasonOf(s, w)})`, s, w)));
   return `${lines.join('\n')}\n`;
 }
 
 /** A table cell: markdown escaped, no pipe or line break to end it. */
 const cell = (s: string | null): string => (s === null ? '' : escapeMarkdown(s).replace(/\n/g, ' '));
 
-export function rankMarkdown(v: RankView): string {
+const COLUMNS = ['ticket', 'summary', 'customer', 'business', 'benefit', 'cost', 'evidence', 'persona', 'reach', 'promise', 'lint'] as const;
+
+export function rankMarkdown(v: RankView, locale: Locale = 'en'): string {
   const r = v.ranking;
-  const note = v.truncatedAt === undefined ? [] : [`> **Note:** ${truncatedNote(v.truncatedAt)}`, ''];
+  const w = wordsOf(locale);
+  const n = (x: number | null) => num(x, locale);
+  const note = v.truncatedAt === undefined ? [] : [`> **${digestText(locale)('md.note')}** ${truncatedText(v.truncatedAt, locale)}`, ''];
   const row = (place: string, s: RankedStory) =>
-    `| ${place} | ${cell(s.key)} | ${cell(s.summary)} | ${num(s.customerScore)} | ${num(s.businessScore)} | ${num(s.benefit)} | ${num(s.cost)} | ${s.evidence} | ${cell(s.persona)} | ${s.reach} | ${cell(promiseOf(s))} | ${num(s.score)} |`;
-  let n = 0;
-  const rows = r.stories.map((s) => row(s.unranked === null ? String(++n) : cell(s.unranked), s));
+    `| ${place} | ${cell(s.key)} | ${cell(s.summary)} | ${n(s.customerScore)} | ${n(s.businessScore)} | ${n(s.benefit)} | ${n(s.cost)} | ${s.evidence} | ${cell(s.persona)} | ${s.reach} | ${cell(promiseOf(s, locale))} | ${n(s.score)} |`;
+  let place = 0;
+  const rows = r.stories.map((s) => row(s.unranked === null ? String(++place) : cell(reasonOf(s, w)), s));
   return [
-    `## ${cell(headline(v))}`, '', ...note,
-    `**Formula:** ${cell(r.formula)}`, '', cell(orderLine(r)), '',
-    '| # | Ticket | Summary | Customer ÷ cost | Business ÷ cost | Benefit | Cost | Evidence | Persona | Reach | Promise | Lint |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    `## ${cell(headline(v, w))}`, '', ...note,
+    `**${w.s('rank.formula')}** ${cell(formulaOf(r, locale))}`, '', cell(orderLine(r, w)), '',
+    `| # | ${COLUMNS.map((c) => w.r(`column.${c}`)).join(' | ')} |`,
+    `|${' --- |'.repeat(COLUMNS.length + 1)}`,
     ...rows, '',
   ].join('\n');
 }
@@ -179,15 +216,19 @@ const PROJECT = /^[A-Z][A-Z0-9_]*$/;
 export async function runRank(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { project: { type: 'string', short: 'p' }, jql: { type: 'string' }, format: { type: 'string', short: 'f', default: 'text' }, config: { type: 'string', short: 'c' } },
+    options: { project: { type: 'string', short: 'p' }, jql: { type: 'string' }, format: { type: 'string', short: 'f', default: 'text' }, lang: { type: 'string' }, config: { type: 'string', short: 'c' } },
   });
   if (!values.project === !values.jql) throw new AuditUsageError('centric rank needs --project KEY or --jql "…" (one of them)');
   const project = values.project?.toUpperCase();
   if (project !== undefined && !PROJECT.test(project)) throw new AuditUsageError(`--project takes a Jira project key such as SHOP, not "${values.project}"`);
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new AuditUsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
+  const asked = runLanguage(values.lang, io.env);
+  if (asked === null) throw new AuditUsageError(unknownLang(values.lang!));
   if (io.env === process.env) loadDotenv({ quiet: true });
   const config = loadConfig(values.config ?? (io.env.CENTRIC_CONFIG || undefined));
+  // --lang, else the project's `language:`, else the environment's, else English (as centric digest); the HTML page stays English.
+  const locale = values.lang !== undefined && asked ? asked : languageFor(config, project, asked);
   const env = loadJiraEnv(io.env);
   const logger = createLogger({ level: 'error', secrets: secretsOf(env as Env), destination: io.stderr, pretty: false });
   const jira = new JiraClient({ env, settings: config.jira, metrics: new Metrics(), logger, customFields: customFieldsOf(config) });
@@ -195,8 +236,8 @@ export async function runRank(args: string[], io: CliIo): Promise<number> {
   const max = config.digest.maxIssues;
   const { issues, truncated } = await searchCapped(searchOrSay(jira.search(project ? openStoriesJql(project) : values.jql!)), max);
   const view: RankView = { scope: project ?? `"${values.jql}"`, ranking: rankIssues(issues, config), ...(truncated ? { truncatedAt: max } : {}) };
-  if (truncated && format === 'json') io.stderr.write(`centric: ${truncatedNote(max)}\n`);
-  const render = { text: rankText, json: (x: RankView) => `${JSON.stringify(rankJson(x), null, 2)}\n`, markdown: rankMarkdown, html: rankHtml };
+  if (truncated && format === 'json') io.stderr.write(`centric: ${truncatedText(max, locale)}\n`);
+  const render = { text: (x: RankView) => rankText(x, locale), json: (x: RankView) => `${JSON.stringify(rankJson(x), null, 2)}\n`, markdown: (x: RankView) => rankMarkdown(x, locale), html: rankHtml };
   io.stdout.write(render[format](view));
   return 0;
 }

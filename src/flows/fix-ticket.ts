@@ -63,7 +63,8 @@ async function storyOf(deps: Pick<FixDeps, 'jira' | 'config'>, key: string): Pro
   const issue = await deps.jira.getIssue(key);
   if (!issue) return null;
   const { report, ticket } = checkIssue(issue, deps.config);
-  const links = JSON.stringify(issue.fields.description ?? '').match(/https?:\/\/[^"\s\\]+(figma|miro|loom)[^"\s\\]*/i);
+  // A link ends where wiki markup's "[Figma|https://…]" does: at "]" or "|".
+  const links = JSON.stringify(issue.fields.description ?? '').match(/https?:\/\/[^"\s\\\]|]+(figma|miro|loom)[^"\s\\\]|]*/i);
   const ticketHasMetric = !(report.findings ?? []).some((f) => f.rule === 'customer-metric');
   const story = report.story;
   const form = formOf(deps.config, key, story?.kind ?? null);

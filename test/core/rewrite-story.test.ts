@@ -429,3 +429,18 @@ describe('the success line Fix it rewrites is its story language’s', () => {
     }
   });
 });
+
+describe('the design link Fix it writes', () => {
+  const compiled = compile(DEFAULT_CONFIG);
+  const fix = { role: 'night nurse', goal: 'to see my ward', benefit: 'I can plan my round', metric: '', visualsUrl: 'https://www.figma.com/file/abc' };
+
+  it('is added once: submitting the pre-filled link again adds no second Design line (ADF and wiki)', () => {
+    const wiki = rewriteWikiStory('As a user, I want to see beds.', fix, compiled);
+    expect(rewriteWikiStory(wiki, fix, compiled)).toBe(wiki);
+    expect(wiki.match(/Design:/g)).toHaveLength(1);
+    const adf = rewriteAdfStory(adfDoc(para(text('As a user, I want to see beds.'))), fix, compiled);
+    const again = rewriteAdfStory(adf, fix, compiled);
+    expect(JSON.stringify(again)).toBe(JSON.stringify(adf));
+    expect(JSON.stringify(adf).match(/Design: /g)).toHaveLength(1);
+  });
+});

@@ -126,6 +126,15 @@ describe.each(BACKENDS)('Fix it on a story in another language, on $name', (back
     expect(posted('SHOP-1')).toMatch(comment);
   });
 
+  it('pre-fills a design link written in wiki markup without the markup around it', async () => {
+    const d = deps(DEFAULT_CONFIG);
+    await saveLink(d.store, { slackUserId: 'U1', jiraAccountId: 'acc-priya', by: 'email' }, 0);
+    jira.put({ key: 'SHOP-1', fields: { summary: 'Ward', description: 'As a night nurse, I want to see my ward.\n\n[Figma|https://www.figma.com/file/abc]', issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [] } } as never);
+    const prefill = await fixPrefill(d, 'U1', 'SHOP-1');
+    if (prefill.kind !== 'ready') throw new Error(`no prefill: ${prefill.kind}`);
+    expect(prefill.prefill.visualsUrl).toBe('https://www.figma.com/file/abc');
+  });
+
   it('a modal that carried no language (English, or opened before modals carried one) writes what it checked: English, even on a German ticket', async () => {
     const d = deps(DEFAULT_CONFIG);
     await saveLink(d.store, { slackUserId: 'U1', jiraAccountId: 'acc-priya', by: 'email' }, 0);

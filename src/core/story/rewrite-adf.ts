@@ -234,6 +234,14 @@ function putSuccess(doc: AdfNode, story: { path: Path; at: Span }, edit: AdfEdit
   return { ...doc, content: [...(doc.content ?? []), paragraph(text(edit.successLine))] };
 }
 
+/** True when a link mark or an inline card of the document points at the URL. */
+function linksTo(node: AdfNode, url: string, depth = 0): boolean {
+  if (depth > ADF_LIMITS.maxDepth) return false;
+  if ((node.marks as Array<{ type?: string; attrs?: { href?: string } }> | undefined)?.some((m) => m.type === 'link' && m.attrs?.href === url)) return true;
+  if ((node.type === 'inlineCard' || node.type === 'blockCard') && (node.attrs as { url?: string } | undefined)?.url === url) return true;
+  return (node.content ?? []).some((child) => linksTo(child, url, depth + 1));
+}
+
 /**
  * Rewrites the story inside its own textblock and the success line inside its own paragraph;
  * appends what is missing. Nothing outside those spans is removed or changed.
@@ -243,7 +251,8 @@ export function rewriteAdf(original: AdfNode, edit: AdfEdit, compiled: CompiledC
   let doc = edit.success ? putSuccess(story.doc, story, edit) : story.doc;
   // Checked here too, whoever calls: the only link Centric writes is one https URL.
   const designUrl = safeDesignUrl(edit.designUrl);
-  if (designUrl) {
+  // A link the ticket has already (the modal pre-fills it) is not added again: a second submission changes nothing.
+  if (designUrl && !linksTo(original, designUrl)) {
     const link = [{ type: 'link', attrs: { href: designUrl } }];
     doc = { ...doc, content: [...(doc.content ?? []), paragraph(text('Design: '), text(designUrl, link))] };
   }

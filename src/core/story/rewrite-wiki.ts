@@ -1,7 +1,7 @@
 import type { CompiledConfig } from '../compile.js';
 import { storyBlock } from './story-block.js';
 import { storySpan, type Span } from './story-span.js';
-import { BLOCK_TAG, cellSpans, escapeWikiText, HEADING, LIST_ITEM, QUOTE_LINE, RULE, TABLE_ROW } from '../ticket/wiki.js';
+import { BLOCK_TAG, cellSpans, escapeWikiText, HEADING, LIST_ITEM, QUOTE_LINE, RULE, TABLE_ROW, readWiki } from '../ticket/wiki.js';
 import { safeDesignUrl } from './safe-url.js';
 import { SUCCESS_LABEL } from './story-skeleton.js';
 
@@ -193,6 +193,7 @@ export function rewriteWiki(source: string, edit: WikiEdit, compiled: CompiledCo
   if (edit.success && !success) out = append(out, escapeWikiText(edit.successLine));
   // Checked here too, whoever calls: the only link Centric writes is one https URL.
   const designUrl = safeDesignUrl(edit.designUrl);
-  if (designUrl) out = append(out, `Design: [${designUrl}]`);
+  // A link the ticket has already (the modal pre-fills it) is not added again: a second submission changes nothing.
+  if (designUrl && !readWiki(source).links.includes(designUrl)) out = append(out, `Design: [${designUrl}]`);
   return out;
 }
