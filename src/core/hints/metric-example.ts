@@ -4,6 +4,8 @@
  * points", "NPS +10 points"), or the metric the ticket already names, in its own words.
  */
 import type { DomainMetric } from '../config-schema.js';
+import type { Locale } from '../i18n/locales.js';
+import { EXAMPLE_WORDS, type ExampleWords } from './default-domains-i18n.js';
 import { DEFAULT_DOMAINS, DEFAULT_TIMEFRAME, FALLBACK_DOMAIN } from './default-domains.js';
 import type { Domain } from './domain.js';
 import { compileKeywords, wordsOf, type KeywordMatcher } from './keyword-matcher.js';
@@ -133,18 +135,29 @@ const UNITS: Record<DomainMetric['unit'], [one: string, many: string]> = {
   currency: [' €', ' €'],
 };
 
-/** "name +3% within 6 weeks", "name −2 points …", "name under 15 minutes …", "name at least 80% …". */
-function render(name: string, spec: MetricSpec): string {
+/**
+ * "name +3% within 6 weeks", "name −2 points …", "name under 15 minutes …", "name at least 80% …";
+ * with `words`, number, unit and words as that language writes them ("unter 2,5 s innerhalb …").
+ */
+function render(name: string, spec: MetricSpec, words?: ExampleWords): string {
   const value = spec.change ?? spec.target ?? 0;
-  const unit = UNITS[spec.unit][value === 1 ? 0 : 1];
-  const amount = `${value}${unit}`;
+  const unit = (words?.units ?? UNITS)[spec.unit][value === 1 ? 0 : 1];
+  const amount = `${words ? String(value).replace('.', words.decimal) : value}${unit}`;
+  const timeframe = localTimeframe(spec.timeframe, words);
   if (spec.change !== undefined) {
     // U+2212 reads as a minus; a bare count keeps ASCII "-", the one a target is recognised by.
-    const sign = spec.direction === 'up' ? '+' : spec.unit === 'count' ? '-' : '−';
-    return `${name} ${sign}${amount} ${spec.timeframe}`;
+    const sign = spec.direction === 'up' ? '+' : spec.unit === 'count' ? '-' : (words?.minus ?? '−');
+    return `${name} ${sign}${amount} ${timeframe}`;
   }
-  return `${name} ${spec.direction === 'up' ? 'at least' : 'under'} ${amount} ${spec.timeframe}`;
+  const comparator = spec.direction === 'up' ? (words?.atLeast ?? 'at least') : (words?.under ?? 'under');
+  return `${name} ${comparator} ${amount} ${timeframe}`;
 }
+
+/** The built-in time frame in the language; a team's own ("by Q3") as written. */
+const localTimeframe = (timeframe: string, words: ExampleWords | undefined): string => words?.timeframes[timeframe] ?? timeframe;
+
+/** A built-in metric's name in the language; a team's own, or the ticket's, as written. */
+const localName = (name: string, words: ExampleWords | undefined): string => words?.metrics[name] ?? name;
 
 const GENERIC_METRICS = DEFAULT_DOMAINS[FALLBACK_DOMAIN]!.metrics;
 
@@ -214,22 +227,27 @@ export interface MetricExampleOptions {
   language?: string;
   /** The ticket's text: of the domain's metrics, the one closest to it is proposed. */
   text?: string;
+  /** The language the example is written in (the findings'): English when absent. */
+  locale?: Locale;
 }
 
 /**
  * An example target line: "patient wait time under 15 minutes within 3 months of go-live".
  * With `metricName`, that metric in the ticket's own words, moved the way its words say is
  * better ("Abbruchquote −2 points within a quarter"); a name whose words say nothing gets
- * "<name> from <today> to <target> …". Plain text, English around the ticket's words.
+ * "<name> from <today> to <target> …". Plain text around the ticket's words, in `locale`
+ * (English when absent): a built-in metric and time frame translated, a team's own as written.
  */
 export function metricExample(domain: Domain, options: MetricExampleOptions = {}): string {
+  const words = options.locale ? EXAMPLE_WORDS[options.locale] : undefined;
   const name = options.metricName?.slice(0, MAX_NAME * 2).replace(/\s+/g, ' ').trim().slice(0, MAX_NAME).trim();
   if (name) {
     const kind = classifyMetric(name, options.language);
-    if (!kind) return `${name} from <today> to <target> ${timeframeOf(domain)}`;
+    if (!kind) return `${name} ${words?.fromTo ?? 'from <today> to <target>'} ${localTimeframe(timeframeOf(domain), words)}`;
     const spec = domainSpec(domain, kind, name) ?? { ...CLASS_DEFAULTS[kind.metricClass], timeframe: timeframeOf(domain) };
-    return render(name, spec);
+    return render(name, spec, words);
   }
+  // Matched on the English names: a built-in metric's words are English, and so is the fallback's.
   const [metric] = closestMetric(metricsOf(domain), options.text);
-  return render(metric!.name, specOf(metric!));
+  return render(localName(metric!.name, words), specOf(metric!), words);
 }

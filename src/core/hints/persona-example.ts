@@ -2,6 +2,8 @@
  * An example persona for the "who exactly?" hint when the team keeps no persona catalogue: one
  * of the ticket's domain ("night-shift nurse on a ward"), not a shopper for every ticket.
  */
+import type { Locale } from '../i18n/locales.js';
+import { EXAMPLE_WORDS } from './default-domains-i18n.js';
 import { DEFAULT_DOMAINS, FALLBACK_DOMAIN } from './default-domains.js';
 import type { Domain } from './domain.js';
 import { wordsOf } from './keyword-matcher.js';
@@ -13,6 +15,8 @@ const contentWords = (text: string): string[] => wordsOf(text.slice(0, 10_000)).
 export interface PersonaExampleOptions {
   /** The ticket's text: of the domain's personas, the one sharing most words with it is proposed. */
   text?: string;
+  /** The language the persona is written in (the findings'): a built-in persona is translated, a team's own kept. */
+  locale?: Locale;
 }
 
 /**
@@ -20,7 +24,9 @@ export interface PersonaExampleOptions {
  * picks the night-shift nurse), else the domain's first; the generic ones when it lists none.
  */
 export function personaExample(domain: Domain, options: PersonaExampleOptions = {}): string {
-  const personas = domain.personas.length > 0 ? domain.personas : GENERIC_PERSONAS;
+  const words = options.locale ? EXAMPLE_WORDS[options.locale] : undefined;
+  const builtIn = domain.personas.length > 0 ? domain.personas : GENERIC_PERSONAS;
+  const personas = words ? builtIn.map((p) => words.personas[p] ?? p) : builtIn;
   if (!options.text || personas.length < 2) return personas[0]!;
   const ticketWords = new Set(contentWords(options.text));
   let best = personas[0]!;

@@ -89,11 +89,11 @@ function hintOf(ctx: RuleContext, named: string | null): string {
   const kpis = stage ? listOf(stage.kpis.slice(0, HINT_KPIS), ctx.locale ?? 'en', 'or') : '';
   const language = story?.language;
   if (named) {
-    const example = metricExample(domain(), { metricName: named, language, text: hintText });
+    const example = metricExample(domain(), { metricName: named, language, text: hintText, locale: ctx.locale });
     return stage ? t('customerMetric.namedInStage.hint', { stage: stage.name, kpis, example }) : t('customerMetric.named.hint', { example });
   }
-  if (!stage) return t('customerMetric.none.hint', { example: metricExample(domain(), { text: hintText }) });
-  const example = metricExample(domain(), { metricName: stage.kpis[0], language, text: hintText });
+  if (!stage) return t('customerMetric.none.hint', { example: metricExample(domain(), { text: hintText, locale: ctx.locale }) });
+  const example = metricExample(domain(), { metricName: stage.kpis[0], language, text: hintText, locale: ctx.locale });
   return t('customerMetric.noneInStage.hint', { stage: stage.name, kpis, example });
 }
 

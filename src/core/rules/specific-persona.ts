@@ -76,7 +76,7 @@ export const specificPersona = defineRule({
       ? persona.description
         ? t('specificPersona.catalogue.hintDescribed', { persona: locale === 'de' ? persona.name : persona.name.toLowerCase(), description: persona.description })
         : t('specificPersona.catalogue.hint', { persona: locale === 'de' ? persona.name : persona.name.toLowerCase() })
-      : t('specificPersona.example.hint', { role, example: exampleOf(personaExample(domain(), { text: hintText }), locale) });
+      : t('specificPersona.example.hint', { role, example: exampleOf(personaExample(domain(), { text: hintText, locale }), locale) });
     // The story's epic names its persona: a question, never a pass.
     return { message: t('specificPersona.role', { role }), hint: `${hint}${epicPersonaNote(epic, t)}` };
   },

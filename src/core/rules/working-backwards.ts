@@ -5,8 +5,8 @@ import { defineRule, NO_OPTIONS, wordsFor, type RuleContext } from './rule.js';
 
 /** The example a question's hint gives, worked out only for the question asked: the domain's persona or metric. */
 const EXAMPLES: Partial<Record<EpicQuestion, (ctx: RuleContext) => string>> = {
-  customer: (ctx) => personaExample(ctx.domain(), { text: ctx.hintText }),
-  metric: (ctx) => metricExample(ctx.domain(), { text: ctx.hintText }),
+  customer: (ctx) => personaExample(ctx.domain(), { text: ctx.hintText, locale: ctx.locale }),
+  metric: (ctx) => metricExample(ctx.domain(), { text: ctx.hintText, locale: ctx.locale }),
 };
 
 /** The hint for the first question left open, made for the epic: its persona, its domain's examples; the PR/FAQ as the other way. */

@@ -33,12 +33,12 @@ describe('a German ticket', () => {
       'specific-persona': [
         '„Kunde“ ist eine allgemeine Rolle, keine Persona.',
         // The example persona is the built-in domain catalogue's (centric.yml `domains`), as written there.
-        'Wer genau ist mit „Kunde“ gemeint? Sag es konkret, z. B. „Als first-time shopper on mobile …“.',
+        'Wer genau ist mit „Kunde“ gemeint? Sag es konkret, z. B. „Als Erstkäuferin am Handy …“.',
       ],
       'customer-metric': [
         'Keine Kundenkennzahl: Nichts sagt, woran wir merken, dass es sich für die Rolle „Kunde“ gelohnt hat.',
         // The example metric too is the domain catalogue's.
-        'Ergänze eine Erfolgszeile mit einer Kundenkennzahl und einem Ziel, z. B. „Erfolg: checkout conversion +3% within 6 weeks of release“.',
+        'Ergänze eine Erfolgszeile mit einer Kundenkennzahl und einem Ziel, z. B. „Erfolg: Checkout-Conversion +3 % innerhalb von 6 Wochen nach dem Release“.',
       ],
       'visual-evidence': [
         'Nichts zeigt, was die Kundschaft sehen wird: kein Screenshot, kein Wireframe, kein Design-Link und keine Aufzeichnung (notizen.pdf zeigt das nicht).',
