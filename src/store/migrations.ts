@@ -280,10 +280,23 @@ export async function migrate(db: Kysely<any>, attempts = 5): Promise<string[]> 
   }
 }
 
+/**
+ * Postgres's invalid_schema_name. Kysely's migrator looks for its table by reading every schema of
+ * the database (has_schema_privilege by name): a schema another client drops meanwhile (another
+ * app's, a parallel test suite's) fails that read, though ours is there. Reading again is right.
+ */
+const OTHER_SCHEMA_GONE = '3F000';
+
 /** True when every migration has run. */
-export async function isMigrated(db: Kysely<any>): Promise<boolean> {
-  const pending = (await (await migrator(db)).getMigrations()).filter((m) => !m.executedAt);
-  return pending.length === 0;
+export async function isMigrated(db: Kysely<any>, attempts = 3): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const pending = (await (await migrator(db)).getMigrations()).filter((m) => !m.executedAt);
+      return pending.length === 0;
+    } catch (err) {
+      if ((err as { code?: string }).code !== OTHER_SCHEMA_GONE || attempt >= attempts) throw err;
+    }
+  }
 }
 
 export { sql };
