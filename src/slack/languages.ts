@@ -1,6 +1,7 @@
 import type { CentricConfig } from '../core/config-types.js';
 import type { Locale } from '../core/i18n/locales.js';
 import { languageFor } from '../core/i18n/project-language.js';
+import { projectOf } from '../core/ticket/project-of.js';
 import type { SlackUsers } from '../flows/ports.js';
 
 /** The languages the background messages (nudges, outcome questions, digests) are written in. */
@@ -20,7 +21,7 @@ export function slackLanguages(users: Pick<SlackUsers, 'locale'>, config: Pick<C
 }
 
 /** "SHOP" of "SHOP-12"; null for anything that is not a ticket key. */
-export const projectOfTicket = (key: string | undefined): string | null => /^([A-Z][A-Z0-9_]*)-\d+$/.exec(key ?? '')?.[1] ?? null;
+export const projectOfTicket = (key: string | undefined): string | null => (key && key.includes('-') ? projectOf(key) : null);
 
 /** A digest's title is a project key, or a JQL in quotes (which names no one project). */
 export const projectOfTitle = (title: string): string | null => (/^[A-Z][A-Z0-9_]*$/.test(title) ? title : null);
