@@ -7,7 +7,7 @@ import { languageFor } from '../core/i18n/project-language.js';
 import type { MetricPromise } from '../core/metric/promise.js';
 import { promiseText } from '../core/outcome/promise-text.js';
 import { outcomeListing, reviewState, type OutcomeListing, type ReviewDetail, type Tally } from '../core/outcome/stats.js';
-import { escapeMarkdown } from '../core/render/digest-markdown.js';
+import { escapeMarkdown } from '../core/render/escape-markdown.js';
 import { openStoredData } from './stored-data.js';
 import { scopeReviews } from '../store/outcome-stats.js';
 import type { CliIo } from '../cli.js';

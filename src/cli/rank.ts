@@ -12,7 +12,7 @@ import { textsOf } from '../core/i18n/translate.js';
 import type { MetricPromise } from '../core/metric/promise.js';
 import { promiseText } from '../core/outcome/promise-text.js';
 import { formulaText, openStoriesJql, rankIssues, TIES_TEXT, type RankedStory, type Ranking, type RankWeights } from '../core/rank.js';
-import { escapeMarkdown } from '../core/render/digest-markdown.js';
+import { escapeMarkdown } from '../core/render/escape-markdown.js';
 import { numberIn } from '../core/render/locale-format.js';
 import { escapeHtml } from '../core/render/html.js';
 import { searchCapped } from '../flows/post-digest.js';

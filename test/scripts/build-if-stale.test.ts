@@ -11,6 +11,7 @@ function checkout(listed: string[] | null, builtAt = 2_000): string {
   mkdirSync(join(root, 'src', 'core'), { recursive: true });
   mkdirSync(join(root, 'dist', 'bundle'), { recursive: true });
   writeFileSync(join(root, 'dist', 'bundle', 'cli.js'), '');
+  writeFileSync(join(root, 'dist', 'bundle', 'lint.cjs'), '');
   for (const file of ['src/main.ts', 'src/core/a.ts']) {
     writeFileSync(join(root, file), '');
     utimesSync(join(root, file), 1_000, 1_000);
@@ -30,10 +31,12 @@ describe('npm start builds only when the build is stale', () => {
     expect(isStale(checkout(BOTH))).toBe(false);
   });
 
-  it('builds when the bundled command is missing (bin/centric.js runs it)', () => {
-    const root = checkout(BOTH);
-    rmSync(join(root, 'dist', 'bundle', 'cli.js'));
-    expect(isStale(root)).toBe(true);
+  it('builds when a bundled command is missing (bin/centric.js runs them)', () => {
+    for (const bundle of ['cli.js', 'lint.cjs']) {
+      const root = checkout(BOTH);
+      rmSync(join(root, 'dist', 'bundle', bundle));
+      expect(isStale(root)).toBe(true);
+    }
   });
 
   it('builds when a source is newer than the build, or one was added or removed', () => {

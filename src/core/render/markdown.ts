@@ -3,7 +3,7 @@ import { markdownText, type MarkdownText } from '../i18n/messages/markdown/index
 import { passes } from '../lint.js';
 import type { Finding, LintResult, Report } from '../types.js';
 import { journeyLine } from '../journey/journey-line.js';
-import { escapeMarkdown } from './digest-markdown.js';
+import { escapeMarkdown } from './escape-markdown.js';
 import { epicDetail } from '../epic/epic-line.js';
 import { storyLine } from './story-line.js';
 import { summaryLine } from './text.js';

@@ -1,0 +1,59 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const BUNDLE = join(ROOT, 'dist', 'bundle', 'lint.cjs');
+const TICKETS = join(ROOT, 'scripts', 'warm-up-issues.json');
+const folder = mkdtempSync(join(tmpdir(), 'centric-code-cache-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** Loads `bundle` as bin/centric.js does, in a fresh process: whether V8 took the cache, and the JSON report of the tickets. */
+function load(bundle: string): { fromCache: boolean; report: string } {
+  const script = `
+    const { loadCached } = await import(${JSON.stringify(join(ROOT, 'bin', 'code-cache.js'))});
+    const { exports, fromCache } = loadCached(${JSON.stringify(bundle)});
+    let report = '';
+    await exports.main(['lint', '--format', 'json', ${JSON.stringify(TICKETS)}], { stdout: { write: (s) => { report += s; return true; } }, stderr: process.stderr, stdin: process.stdin, env: {} });
+    process.stdout.write(JSON.stringify({ fromCache, report }));`;
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' })) as { fromCache: boolean; report: string };
+}
+
+/** `centric lint` as a person runs it: some of the tickets fail, so it exits with 1. */
+function viaBin(): string {
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'centric.js'), 'lint', '--format', 'json', TICKETS], { cwd: ROOT, encoding: 'utf8', env: {} });
+  expect(run.status).toBe(1);
+  return run.stdout;
+}
+
+describe('centric lint starts from the code cache the build made', () => {
+  it('V8 takes the cache, and the lint says what it says without one', () => {
+    const cached = load(BUNDLE);
+    expect(cached.fromCache).toBe(true);
+    expect(JSON.parse(cached.report).reports).toHaveLength(16);
+    // No cache at all: the same bytes.
+    const alone = join(folder, 'alone.cjs');
+    copyFileSync(BUNDLE, alone);
+    expect(load(alone)).toEqual({ fromCache: false, report: cached.report });
+  });
+
+  it('compiles the bundle as usual when the cache is not for it (another Node version, a damaged file)', () => {
+    const damaged = join(folder, 'damaged.cjs');
+    copyFileSync(BUNDLE, damaged);
+    writeFileSync(`${damaged}.cache`, Buffer.from('not a code cache'));
+    const cached = load(BUNDLE);
+    expect(load(damaged)).toEqual({ fromCache: false, report: cached.report });
+  });
+
+  it('bin/centric.js lint reports what the bundle of every command reports', () => {
+    const viaEsm = execFileSync(process.execPath, ['--input-type=module', '-e', `
+      const { main } = await import(${JSON.stringify(join(ROOT, 'dist', 'bundle', 'cli.js'))});
+      let out = '';
+      await main(['lint', '--format', 'json', ${JSON.stringify(TICKETS)}], { stdout: { write: (s) => { out += s; return true; } }, stderr: process.stderr, stdin: process.stdin, env: {} });
+      process.stdout.write(out);`], { cwd: ROOT, encoding: 'utf8' });
+    expect(viaBin()).toBe(viaEsm);
+    expect(viaEsm).toBe(load(BUNDLE).report);
+  });
+});
