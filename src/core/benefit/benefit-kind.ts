@@ -14,18 +14,41 @@ export interface BenefitInfo {
   kind: BenefitKind;
 }
 
+/**
+ * Phrases by the key of their first word (see firstWordKey): only those under a word's key can
+ * start at it, so a phrase list costs one lookup a word, not a comparison per phrase.
+ */
+type PhraseIndex = Map<string, string[][]>;
+
 /** A language's benefit words, split into words once. */
 interface BenefitWords {
-  businessSubjects: string[][];
-  businessOutcomes: string[][];
-  endCustomers: string[][];
+  businessSubjects: PhraseIndex;
+  businessOutcomes: PhraseIndex;
+  endCustomers: PhraseIndex;
   /** Pronouns and nouns of the person served, without the business's own ("we", "our"). */
   personWords: Set<string>;
   /** Possessives of the person ("my", "ihre", "mis"): "my revenue" is the persona's own. */
   possessives: Set<string>;
   /** Articles and other determiners that may stand between a phrase's words ("increase the revenue"). */
   skippable: Set<string>;
-  conjunctions: string[][];
+  conjunctions: PhraseIndex;
+}
+
+/**
+ * What sameWord needs two words to share: a word under four letters matches only itself, a
+ * longer one only words with its first four letters (a prefix of four, or four in common).
+ */
+const firstWordKey = (word: string): string => (word.length < 4 ? word : word.slice(0, 4));
+
+function indexPhrases(phrases: string[][]): PhraseIndex {
+  const index: PhraseIndex = new Map();
+  for (const phrase of phrases) {
+    const key = firstWordKey(phrase[0]!);
+    const list = index.get(key);
+    if (list) list.push(phrase);
+    else index.set(key, [phrase]);
+  }
+  return index;
 }
 
 const wordsCache = new WeakMap<CompiledLanguage, BenefitWords>();
@@ -33,7 +56,7 @@ const wordsCache = new WeakMap<CompiledLanguage, BenefitWords>();
 function benefitWords(lang: CompiledLanguage): BenefitWords {
   let found = wordsCache.get(lang);
   if (found) return found;
-  const split = (list: string[]): string[][] => list.map(wordsOf).filter((w) => w.length > 0);
+  const split = (list: string[]): PhraseIndex => indexPhrases(list.map(wordsOf).filter((w) => w.length > 0));
   const v = lang.vocab;
   const business = new Set(v.businessSubjects.flatMap(wordsOf));
   const personWords = new Set([...lang.personWords].filter((w) => !business.has(w)));
@@ -78,9 +101,11 @@ function phraseEnd(words: string[], at: number, phrase: string[], skippable: Rea
   return i;
 }
 
-function longestAt(words: string[], at: number, phrases: string[][], skippable: ReadonlySet<string>): number {
+function longestAt(words: string[], at: number, phrases: PhraseIndex, skippable: ReadonlySet<string>): number {
+  const word = words[at];
+  const candidates = word === undefined ? undefined : phrases.get(firstWordKey(word));
   let end = -1;
-  for (const phrase of phrases) end = Math.max(end, phraseEnd(words, at, phrase, skippable));
+  if (candidates) for (const phrase of candidates) end = Math.max(end, phraseEnd(words, at, phrase, skippable));
   return end;
 }
 

@@ -84,6 +84,9 @@ export interface KeywordMatcher<T> {
 }
 
 type Hits<T> = KeywordHit<T>[];
+const NO_HITS: never[] = [];
+/** Words a matcher remembers the hits of (see scan). */
+const MAX_KNOWN_WORDS = 8192;
 
 /** Adds a hit once: the same word listed in several languages is one keyword. */
 function addHit<T>(hits: Hits<T>, hit: KeywordHit<T>): void {
@@ -163,24 +166,38 @@ export function compileKeywords<T>(entries: Iterable<readonly [keyword: string, 
       addHit(phrase.hits, hit);
     }
   }
+  /** The hits of a word on its own (exact, inflected, prefix, suffix), in the order scan reports them. */
+  const wordHits = (word: string): Hits<T> => {
+    const found: Hits<T> = [];
+    const add = (hits: Hits<T> | undefined) => {
+      if (hits) for (const hit of hits) found.push(hit);
+    };
+    add(exact.get(word));
+    for (const ending of ENDINGS_BY_LAST.get(word.charCodeAt(word.length - 1)) ?? NONE) {
+      if (word.length - ending.length >= MIN_STEM && word.endsWith(ending)) add(exact.get(word.slice(0, -ending.length)));
+    }
+    if (word.length >= AFFIX_KEY) {
+      const starting = prefixes.get(key3(word, 0));
+      if (starting) for (const a of starting) if (word.startsWith(a.text)) add(a.hits);
+      const ending = suffixes.get(key3(word, word.length - AFFIX_KEY));
+      if (ending) for (const a of ending) if (word.endsWith(a.text)) add(a.hits);
+    }
+    return found.length > 0 ? found : NO_HITS;
+  };
+  // Tickets share most of their words ("the", "customer", "basket"): a word's own hits are looked
+  // up once, not with the five or more lookups above. Emptied when full, so it stays small.
+  const known = new Map<string, Hits<T>>();
   return {
     scan(words, onHit) {
-      let i = 0;
-      const report = (hits: Hits<T> | undefined) => {
-        if (hits) for (const hit of hits) onHit(hit, i);
-      };
-      for (; i < words.length; i++) {
+      for (let i = 0; i < words.length; i++) {
         const word = words[i]!;
-        report(exact.get(word));
-        for (const ending of ENDINGS_BY_LAST.get(word.charCodeAt(word.length - 1)) ?? NONE) {
-          if (word.length - ending.length >= MIN_STEM && word.endsWith(ending)) report(exact.get(word.slice(0, -ending.length)));
+        let hits = known.get(word);
+        if (hits === undefined) {
+          hits = wordHits(word);
+          if (known.size >= MAX_KNOWN_WORDS) known.clear();
+          known.set(word, hits);
         }
-        if (word.length >= AFFIX_KEY) {
-          const starting = prefixes.get(key3(word, 0));
-          if (starting) for (const a of starting) if (word.startsWith(a.text)) report(a.hits);
-          const ending = suffixes.get(key3(word, word.length - AFFIX_KEY));
-          if (ending) for (const a of ending) if (word.endsWith(a.text)) report(a.hits);
-        }
+        for (const hit of hits) onHit(hit, i);
         // A phrase's last word may be inflected ("tax returns"), its others are as written.
         const starts = phrases.get(word);
         if (!starts) continue;
@@ -189,7 +206,7 @@ export function compileKeywords<T>(entries: Iterable<readonly [keyword: string, 
           if (i + n >= words.length) continue;
           let k = 0;
           while (k < n - 1 && words[i + 1 + k] === phrase.rest[k]) k++;
-          if (k === n - 1 && isForm(words[i + n]!, phrase.rest[n - 1]!)) report(phrase.hits);
+          if (k === n - 1 && isForm(words[i + n]!, phrase.rest[n - 1]!)) for (const hit of phrase.hits) onHit(hit, i);
         }
       }
     },

@@ -184,10 +184,22 @@ function nameWords(name: string): Set<string> {
   return words;
 }
 
+/** The ticket's text and then a metric name are compared in turn: the last two texts' words are kept. */
+const textsRead: Array<{ text: string; words: Set<string> }> = [];
+
+function textWords(text: string): Set<string> {
+  const known = textsRead.find((t) => t.text === text);
+  if (known) return known.words;
+  const words = contentWords(text);
+  textsRead.unshift({ text, words });
+  if (textsRead.length > 2) textsRead.pop();
+  return words;
+}
+
 /** The metric sharing most words with the text, and how many; the first (most typical) on a tie. */
 function closestMetric(metrics: DomainMetric[], text: string | undefined): [DomainMetric | undefined, number] {
   if (!text || metrics.length === 0) return [metrics[0], 0];
-  const words = contentWords(text);
+  const words = textWords(text);
   let best = metrics[0];
   let bestScore = 0;
   for (const metric of metrics) {

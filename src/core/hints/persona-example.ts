@@ -12,6 +12,27 @@ const GENERIC_PERSONAS = DEFAULT_DOMAINS[FALLBACK_DOMAIN]!.personas;
 
 const contentWords = (text: string): string[] => wordsOf(text.slice(0, 10_000)).filter((w) => w.length >= 4);
 
+/** The hint asks about the same ticket's text for each failing rule in a row: its words are kept for the next ask. */
+let lastTicket: { text: string; words: Set<string> } | null = null;
+
+function ticketWordsOf(text: string): Set<string> {
+  if (lastTicket?.text !== text) lastTicket = { text, words: new Set(contentWords(text)) };
+  return lastTicket.words;
+}
+
+/** A persona's distinct content words, read once: every failing ticket compares them. */
+const personasRead = new Map<string, string[]>();
+
+function personaWords(persona: string): string[] {
+  let words = personasRead.get(persona);
+  if (!words) {
+    // Personas come from config (and their translations): a bound keeps an edited catalogue from growing the map.
+    if (personasRead.size > 1000) personasRead.clear();
+    personasRead.set(persona, (words = [...new Set(contentWords(persona))]));
+  }
+  return words;
+}
+
 export interface PersonaExampleOptions {
   /** The ticket's text: of the domain's personas, the one sharing most words with it is proposed. */
   text?: string;
@@ -28,11 +49,12 @@ export function personaExample(domain: Domain, options: PersonaExampleOptions = 
   const builtIn = domain.personas.length > 0 ? domain.personas : GENERIC_PERSONAS;
   const personas = words ? builtIn.map((p) => words.personas[p] ?? p) : builtIn;
   if (!options.text || personas.length < 2) return personas[0]!;
-  const ticketWords = new Set(contentWords(options.text));
+  const ticketWords = ticketWordsOf(options.text);
   let best = personas[0]!;
   let bestScore = 0;
   for (const persona of personas) {
-    const score = new Set(contentWords(persona).filter((w) => ticketWords.has(w))).size;
+    let score = 0;
+    for (const w of personaWords(persona)) if (ticketWords.has(w)) score++;
     if (score > bestScore) [best, bestScore] = [persona, score];
   }
   return best;

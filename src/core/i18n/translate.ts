@@ -8,17 +8,69 @@ export type Catalogs<C extends Catalog> = Record<Locale, Record<keyof C, string>
 export type Values = Record<string, PrimitiveType>;
 export type Translate<K extends string> = (key: K, values?: Values) => string;
 
+/** One message of one language: compiled once, and its recent results (a lint formats the same ones over and over). */
+interface Message {
+  formatter: IntlMessageFormat;
+  /** Results by their values (see resultKey); emptied when full, so it stays small. */
+  results: Map<string, string>;
+}
+
+/** Results a message keeps, and the longest values key worth keeping one for (a long text is seldom seen twice). */
+const MAX_RESULTS = 32;
+const MAX_KEY_CHARS = 240;
+
 const compiled = new Map<string, IntlMessageFormat>();
 
-/** Compiled once per language and key: parsing a message costs far more than formatting it. */
-function format(locale: Locale, key: string, message: string, values?: Values): string {
+/** Compiled once per language and message: parsing a message costs far more than formatting it. */
+function formatterOf(locale: Locale, key: string, message: string): IntlMessageFormat {
   const id = `${locale}\u0000${key}\u0000${message}`;
   let formatter = compiled.get(id);
   if (!formatter) {
     formatter = new IntlMessageFormat(message, locale, undefined, { ignoreTag: true });
     compiled.set(id, formatter);
   }
-  return String(formatter.format(values));
+  return formatter;
+}
+
+/**
+ * The values as a key of a message's results: each name with its value, a number told apart from
+ * a string (and -0 from 0); null (not kept) for any other value, or values too long to be seen twice.
+ */
+function resultKey(values: Values | undefined): string | null {
+  if (!values) return '';
+  let key = '';
+  for (const name in values) {
+    const value = values[name];
+    // The length first: a value holding the separators cannot pass for two values.
+    if (typeof value === 'string') key += `\u0000${name}\u0001${value.length}:${value}`;
+    // -0 prints as "0" here but "-0" in the message.
+    else if (typeof value === 'number' && !Object.is(value, -0)) key += `\u0000${name}\u0002${value}`;
+    else return null;
+  }
+  return key.length <= MAX_KEY_CHARS ? key : null;
+}
+
+function format(message: Message, values?: Values): string {
+  const key = resultKey(values);
+  if (key === null) return String(message.formatter.format(values));
+  let result = message.results.get(key);
+  if (result === undefined) {
+    result = String(message.formatter.format(values));
+    if (message.results.size >= MAX_RESULTS) message.results.clear();
+    message.results.set(key, result);
+  }
+  return result;
+}
+
+/** A language's messages of one catalog, by key: translators made again and again (per chart, per page) share them. */
+const messageSets = new WeakMap<Catalog, Map<Locale, Map<string, Message>>>();
+
+function messagesOf(own: Catalog, locale: Locale): Map<string, Message> {
+  let byLocale = messageSets.get(own);
+  if (!byLocale) messageSets.set(own, (byLocale = new Map()));
+  let messages = byLocale.get(locale);
+  if (!messages) byLocale.set(locale, (messages = new Map()));
+  return messages;
 }
 
 /**
@@ -26,11 +78,17 @@ function format(locale: Locale, key: string, message: string, values?: Values): 
  * back to English (the completeness test keeps that from shipping).
  */
 export function translator<C extends Catalog>(catalogs: Catalogs<C>, locale: Locale): Translate<Extract<keyof C, string>> {
-  const own = catalogs[locale];
-  const english = catalogs.en;
+  const own: Catalog = catalogs[locale];
+  const english: Catalog = catalogs.en;
+  const messages = messagesOf(own, locale);
   return (key, values) => {
-    const message = own[key] ?? english[key];
-    return format(own[key] === undefined ? 'en' : locale, key, message, values);
+    let message = messages.get(key);
+    if (!message) {
+      const text = own[key] ?? english[key]!;
+      message = { formatter: formatterOf(own[key] === undefined ? 'en' : locale, key, text), results: new Map() };
+      messages.set(key, message);
+    }
+    return format(message, values);
   };
 }
 

@@ -14,10 +14,19 @@ function contains(words: string[], phrase: string[]): boolean {
   return false;
 }
 
+const phraseCache = new WeakMap<readonly string[], string[][]>();
+
+/** The words of each phrase of a configured list (internal roles, end customers), split once per list. */
+function phrasesOf(list: readonly string[]): string[][] {
+  let phrases = phraseCache.get(list);
+  if (!phrases) phraseCache.set(list, (phrases = list.map(wordsOf)));
+  return phrases;
+}
+
 /** True for a role the project lists as internal or back-end ("senior developer", "Entwicklerin"). */
 export function isInternalRole(role: string, internalRoles: string[]): boolean {
   const words = wordsOf(role);
-  return internalRoles.some((r) => contains(words, wordsOf(r)));
+  return phrasesOf(internalRoles).some((r) => contains(words, r));
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -48,7 +57,7 @@ function namesCataloguePersona(textWords: string[], personas: PersonaDefinition[
 /** True when the benefit names an end customer ("so that shoppers see stock sooner"). */
 function namesEndCustomer(benefit: string, languages: CompiledLanguage[]): boolean {
   const words = wordsOf(benefit);
-  return languages.some((l) => l.vocab.endCustomers.some((c) => contains(words, wordsOf(c))));
+  return languages.some((l) => phrasesOf(l.vocab.endCustomers).some((c) => contains(words, c)));
 }
 
 /** "Customer impact", "Kundennutzen": the story language's label, for the hint to name. */

@@ -112,6 +112,15 @@ function quotableBlocks(ticket: Ticket, compiled: CompiledConfig): TextBlock[] {
   return out;
 }
 
+const gwtCache = new WeakMap<CompiledLanguage[], Set<string>>();
+
+/** The Given/When/Then words of every language, once per language order (lintTicket keeps a few). */
+function gwtWords(languages: CompiledLanguage[]): Set<string> {
+  let gwt = gwtCache.get(languages);
+  if (!gwt) gwtCache.set(languages, (gwt = new Set(languages.flatMap((l) => l.givenWhenThen.flat()))));
+  return gwt;
+}
+
 /** The distinct customer verbatims: quote blocks, "> " lines and quoted sentences, outside Given/When/Then lines. */
 function verbatims(blocks: TextBlock[], languages: CompiledLanguage[]): Set<string> {
   const found = new Set<string>();
@@ -119,7 +128,7 @@ function verbatims(blocks: TextBlock[], languages: CompiledLanguage[]): Set<stri
     const v = text ? verbatim(text) : null;
     if (v) found.add(v);
   };
-  const gwt = new Set(languages.flatMap((l) => l.givenWhenThen.flat()));
+  const gwt = gwtWords(languages);
   for (const block of blocks) {
     if (block.kind !== 'quote' && !QUOTE_MARK.test(block.text)) continue;
     if (block.kind === 'quote') {

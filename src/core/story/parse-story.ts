@@ -62,8 +62,22 @@ function trimTrailing(s: string): string {
   return s.slice(0, end);
 }
 
+/** A character /\s/ matches (the same set, by code). */
+const isBlank = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+
+/** True when /\s+/g would change the text: a blank other than a lone space. Most clauses have none, and a look is cheaper than a replace. */
+function hasRunOfBlanks(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 ? isBlank(s.charCodeAt(i + 1)) : isBlank(c)) return true;
+  }
+  return false;
+}
+
 function tidy(s: string): string {
-  return trimTrailing(s.replace(LEADING, '')).replace(/\s+/g, ' ');
+  const trimmed = trimTrailing(s.replace(LEADING, ''));
+  return hasRunOfBlanks(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
 }
 
 /** A name as written: one to three capitalised words ("Maria", "Ana Lopez"). */
@@ -770,9 +784,24 @@ export function whoOf(story: Pick<Story, 'role'> | null, text: string): string {
   return story?.role ? roleAsWritten(story.role, text) : 'customer';
 }
 
+/** Patterns of roles seen lately: most tickets of a team name a few roles, and building one costs more than running it. */
+const rolePatterns = new Map<string, RegExp>();
+const MAX_ROLE_PATTERNS = 512;
+
+function rolePattern(role: string): RegExp {
+  let pattern = rolePatterns.get(role);
+  if (!pattern) {
+    const words = role.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    pattern = new RegExp(`(?<![\\p{L}])${words.join('\\s+')}(?![\\p{L}])`, 'iu');
+    if (rolePatterns.size >= MAX_ROLE_PATTERNS) rolePatterns.clear();
+    rolePatterns.set(role, pattern);
+  }
+  return pattern;
+}
+
 function findWritten(role: string, text: string): string {
-  const words = role.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const found = new RegExp(`(?<![\\p{L}])${words.join('\\s+')}(?![\\p{L}])`, 'iu').exec(text)?.[0];
+  // No g or y flag: exec keeps no state between texts.
+  const found = rolePattern(role).exec(text)?.[0];
   if (!found || found === found.toUpperCase()) return role;
   return found.replace(/\s+/g, ' ');
 }
