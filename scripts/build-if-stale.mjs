@@ -92,12 +92,13 @@ const otherCommands = {
 
 /**
  * `centric lint` once more, as one CommonJS file (V8 caches compiled code for scripts, not for ES
- * modules), with intl-messageformat inlined too; then its code cache, made by linting
+ * modules), with intl-messageformat inlined too and zod parsing without compiling
+ * (scripts/lint-entry.mjs); then its code cache, made by linting
  * scripts/warm-up-issues.json (a few tickets in each language) in every format in a fresh process.
  */
 async function bundleLint(build, dependencies) {
   await build({
-    entryPoints: [join('dist', 'cli.js')],
+    entryPoints: [join('scripts', 'lint-entry.mjs')],
     outfile: LINT_BUNDLE,
     bundle: true,
     format: 'cjs',

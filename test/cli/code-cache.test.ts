@@ -56,4 +56,15 @@ describe('centric lint starts from the code cache the build made', () => {
     expect(viaBin()).toBe(viaEsm);
     expect(viaEsm).toBe(load(BUNDLE).report);
   });
+
+  it('words a broken centric.yml as the bundle of every command does (zod parses without compiling here)', () => {
+    const yml = join(folder, 'centric.yml');
+    writeFileSync(yml, 'rules:\n  persona: shout\nprojects:\n  SHOP:\n    language: klingon\n');
+    const run = (entry: string[]) => spawnSync(process.execPath, [...entry, 'lint', '--config', yml, TICKETS], { cwd: folder, encoding: 'utf8', env: {} });
+    const viaBin = run([join(ROOT, 'bin', 'centric.js')]);
+    const viaEsm = run(['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(join(ROOT, 'dist', 'bundle', 'cli.js'))}); process.exitCode = await main(process.argv.slice(1), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: {} });`]);
+    expect(viaBin.status).toBe(2);
+    expect(viaBin.stderr).toMatch(/centric\.yml: .*persona/);
+    expect([viaBin.status, viaBin.stdout, viaBin.stderr]).toEqual([viaEsm.status, viaEsm.stdout, viaEsm.stderr]);
+  });
 });
