@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,13 +10,13 @@ const TICKETS = join(ROOT, 'scripts', 'warm-up-issues.json');
 const folder = mkdtempSync(join(tmpdir(), 'centric-code-cache-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-/** Loads `bundle` as bin/centric.js does, in a fresh process: whether V8 took the cache, and the JSON report of the tickets. */
-function load(bundle: string): { fromCache: boolean; report: string } {
+/** Runs `args` through `bundle` loaded as bin/centric.js does, in a fresh process: whether V8 took the cache, and what was printed. */
+function load(bundle: string, args = ['lint', '--format', 'json', TICKETS]): { fromCache: boolean; report: string } {
   const script = `
     const { loadCached } = await import(${JSON.stringify(join(ROOT, 'bin', 'code-cache.js'))});
     const { exports, fromCache } = loadCached(${JSON.stringify(bundle)});
     let report = '';
-    await exports.main(['lint', '--format', 'json', ${JSON.stringify(TICKETS)}], { stdout: { write: (s) => { report += s; return true; } }, stderr: process.stderr, stdin: process.stdin, env: {} });
+    await exports.main(${JSON.stringify(args)}, { stdout: { write: (s) => { report += s; return true; } }, stderr: process.stderr, stdin: process.stdin, env: {} });
     process.stdout.write(JSON.stringify({ fromCache, report }));`;
   return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' })) as { fromCache: boolean; report: string };
 }
@@ -40,11 +40,29 @@ describe('centric lint starts from the code cache the build made', () => {
   });
 
   it('compiles the bundle as usual when the cache is not for it (another Node version, a damaged file)', () => {
+    const cached = load(BUNDLE);
+    const garbage = join(folder, 'garbage.cjs');
+    copyFileSync(BUNDLE, garbage);
+    writeFileSync(`${garbage}.cache`, Buffer.from('not a code cache'));
+    expect(load(garbage)).toEqual({ fromCache: false, report: cached.report });
+    // Damaged in the middle, its header whole: V8 would trust it (and can crash on it).
     const damaged = join(folder, 'damaged.cjs');
     copyFileSync(BUNDLE, damaged);
-    writeFileSync(`${damaged}.cache`, Buffer.from('not a code cache'));
-    const cached = load(BUNDLE);
+    const bytes = readFileSync(`${BUNDLE}.cache`);
+    bytes.fill(0x5a, bytes.length >> 1, (bytes.length >> 1) + 4096);
+    writeFileSync(`${damaged}.cache`, bytes);
     expect(load(damaged)).toEqual({ fromCache: false, report: cached.report });
+  });
+
+  it('never runs the code of another bundle of the same length (V8 itself compares only lengths)', () => {
+    const edited = join(folder, 'edited.cjs');
+    const source = readFileSync(BUNDLE, 'utf8');
+    expect(source).toContain('Lints Jira issues');
+    writeFileSync(edited, source.replace('Lints Jira issues', 'LINTS JIRA ISSUES'));
+    copyFileSync(`${BUNDLE}.cache`, `${edited}.cache`);
+    const help = load(edited, ['lint', '--help']);
+    expect(help.fromCache).toBe(false);
+    expect(help.report).toContain('LINTS JIRA ISSUES');
   });
 
   it('bin/centric.js lint reports what the bundle of every command reports', () => {

@@ -56,7 +56,7 @@ const wordsCache = new WeakMap<CompiledLanguage, BenefitWords>();
 function benefitWords(lang: CompiledLanguage): BenefitWords {
   let found = wordsCache.get(lang);
   if (found) return found;
-  const split = (list: string[]): PhraseIndex => indexPhrases(list.map(wordsOf).filter((w) => w.length > 0));
+  const split = (list: string[]): PhraseIndex => indexPhrases(list.map((phrase) => wordsOf(phrase)).filter((w) => w.length > 0));
   const v = lang.vocab;
   const business = new Set(v.businessSubjects.flatMap(wordsOf));
   const personWords = new Set([...lang.personWords].filter((w) => !business.has(w)));

@@ -19,7 +19,7 @@ const phraseCache = new WeakMap<readonly string[], string[][]>();
 /** The words of each phrase of a configured list (internal roles, end customers), split once per list. */
 function phrasesOf(list: readonly string[]): string[][] {
   let phrases = phraseCache.get(list);
-  if (!phrases) phraseCache.set(list, (phrases = list.map(wordsOf)));
+  if (!phrases) phraseCache.set(list, (phrases = list.map((phrase) => wordsOf(phrase))));
   return phrases;
 }
 

@@ -62,22 +62,10 @@ function trimTrailing(s: string): string {
   return s.slice(0, end);
 }
 
-/** A character /\s/ matches (the same set, by code). */
-const isBlank = (c: number): boolean =>
-  c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
-
-/** True when /\s+/g would change the text: a blank other than a lone space. Most clauses have none, and a look is cheaper than a replace. */
-function hasRunOfBlanks(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32 ? isBlank(s.charCodeAt(i + 1)) : isBlank(c)) return true;
-  }
-  return false;
-}
-
+// The replace also copies the clause out of the ticket's text: a clause kept by a report (its
+// persona, its goal) must not keep the whole description alive with it.
 function tidy(s: string): string {
-  const trimmed = trimTrailing(s.replace(LEADING, ''));
-  return hasRunOfBlanks(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
+  return trimTrailing(s.replace(LEADING, '')).replace(/\s+/g, ' ');
 }
 
 /** A name as written: one to three capitalised words ("Maria", "Ana Lopez"). */
@@ -784,17 +772,25 @@ export function whoOf(story: Pick<Story, 'role'> | null, text: string): string {
   return story?.role ? roleAsWritten(story.role, text) : 'customer';
 }
 
-/** Patterns of roles seen lately: most tickets of a team name a few roles, and building one costs more than running it. */
+/**
+ * Patterns of roles seen lately, by their source: most tickets of a team name a few roles, and
+ * building one costs more than running it. Not by the role: a role is cut out of the ticket's
+ * text, and V8 keeps a cut string's whole text alive as long as the piece (a 100 KB description
+ * per role remembered).
+ */
 const rolePatterns = new Map<string, RegExp>();
 const MAX_ROLE_PATTERNS = 512;
 
 function rolePattern(role: string): RegExp {
-  let pattern = rolePatterns.get(role);
+  const source = role
+    .split(' ')
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('\\s+');
+  let pattern = rolePatterns.get(source);
   if (!pattern) {
-    const words = role.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    pattern = new RegExp(`(?<![\\p{L}])${words.join('\\s+')}(?![\\p{L}])`, 'iu');
+    pattern = new RegExp(`(?<![\\p{L}])${source}(?![\\p{L}])`, 'iu');
     if (rolePatterns.size >= MAX_ROLE_PATTERNS) rolePatterns.clear();
-    rolePatterns.set(role, pattern);
+    rolePatterns.set(source, pattern);
   }
   return pattern;
 }
