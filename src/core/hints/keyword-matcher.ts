@@ -86,7 +86,7 @@ export interface KeywordMatcher<T> {
 type Hits<T> = KeywordHit<T>[];
 const NO_HITS: never[] = [];
 /** Words a matcher remembers the hits of (see scan). */
-const MAX_KNOWN_WORDS = 8192;
+const MAX_KNOWN_WORDS = 4096;
 
 /** Adds a hit once: the same word listed in several languages is one keyword. */
 function addHit<T>(hits: Hits<T>, hit: KeywordHit<T>): void {

@@ -779,7 +779,7 @@ export function whoOf(story: Pick<Story, 'role'> | null, text: string): string {
  * per role remembered).
  */
 const rolePatterns = new Map<string, RegExp>();
-const MAX_ROLE_PATTERNS = 512;
+const MAX_ROLE_PATTERNS = 64;
 
 function rolePattern(role: string): RegExp {
   const source = role
