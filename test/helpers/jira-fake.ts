@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { afterEach, beforeEach } from 'vitest';
 import type { JiraIssue } from '../../src/core/ticket/normalise.js';
 
 export const JIRA = 'https://acme.atlassian.net';
@@ -210,6 +211,24 @@ export class JiraFake {
   commentBodies(key: string): unknown[] {
     return (this.comments.get(key) ?? []).map((c) => c.body);
   }
+
+  /** The wiki body of the first comment posted on a ticket (Data Center), '' when none was. */
+  postedWiki(key: string): string {
+    const post = this.writes().find((c) => c.method === 'POST' && c.path.includes(`/issue/${key}/comment`));
+    return String((post?.body as { body?: string } | undefined)?.body ?? '');
+  }
+}
+
+/** A Jira fake of `version` for each test of the calling suite, with every other host cut off. */
+export function jiraFakePerTest(version: 2 | 3 = 3): () => JiraFake {
+  let jira: JiraFake | undefined;
+  beforeEach(() => {
+    isolateNetwork();
+    jira = new JiraFake(version);
+    jira.install();
+  });
+  afterEach(() => resetNetwork());
+  return () => jira!;
 }
 
 export function isolateNetwork(): void {

@@ -3,7 +3,7 @@
  * rules' findings), the note in the Jira comment in the comment's.
  */
 import type { App } from '@slack/bolt';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CentricConfig } from '../../src/core/config-types.js';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
 import type { Locale } from '../../src/core/i18n/locales.js';
@@ -13,7 +13,7 @@ import { markNotAStory } from '../../src/flows/nudge-actions.js';
 import type { FixDeps } from '../../src/flows/fix-ticket.js';
 import { registerFixTicketModal } from '../../src/slack/listeners/views/fix-ticket-modal.js';
 import { saveLink } from '../../src/store/user-links.js';
-import { JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js';
+import { jiraFakePerTest } from '../helpers/jira-fake.js';
 import { capturedLogger } from '../helpers/quiet.js';
 import { dataCenterFixDeps } from '../helpers/fix-deps.js';
 import { BACKENDS, storePerTest } from '../helpers/stores.js';
@@ -70,19 +70,11 @@ async function submitted(locale: Locale): Promise<{ response_action: string; err
 
 describe.each(BACKENDS)('the note Fix it leaves in the Jira comment, on $name', (backend) => {
   const store = storePerTest(backend);
-  let jira: JiraFake;
-  beforeEach(() => {
-    isolateNetwork();
-    jira = new JiraFake(2);
-    jira.install();
-  });
-  afterEach(() => resetNetwork());
+  const jira = jiraFakePerTest(2);
 
   const deps = (config: CentricConfig): FixDeps => dataCenterFixDeps(store(), config);
   const put = (key: string) =>
-    jira.put({ key, fields: { summary: 'Basket', description: 'As a user, I want to save my basket.', issuetype: { name: 'Story' }, project: { key: key.split('-')[0] }, labels: [], attachment: [] } } as never);
-  /** The wiki body of the comment Centric posted on the ticket. */
-  const posted = (key: string): string => String((jira.writes().find((c) => c.method === 'POST' && c.path.includes(`/issue/${key}/comment`))?.body as { body?: string } | undefined)?.body ?? '');
+    jira().put({ key, fields: { summary: 'Basket', description: 'As a user, I want to save my basket.', issuetype: { name: 'Story' }, project: { key: key.split('-')[0] }, labels: [], attachment: [] } } as never);
   const FIX: StoryFix = { role: 'returning shopper', goal: 'save my basket', benefit: 'I can pay on my phone', metric: 'checkout conversion +3% within 6 weeks', visualsUrl: '' };
 
   it('is German in a project whose `language:` is German, as the rest of the comment; English elsewhere, as before', async () => {
@@ -92,11 +84,11 @@ describe.each(BACKENDS)('the note Fix it leaves in the Jira comment, on $name', 
     put('SHOP-1');
     put('BOUT-1');
     expect((await applyFix(d, 'SHOP-1', FIX, { userId: 'U1', name: 'priya' })).status).toBe('updated');
-    expect(posted('SHOP-1').split('\n')).toContain('Story von priya über Slack aktualisiert (Slack-Nutzer U1, Jira-Konto acc-priya).');
-    expect(posted('SHOP-1').split('\n')[0]).toMatch(/^h3\. Centric: \d+\/100/);
-    expect(posted('SHOP-1')).toMatch(/_Centric aktualisiert diesen Kommentar/);
+    expect(jira().postedWiki('SHOP-1').split('\n')).toContain('Story von priya über Slack aktualisiert (Slack-Nutzer U1, Jira-Konto acc-priya).');
+    expect(jira().postedWiki('SHOP-1').split('\n')[0]).toMatch(/^h3\. Centric: \d+\/100/);
+    expect(jira().postedWiki('SHOP-1')).toMatch(/_Centric aktualisiert diesen Kommentar/);
     expect((await applyFix(d, 'BOUT-1', FIX, { userId: 'U1', name: 'priya' })).status).toBe('updated');
-    expect(posted('BOUT-1').split('\n')).toContain('Story updated from Slack by priya (Slack user U1, Jira account acc-priya).');
+    expect(jira().postedWiki('BOUT-1').split('\n')).toContain('Story updated from Slack by priya (Slack user U1, Jira account acc-priya).');
   });
 
   it('"Not a story" leaves its note in the project’s language', async () => {
@@ -104,6 +96,6 @@ describe.each(BACKENDS)('the note Fix it leaves in the Jira comment, on $name', 
     await saveLink(d.store, { slackUserId: 'U1', jiraAccountId: 'acc-priya', by: 'email' }, 0);
     put('SHOP-2');
     expect(await markNotAStory(d, { userId: 'U1', name: 'priya' }, 'SHOP-2')).toMatchObject({ key: 'SHOP-2' });
-    expect(posted('SHOP-2')).toBe('Von priya über Slack als „keine Story“ markiert (Slack-Nutzer U1, Jira-Konto acc-priya).');
+    expect(jira().postedWiki('SHOP-2')).toBe('Von priya über Slack als „keine Story“ markiert (Slack-Nutzer U1, Jira-Konto acc-priya).');
   });
 });

@@ -2,7 +2,7 @@
  * Fix it writes the story in the ticket's own language (issue 20 §2, review finding 1): a German
  * story fixed from Slack stays German, is read back as German, and its comment stays German.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkIssue } from '../../src/core/check-issue.js';
 import type { CentricConfig } from '../../src/core/config-types.js';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
@@ -13,7 +13,7 @@ import { markNotAStory } from '../../src/flows/nudge-actions.js';
 import { fixMetadata, fixModal, fixValues } from '../../src/slack/views/fix-modal.js';
 import { FIX_INPUT, FIX_INPUT_ACTION } from '../../src/slack/ids.js';
 import { saveLink } from '../../src/store/user-links.js';
-import { JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js';
+import { jiraFakePerTest } from '../helpers/jira-fake.js';
 import { dataCenterFixDeps } from '../helpers/fix-deps.js';
 import { BACKENDS, storePerTest } from '../helpers/stores.js';
 
@@ -81,23 +81,16 @@ describe('the story sentence Fix it writes', () => {
 
 describe.each(BACKENDS)('Fix it on a story in another language, on $name', (backend) => {
   const store = storePerTest(backend);
-  let jira: JiraFake;
-  beforeEach(() => {
-    isolateNetwork();
-    jira = new JiraFake(2);
-    jira.install();
-  });
-  afterEach(() => resetNetwork());
+  const jira = jiraFakePerTest(2);
 
   const deps = (config: CentricConfig): FixDeps => dataCenterFixDeps(store(), config);
   const written = (key: string): string =>
-    String((jira.writes().find((c) => c.method === 'PUT' && c.path === `/rest/api/2/issue/${key}` && (c.body as { fields?: unknown }).fields)?.body as { fields: { description: string } }).fields.description);
-  const posted = (key: string): string => String((jira.writes().find((c) => c.method === 'POST' && c.path.includes(`/issue/${key}/comment`))?.body as { body?: string } | undefined)?.body ?? '');
+    String((jira().writes().find((c) => c.method === 'PUT' && c.path === `/rest/api/2/issue/${key}` && (c.body as { fields?: unknown }).fields)?.body as { fields: { description: string } }).fields.description);
 
   it.each(CASES)('$language: the modal’s story words are the ticket’s, the story is written back in it and read back as it', async ({ language, story, fix, written: expected, comment }) => {
     const d = deps(DEFAULT_CONFIG);
     await saveLink(d.store, { slackUserId: 'U1', jiraAccountId: 'acc-priya', by: 'email' }, 0);
-    jira.put({ key: 'SHOP-1', fields: { summary: 'Warenkorb', description: story, issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [] } } as never);
+    jira().put({ key: 'SHOP-1', fields: { summary: 'Warenkorb', description: story, issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [] } } as never);
     const before = checkIssue({ key: 'SHOP-1', fields: { summary: 'Warenkorb', description: story, issuetype: { name: 'Story' } } }, DEFAULT_CONFIG).report.story;
     expect(before?.language).toBe(language);
 
@@ -123,13 +116,13 @@ describe.each(BACKENDS)('Fix it on a story in another language, on $name', (back
     const after = checkIssue({ key: 'SHOP-1', fields: { summary: 'Warenkorb', description: written('SHOP-1'), issuetype: { name: 'Story' } } }, DEFAULT_CONFIG).report;
     expect(after.story).toMatchObject({ language, goal: fix.goal });
     expect((after.findings ?? []).map((f) => f.rule)).not.toContain('customer-metric');
-    expect(posted('SHOP-1')).toMatch(comment);
+    expect(jira().postedWiki('SHOP-1')).toMatch(comment);
   });
 
   it('pre-fills a design link written in wiki markup without the markup around it', async () => {
     const d = deps(DEFAULT_CONFIG);
     await saveLink(d.store, { slackUserId: 'U1', jiraAccountId: 'acc-priya', by: 'email' }, 0);
-    jira.put({ key: 'SHOP-1', fields: { summary: 'Ward', description: 'As a night nurse, I want to see my ward.\n\n[Figma|https://www.figma.com/file/abc]', issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [] } } as never);
+    jira().put({ key: 'SHOP-1', fields: { summary: 'Ward', description: 'As a night nurse, I want to see my ward.\n\n[Figma|https://www.figma.com/file/abc]', issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [] } } as never);
     const prefill = await fixPrefill(d, 'U1', 'SHOP-1');
     if (prefill.kind !== 'ready') throw new Error(`no prefill: ${prefill.kind}`);
     expect(prefill.prefill.visualsUrl).toBe('https://www.figma.com/file/abc');
@@ -139,7 +132,7 @@ describe.each(BACKENDS)('Fix it on a story in another language, on $name', (back
     const d = deps(DEFAULT_CONFIG);
     await saveLink(d.store, { slackUserId: 'U1', jiraAccountId: 'acc-priya', by: 'email' }, 0);
     const german = CASES.find((c) => c.language === 'de')!;
-    jira.put({ key: 'SHOP-1', fields: { summary: 'Warenkorb', description: german.story, issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [] } } as never);
+    jira().put({ key: 'SHOP-1', fields: { summary: 'Warenkorb', description: german.story, issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [] } } as never);
     const values = { role: 'night-shift nurse', goal: 'to export my rota', benefit: 'I can plan my week', metric: '', visualsUrl: '' };
     expect((await applyFix(d, 'SHOP-1', values, { userId: 'U1', name: 'priya' })).status).toBe('updated');
     expect(written('SHOP-1')).toContain('As a night-shift nurse, I want to export my rota, so that I can plan my week.');
@@ -149,8 +142,8 @@ describe.each(BACKENDS)('Fix it on a story in another language, on $name', (back
   it('"Not a story" leaves its note in the language of the ticket’s comments: the story’s, where the project sets none', async () => {
     const d = deps(DEFAULT_CONFIG);
     await saveLink(d.store, { slackUserId: 'U1', jiraAccountId: 'acc-priya', by: 'email' }, 0);
-    jira.put({ key: 'SHOP-2', fields: { summary: 'Warenkorb', description: CASES[0]!.story, issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [] } } as never);
+    jira().put({ key: 'SHOP-2', fields: { summary: 'Warenkorb', description: CASES[0]!.story, issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [] } } as never);
     expect(await markNotAStory(d, { userId: 'U1', name: 'priya' }, 'SHOP-2')).toMatchObject({ key: 'SHOP-2' });
-    expect(posted('SHOP-2')).toBe('Von priya über Slack als „keine Story“ markiert (Slack-Nutzer U1, Jira-Konto acc-priya).');
+    expect(jira().postedWiki('SHOP-2')).toBe('Von priya über Slack als „keine Story“ markiert (Slack-Nutzer U1, Jira-Konto acc-priya).');
   });
 });
