@@ -3,7 +3,6 @@ import { config as loadDotenv } from 'dotenv';
 import { loadJiraEnv, secretsOf, type Env } from '../config/env.js';
 import { loadConfig } from '../config/load.js';
 import type { CentricConfig } from '../core/config-types.js';
-import { languageFor } from '../core/i18n/project-language.js';
 import { catalogs as slackCatalogs } from '../core/i18n/messages/slack/index.js';
 import { textsOf } from '../core/i18n/translate.js';
 import { lintIssue, passes } from '../core/lint.js';
@@ -17,7 +16,7 @@ import { openStoredData } from './stored-data.js';
 import type { CliIo } from '../cli.js';
 import { reachJira, oneScope, searchOrSay } from './jira-reach.js';
 import { AuditUsageError } from './usage-error.js';
-import { runLanguage, unknownLang } from './lang.js';
+import { reportLanguage } from './lang.js';
 
 const DAY = 86_400_000;
 /** The Slack digest's words: the note on a truncated digest reads as in Slack and the Markdown. */
@@ -39,12 +38,9 @@ export async function runDigest(args: string[], io: CliIo): Promise<number> {
   oneScope(values, 'digest');
   if (values.format !== 'markdown' && values.format !== 'json') throw new AuditUsageError(`--format must be markdown or json, not "${values.format}"`);
   const periodMs = since(values.since!);
-  const asked = runLanguage(values.lang, io.env);
-  if (asked === null) throw new AuditUsageError(unknownLang(values.lang!));
   if (io.env === process.env) loadDotenv({ quiet: true });
   const config: CentricConfig = loadConfig(values.config ?? (io.env.CENTRIC_CONFIG || undefined));
-  // --lang, else the project's `language:`, else the environment's, else English: a digest has no single ticket language.
-  const locale = values.lang !== undefined && asked ? asked : languageFor(config, values.project?.toUpperCase(), asked);
+  const locale = reportLanguage(values.lang, io.env, values.project?.toUpperCase(), () => config);
   const now = Date.now();
   let digest;
   let title;

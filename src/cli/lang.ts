@@ -3,7 +3,10 @@
  * are written in. Without it, the environment's locale when Centric speaks it, else each ticket's
  * own language (as the bot writes its comments).
  */
+import type { CentricConfig } from '../core/config-types.js';
 import { isLocale, LOCALES, type Locale } from '../core/i18n/locales.js';
+import { languageFor } from '../core/i18n/project-language.js';
+import { AuditUsageError } from './usage-error.js';
 
 /** The Centric language of a tag ("de", "FR", "pt-BR", "de_DE.UTF-8"), or null when it is none of the seven. */
 function languageOf(tag: string): Locale | null {
@@ -23,4 +26,15 @@ export function runLanguage(lang: string | undefined, env: NodeJS.ProcessEnv): L
   if (lang !== undefined) return languageOf(lang);
   const tag = env.LC_ALL || env.LC_MESSAGES || env.LANG;
   return tag ? (languageOf(tag) ?? undefined) : undefined;
+}
+
+/**
+ * The language of a report about a project (`centric digest`, `outcomes`, `rank`): `--lang`, else
+ * the project's `language:` in centric.yml (`config`, read only then), else the environment's
+ * locale, else English: such a report has no single ticket whose language it could take.
+ */
+export function reportLanguage(lang: string | undefined, env: NodeJS.ProcessEnv, project: string | undefined, config: () => Pick<CentricConfig, 'projects'>): Locale {
+  const asked = runLanguage(lang, env);
+  if (asked === null) throw new AuditUsageError(unknownLang(lang!));
+  return lang !== undefined && asked ? asked : languageFor(config(), project, asked);
 }

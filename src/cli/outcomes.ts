@@ -3,7 +3,6 @@ import { config as loadDotenv } from 'dotenv';
 import { loadConfig } from '../config/load.js';
 import type { Locale } from '../core/i18n/locales.js';
 import { digestText, type DigestText } from '../core/i18n/messages/digest/index.js';
-import { languageFor } from '../core/i18n/project-language.js';
 import type { MetricPromise } from '../core/metric/promise.js';
 import { promiseText } from '../core/outcome/promise-text.js';
 import { outcomeListing, reviewState, type OutcomeListing, type ReviewDetail, type Tally } from '../core/outcome/stats.js';
@@ -12,7 +11,7 @@ import { openStoredData } from './stored-data.js';
 import { scopeReviews } from '../store/outcome-stats.js';
 import type { CliIo } from '../cli.js';
 import { AuditUsageError } from './usage-error.js';
-import { runLanguage, unknownLang } from './lang.js';
+import { reportLanguage } from './lang.js';
 import { percentIn } from '../core/render/locale-format.js';
 
 const DAY = 86_400_000;
@@ -180,11 +179,8 @@ export async function runOutcomes(args: string[], io: CliIo): Promise<number> {
   const format = values.format as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) throw new AuditUsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
   const since = (io.clock ?? Date.now)() - sinceMs(values.since!);
-  const asked = runLanguage(values.lang, io.env);
-  if (asked === null) throw new AuditUsageError(unknownLang(values.lang!));
   if (io.env === process.env) loadDotenv({ quiet: true });
-  // --lang, else the project's `language:` in centric.yml, else the environment's, else English (as centric digest).
-  const locale = values.lang !== undefined && asked ? asked : languageFor(loadConfig(values.config ?? (io.env.CENTRIC_CONFIG || undefined)), project, asked);
+  const locale = reportLanguage(values.lang, io.env, project, () => loadConfig(values.config ?? (io.env.CENTRIC_CONFIG || undefined)));
   const store = await openStoredData(io.env, 'stored outcomes');
   let listing: OutcomeListing;
   try {

@@ -7,7 +7,6 @@ import type { Locale } from '../core/i18n/locales.js';
 import { digestText } from '../core/i18n/messages/digest/index.js';
 import { rankText as rankWords, type RankText } from '../core/i18n/messages/rank/index.js';
 import { catalogs as slackCatalogs } from '../core/i18n/messages/slack/index.js';
-import { languageFor } from '../core/i18n/project-language.js';
 import { textsOf } from '../core/i18n/translate.js';
 import type { MetricPromise } from '../core/metric/promise.js';
 import { promiseText } from '../core/outcome/promise-text.js';
@@ -22,7 +21,7 @@ import { Metrics } from '../runtime/metrics.js';
 import type { CliIo } from '../cli.js';
 import { reachJira, searchOrSay } from './jira-reach.js';
 import { AuditUsageError } from './usage-error.js';
-import { runLanguage, unknownLang } from './lang.js';
+import { reportLanguage } from './lang.js';
 
 const FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -223,12 +222,10 @@ export async function runRank(args: string[], io: CliIo): Promise<number> {
   if (project !== undefined && !PROJECT.test(project)) throw new AuditUsageError(`--project takes a Jira project key such as SHOP, not "${values.project}"`);
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new AuditUsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
-  const asked = runLanguage(values.lang, io.env);
-  if (asked === null) throw new AuditUsageError(unknownLang(values.lang!));
   if (io.env === process.env) loadDotenv({ quiet: true });
   const config = loadConfig(values.config ?? (io.env.CENTRIC_CONFIG || undefined));
-  // --lang, else the project's `language:`, else the environment's, else English (as centric digest); the HTML page stays English.
-  const locale = values.lang !== undefined && asked ? asked : languageFor(config, project, asked);
+  // The HTML page stays English.
+  const locale = reportLanguage(values.lang, io.env, project, () => config);
   const env = loadJiraEnv(io.env);
   const logger = createLogger({ level: 'error', secrets: secretsOf(env as Env), destination: io.stderr, pretty: false });
   const jira = new JiraClient({ env, settings: config.jira, metrics: new Metrics(), logger, customFields: customFieldsOf(config) });
