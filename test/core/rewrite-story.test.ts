@@ -428,6 +428,15 @@ describe('the success line Fix it rewrites is its story language’s', () => {
       expect(written.match(/^(Erfolg|Success):.*$/gm)).toEqual([`${label}: Planungszeit \\-30% bis März`]);
     }
   });
+
+  it('a French story rewrites the "Succès :" line its hint suggests, and takes the label off what was typed', () => {
+    const french = { ...fix, role: 'infirmière de nuit', goal: 'voir mon service', benefit: 'planifier ma ronde', metric: 'Succès : temps de planification -30 % d’ici mars', language: 'fr' as const };
+    const written = rewriteWikiStory('En tant qu’infirmière, je veux voir les lits.\n\nSuccès : ancien indicateur', french, compiled);
+    expect(written).not.toContain('ancien indicateur');
+    expect(written.match(/^(Succès|Réussite).*$/gm)).toEqual(['Succès : temps de planification \\-30 % d’ici mars']);
+    // A story without one gets Fix it's own label once, not "Réussite : Succès : …".
+    expect(rewriteWikiStory('En tant qu’infirmière, je veux voir les lits.', french, compiled).match(/^(Succès|Réussite).*$/gm)).toEqual(['Réussite\u00a0: temps de planification \\-30 % d’ici mars']);
+  });
 });
 
 describe('the design link Fix it writes', () => {

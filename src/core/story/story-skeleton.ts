@@ -16,6 +16,8 @@ export interface Skeleton {
   job(situation: string, goal: string, benefit: string): string;
   /** The success line's label, as the template and the modal write it ("Erfolg: …"). */
   success: string;
+  /** Other labels people write for it and the hints suggest ("Succès"): read as the success line too. */
+  successAlso?: string[];
   /** What the person may have typed before a field that the skeleton writes itself ("möchte ich", "damit", "wenn"). */
   leads: { goal: RegExp; benefit: RegExp; situation: RegExp };
 }
@@ -81,6 +83,7 @@ export const SKELETONS: Record<Exclude<Locale, 'en'>, Skeleton> = {
     user: (role, goal, benefit) => elideFrench(`En tant que ${role}, je veux ${goal}, ${afin(benefit)}.`),
     job: (situation, goal, benefit) => `${lorsque(situation)}, je veux ${goal}, ${afin(benefit)}.`,
     success: 'Réussite',
+    successAlso: ['Succès'],
     leads: { goal: /^je\s+veux\s+/iu, benefit: /^afin\s+(?:de\s+|d['’]\s*|que\s+|qu['’]\s*)/iu, situation: /^(?:quand\s+|lorsque\s+|lorsqu['’]\s*)/iu },
   },
   it: {
@@ -104,8 +107,13 @@ export const SKELETONS: Record<Exclude<Locale, 'en'>, Skeleton> = {
   },
 };
 
+/** A language's success labels, lower-case: the one it writes first. */
+function ownLabels(skeleton: Skeleton): string[] {
+  return [skeleton.success, ...(skeleton.successAlso ?? [])].map((l) => l.toLowerCase());
+}
+
 /** Every language's success label, for finding a success line to rewrite whichever language it was written in. */
-export const SUCCESS_LABELS = ['success', ...Object.values(SKELETONS).map((s) => s.success.toLowerCase())];
+export const SUCCESS_LABELS = ['success', ...Object.values(SKELETONS).flatMap(ownLabels)];
 
 /** "Success: ", "Erfolg: ", "Réussite : " at the start of a line (any language's, any case; French puts a space before the colon). */
 export const SUCCESS_LABEL = new RegExp(`^\\s*(?:${SUCCESS_LABELS.join('|')})\\s*:\\s*`, 'iu');
@@ -116,6 +124,6 @@ export const SUCCESS_LABEL = new RegExp(`^\\s*(?:${SUCCESS_LABELS.join('|')})\\s
  * Centric's earlier one).
  */
 export function successMarker(language: Locale = 'en'): RegExp {
-  const labels = language === 'en' ? ['success'] : ['success', SKELETONS[language].success.toLowerCase()];
+  const labels = language === 'en' ? ['success'] : ['success', ...ownLabels(SKELETONS[language])];
   return new RegExp(`^\\s*(?:${labels.join('|')})\\s*:\\s*`, 'iu');
 }
