@@ -11,7 +11,7 @@ import type { CommandResult } from '../../src/flows/slash-commands.js';
 import { channelPoster, outcomeAsker, slackDm, type SlackChat } from '../../src/slack/dm.js';
 import { slackLanguages } from '../../src/slack/languages.js';
 import { registerListeners, type ListenerDeps } from '../../src/slack/listeners/index.js';
-import { LOCALE_WAIT_MS, personLocale, personLocaleSoon } from '../../src/slack/listeners/shared/locale.js';
+import { LOCALE_WAIT_MS, personLocale } from '../../src/slack/listeners/shared/locale.js';
 import { slackUsers } from '../../src/slack/users.js';
 import type { SlackMessage, SlackView } from '../../src/slack/views/limits.js';
 import { capturedLogger } from '../helpers/quiet.js';
@@ -123,9 +123,9 @@ describe('/centric help, in the person’s Slack language', () => {
   it('does not hold the ack for a language Slack is slow to tell: English then, and the log says so', async () => {
     const log = capturedLogger();
     const never = new Promise<never>(() => undefined);
-    expect(await personLocaleSoon({ logger: log.logger, locale: () => never }, 'USLOW', 0)).toBe('en');
+    expect(await personLocale({ logger: log.logger, locale: () => never }, 'USLOW', 0)).toBe('en');
     expect(log.lines().some((l) => l.includes('took too long') && l.includes('USLOW'))).toBe(true);
-    expect(await personLocaleSoon({ logger: log.logger, locale: async () => 'nl' }, 'UNL')).toBe('nl');
+    expect(await personLocale({ logger: log.logger, locale: async () => 'nl' }, 'UNL')).toBe('nl');
   });
 
   it('bounds every wait for the language, not only the acks: a users.info that hangs holds no answer back', async () => {

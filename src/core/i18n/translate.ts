@@ -19,18 +19,8 @@ interface Message {
 const MAX_RESULTS = 32;
 const MAX_KEY_CHARS = 240;
 
-const compiled = new Map<string, IntlMessageFormat>();
-
-/** Compiled once per language and message: parsing a message costs far more than formatting it. */
-function formatterOf(locale: Locale, key: string, message: string): IntlMessageFormat {
-  const id = `${locale}\u0000${key}\u0000${message}`;
-  let formatter = compiled.get(id);
-  if (!formatter) {
-    formatter = new IntlMessageFormat(message, locale, undefined, { ignoreTag: true });
-    compiled.set(id, formatter);
-  }
-  return formatter;
-}
+/** Parsing a message costs far more than formatting it: each is compiled once, in messagesOf's maps. */
+const formatterOf = (locale: Locale, message: string): IntlMessageFormat => new IntlMessageFormat(message, locale, undefined, { ignoreTag: true });
 
 /**
  * The values as a key of a message's results: each name with its value, a number told apart from
@@ -85,7 +75,7 @@ export function translator<C extends Catalog>(catalogs: Catalogs<C>, locale: Loc
     let message = messages.get(key);
     if (!message) {
       const text = own[key] ?? english[key]!;
-      message = { formatter: formatterOf(own[key] === undefined ? 'en' : locale, key, text), results: new Map() };
+      message = { formatter: formatterOf(own[key] === undefined ? 'en' : locale, text), results: new Map() };
       messages.set(key, message);
     }
     return format(message, values);

@@ -9,7 +9,7 @@ import { lineMessage } from '../../views/line.js';
 import { deniedLine } from '../../views/denied.js';
 import type { ListenerDeps } from '../deps.js';
 import { logFailure, sorry } from '../shared/failure.js';
-import { personLocaleSoon } from '../shared/locale.js';
+import { personLocale } from '../shared/locale.js';
 
 type FixDeps = Pick<ListenerDeps, 'fix' | 'logger' | 'locale'>;
 
@@ -39,7 +39,7 @@ export function registerFixTicket(app: App, deps: FixDeps): void {
   app.action<BlockButtonAction>(ACTION.fixTicket, async ({ ack, action, body, client, respond }) => {
     await ack();
     const key = action.value ?? '';
-    const locale = await personLocaleSoon(deps, body.user.id);
+    const locale = await personLocale(deps, body.user.id);
     let viewId: string;
     try {
       const opened = await client.views.open({ trigger_id: body.trigger_id, view: loadingModal(key, locale) as never });

@@ -8,7 +8,7 @@ import { slackText } from '../../views/i18n.js';
 import { lineMessage } from '../../views/line.js';
 import type { ListenerDeps } from '../deps.js';
 import { logFailure, sorry } from '../shared/failure.js';
-import { personLocale, personLocaleSoon } from '../shared/locale.js';
+import { personLocale } from '../shared/locale.js';
 
 /** Answered inside the 3-second ack: no database, and no network but the person's language (cached, and waited for briefly). */
 const ANSWERED_AT_ONCE = new Set<Command['name']>(['help', 'template']);
@@ -21,14 +21,14 @@ export function registerCentricCommand(app: App, deps: Pick<ListenerDeps, 'runCo
     const ctx = { userId: command.user_id, channelId: command.channel_id };
     if (!parsed.ok) {
       // Said in the person's language: parsing again is pure and cheap, the language cached and waited for briefly.
-      const locale = await personLocaleSoon(deps, ctx.userId);
+      const locale = await personLocale(deps, ctx.userId);
       const theirs = parseCommand(command.text ?? '', locale);
       await ack(lineMessage(theirs.ok ? parsed.error : theirs.error, locale));
       return;
     }
     if (ANSWERED_AT_ONCE.has(parsed.command.name)) {
       // The person's language is the one network call before this ack (cached, and bounded in time).
-      await ack(await answer(ctx, parsed.command, await personLocaleSoon(deps, ctx.userId)));
+      await ack(await answer(ctx, parsed.command, await personLocale(deps, ctx.userId)));
       return;
     }
     await ack();

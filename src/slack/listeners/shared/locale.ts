@@ -24,14 +24,11 @@ async function askedLocale(deps: LocaleDeps, userId: string): Promise<Locale> {
 }
 
 /**
- * Bounded in time on every path: nearly every answer is due within Slack's 3 s (an ack, a modal on
- * a trigger_id), and a users.info that hangs must not hold any answer back. English when the
- * locale takes longer than LOCALE_WAIT_MS.
+ * The person's locale, or English when it takes longer than `waitMs`. Bounded in time on every
+ * path: nearly every answer is due within Slack's 3 s (an ack, a modal on a trigger_id), and a
+ * users.info that hangs must not hold any answer back.
  */
-export const personLocale = (deps: LocaleDeps, userId: string): Promise<Locale> => personLocaleSoon(deps, userId);
-
-/** The person's locale, or English when it takes longer than `waitMs`. */
-export async function personLocaleSoon(deps: LocaleDeps, userId: string, waitMs = LOCALE_WAIT_MS): Promise<Locale> {
+export async function personLocale(deps: LocaleDeps, userId: string, waitMs = LOCALE_WAIT_MS): Promise<Locale> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<Locale>((resolve) => {
     timer = setTimeout(() => {

@@ -7,7 +7,7 @@ import { replyPrivately } from '../../reply.js';
 import type { ListenerDeps } from '../deps.js';
 import { answerLine, REVIEW_ID } from './outcome-answer.js';
 import { logFailure, sorry } from './failure.js';
-import { personLocaleSoon } from './locale.js';
+import { personLocale } from './locale.js';
 
 /**
  * Target hit / Missed: a modal for the measured value and a note. A trigger_id lives 3 s, so the
@@ -19,7 +19,7 @@ export function onOutcomeModalButton(app: App, actionId: string, answer: 'hit' |
     if (!REVIEW_ID.test(action.value ?? '')) return;
     const reviewId = Number(action.value);
     // The trigger_id lives 3 s: the person's language is waited for only briefly.
-    const locale = await personLocaleSoon(deps, body.user.id);
+    const locale = await personLocale(deps, body.user.id);
     const t = slackText(locale);
     let viewId: string;
     try {

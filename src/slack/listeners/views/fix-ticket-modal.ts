@@ -9,7 +9,7 @@ import { lineMessage } from '../../views/line.js';
 import { deniedLine } from '../../views/denied.js';
 import type { ListenerDeps } from '../deps.js';
 import { logFailure, sorry } from '../shared/failure.js';
-import { personLocaleSoon } from '../shared/locale.js';
+import { personLocale } from '../shared/locale.js';
 
 /** What the person is told of how Fix it went, in their language. */
 function outcomeMessage(outcome: FixOutcome, locale: Locale): SlackMessage {
@@ -30,7 +30,7 @@ export function registerFixTicketModal(app: App, deps: Pick<ListenerDeps, 'fix' 
     // Written back in the story's language, which the modal's story labels spoke.
     const values = fixValues(view.state.values as never, form, language);
     // The errors in the person's language: cached since the modal opened, and waited for briefly (the ack is due within 3 s).
-    const locale = await personLocaleSoon(deps, body.user.id);
+    const locale = await personLocale(deps, body.user.id);
     const errors = fix.validate(key, values, ticketHasMetric, locale);
     if (Object.keys(errors).length > 0) {
       await ack({ response_action: 'errors', errors });
