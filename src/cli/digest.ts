@@ -3,8 +3,7 @@ import { config as loadDotenv } from 'dotenv';
 import { loadJiraEnv, secretsOf, type Env } from '../config/env.js';
 import { loadConfig } from '../config/load.js';
 import type { CentricConfig } from '../core/config-types.js';
-import { catalogs as slackCatalogs } from '../core/i18n/messages/slack/index.js';
-import { textsOf } from '../core/i18n/translate.js';
+import { slackText } from '../core/i18n/messages/slack/index.js';
 import { lintIssue, passes } from '../core/lint.js';
 import { planningFacts } from '../core/ticket/normalise.js';
 import { renderDigestMarkdown } from '../core/render/digest-markdown.js';
@@ -20,7 +19,6 @@ import { reportLanguage } from './lang.js';
 
 const DAY = 86_400_000;
 /** The Slack digest's words: the note on a truncated digest reads as in Slack and the Markdown. */
-const slackWords = textsOf(slackCatalogs);
 
 function since(value: string): number {
   const match = /^(\d{1,3})d$/.exec(value);
@@ -84,7 +82,7 @@ export async function runDigest(args: string[], io: CliIo): Promise<number> {
     }
     title = values.project!.toUpperCase();
   }
-  if (truncatedAt !== undefined && values.format === 'json') io.stderr.write(`centric: ${slackWords(locale)('digest.truncated', { count: truncatedAt })}\n`);
+  if (truncatedAt !== undefined && values.format === 'json') io.stderr.write(`centric: ${slackText(locale)('digest.truncated', { count: truncatedAt })}\n`);
   io.stdout.write(values.format === 'json' ? `${JSON.stringify(digest, null, 2)}\n` : renderDigestMarkdown(digest, title, truncatedAt, locale));
   return 0;
 }

@@ -6,8 +6,7 @@ import { truncatedNote } from '../core/digest.js';
 import type { Locale } from '../core/i18n/locales.js';
 import { digestText } from '../core/i18n/messages/digest/index.js';
 import { rankText as rankWords, type RankText } from '../core/i18n/messages/rank/index.js';
-import { catalogs as slackCatalogs } from '../core/i18n/messages/slack/index.js';
-import { textsOf } from '../core/i18n/translate.js';
+import { slackText } from '../core/i18n/messages/slack/index.js';
 import type { MetricPromise } from '../core/metric/promise.js';
 import { promiseText } from '../core/outcome/promise-text.js';
 import { formulaText, openStoriesJql, rankIssues, TIES_TEXT, type RankedStory, type Ranking, type RankWeights } from '../core/rank.js';
@@ -67,15 +66,14 @@ export interface RankJson {
 }
 
 /** The Slack ranking's words (formula label, ties, persona, scores): the CLI says the same. */
-const slackWords = textsOf(slackCatalogs);
-type SlackWords = ReturnType<typeof slackWords>;
+type SlackWords = ReturnType<typeof slackText>;
 /** The words of one language: the ranking's own, the Slack ranking's, and its number format. */
 interface Words {
   locale: Locale;
   r: RankText;
   s: SlackWords;
 }
-const wordsOf = (locale: Locale = 'en'): Words => ({ locale, r: rankWords(locale), s: slackWords(locale) });
+const wordsOf = (locale: Locale = 'en'): Words => ({ locale, r: rankWords(locale), s: slackText(locale) });
 
 const promiseOf = (s: RankedStory, locale: Locale = 'en'): string | null => (s.metric ? promiseText(s.metric, locale) : null);
 const num = (n: number | null, locale: Locale = 'en'): string => (n === null ? '–' : numberIn(n, locale));
@@ -85,7 +83,7 @@ const headline = (v: RankView, w: Words = wordsOf()): string => w.r('headline', 
 const orderLine = (r: Ranking, w: Words = wordsOf()): string => (r.ties === TIES_TEXT ? w.s('rank.tiesUsual') : w.s('rank.ties', { ties: r.ties }));
 /** The formula in the language, unless it is not the one core words (then as it is). */
 const formulaOf = (r: Ranking, locale: Locale): string => (r.formula === formulaText(r.weights) ? formulaText(r.weights, locale) : r.formula);
-const truncatedText = (count: number, locale: Locale): string => slackWords(locale)('digest.truncated', { count });
+const truncatedText = (count: number, locale: Locale): string => slackText(locale)('digest.truncated', { count });
 const reasonOf = (s: RankedStory, w: Words): string => w.r('unranked', { reason: s.unranked === 'no benefit' ? 'benefit' : s.unranked === 'no cost' ? 'cost' : 'both' });
 
 export function rankJson(v: RankView): RankJson {

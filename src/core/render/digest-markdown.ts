@@ -3,8 +3,7 @@ import { coverageLines } from '../journey/coverage.js';
 import { epicLineTexts } from '../epic/epic-digest.js';
 import type { Locale } from '../i18n/locales.js';
 import { digestText, type DigestText } from '../i18n/messages/digest/index.js';
-import { catalogs as slackCatalogs } from '../i18n/messages/slack/index.js';
-import { textsOf } from '../i18n/translate.js';
+import { slackText } from '../i18n/messages/slack/index.js';
 import type { OutcomeStats } from '../outcome/stats.js';
 import { percentIn } from './locale-format.js';
 import { escapeMarkdown } from './escape-markdown.js';
@@ -57,9 +56,8 @@ export function outcomesText(o: OutcomeStats, w: OutcomesWording): string {
 }
 
 /** The Slack digest's words (its question labels, rankings and labels): the Markdown says the same. */
-const slackWords = textsOf(slackCatalogs);
 const QUESTION_KEYS = { who: 'digest.question.who', what: 'digest.question.what', why: 'digest.question.why', how: 'digest.question.how', see: 'digest.question.see', done: 'digest.question.done' } as const;
-const questionLabel = (q: { id: string; label: string }, s: ReturnType<typeof slackWords>): string => (Object.hasOwn(QUESTION_KEYS, q.id) ? s(QUESTION_KEYS[q.id as keyof typeof QUESTION_KEYS]) : q.label);
+const questionLabel = (q: { id: string; label: string }, s: ReturnType<typeof slackText>): string => (Object.hasOwn(QUESTION_KEYS, q.id) ? s(QUESTION_KEYS[q.id as keyof typeof QUESTION_KEYS]) : q.label);
 
 /**
  * The digest as markdown, for `centric digest` and wikis, in `locale` (English when absent).
@@ -69,7 +67,7 @@ const questionLabel = (q: { id: string; label: string }, s: ReturnType<typeof sl
  */
 export function renderDigestMarkdown(d: Digest, title: string, truncatedAt?: number, locale: Locale = 'en'): string {
   const t = digestText(locale);
-  const s = slackWords(locale);
+  const s = slackText(locale);
   const pts = s('digest.pts');
   const percent = (share: number | null | undefined) => pct(share, locale);
   const lines = [`## ${t('md.title', { title: escapeMarkdown(title) })}`, ''];

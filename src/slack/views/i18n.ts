@@ -1,23 +1,6 @@
 import type { Locale } from '../../core/i18n/locales.js';
-import { catalogs } from '../../core/i18n/messages/slack/index.js';
-import { translator, type Translate } from '../../core/i18n/translate.js';
 
-/** A key of Centric's Slack messages. */
-export type SlackKey = Extract<keyof typeof catalogs.en, string>;
-/** Centric's Slack messages in one language. */
-export type SlackText = Translate<SlackKey>;
-
-const byLocale = new Map<Locale, SlackText>();
-
-/** The Slack messages in a language (English when none is given: what Centric said before it spoke others). */
-export function slackText(locale: Locale = 'en'): SlackText {
-  let t = byLocale.get(locale);
-  if (!t) {
-    t = translator(catalogs, locale);
-    byLocale.set(locale, t);
-  }
-  return t;
-}
+export { slackText, type SlackKey, type SlackText } from '../../core/i18n/messages/slack/index.js';
 
 /**
  * The language tag a date is written in: English dates keep the day-month order Centric always
@@ -32,5 +15,5 @@ export const dayText = (at: number, locale: Locale = 'en'): string => new Date(a
 export const weekdayName = (weekday: number, locale: Locale = 'en'): string =>
   new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2023, 0, 1 + weekday));
 
-/** A share as a whole percentage ("67%", "67 %"), as the language writes it. */
-export const percentText = (share: number, locale: Locale = 'en'): string => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(Math.round(share * 100) / 100);
+/** A share as a whole percentage ("67%", "67 %"), as the language writes it: core's, so Slack and the reports agree. */
+export { percentIn as percentText } from '../../core/render/locale-format.js';
