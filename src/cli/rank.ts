@@ -9,7 +9,7 @@ import { rankText as rankWords, type RankText } from '../core/i18n/messages/rank
 import { slackText } from '../core/i18n/messages/slack/index.js';
 import type { MetricPromise } from '../core/metric/promise.js';
 import { promiseText } from '../core/outcome/promise-text.js';
-import { formulaText, openStoriesJql, rankIssues, TIES_TEXT, type RankedStory, type Ranking, type RankWeights } from '../core/rank.js';
+import { formulaIn, openStoriesJql, orderIn, rankIssues, type RankedStory, type Ranking, type RankWeights } from '../core/rank.js';
 import { escapeMarkdown } from '../core/render/escape-markdown.js';
 import { numberIn } from '../core/render/locale-format.js';
 import { escapeHtml } from '../core/render/html.js';
@@ -80,9 +80,8 @@ const num = (n: number | null, locale: Locale = 'en'): string => (n === null ? '
 const ranked = (r: Ranking): RankedStory[] => r.stories.filter((s) => s.unranked === null);
 const unranked = (r: Ranking): RankedStory[] => r.stories.filter((s) => s.unranked !== null);
 const headline = (v: RankView, w: Words = wordsOf()): string => w.r('headline', { scope: v.scope, count: v.ranking.stories.length, ranked: ranked(v.ranking).length });
-const orderLine = (r: Ranking, w: Words = wordsOf()): string => (r.ties === TIES_TEXT ? w.s('rank.tiesUsual') : w.s('rank.ties', { ties: r.ties }));
+const orderLine = (r: Ranking, w: Words = wordsOf()): string => orderIn(r, w.locale);
 /** The formula in the language, unless it is not the one core words (then as it is). */
-const formulaOf = (r: Ranking, locale: Locale): string => (r.formula === formulaText(r.weights) ? formulaText(r.weights, locale) : r.formula);
 const truncatedText = (count: number, locale: Locale): string => slackText(locale)('digest.truncated', { count });
 const reasonOf = (s: RankedStory, w: Words): string => w.r('unranked', { reason: s.unranked === 'no benefit' ? 'benefit' : s.unranked === 'no cost' ? 'cost' : 'both' });
 
@@ -122,7 +121,7 @@ function storyText(head: string, s: RankedStory, w: Words): string[] {
 export function rankText(v: RankView, locale: Locale = 'en'): string {
   const r = v.ranking;
   const w = wordsOf(locale);
-  const lines = [headline(v, w), ...(v.truncatedAt === undefined ? [] : [truncatedText(v.truncatedAt, locale)]), `${w.s('rank.formula')} ${formulaOf(r, locale)}`, orderLine(r, w), ''];
+  const lines = [headline(v, w), ...(v.truncatedAt === undefined ? [] : [truncatedText(v.truncatedAt, locale)]), `${w.s('rank.formula')} ${formulaIn(r, locale)}`, orderLine(r, w), ''];
   const top = ranked(r);
   if (top.length === 0) lines.push(w.r('noneRanked'));
   top.forEach((s, i) => lines.push(...storyText(`${i + 1}.`, s, w)));
@@ -147,7 +146,7 @@ export function rankMarkdown(v: RankView, locale: Locale = 'en'): string {
   const rows = r.stories.map((s) => row(s.unranked === null ? String(++place) : cell(reasonOf(s, w)), s));
   return [
     `## ${cell(headline(v, w))}`, '', ...note,
-    `**${w.s('rank.formula')}** ${cell(formulaOf(r, locale))}`, '', cell(orderLine(r, w)), '',
+    `**${w.s('rank.formula')}** ${cell(formulaIn(r, locale))}`, '', cell(orderLine(r, w)), '',
     `| # | ${COLUMNS.map((c) => w.r(`column.${c}`)).join(' | ')} |`,
     `|${' --- |'.repeat(COLUMNS.length + 1)}`,
     ...rows, '',

@@ -10,6 +10,7 @@
 import type { CentricConfig } from './config-types.js';
 import type { Locale } from './i18n/locales.js';
 import { rankText } from './i18n/messages/rank/index.js';
+import { slackText } from './i18n/messages/slack/index.js';
 import { lintIssue } from './lint.js';
 import type { MetricPromise } from './metric/promise.js';
 import { planningFacts, readNumber, type JiraIssue } from './ticket/normalise.js';
@@ -66,6 +67,12 @@ export const TIES_TEXT = 'ties: more evidence first, then the higher lint score,
 export function formulaText(w: RankWeights, locale: Locale = 'en'): string {
   return rankText(locale)('formula', { evidence: String(w.evidence), evidenceCap: String(w.evidenceCap), reach: String(w.reach), reachCap: String(w.reachCap) });
 }
+
+/** The ranking's own formula in the reader's language; any other formula (a team's own) as it was written. */
+export const formulaIn = (ranking: Pick<Ranking, 'formula' | 'weights'>, locale: Locale): string => (ranking.formula === formulaText(ranking.weights) ? formulaText(ranking.weights, locale) : ranking.formula);
+
+/** The order line under the formula ("Highest customer score first; ties: …"), in the reader's language. */
+export const orderIn = (ranking: Pick<Ranking, 'ties'>, locale: Locale): string => (ranking.ties === TIES_TEXT ? slackText(locale)('rank.tiesUsual') : slackText(locale)('rank.ties', { ties: ranking.ties }));
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 /** Cost 0 or below is no cost: nothing is divided by it. */

@@ -1,7 +1,7 @@
 import { Blocks, Md, Message } from 'slack-block-builder';
 import type { Locale } from '../../core/i18n/locales.js';
 import { promiseText } from '../../core/outcome/promise-text.js';
-import { formulaText, TIES_TEXT, type Ranking, type RankedStory } from '../../core/rank.js';
+import { formulaIn, orderIn, type Ranking, type RankedStory } from '../../core/rank.js';
 import { slackText, type SlackText } from './i18n.js';
 import { cut, fit, type SlackMessage } from './limits.js';
 import { lineMessage } from './line.js';
@@ -22,8 +22,6 @@ export interface RankReply {
 
 const num = (n: number | null): string => (n === null ? '–' : String(n));
 
-/** The ranking's own formula in the reader's language; any other formula as it was written. */
-const formulaIn = (ranking: Ranking, locale: Locale): string => (ranking.formula === formulaText(ranking.weights) ? formulaText(ranking.weights, locale) : ranking.formula);
 
 /** One ranked story: its place, link, summary and score, then what the room weighs. Every text from Jira escaped. */
 function storyMrkdwn(s: RankedStory, place: number, browse: (key: string) => string, t: SlackText, locale: Locale): string {
@@ -56,7 +54,7 @@ export function rankMessage(reply: RankReply, browse: (key: string) => string, l
     .blocks(
       Blocks.Header({ text: t('rank.header', { project }) }),
       // The formula and the tie-breaks are written by the ranking itself (centric.yml's words).
-      Blocks.Section({ text: `${Md.bold(t('rank.formula'))} ${escapeMrkdwn(formulaIn(ranking, locale))}\n${Md.italic(ranking.ties === TIES_TEXT ? t('rank.tiesUsual') : t('rank.ties', { ties: ranking.ties }))}` }),
+      Blocks.Section({ text: `${Md.bold(t('rank.formula'))} ${escapeMrkdwn(formulaIn(ranking, locale))}\n${Md.italic(orderIn(ranking, locale))}` }),
       reply.truncatedAt === null ? undefined : Blocks.Context().elements(t('digest.truncated', { count: reply.truncatedAt })),
       ranked.slice(0, RANK_TOP).map((s, i) => Blocks.Section({ text: storyMrkdwn(s, i + 1, browse, t, locale) })),
       rest.length === 0 ? undefined : Blocks.Context().elements(t('rank.rest', { rest: rest.join('; '), project })),
