@@ -7,7 +7,7 @@ import { commentText } from '../core/i18n/messages/comment/index.js';
 import { fixText } from '../core/i18n/messages/fix/index.js';
 import { configForProject } from '../core/lint.js';
 import { profileOf } from '../core/profiles.js';
-import { metricText, rewriteAdfStory, rewriteWikiStory, safeDesignUrl, storySentence, successLabel, type StoryFix } from '../core/story/rewrite-story.js';
+import { rewriteAdfStory, rewriteWikiStory, safeDesignUrl, storySentence, successLine, type StoryFix } from '../core/story/rewrite-story.js';
 import { projectOf } from '../core/ticket/project-of.js';
 import type { RuleId } from '../core/types.js';
 import { BROWSE_AND_EDIT, mayAct, type Denied } from './access.js';
@@ -130,8 +130,8 @@ export function validateFix(deps: Pick<FixDeps, 'config'>, key: string, fix: Sto
   // Checked on the server too: only an https link is ever written into the ticket.
   if (fix.visualsUrl && !safeDesignUrl(fix.visualsUrl)) errors.visuals = t('visuals');
   if (errors.role || errors.goal || errors.benefit) return errors;
-  const metric = fix.language && fix.language !== 'en' ? `${successLabel(fix.language)}: ${metricText(fix.metric)}` : `Success: ${fix.metric.replace(/^success\s*:\s*/i, '')}`;
-  const description = [storySentence(fix), fix.metric ? metric : ''].join('\n\n');
+  // The success line as Fix it will write it: what is checked is what gets written.
+  const description = [storySentence(fix), fix.metric ? successLine(fix.metric, fix.language) : ''].join('\n\n');
   // The story is checked as a story: a type a profile lints ("Epic" listed first) would check it as an epic.
   const project = configForProject(deps.config, projectOf(key));
   const issueType = project.issueTypes.find((type) => profileOf(type, project) === null) ?? 'Story';

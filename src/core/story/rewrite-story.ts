@@ -77,7 +77,7 @@ const colon = (language: Locale): string => (language === 'fr' ? '\u00a0: ' : ':
 export const metricText = (metric: string): string => metric.trim().replace(SUCCESS_LABEL, '');
 
 /** "Success: …" in English as it always was (a label the person typed kept); "Erfolg: …" in the story's language. */
-function successLine(metric: string, language: Locale = 'en'): string {
+export function successLine(metric: string, language: Locale = 'en'): string {
   if (language === 'en') return /^success\s*:/i.test(metric.trim()) ? metric.trim() : `Success: ${metric.trim()}`;
   return `${successLabel(language)}${colon(language)}${metricText(metric)}`;
 }
