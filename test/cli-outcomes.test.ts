@@ -194,6 +194,7 @@ describe('centric outcomes', () => {
 describe('centric outcomes --lang', () => {
   it('writes the text in the language asked for: labels, states, the hit rate; dates stay ISO, what people typed as typed', async () => {
     const result = await run(['outcomes', '--project', 'SHOP', '--lang', 'de', '--since', '10d'], await storedOutcomes());
+    expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       [

@@ -122,6 +122,7 @@ describe('centric rank --lang', () => {
     backlog();
     const run = await runCli(['rank', '--project', 'SHOP', '--config', config, '--lang', 'de'], '', ENV);
     const lint = await lints();
+    expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
       [

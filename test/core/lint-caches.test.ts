@@ -38,7 +38,7 @@ describe("a translator's kept results", () => {
 
   it('keeps each language apart', () => {
     expect(translator(slack, 'it')('more', { count: 3 })).toBe('…e altri 3');
-    expect(translator(slack, 'en')('more', { count: 3 })).not.toBe('…e altri 3');
+    expect(translator(slack, 'en')('more', { count: 3 })).toBe('…and 3 more');
   });
 });
 

@@ -104,6 +104,7 @@ describe.each(BACKENDS)('the outcome comment in the story’s language ($name)',
     expect(fake.comments[0]!.text).toMatch(/^\*Resultado:\* /);
     expect(fake.comments[0]!.text).toContain('(informado por alguien desde Slack, ');
     // The promise the property and the question show is the metric alone, as before.
+    expect(fake.properties.get('centric.outcome')).toHaveProperty('promise.name');
     expect(fake.properties.get('centric.outcome')).not.toHaveProperty('promise.language');
   });
 

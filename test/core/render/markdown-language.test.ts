@@ -45,7 +45,9 @@ describe('the Markdown report in the CLI’s language', () => {
     expect(lines).toContain('Story: kunde: meinen Warenkorb speichern');
     const findings = lines.filter((l) => l.startsWith('- '));
     expect(findings.map((l) => /\*\* \((\w+)\): /.exec(l)?.[1])).toEqual(['Fehler', 'Hinweis', 'Fehler', 'Hinweis', 'Hinweis', 'Hinweis']);
-    expect(lines.filter((l) => l.startsWith('  _')).every((l) => l.startsWith('  _Tipp:_ '))).toBe(true);
+    const tips = lines.filter((l) => l.startsWith('  _'));
+    expect(tips).toHaveLength(findings.length);
+    expect(tips.every((l) => l.startsWith('  _Tipp:_ '))).toBe(true);
   });
 
   it('escapes the ticket’s text exactly as in English: only the label is German', () => {
@@ -72,7 +74,9 @@ describe('the Markdown report in the CLI’s language', () => {
       '| SHOP-3 | – | skipped | 0 |',
     ]);
     expect(english).toContain('Every check passes.');
-    expect(english.filter((l) => l.startsWith('  _')).every((l) => l.startsWith('  _Fix:_ '))).toBe(true);
+    const fixes = english.filter((l) => l.startsWith('  _'));
+    expect(fixes).toHaveLength(6);
+    expect(fixes.every((l) => l.startsWith('  _Fix:_ '))).toBe(true);
   });
 
   it('is what `centric lint --format markdown --lang de` prints', async () => {
