@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { createColors } from 'picocolors';
 import { InputError, readIssueList } from './cli/read-issues.js';
 import { AuditUsageError } from './cli/usage-error.js';
-import { EnvError } from './config/env.js';
+import { EnvError } from './config/env-error.js';
 import { ConfigError, loadConfig, yaml } from './config/load.js';
 import { toConfigFile } from './core/config-schema.js';
 import { lintEach, lintIssues, passes, summarise, summariseTallies, tallyOf, type IssueList, type Tally } from './core/lint.js';

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { EnvError } from './env-error.js';
+
+export { EnvError };
 
 export const SETUP_LINK = 'README.md#set-up';
 
@@ -57,13 +60,6 @@ const MISSING: Record<string, string> = {
   SLACK_BOT_TOKEN: 'is missing: the bot token (xoxb-…) from OAuth & Permissions',
   JIRA_BASE_URL: 'is missing: your Jira site, such as https://your-site.atlassian.net',
 };
-
-export class EnvError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('\n'));
-    this.name = 'EnvError';
-  }
-}
 
 /** Empty strings count as unset, as they do in most .env files. */
 function present(source: NodeJS.ProcessEnv): Record<string, string> {

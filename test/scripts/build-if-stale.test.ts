@@ -52,4 +52,16 @@ describe('npm start builds only when the build is stale', () => {
     writeFileSync(join(root, 'tsconfig.json'), '{}');
     expect(isStale(root)).toBe(true);
   });
+
+  it('builds when a file the lint bundle is built from changed (its V8 flags, wrapper, entry or warm-up)', () => {
+    for (const file of ['bin/code-cache.js', 'scripts/lint-entry.mjs', 'scripts/warm-up-issues.json']) {
+      const root = checkout(BOTH);
+      mkdirSync(join(root, file, '..'), { recursive: true });
+      writeFileSync(join(root, file), '');
+      utimesSync(join(root, file), 3_000, 3_000);
+      expect(isStale(root)).toBe(true);
+      utimesSync(join(root, file), 1_000, 1_000);
+      expect(isStale(root)).toBe(false);
+    }
+  });
 });
