@@ -140,6 +140,14 @@ describe('the ranking’s formula and promises (/centric rank), in the person’
     expect(message.blocks[2]!.text.text).toContain('\n    Versprechen: checkout conversion von 2,1% auf 2,6% within 6 weeks');
   });
 
+  it('writes the scores as the CLI’s ranking does in that language: a decimal comma in German, a point in English', () => {
+    const story2 = (locale?: 'de') => rankMessage({ project: 'SHOP', ranking, truncatedAt: null }, browse, locale).blocks[3]!.text.text;
+    const score = ranking.stories.find((s) => s.key === 'SHOP-2')!.customerScore!;
+    expect(Number.isInteger(score)).toBe(false);
+    expect(story2('de')).toContain(`*${String(score).replace('.', ',')}*`);
+    expect(story2()).toContain(`*${score}*`);
+  });
+
   it('English as before; a formula that is not the ranking’s own is shown as written; a spot check in Portuguese', () => {
     expect(ranking.formula).toBe('customer score = benefit × (1 + 0.25 × min(evidence, 4)) × (1 + 0.1 × min(other stories for the persona, 10)) ÷ cost; business = business value ÷ cost');
     expect(rankMessage({ project: 'SHOP', ranking, truncatedAt: null }, browse).blocks[1]!.text.text).toContain(`*Formula:* ${ranking.formula}\n`);

@@ -1,6 +1,7 @@
 import { Blocks, Md, Message } from 'slack-block-builder';
 import type { Locale } from '../../core/i18n/locales.js';
 import { promiseText } from '../../core/outcome/promise-text.js';
+import { numberIn } from '../../core/render/locale-format.js';
 import { formulaIn, orderIn, type Ranking, type RankedStory } from '../../core/rank.js';
 import { slackText, type SlackText } from './i18n.js';
 import { cut, fit, type SlackMessage } from './limits.js';
@@ -20,20 +21,20 @@ export interface RankReply {
   truncatedAt: number | null;
 }
 
-const num = (n: number | null): string => (n === null ? '–' : String(n));
-
+/** A score as the CLI's ranking writes it in the same language ("1,38" in German). */
+const num = (n: number | null, locale: Locale): string => (n === null ? '–' : numberIn(n, locale));
 
 /** One ranked story: its place, link, summary and score, then what the room weighs. Every text from Jira escaped. */
 function storyMrkdwn(s: RankedStory, place: number, browse: (key: string) => string, t: SlackText, locale: Locale): string {
   const head = `${Md.bold(`${place}.`)} ${ticketLink(browse(s.key), s.key)} ${escapeMrkdwn(cut(s.summary, SUMMARY_CHARS))}`;
   const persona = s.persona === null ? t('rank.noPersona') : `${t('rank.for', { persona: escapeMrkdwn(cut(s.persona, PERSONA_CHARS)) })}${s.reach > 0 ? ` (+${s.reach})` : ''}`;
   const facts = [
-    t('rank.customer', { score: Md.bold(num(s.customerScore)) }),
-    t('rank.business', { score: num(s.businessScore) }),
-    t('rank.benefitCost', { benefit: num(s.benefit), cost: num(s.cost) }),
+    t('rank.customer', { score: Md.bold(num(s.customerScore, locale)) }),
+    t('rank.business', { score: num(s.businessScore, locale) }),
+    t('rank.benefitCost', { benefit: num(s.benefit, locale), cost: num(s.cost, locale) }),
     t('rank.evidence', { evidence: String(s.evidence) }),
     persona,
-    t('rank.lint', { score: num(s.score) }),
+    t('rank.lint', { score: num(s.score, locale) }),
   ];
   const promise = s.metric ? `\n    ${t('rank.promise', { promise: escapeMrkdwn(cut(promiseText(s.metric, locale), PROMISE_CHARS)) })}` : '';
   return `${head}\n    ${facts.join(' · ')}${promise}`;
