@@ -36,7 +36,8 @@ function section(r: Report, t: MarkdownText, locale: Locale): string[] {
   for (const f of r.findings) {
     const icon = f.severity === 'error' ? '❌' : '⚠️';
     // Messages quote the ticket and hold placeholders ("<who exactly>") that must show as written.
-    lines.push(`- ${icon} ${ruleName(f)} (${t(f.severity === 'error' ? 'error' : 'warn')}): ${escapeMarkdown(f.message)}  `, `  _${t('fix')}_ ${escapeMarkdown(f.hint)}`);
+    const severity = t('severity', { severity: t(f.severity === 'error' ? 'error' : 'warn') });
+    lines.push(`- ${icon} ${ruleName(f)} ${severity} ${escapeMarkdown(f.message)}  `, `  _${t('fix')}_ ${escapeMarkdown(f.hint)}`);
   }
   lines.push('');
   return lines;

@@ -61,6 +61,9 @@ describe('the Markdown report in the CLI’s language', () => {
     const french = renderMarkdown(lintIssues(ISSUES, DEFAULT_CONFIG, 'fr'), 'fr').split('\n');
     expect(french.slice(0, 5)).toEqual(['## Rapport Centric', '', '3 tickets\u00a0: 2 vérifiés, 1 ignoré, 1 réussi, score moyen 63', '', '| Ticket | Score | Résultat | Remarques |']);
     expect(french).toContain('Toutes les vérifications sont réussies.');
+    // French typography: a no-break space before the colon, after the severity too.
+    const severities = french.filter((l) => l.startsWith('- ')).map((l) => /\*\* (\(\w+\)\u00a0:) /.exec(l)?.[1]);
+    expect(severities).toEqual(['(erreur)\u00a0:', '(alerte)\u00a0:', '(erreur)\u00a0:', '(alerte)\u00a0:', '(alerte)\u00a0:', '(alerte)\u00a0:']);
     const english = renderMarkdown(lintIssues(ISSUES, DEFAULT_CONFIG)).split('\n');
     expect(english.slice(0, 9)).toEqual([
       '## Centric report',

@@ -16,4 +16,5 @@ export const de: Record<keyof typeof en, string> = {
   fix: 'Tipp:',
   error: 'Fehler',
   warn: 'Hinweis',
+  severity: '({severity}):',
 };

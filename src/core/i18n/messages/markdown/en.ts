@@ -20,4 +20,6 @@ export const en = {
   fix: 'Fix:',
   error: 'error',
   warn: 'warn',
+  // After the rule's name, before the finding: French puts a no-break space before the colon.
+  severity: '({severity}):',
 } as const satisfies Catalog;

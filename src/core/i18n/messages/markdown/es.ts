@@ -16,4 +16,5 @@ export const es: Record<keyof typeof en, string> = {
   fix: 'Cómo arreglarlo:',
   error: 'fallo',
   warn: 'aviso',
+  severity: '({severity}):',
 };

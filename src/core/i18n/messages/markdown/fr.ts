@@ -16,4 +16,5 @@ export const fr: Record<keyof typeof en, string> = {
   fix: 'À faire\u00a0:',
   error: 'erreur',
   warn: 'alerte',
+  severity: '({severity})\u00a0:',
 };

@@ -16,4 +16,5 @@ export const it: Record<keyof typeof en, string> = {
   fix: 'Come sistemarlo:',
   error: 'errore',
   warn: 'avviso',
+  severity: '({severity}):',
 };

@@ -16,4 +16,5 @@ export const nl: Record<keyof typeof en, string> = {
   fix: 'Oplossing:',
   error: 'fout',
   warn: 'waarschuwing',
+  severity: '({severity}):',
 };

@@ -16,4 +16,5 @@ export const pt: Record<keyof typeof en, string> = {
   fix: 'Como corrigir:',
   error: 'erro',
   warn: 'aviso',
+  severity: '({severity}):',
 };
