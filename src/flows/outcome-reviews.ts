@@ -21,12 +21,14 @@ import {
   dueReviews,
   markReminded,
   postponeReview,
+  readStoredPromise,
   recordAnswer,
   requeueStaleReviewClaims,
   reviewById,
   reviewsAskedOf,
   scheduleReviewOnce,
   settleClaim,
+  storedPromiseJson,
   unmarkReminded,
   unwrittenAnswers,
   type ReviewRow,
@@ -59,28 +61,19 @@ const backoffMs = (attempts: number): number => Math.min(60 * MINUTE, MINUTE * 2
 /** An answer whose Jira write was not handed to the inbox this long after it was given is handed again. */
 const UNWRITTEN_AFTER_MS = 5 * MINUTE;
 
-/** The review's `promise` column: the story's metric, and the language the story is written in (for the outcome comment, days later). */
-type StoredPromise = MetricPromise & { language?: string };
-
 /** The stored promise of a story written in `language` (its story's; absent when it had none). */
-export const promiseJson = (metric: MetricPromise, language: string | null | undefined): string => JSON.stringify(language ? { ...metric, language } : metric);
+export const promiseJson = storedPromiseJson;
 
 /** The metric the story promised, as it was reported (without the language stored beside it). */
 export function promiseOf(row: Pick<ReviewRow, 'promise'>): MetricPromise {
-  const { language: _language, ...metric } = JSON.parse(row.promise) as StoredPromise;
-  return metric;
+  const { promise } = readStoredPromise(row.promise);
+  // Scheduled only with a promise (scheduleReview); one edited by hand into something else stops here, named.
+  if (!promise) throw new Error('the outcome review\'s stored promise is not a metric promise');
+  return promise;
 }
 
-/** The language the reviewed story was written in; null for a review scheduled before it was stored. */
-export function storyLanguageOf(row: Pick<ReviewRow, 'promise'>): string | null {
-  try {
-    const stored = JSON.parse(row.promise) as StoredPromise | null;
-    return stored && typeof stored === 'object' && typeof stored.language === 'string' ? stored.language : null;
-  } catch {
-    // A promise that is no JSON (a row written by hand): the project's language then.
-    return null;
-  }
-}
+/** The language the reviewed story was written in; null for a review scheduled before it was stored (the project's language then). */
+export const storyLanguageOf = (row: Pick<ReviewRow, 'promise'>): string | null => readStoredPromise(row.promise).language;
 
 /** The question as its message shows it now. */
 export function questionOf(row: ReviewRow, settings: Pick<OutcomeSettings, 'maxTooEarly'>, state: OutcomeState = stateOf(row)): OutcomeQuestion {

@@ -1,23 +1,9 @@
-import type { MetricPromise } from '../core/metric/promise.js';
 import { OUTCOME_ANSWERS, type OutcomeAnswer } from '../core/outcome/outcome.js';
 import type { ReviewDetail } from '../core/outcome/stats.js';
 import { selectInChunks } from './chunks.js';
 import type { Store } from './database.js';
-import { reviewsOf, type ReviewRow } from './outcomes.js';
+import { readStoredPromise, reviewsOf, type ReviewRow } from './outcomes.js';
 import type { ReportScope } from './reports.js';
-
-/** The stored promise, or null when it is not a promise (a row written by hand, a later shape). */
-function promiseOf(json: string): MetricPromise | null {
-  try {
-    const value = JSON.parse(json) as (MetricPromise & { language?: unknown }) | null;
-    if (!value || typeof value !== 'object' || typeof value.name !== 'string') return null;
-    // The story's language is kept beside the promise for the outcome comment; it is no part of it.
-    const { language: _language, ...promise } = value;
-    return promise;
-  } catch {
-    return null;
-  }
-}
 
 const answerOf = (outcome: string | null): OutcomeAnswer | null => (OUTCOME_ANSWERS as readonly string[]).includes(outcome ?? '') ? (outcome as OutcomeAnswer) : null;
 
@@ -32,7 +18,7 @@ export function reviewDetail(row: ReviewRow): ReviewDetail {
     answeredAt: row.answered_at === null ? null : Number(row.answered_at),
     remindedAt: row.reminded_at === null ? null : Number(row.reminded_at),
     summary: row.summary,
-    promise: promiseOf(row.promise),
+    promise: readStoredPromise(row.promise).promise,
     measured: row.measured,
     note: row.note,
     answeredBy: row.answered_name,

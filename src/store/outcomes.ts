@@ -1,10 +1,37 @@
 import type { Selectable } from 'kysely';
+import type { MetricPromise } from '../core/metric/promise.js';
 import type { Store } from './database.js';
 import { deleteInBatches, PRUNE_BATCH } from './reports.js';
 import type { OutcomeReviewsTable } from './schema.js';
 
 /** An outcome review as stored. */
 export type ReviewRow = Selectable<OutcomeReviewsTable>;
+
+/**
+ * The `promise` column, read: the story's metric, and the language the story is written in, kept
+ * beside it for the outcome comment days later. Null where it holds neither (a row written by hand,
+ * a review scheduled before the language was kept).
+ */
+export interface StoredPromise {
+  promise: MetricPromise | null;
+  language: string | null;
+}
+
+/** The `promise` column of a story's metric and its language (none when the story had none). */
+export const storedPromiseJson = (metric: MetricPromise, language: string | null | undefined): string => JSON.stringify(language ? { ...metric, language } : metric);
+
+/** Reads the `promise` column; what is no JSON, or no promise, reads as nulls rather than failing. */
+export function readStoredPromise(json: string): StoredPromise {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return { promise: null, language: null };
+  }
+  if (!value || typeof value !== 'object') return { promise: null, language: null };
+  const { language, ...metric } = value as MetricPromise & { language?: unknown };
+  return { promise: typeof metric.name === 'string' ? metric : null, language: typeof language === 'string' ? language : null };
+}
 
 export interface NewReview {
   ticketKey: string;

@@ -54,7 +54,7 @@ describe('role and article patterns with one WORD_END per run of words', () => {
   });
 
   it('keep a WORD_END of its own for a marker holding a "|" (a team may write one), and for those ending in an apostrophe', () => {
-    const vocab = { ...DEFAULT_CONFIG.vocabulary.en, roleMarkers: ['as|like', "in\\s+qu'", 'for'], articles: ['the', "l'", 'an', 'a'] };
+    const vocab: Vocabulary = { ...DEFAULT_CONFIG.vocabulary.en!, roleMarkers: ['as|like', "in\\s+qu'", 'for'], articles: ['the', "l'", 'an', 'a'] };
     const config = { ...DEFAULT_CONFIG, vocabulary: { en: vocab } };
     const [lang] = compile(config).languages;
     const before = patternsBefore(vocab);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/core/default-config.js';
 import { promiseJson, promiseOf, settleReview, storyLanguageOf } from '../../src/flows/outcome-reviews.js';
+import { readStoredPromise } from '../../src/store/outcomes.js';
 import { writeOutcome, type OutcomeWriteDeps } from '../../src/flows/outcome-write.js';
 import type { Store } from '../../src/store/database.js';
 import { capturedLogger } from '../helpers/quiet.js';
@@ -137,5 +138,17 @@ describe.each(BACKENDS)('the outcome comment in the story’s language ($name)',
     const row = await store.db.selectFrom('outcome_reviews').selectAll().executeTakeFirstOrThrow();
     expect(storyLanguageOf(row)).toBe('es');
     expect(promiseOf(row)).toEqual(CONVERSION);
+  });
+
+  it('reads a promise column edited by hand as no promise and no language, and says so where a promise is needed', () => {
+    for (const promise of ['not json', 'null', '42', '"text"', '{"language":"de"}', '[]']) {
+      expect([promise, readStoredPromise(promise).promise]).toEqual([promise, null]);
+      expect(() => promiseOf({ promise })).toThrow("the outcome review's stored promise is not a metric promise");
+    }
+    expect(readStoredPromise('{"language":"de"}').language).toBe('de');
+    expect(readStoredPromise(JSON.stringify({ ...CONVERSION, language: 7 }))).toEqual({ promise: CONVERSION, language: null });
+    expect(storyLanguageOf({ promise: 'not json' })).toBeNull();
+    // The outcome stats read the same column the same way.
+    expect(readStoredPromise(promiseJson(CONVERSION, 'fr'))).toEqual({ promise: CONVERSION, language: 'fr' });
   });
 });
