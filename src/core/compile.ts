@@ -192,45 +192,101 @@ function wordAlternation(sources: string[], after = ''): string {
   return `(?:${parts.join('|')})`;
 }
 
-function compileLanguage(code: string, v: Vocabulary): CompiledLanguage {
-  // A marker ending in an apostrophe ("qu'") is glued to the next word: no boundary after it.
-  const roles = wordAlternation(v.roleMarkers);
-  const goals = alternation(v.goalMarkers);
-  const benefits = alternation(v.benefitMarkers);
-  const article = articlePattern(v.articles);
-  return {
-    code,
-    vocab: v,
-    roleMarker: new RegExp(`${roles}(?:\\s+${article}|\\s*(?=:))?\\s*[:\\-–—]?\\s*`, 'yiu'),
+/**
+ * A language's patterns, each made when first read and kept. Making a pattern already costs
+ * (V8 parses it, and reads each \\p{L} from ICU): ~0.15 ms each, 60 of them for seven languages,
+ * while a ticket reads the role marker of most languages but the other patterns of one or two.
+ */
+class LanguagePatterns {
+  #roleMarker?: RegExp;
+  #roleThenGoal?: RegExp;
+  #goalMarker?: RegExp;
+  #benefitMarker?: RegExp;
+  #purposeMarker?: RegExp;
+  #lineStartsWithBenefit?: RegExp;
+  #articles?: RegExp;
+  #conjunction?: RegExp;
+  #infinitive?: RegExp;
+
+  constructor(readonly vocab: Vocabulary) {}
+
+  get roleMarker(): RegExp {
+    // A marker ending in an apostrophe ("qu'") is glued to the next word: no boundary after it.
+    return (this.#roleMarker ??= new RegExp(`${wordAlternation(this.vocab.roleMarkers)}(?:\\s+${articlePattern(this.vocab.articles)}|\\s*(?=:))?\\s*[:\\-–—]?\\s*`, 'yiu'));
+  }
+
+  get roleThenGoal(): RegExp {
     // Both runs bounded: with an open-ended run of blanks or dashes after it, each of the role's
     // 150 lengths would scan the whole run again. A goal marker starts at most ROLE_REACH after
     // the role marker's end.
-    roleThenGoal: new RegExp(
-      `((?:[^\\n.;!?]|${ROLE_DOT}){1,${MAX_ROLE}}?)[\\s,;:\\-–—]{1,${MAX_ROLE_GAP}}${WORD_START}${goals}${WORD_END}[\\s:]{0,40}`,
+    return (this.#roleThenGoal ??= new RegExp(
+      `((?:[^\\n.;!?]|${ROLE_DOT}){1,${MAX_ROLE}}?)[\\s,;:\\-–—]{1,${MAX_ROLE_GAP}}${WORD_START}${alternation(this.vocab.goalMarkers)}${WORD_END}[\\s:]{0,40}`,
       'yiu',
-    ),
-    goalMarker: new RegExp(`${WORD_START}${goals}${WORD_END}`, 'giu'),
+    ));
+  }
+
+  get goalMarker(): RegExp {
+    return (this.#goalMarker ??= new RegExp(`${WORD_START}${alternation(this.vocab.goalMarkers)}${WORD_END}`, 'giu'));
+  }
+
+  get benefitMarker(): RegExp {
     // "afin d'être", "pour qu'il": a marker ending in an apostrophe is glued to the next word.
-    benefitMarker: new RegExp(`${WORD_START}${benefits}(?:(?<=')|${WORD_END})\\s*:?\\s*`, 'giu'),
-    purposeMarker: new RegExp(`${WORD_START}${alternation(v.purposeMarkers)}${WORD_END}\\s*`, 'giu'),
-    lineStartsWithBenefit: new RegExp(`\\n\\s*${benefits}(?:(?<=')|${WORD_END})\\s*:?\\s*`, 'yiu'),
-    nonRolePhrases: v.nonRolePhrases.map((p) => p.toLowerCase()),
-    nonRoles: v.nonRoles.map(collapse),
-    relativePronouns: new Set(v.relativePronouns.map(collapse)),
-    placeholders: new Set(v.placeholders.map(collapse)),
-    articles: new RegExp(`^${article}`, 'iu'),
-    genericRoles: new Set(v.genericRoles.map((r) => r.toLowerCase())),
-    vagueQualifiers: new Set(v.vagueQualifiers.map((q) => q.toLowerCase())),
-    givenWhenThen: v.givenWhenThen.map((w) => w.toLowerCase().split('|').map((a) => a.trim()).filter(Boolean)) as [string[], string[], string[]],
-    conjunction: new RegExp(`\\s(?:${v.conjunctions.map(phrase).join('|')})(?=\\s)`, 'giu'),
-    goalVerbs: new Set(v.goalVerbs.map((w) => w.toLowerCase())),
-    infinitive: new RegExp(`^${alternation(v.infinitives)}$`, 'u'),
-    determiners: new Set(v.determiners.map(collapse)),
-    modalWords: new Set(v.modalWords.map(collapse)),
-    personWords: new Set(v.personWords.map(collapse)),
-    systemSubjects: new Set(v.systemSubjects.map(collapse)),
-  };
+    return (this.#benefitMarker ??= new RegExp(`${WORD_START}${alternation(this.vocab.benefitMarkers)}(?:(?<=')|${WORD_END})\\s*:?\\s*`, 'giu'));
+  }
+
+  get purposeMarker(): RegExp {
+    return (this.#purposeMarker ??= new RegExp(`${WORD_START}${alternation(this.vocab.purposeMarkers)}${WORD_END}\\s*`, 'giu'));
+  }
+
+  get lineStartsWithBenefit(): RegExp {
+    return (this.#lineStartsWithBenefit ??= new RegExp(`\\n\\s*${alternation(this.vocab.benefitMarkers)}(?:(?<=')|${WORD_END})\\s*:?\\s*`, 'yiu'));
+  }
+
+  get articles(): RegExp {
+    return (this.#articles ??= new RegExp(`^${articlePattern(this.vocab.articles)}`, 'iu'));
+  }
+
+  get conjunction(): RegExp {
+    return (this.#conjunction ??= new RegExp(`\\s(?:${this.vocab.conjunctions.map(phrase).join('|')})(?=\\s)`, 'giu'));
+  }
+
+  get infinitive(): RegExp {
+    return (this.#infinitive ??= new RegExp(`^${alternation(this.vocab.infinitives)}$`, 'u'));
+  }
 }
+
+class Language extends LanguagePatterns implements CompiledLanguage {
+  readonly nonRolePhrases: string[];
+  readonly nonRoles: string[];
+  readonly relativePronouns: Set<string>;
+  readonly placeholders: Set<string>;
+  readonly genericRoles: Set<string>;
+  readonly vagueQualifiers: Set<string>;
+  readonly givenWhenThen: [string[], string[], string[]];
+  readonly goalVerbs: Set<string>;
+  readonly determiners: Set<string>;
+  readonly modalWords: Set<string>;
+  readonly personWords: Set<string>;
+  readonly systemSubjects: Set<string>;
+
+  constructor(readonly code: string, v: Vocabulary) {
+    super(v);
+    this.nonRolePhrases = v.nonRolePhrases.map((p) => p.toLowerCase());
+    this.nonRoles = v.nonRoles.map(collapse);
+    this.relativePronouns = new Set(v.relativePronouns.map(collapse));
+    this.placeholders = new Set(v.placeholders.map(collapse));
+    this.genericRoles = new Set(v.genericRoles.map((r) => r.toLowerCase()));
+    this.vagueQualifiers = new Set(v.vagueQualifiers.map((q) => q.toLowerCase()));
+    this.givenWhenThen = v.givenWhenThen.map((w) => w.toLowerCase().split('|').map((a) => a.trim()).filter(Boolean)) as [string[], string[], string[]];
+    this.goalVerbs = new Set(v.goalVerbs.map((w) => w.toLowerCase()));
+    this.determiners = new Set(v.determiners.map(collapse));
+    this.modalWords = new Set(v.modalWords.map(collapse));
+    this.personWords = new Set(v.personWords.map(collapse));
+    this.systemSubjects = new Set(v.systemSubjects.map(collapse));
+  }
+}
+
+const compileLanguage = (code: string, v: Vocabulary): CompiledLanguage => new Language(code, v);
 
 /** True for a lower-case letter or digit of the scripts tickets are written in. */
 function isLowerWordCode(c: number): boolean {

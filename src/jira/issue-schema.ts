@@ -1,17 +1,6 @@
 import { z } from 'zod';
 import type { JiraIssue } from '../core/ticket/normalise.js';
 
-const named = z.looseObject({ name: z.string().nullish() }).nullish();
-const user = z
-  .looseObject({
-    accountId: z.string().nullish(),
-    name: z.string().nullish(),
-    key: z.string().nullish(),
-    displayName: z.string().nullish(),
-    emailAddress: z.string().nullish(),
-  })
-  .nullish();
-
 /** What a wrong value is, in a message: "a number", "an array", "null". */
 const kindOf = (value: unknown): string => {
   if (value === null) return 'null';
@@ -20,24 +9,43 @@ const kindOf = (value: unknown): string => {
   return `a ${typeof value}`;
 };
 
-/** A Jira issue as REST v2/v3 and webhooks send it; only the fields Centric reads are checked. */
-export const jiraIssueSchema = z.looseObject({
-  key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*-\d+$/, 'expected an issue key such as SHOP-1'),
-  fields: z.looseObject({
-    summary: z.string().nullish(),
-    description: z
-      .union([z.string(), z.looseObject({ type: z.string() }), z.null()], { error: (issue) => `must be an ADF document (an object with "type"), a string or null; got ${kindOf(issue.input)}` })
-      .optional(),
-    issuetype: named,
-    status: named,
-    project: z.looseObject({ key: z.string().nullish() }).nullish(),
-    attachment: z.array(z.looseObject({ filename: z.string().nullish(), mimeType: z.string().nullish() })).nullish(),
-    labels: z.array(z.string()).nullish(),
-    components: z.array(named).nullish(),
-    reporter: user,
-    assignee: user,
-  }),
-});
+let schema: ReturnType<typeof makeIssueSchema> | undefined;
+
+function makeIssueSchema() {
+  const named = z.looseObject({ name: z.string().nullish() }).nullish();
+  const user = z
+    .looseObject({
+      accountId: z.string().nullish(),
+      name: z.string().nullish(),
+      key: z.string().nullish(),
+      displayName: z.string().nullish(),
+      emailAddress: z.string().nullish(),
+    })
+    .nullish();
+  return z.looseObject({
+    key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*-\d+$/, 'expected an issue key such as SHOP-1'),
+    fields: z.looseObject({
+      summary: z.string().nullish(),
+      description: z
+        .union([z.string(), z.looseObject({ type: z.string() }), z.null()], { error: (issue) => `must be an ADF document (an object with "type"), a string or null; got ${kindOf(issue.input)}` })
+        .optional(),
+      issuetype: named,
+      status: named,
+      project: z.looseObject({ key: z.string().nullish() }).nullish(),
+      attachment: z.array(z.looseObject({ filename: z.string().nullish(), mimeType: z.string().nullish() })).nullish(),
+      labels: z.array(z.string()).nullish(),
+      components: z.array(named).nullish(),
+      reporter: user,
+      assignee: user,
+    }),
+  });
+}
+
+/**
+ * A Jira issue as REST v2/v3 and webhooks send it; only the fields Centric reads are checked. Made
+ * on first use: plainlyValid() accepts almost every issue without it, and `centric lint` starts sooner.
+ */
+export const jiraIssueSchema = (): ReturnType<typeof makeIssueSchema> => (schema ??= makeIssueSchema());
 
 export type IssueCheck = { ok: true; issue: JiraIssue } | { ok: false; problem: string };
 
@@ -78,7 +86,7 @@ export function checkIssue(value: unknown): IssueCheck {
     return { ok: false, problem: 'not a Jira issue: expected an object with "key" and "fields", as GET /rest/api/3/issue/{key} returns' };
   }
   if (plainlyValid(value as Loose)) return { ok: true, issue: value as JiraIssue };
-  const result = jiraIssueSchema.safeParse(value);
+  const result = jiraIssueSchema().safeParse(value);
   if (result.success) return { ok: true, issue: result.data as JiraIssue };
   const issue = result.error.issues[0]!;
   return { ok: false, problem: `${issue.path.join('.')}: ${issue.message}` };

@@ -54,6 +54,30 @@ describe('centric lint starts from the code cache the build made', () => {
     expect(load(damaged)).toEqual({ fromCache: false, report: cached.report });
   });
 
+  it('checks the cache with SHA-256 where Node has no CRC-32 (before 20.15), and a cache of the other checksum is not used', () => {
+    const copy = join(folder, 'sha.cjs');
+    copyFileSync(BUNDLE, copy);
+    // In a fresh process without zlib.crc32: make a cache of the copy, then load it, whole and damaged.
+    const script = `
+      require('node:zlib').crc32 = undefined;
+      const { loadCached, makeCache } = require(${JSON.stringify(join(ROOT, 'bin', 'code-cache.js'))});
+      const { readFileSync, writeFileSync } = require('node:fs');
+      makeCache(${JSON.stringify(copy)}, async () => {}).then(() => {
+        const whole = loadCached(${JSON.stringify(copy)}).fromCache;
+        const bytes = readFileSync(${JSON.stringify(`${copy}.cache`)});
+        bytes[bytes.length >> 1] ^= 0xff;
+        writeFileSync(${JSON.stringify(`${copy}.cache`)}, bytes);
+        process.stdout.write(JSON.stringify({ whole, header: bytes.length - readFileSync(${JSON.stringify(`${copy}.cache`)}).length, damaged: loadCached(${JSON.stringify(copy)}).fromCache }));
+      });`;
+    const run = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' })) as { whole: boolean; damaged: boolean };
+    expect(run).toMatchObject({ whole: true, damaged: false });
+    expect(readFileSync(`${copy}.cache`).length - readFileSync(`${BUNDLE}.cache`).length).not.toBe(0);
+    // That SHA-256 cache, read where Node has CRC-32: not for this bundle as far as it can tell.
+    copyFileSync(BUNDLE, copy);
+    execFileSync(process.execPath, ['-e', `require('node:zlib').crc32 = undefined; require(${JSON.stringify(join(ROOT, 'bin', 'code-cache.js'))}).makeCache(${JSON.stringify(copy)}, async () => {})`], { cwd: ROOT });
+    expect(load(copy).fromCache).toBe(false);
+  });
+
   it('is ASCII only, so V8 keeps its megabyte of source at one byte a character', () => {
     const bytes = readFileSync(BUNDLE);
     expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);

@@ -66,28 +66,81 @@ const alternation = (sources: string[]): string => `(?:${[...sources].sort(byLen
 /** A marker ending in an apostrophe ("lorsqu'") is glued to the next word: no boundary after it. */
 const bounded = (m: string): string => (m.endsWith("'") ? m : `${m}${WORD_END}`);
 
-function formLanguage(lang: CompiledLanguage): FormLanguage {
-  const v = lang.vocab;
-  const situations = v.situationMarkers.length > 0 && v.motivationMarkers.length + v.firstPersonMotivationMarkers.length > 0;
-  const motivations = alternation([...v.motivationMarkers, ...v.firstPersonMotivationMarkers]);
-  const firstPerson = v.firstPersonMotivationMarkers.length > 0 && situations;
-  const openers = [...v.benefitMarkers, ...v.purposeMarkers];
-  return {
-    lang,
-    situationMarker: situations ? new RegExp(`${alternation(v.situationMarkers.map(bounded))}\\s*`, 'yiu') : null,
-    motivationMarker: situations ? new RegExp(`${WORD_START}${motivations}${WORD_END}`, 'giu') : null,
+/**
+ * A language's job-story and benefit-first patterns, each made when first read and kept (null when
+ * the language has no words for it): making one costs V8's parse of it, and a ticket reads those of
+ * one or two languages (compile.ts makes the user-story patterns the same way).
+ */
+class Form implements FormLanguage {
+  /** The language has situation and motivation markers: it can hold a job story. */
+  readonly situates: boolean;
+  /** The language has benefit or purpose markers that may open a benefit-first story. */
+  readonly opens: boolean;
+  readonly #firstPerson: boolean;
+  #situationMarker?: RegExp | null;
+  #motivationMarker?: RegExp | null;
+  #situationThenMotivation?: RegExp | null;
+  #firstPersonMotivation?: RegExp | null;
+  #firstPersonSituation?: RegExp | null;
+  #benefitOpener?: RegExp | null;
+  #genericSituationWords?: Set<string>;
+
+  constructor(readonly lang: CompiledLanguage) {
+    const v = lang.vocab;
+    this.situates = v.situationMarkers.length > 0 && v.motivationMarkers.length + v.firstPersonMotivationMarkers.length > 0;
+    this.opens = v.benefitMarkers.length + v.purposeMarkers.length > 0;
+    this.#firstPerson = v.firstPersonMotivationMarkers.length > 0 && this.situates;
+  }
+
+  get #motivations(): string {
+    return alternation([...this.lang.vocab.motivationMarkers, ...this.lang.vocab.firstPersonMotivationMarkers]);
+  }
+
+  get situationMarker(): RegExp | null {
+    if (this.#situationMarker === undefined) this.#situationMarker = this.situates ? new RegExp(`${alternation(this.lang.vocab.situationMarkers.map(bounded))}\\s*`, 'yiu') : null;
+    return this.#situationMarker;
+  }
+
+  get motivationMarker(): RegExp | null {
+    if (this.#motivationMarker === undefined) this.#motivationMarker = this.situates ? new RegExp(`${WORD_START}${this.#motivations}${WORD_END}`, 'giu') : null;
+    return this.#motivationMarker;
+  }
+
+  get situationThenMotivation(): RegExp | null {
     // Both runs bounded, as the role's in compile.ts: a situation of 200 characters cannot rescan an open-ended gap.
-    situationThenMotivation: situations
-      ? new RegExp(`([^\\n.;!?]{1,${MAX_SITUATION}}?)[\\s,;:\\-–—]{1,${MAX_GAP}}${WORD_START}(${motivations})${WORD_END}[\\s:]{0,40}`, 'yiu')
-      : null,
-    firstPersonMotivation: firstPerson ? new RegExp(`^${alternation(v.firstPersonMotivationMarkers)}$`, 'iu') : null,
+    if (this.#situationThenMotivation === undefined) {
+      this.#situationThenMotivation = this.situates
+        ? new RegExp(`([^\\n.;!?]{1,${MAX_SITUATION}}?)[\\s,;:\\-–—]{1,${MAX_GAP}}${WORD_START}(${this.#motivations})${WORD_END}[\\s:]{0,40}`, 'yiu')
+        : null;
+    }
+    return this.#situationThenMotivation;
+  }
+
+  get firstPersonMotivation(): RegExp | null {
+    if (this.#firstPersonMotivation === undefined) this.#firstPersonMotivation = this.#firstPerson ? new RegExp(`^${alternation(this.lang.vocab.firstPersonMotivationMarkers)}$`, 'iu') : null;
+    return this.#firstPersonMotivation;
+  }
+
+  get firstPersonSituation(): RegExp | null {
     // No first-person words configured: no situation is first-person, so "I need" never opens a job story.
-    firstPersonSituation: firstPerson ? new RegExp(`^${alternation(v.firstPersonSituations.map(bounded))}`, 'iu') : null,
-    benefitOpener: openers.length > 0 ? new RegExp(`${alternation(openers)}(?:(?<=')|${WORD_END})\\s*:?\\s*`, 'yiu') : null,
-    genericSituationWords: new Set(
+    if (this.#firstPersonSituation === undefined) this.#firstPersonSituation = this.#firstPerson ? new RegExp(`^${alternation(this.lang.vocab.firstPersonSituations.map(bounded))}`, 'iu') : null;
+    return this.#firstPersonSituation;
+  }
+
+  get benefitOpener(): RegExp | null {
+    if (this.#benefitOpener === undefined) {
+      const v = this.lang.vocab;
+      this.#benefitOpener = this.opens ? new RegExp(`${alternation([...v.benefitMarkers, ...v.purposeMarkers])}(?:(?<=')|${WORD_END})\\s*:?\\s*`, 'yiu') : null;
+    }
+    return this.#benefitOpener;
+  }
+
+  get genericSituationWords(): Set<string> {
+    const v = this.lang.vocab;
+    return (this.#genericSituationWords ??= new Set(
       [...v.genericSituationWords, ...v.personWords, ...v.determiners, ...v.articles, ...v.modalWords].flatMap((w) => wordsOf(w)),
-    ),
-  };
+    ));
+  }
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -117,13 +170,13 @@ const cache = new WeakMap<CompiledConfig, StoryForms>();
 export function storyForms(compiled: CompiledConfig): StoryForms {
   let forms = cache.get(compiled);
   if (!forms) {
-    const languages = compiled.languages.map(formLanguage);
+    const languages = compiled.languages.map((lang) => new Form(lang));
     const byStart = new Map<string, StartForms>();
     let anyStart: StartForms | null = null;
     const add = (form: FormLanguage, markers: string[], kind: keyof StartForms): void => {
       for (const marker of markers) {
         const letters = /^\p{L}+/u.exec(marker)?.[0];
-        if (!letters) anyStart = { openers: languages.filter((f) => f.benefitOpener), situations: languages.filter((f) => f.situationMarker) };
+        if (!letters) anyStart = { openers: languages.filter((f) => f.opens), situations: languages.filter((f) => f.situates) };
         const key = letters ? startKey(letters, 0) : '';
         const entry = byStart.get(key) ?? { openers: [], situations: [] };
         if (!entry[kind].includes(form)) entry[kind].push(form);
@@ -132,8 +185,8 @@ export function storyForms(compiled: CompiledConfig): StoryForms {
     };
     for (const form of languages) {
       const v = form.lang.vocab;
-      if (form.benefitOpener) add(form, [...v.benefitMarkers, ...v.purposeMarkers], 'openers');
-      if (form.situationMarker) add(form, v.situationMarkers, 'situations');
+      if (form.opens) add(form, [...v.benefitMarkers, ...v.purposeMarkers], 'openers');
+      if (form.situates) add(form, v.situationMarkers, 'situations');
     }
     forms = { languages, byStart, anyStart, stepsLabel: stepsLabelOf(compiled) };
     cache.set(compiled, forms);
