@@ -9,6 +9,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 
 const STAMP = join('dist', '.build-stamp.json');
 // The build's own files too: the lint bundle's wrapper, entry, V8 flags and warm-up come from them.
@@ -147,6 +149,27 @@ async function bundleLint(build, dependencies) {
   }
 }
 
+/**
+ * DEFAULT_CONFIG is what centric.yml's schema makes of an empty file (src/core/default-config.ts).
+ * The build evaluates it once and writes the result into dist/ as data, so a run without a
+ * centric.yml (most `centric lint` runs) never makes the schema's hundreds of zod objects (~15 ms
+ * of every start). The same value: test/config/default-config.test.ts compares it with the schema's.
+ */
+async function foldDefaultConfig() {
+  const file = resolve('dist', 'core', 'default-config.js');
+  const { DEFAULT_CONFIG } = await import(pathToFileURL(file).href);
+  const json = JSON.stringify(DEFAULT_CONFIG);
+  // Data that JSON holds exactly (no undefined, no function, no class), else it is left as built.
+  if (!isDeepStrictEqual(JSON.parse(json), DEFAULT_CONFIG)) throw new Error('DEFAULT_CONFIG is not plain JSON data: it cannot be folded');
+  writeFileSync(
+    file,
+    `// Folded by scripts/build-if-stale.mjs: what src/core/default-config.ts computes, as data.\n` +
+      `export const DEFAULT_CONFIG = JSON.parse(${JSON.stringify(json)});\n`,
+  );
+  // tsc's source map was of the code, not of this data.
+  rmSync(`${file}.map`, { force: true });
+}
+
 // `--force` (npm run build) always builds.
 if (import.meta.url === `file://${process.argv[1]}` && (process.argv.includes('--force') || isStale())) {
   try {
@@ -155,6 +178,7 @@ if (import.meta.url === `file://${process.argv[1]}` && (process.argv.includes('-
     // tsc printed its errors; its exit status is ours, without a stack trace.
     process.exit(err.status ?? 1);
   }
+  await foldDefaultConfig();
   try {
     await bundleCli();
   } catch {

@@ -47,7 +47,7 @@ export function parseConfig(text: string, file: string): CentricConfig {
     throw new ConfigError(`${file}${line ? `:${line}` : ''}: not valid YAML: ${first.message.split('\n')[0]}`);
   }
   const raw: unknown = doc.toJS() ?? {};
-  const result = configFileSchema.safeParse(raw);
+  const result = configFileSchema().safeParse(raw);
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => `${file}: ${describe(i)}`).join('\n'));
   }

@@ -3,17 +3,11 @@
  * validation and its default are declared once. Kept as its own module for the many importers.
  */
 import type { z } from 'zod';
-import type { CentricConfig, lintSettingsSchema, personaSchema, projectOverrideSchema } from './config-schema.js';
+import type { CentricConfig, LintSettings, personaSchema } from './config-schema.js';
 
-export type { CentricConfig, RuleSettingOf, RuleSettings, Vocabulary } from './config-schema.js';
+export type { CentricConfig, LintSettings, ProjectOverride, RuleSettingOf, RuleSettings, Vocabulary } from './config-schema.js';
 
 export type PersonaDefinition = z.output<typeof personaSchema>;
-
-/** What lints a ticket besides the rules (issue types, personas, vocabulary…): what a rule may read. */
-export type LintSettings = z.output<typeof lintSettingsSchema>;
-
-/** A project's partial override of the lint settings. */
-export type ProjectOverride = z.output<typeof projectOverrideSchema>;
 
 /**
  * Everything lint() reads: the settings, each rule's severity and options, the score weights,

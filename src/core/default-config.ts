@@ -1,4 +1,4 @@
 import { configSchema, type CentricConfig } from './config-schema.js';
 
 /** The configuration Centric runs with when centric.yml says nothing: the schema's defaults. */
-export const DEFAULT_CONFIG: CentricConfig = configSchema.parse({});
+export const DEFAULT_CONFIG: CentricConfig = configSchema().parse({});

@@ -29,7 +29,7 @@ describe('profiles: issue types linted by rules of their own', () => {
   });
 
   it('says which types are linted: the base issueTypes and every profile\'s', () => {
-    const config = configSchema.parse({ profiles: { bug: { issueTypes: ['Bug'] } } });
+    const config = configSchema().parse({ profiles: { bug: { issueTypes: ['Bug'] } } });
     const linted = (type: string, c = config) => isLinted(normalise(ofType(type)), c);
     expect([linted('Story'), linted('epic'), linted('Bug'), linted('Task')]).toEqual([true, true, true, false]);
     expect(linted('Bug', DEFAULT_CONFIG)).toBe(false);
@@ -50,17 +50,17 @@ describe('profiles: issue types linted by rules of their own', () => {
   });
 
   it('keeps the built-in profile\'s rules when its rules are given in part, and turns it off with no issue types', () => {
-    const more = configSchema.parse({ profiles: { epic: { issueTypes: ['Epic', 'Initiative'], rules: { 'customer-evidence': 'warn' } } } });
+    const more = configSchema().parse({ profiles: { epic: { issueTypes: ['Epic', 'Initiative'], rules: { 'customer-evidence': 'warn' } } } });
     expect(more.profiles.epic!.rules).toEqual({ ...STORY_RULES_OFF, 'customer-evidence': 'warn', 'working-backwards': 'error' });
     const initiative = lintIssue(ofType('Initiative'), more);
     expect(initiative.findings?.map((f) => f.rule)).toEqual(['customer-evidence', 'working-backwards']);
-    const off = configSchema.parse({ profiles: { epic: { issueTypes: [] } } });
+    const off = configSchema().parse({ profiles: { epic: { issueTypes: [] } } });
     expect(lintIssue(ofType('Epic'), off)).toEqual({ key: 'SHOP-1', skipped: true });
     expect(epicIssueTypes(off)).toEqual([]);
   });
 
   it('applies a project\'s settings to its epics, its rules and weights over the profile\'s', () => {
-    const config = configSchema.parse({
+    const config = configSchema().parse({
       projects: { WARD: { personas: [{ name: 'Night-shift nurse' }], rules: { 'working-backwards': 'warn' } } },
     });
     const description = 'Every night-shift nurse loses 40 minutes re-ordering.';

@@ -123,7 +123,7 @@ describe('working-backwards: the five customer questions', () => {
   it('takes the customer from a story in the epic or a catalogue persona named in it, and the benefit from the story', () => {
     const story = 'As a night-shift nurse, I want to repeat last week\'s order, so that I get home on time.';
     expect(lint(`${story}\n${without('customer', 'benefit')}`).epic).toMatchObject({ persona: 'night-shift nurse', missing: [] });
-    const config = configSchema.parse({ personas: [{ name: 'Night-shift nurse', aliases: ['night nurse'] }] });
+    const config = configSchema().parse({ personas: [{ name: 'Night-shift nurse', aliases: ['night nurse'] }] });
     const named = 'Every night nurse loses 40 minutes re-ordering.\n' + without('customer');
     expect(lint(named, {}, config).epic).toMatchObject({ persona: 'night-shift nurse', missing: [] });
     expect(lint(named).epic?.missing).toEqual(['customer']);
@@ -136,7 +136,7 @@ describe('working-backwards: the five customer questions', () => {
     expect(report.epic).toMatchObject({ persona: null, missing: ['customer'] });
     expect(report.findings?.[0]?.message).toBe('The epic does not answer 1 of the 5 customer questions: who the customer is.');
     // A catalogue persona named in it still answers.
-    const config = configSchema.parse({ personas: [{ name: 'Night-shift nurse' }] });
+    const config = configSchema().parse({ personas: [{ name: 'Night-shift nurse' }] });
     expect(lint(`${job} Every night-shift nurse does it.\n${without('customer')}`, {}, config).epic).toMatchObject({ persona: 'night-shift nurse', missing: [] });
   });
 

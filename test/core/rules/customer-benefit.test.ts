@@ -59,7 +59,7 @@ describe('customer-benefit: a business-only benefit', () => {
   });
 
   it('costs the rule\'s weight, and can be turned off', () => {
-    const off = configSchema.parse({ rules: { 'customer-benefit': 'off' } });
+    const off = configSchema().parse({ rules: { 'customer-benefit': 'off' } });
     expect(finding('customer-benefit', BUSINESS[0]![1], {}, off)).toBeUndefined();
     expect(lintIssue(issue(BUSINESS[0]![1]), off).benefit).toEqual({ kind: 'business' });
   });
@@ -108,7 +108,7 @@ describe('customer-benefit: internal roles', () => {
   });
 
   it('passes when the ticket names a catalogue persona it serves', () => {
-    const config = configSchema.parse({ personas: [{ name: 'Night-shift nurse' }, { name: 'Merchandiser' }] });
+    const config = configSchema().parse({ personas: [{ name: 'Night-shift nurse' }, { name: 'Merchandiser' }] });
     const story = 'As a merchandiser, I want to bulk-edit prices, so that I save an hour every Monday.';
     expect(finding('customer-benefit', `${story}\n\nNight-shift nurses see the new prices at once.`, {}, config)).toBeUndefined();
     // The internal role itself in the catalogue is no customer.
@@ -117,9 +117,9 @@ describe('customer-benefit: internal roles', () => {
 
   it('takes internalRoles from the config, per project too', () => {
     const story = 'As a merchandiser, I want to bulk-edit prices, so that I save an hour every Monday.';
-    const none = configSchema.parse({ internalRoles: [] });
+    const none = configSchema().parse({ internalRoles: [] });
     expect(finding('customer-benefit', story, {}, none)).toBeUndefined();
-    const project = configSchema.parse({ projects: { SHOP: { internalRoles: ['buyer'] } } });
+    const project = configSchema().parse({ projects: { SHOP: { internalRoles: ['buyer'] } } });
     expect(finding('customer-benefit', 'As a buyer, I want a price list, so that I can plan.', {}, project)?.message).toBe(message('buyer'));
   });
 

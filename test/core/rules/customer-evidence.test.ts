@@ -131,7 +131,7 @@ describe('customer-evidence', () => {
     const issuelinks = [linked('SD-1', 'Customer Request'), linked('SD-2', 'feedback', 'outwardIssue'), linked('SD-1', 'Customer Request'), linked('SHOP-9', 'Bug')];
     expect(evidence(STORY, { issuelinks })).toEqual({ count: 2 });
     expect(finding('customer-evidence', STORY, { issuelinks: [linked('SHOP-9', 'Bug')] })?.rule).toBe('customer-evidence');
-    const config = configSchema.parse({ evidenceIssueTypes: ['Bug'] });
+    const config = configSchema().parse({ evidenceIssueTypes: ['Bug'] });
     expect(evidence(STORY, { issuelinks }, config)).toEqual({ count: 1 });
   });
 
@@ -148,7 +148,7 @@ describe('customer-evidence', () => {
   });
 
   it('takes evidenceDomains per project, replacing the default list', () => {
-    const config = configSchema.parse({ projects: { SHOP: { evidenceDomains: ['support.acme.com', 'acme.atlassian.net/servicedesk'] } } });
+    const config = configSchema().parse({ projects: { SHOP: { evidenceDomains: ['support.acme.com', 'acme.atlassian.net/servicedesk'] } } });
     const zendesk = `${STORY}\nhttps://acme.zendesk.com/agent/tickets/1`;
     expect(evidence(zendesk, {}, config, 'SHOP-1')).toEqual({ count: 0 });
     expect(evidence(zendesk, {}, config, 'OPS-1')).toEqual({ count: 1 });
@@ -158,8 +158,8 @@ describe('customer-evidence', () => {
   });
 
   it('rejects an evidence source that is not a domain', () => {
-    expect(() => configSchema.parse({ evidenceDomains: ['https://zendesk.com'] })).toThrow(/expected a domain such as zendesk.com/);
-    expect(() => configSchema.parse({ evidenceDomains: ['zendesk'] })).toThrow(/expected a domain/);
+    expect(() => configSchema().parse({ evidenceDomains: ['https://zendesk.com'] })).toThrow(/expected a domain such as zendesk.com/);
+    expect(() => configSchema().parse({ evidenceDomains: ['zendesk'] })).toThrow(/expected a domain/);
   });
 
   it('reports a count only: never the customer, the link or the quote', () => {
@@ -175,7 +175,7 @@ describe('customer-evidence', () => {
   });
 
   it('leaves the count out when the rule is off', () => {
-    const config = configSchema.parse({ rules: { 'customer-evidence': 'off' } });
+    const config = configSchema().parse({ rules: { 'customer-evidence': 'off' } });
     expect(lintIssue(issue(STORY), config).evidence).toBeUndefined();
     expect(lintIssue(issue(STORY), config).findings?.some((f) => f.rule === 'customer-evidence')).toBe(false);
   });

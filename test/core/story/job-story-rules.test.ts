@@ -19,7 +19,7 @@ describe('story-format: the forms a project writes', () => {
   });
 
   it('fails a job story where only user stories are written, and says how to rewrite it', () => {
-    const userOnly = configSchema.parse({ rules: { 'story-format': { forms: ['user'] } } });
+    const userOnly = configSchema().parse({ rules: { 'story-format': { forms: ['user'] } } });
     expect(finding('story-format', USER, {}, userOnly)).toBeUndefined();
     expect(finding('story-format', 'When the ward runs out of gloves, I want to re-order them.', {}, userOnly)).toEqual({
       rule: 'story-format',
@@ -31,7 +31,7 @@ describe('story-format: the forms a project writes', () => {
   });
 
   it('fails a user story where only job stories are written, and proposes the job form when there is no story', () => {
-    const jobOnly = configSchema.parse({ rules: { 'story-format': { forms: ['job'] } } });
+    const jobOnly = configSchema().parse({ rules: { 'story-format': { forms: ['job'] } } });
     expect(finding('story-format', JOB, {}, jobOnly)).toBeUndefined();
     expect(finding('story-format', USER, {}, jobOnly)).toEqual({
       rule: 'story-format',
@@ -56,7 +56,7 @@ describe('story-format: the forms a project writes', () => {
   });
 
   it('takes the forms per project, through the project overrides', () => {
-    const config = configSchema.parse({ projects: { OPS: { rules: { 'story-format': { forms: ['job'] } } } } });
+    const config = configSchema().parse({ projects: { OPS: { rules: { 'story-format': { forms: ['job'] } } } } });
     expect(lintIssue(issue(USER, {}, 'SHOP-1'), config).findings?.find((f) => f.rule === 'story-format')).toBeUndefined();
     expect(lintIssue(issue(USER, {}, 'OPS-1'), config).findings?.find((f) => f.rule === 'story-format')?.message).toBe(
       'This is a user story ("As a …"), and this project writes job stories.',
@@ -66,8 +66,8 @@ describe('story-format: the forms a project writes', () => {
 
   it('defaults to both forms, and rejects no form or an unknown one', () => {
     expect(DEFAULT_CONFIG.rules['story-format']).toEqual({ severity: 'error', forms: ['user', 'job'] });
-    expect(configSchema.safeParse({ rules: { 'story-format': { forms: [] } } }).success).toBe(false);
-    expect(configSchema.safeParse({ rules: { 'story-format': { forms: ['epic'] } } }).success).toBe(false);
+    expect(configSchema().safeParse({ rules: { 'story-format': { forms: [] } } }).success).toBe(false);
+    expect(configSchema().safeParse({ rules: { 'story-format': { forms: ['epic'] } } }).success).toBe(false);
   });
 
   it('reads a stored story without a kind as a user story', () => {
