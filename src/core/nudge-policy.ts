@@ -47,9 +47,14 @@ export function offsetMinutes(instant: number, timezone: string): number {
   return Math.round((asUtc - Math.floor(instant / 60_000) * 60_000) / 60_000);
 }
 
+/**
+ * Inside the working hours, their last minute included: "09:00–18:00" runs until 18:00 has passed,
+ * and "00:00–23:59" is the whole day (with the last minute left out, a day said to end at 23:59
+ * held every message sent in its last minute until the next morning).
+ */
 export function inWorkingHours(instant: number, timezone: string, hours: WorkingHours): boolean {
   const { weekday, minutes } = localClock(instant, timezone);
-  return hours.days.includes(weekday) && minutes >= minutesOf(hours.start) && minutes < minutesOf(hours.end);
+  return hours.days.includes(weekday) && minutes >= minutesOf(hours.start) && minutes <= minutesOf(hours.end);
 }
 
 /** The next instant at or after `from` that falls inside working hours. */

@@ -12,6 +12,15 @@ describe('working hours in the person\'s timezone', () => {
     expect(inWorkingHours(at('2026-11-28T10:00:00Z'), 'Europe/Berlin', HOURS)).toBe(false); // Saturday
   });
 
+  it('counts the last minute in: until 18:00 has passed, and 00:00–23:59 is the whole day, every minute of it', () => {
+    expect(inWorkingHours(at('2026-11-23T17:00:30Z'), 'Europe/Berlin', HOURS)).toBe(true); // 18:00:30 CET
+    expect(inWorkingHours(at('2026-11-23T17:01:00Z'), 'Europe/Berlin', HOURS)).toBe(false); // 18:01 CET
+    const always = { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '23:59' };
+    const outside = [];
+    for (let t = at('2026-11-23T00:00:00Z'); t < at('2026-11-25T00:00:00Z'); t += 30_000) if (!inWorkingHours(t, 'Europe/Warsaw', always)) outside.push(new Date(t).toISOString());
+    expect(outside).toEqual([]);
+  });
+
   it('finds the next 09:00 local: the same morning, the next day, or Monday after a weekend', () => {
     expect(new Date(nextWorkingTime(at('2026-11-23T06:30:00Z'), 'Europe/Berlin', HOURS)).toISOString()).toBe('2026-11-23T08:00:00.000Z');
     expect(new Date(nextWorkingTime(at('2026-11-23T19:00:00Z'), 'Europe/Berlin', HOURS)).toISOString()).toBe('2026-11-24T08:00:00.000Z');
