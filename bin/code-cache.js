@@ -16,20 +16,8 @@ const { readFileSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname } = require('node:path');
 const { pathToFileURL } = require('node:url');
-const v8 = require('node:v8');
 const vm = require('node:vm');
 const zlib = require('node:zlib');
-
-/**
- * A regular expression is compiled on its first match, to bytecode, and again to machine code on
- * its second ("tier-up"). The lint's hundreds of vocabulary patterns each run a few times per
- * ticket, so a short run compiled each of them twice: compiled once, to machine code, one ticket
- * lints ~20 ms sooner and a large file is no slower. Set before the bundle is compiled, both when
- * the cache is made and when it is used: V8 takes a cache only under the flags it was made with.
- */
-function tuneRegExps() {
-  v8.setFlagsFromString('--no-regexp-tier-up');
-}
 
 /** The cache's file beside the bundle's. */
 const cacheFileOf = (bundle) => `${bundle}.cache`;
@@ -74,7 +62,6 @@ const BUNDLE_PARAMETERS = ['exports', 'require', 'module', '__filename', '__dirn
 
 /** Runs the bundle, a CommonJS module written inside its wrapper function, as Node would run the module. */
 function run(bundle, source, cachedData) {
-  tuneRegExps();
   // import() from the bundle as from any module (Node 20.?+; without it an import() would fail only here).
   const importModuleDynamically = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
   // The build writes ASCII only: latin1 reads it without decoding.

@@ -93,6 +93,11 @@ async function bundleCli() {
  */
 function asciiOnly(file) {
   const source = readFileSync(file, 'utf8');
+  // Where an escape would not mean the same: after a backslash ("\\é" would become "\\\\u00e9"), a
+  // line separator (in a comment it ends the line; escaped, it would not), a character beyond
+  // U+FFFF (two escapes, invalid in a name). None is in the bundle today; the build says so if one comes.
+  const unsafe = /\\[^\0-\x7f]|[\u2028\u2029]|[\ud800-\udfff]/.exec(source);
+  if (unsafe) throw new Error(`${file}: cannot escape ${JSON.stringify(unsafe[0])} at ${unsafe.index} to ASCII safely; write it as an escape in the source`);
   writeFileSync(file, source.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
@@ -181,8 +186,9 @@ if (import.meta.url === `file://${process.argv[1]}` && (process.argv.includes('-
   await foldDefaultConfig();
   try {
     await bundleCli();
-  } catch {
-    // esbuild printed what is wrong.
+  } catch (err) {
+    // esbuild printed what is wrong (its error lists them); anything else is said here.
+    if (!Array.isArray(err?.errors)) console.error(`centric: the build failed: ${err?.message ?? err}`);
     process.exit(1);
   }
   writeFileSync(STAMP, JSON.stringify({ files: sources('src').sort() }));

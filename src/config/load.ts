@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { z } from 'zod';
-import type { CentricConfig } from '../core/config-types.js';
+import type { CentricConfig, Vocabulary } from '../core/config-types.js';
+import { compileLanguage, languageProblem } from '../core/compile.js';
+import { formProblem } from '../core/story/story-forms.js';
 import { DEFAULT_CONFIG } from '../core/default-config.js';
 import { configFileSchema } from './schema.js';
 
@@ -51,7 +53,30 @@ export function parseConfig(text: string, file: string): CentricConfig {
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => `${file}: ${describe(i)}`).join('\n'));
   }
+  const problems = patternProblems(result.data);
+  if (problems.length > 0) throw new ConfigError(problems.map((p) => `${file}: ${p}`).join('\n'));
   return result.data;
+}
+
+/**
+ * Each language's markers joined into the patterns the lint uses, made now: each marker is a valid
+ * regular expression on its own, but joined they may not be (two groups of one name); a pattern is
+ * otherwise made only when a ticket first needs it, and would fail then.
+ */
+function patternProblems(config: CentricConfig): string[] {
+  const vocabularies: Array<[string, Record<string, Vocabulary>]> = [
+    ['vocabulary', config.vocabulary],
+    ...Object.entries(config.projects).map(([key, p]): [string, Record<string, Vocabulary>] => [`projects.${key}.vocabulary`, p.vocabulary ?? {}]),
+  ];
+  const problems: string[] = [];
+  for (const [where, vocabulary] of vocabularies) {
+    for (const [code, v] of Object.entries(vocabulary)) {
+      const lang = compileLanguage(code, v);
+      const problem = languageProblem(lang) ?? formProblem(lang);
+      if (problem) problems.push(`${where}.${code}: its markers together are no valid pattern: ${problem}`);
+    }
+  }
+  return problems;
 }
 
 /**

@@ -286,7 +286,25 @@ class Language extends LanguagePatterns implements CompiledLanguage {
   }
 }
 
-const compileLanguage = (code: string, v: Vocabulary): CompiledLanguage => new Language(code, v);
+/** One language compiled on its own (its patterns are made when first read). */
+export const compileLanguage = (code: string, v: Vocabulary): CompiledLanguage => new Language(code, v);
+
+/** The names of a language's patterns, each made when first read (see LanguagePatterns). */
+const PATTERNS = ['roleMarker', 'roleThenGoal', 'goalMarker', 'benefitMarker', 'purposeMarker', 'lineStartsWithBenefit', 'articles', 'conjunction', 'infinitive'] as const;
+
+/**
+ * Makes every pattern of a language now, as a centric.yml is read: its markers are each a valid
+ * regular expression, yet joined they may not be (two named groups of one name), and a pattern made
+ * only when a ticket needs it would fail then, for that ticket. Resolves to the error's message.
+ */
+export function languageProblem(lang: CompiledLanguage): string | null {
+  try {
+    for (const name of PATTERNS) void lang[name];
+    return null;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
 
 /** True for a lower-case letter or digit of the scripts tickets are written in. */
 function isLowerWordCode(c: number): boolean {

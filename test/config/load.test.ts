@@ -117,6 +117,11 @@ describe('centric.yml', () => {
     );
   });
 
+  it('rejects markers that are valid one by one but not joined into the lint\'s patterns, also a project\'s', () => {
+    expect(error('vocabulary:\n  it:\n    goalMarkers: ["(?<g>voglio)", "(?<g>vorrei)"]')).toMatch(/^centric\.yml: vocabulary\.it: its markers together are no valid pattern: Invalid regular expression: .*Duplicate capture group name$/);
+    expect(error('projects:\n  OPS:\n    vocabulary: { de: { situationMarkers: ["(?<s>wenn)", "(?<s>falls)"] } }')).toMatch(/^centric\.yml: projects\.OPS\.vocabulary\.de: its markers together are no valid pattern: .*Duplicate capture group name$/);
+  });
+
   it('a project override changes only what it names of a rule', () => {
     const config = parseConfig('rules:\n  customer-metric: { requireTarget: false }\nprojects:\n  OPS:\n    rules: { customer-metric: warn }', 'centric.yml');
     expect(configForProject(config, 'OPS').rules['customer-metric']).toEqual({ severity: 'warn', requireTarget: false });

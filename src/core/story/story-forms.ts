@@ -164,6 +164,17 @@ export function motivationFits(form: FormLanguage, situation: string, motivation
   return form.firstPersonSituation?.test(situation) ?? false;
 }
 
+/** The story forms' patterns of a language, made now (see languageProblem in compile.ts): the error's message, or null. */
+export function formProblem(lang: CompiledLanguage): string | null {
+  const form = new Form(lang);
+  try {
+    void [form.situationMarker, form.motivationMarker, form.situationThenMotivation, form.firstPersonMotivation, form.firstPersonSituation, form.benefitOpener];
+    return null;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
 const cache = new WeakMap<CompiledConfig, StoryForms>();
 
 /** The compiled markers of the other story forms, built once per compiled configuration. */
