@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 
 const STAMP = join('dist', '.build-stamp.json');
-// The build's own files too: the lint bundle's wrapper, entry, V8 flags and warm-up come from them.
+// The build's own files too: the lint bundle's wrapper, entry, cache checksum and warm-up come from them.
 const INPUTS = ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json', 'bin/code-cache.js', 'scripts/build-if-stale.mjs', 'scripts/lint-entry.mjs', 'scripts/zod-jitless.mjs', 'scripts/warm-up-issues.json'];
 
 function sources(dir) {
@@ -164,7 +164,7 @@ async function foldDefaultConfig() {
   const file = resolve('dist', 'core', 'default-config.js');
   const { DEFAULT_CONFIG } = await import(pathToFileURL(file).href);
   const json = JSON.stringify(DEFAULT_CONFIG);
-  // Data that JSON holds exactly (no undefined, no function, no class), else it is left as built.
+  // Only data that JSON holds exactly (no undefined, no function, no class): else the build stops here.
   if (!isDeepStrictEqual(JSON.parse(json), DEFAULT_CONFIG)) throw new Error('DEFAULT_CONFIG is not plain JSON data: it cannot be folded');
   writeFileSync(
     file,

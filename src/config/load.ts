@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { z } from 'zod';
 import type { CentricConfig, Vocabulary } from '../core/config-types.js';
-import { compileLanguage, languageProblem } from '../core/compile.js';
+import { compileLanguage, patternProblem } from '../core/compile.js';
 import { formProblem } from '../core/story/story-forms.js';
 import { DEFAULT_CONFIG } from '../core/default-config.js';
 import { configFileSchema } from './schema.js';
@@ -72,7 +72,7 @@ function patternProblems(config: CentricConfig): string[] {
   for (const [where, vocabulary] of vocabularies) {
     for (const [code, v] of Object.entries(vocabulary)) {
       const lang = compileLanguage(code, v);
-      const problem = languageProblem(lang) ?? formProblem(lang);
+      const problem = patternProblem(lang) ?? formProblem(lang);
       if (problem) problems.push(`${where}.${code}: its markers together are no valid pattern: ${problem}`);
     }
   }

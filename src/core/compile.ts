@@ -289,17 +289,17 @@ class Language extends LanguagePatterns implements CompiledLanguage {
 /** One language compiled on its own (its patterns are made when first read). */
 export const compileLanguage = (code: string, v: Vocabulary): CompiledLanguage => new Language(code, v);
 
-/** The names of a language's patterns, each made when first read (see LanguagePatterns). */
-const PATTERNS = ['roleMarker', 'roleThenGoal', 'goalMarker', 'benefitMarker', 'purposeMarker', 'lineStartsWithBenefit', 'articles', 'conjunction', 'infinitive'] as const;
-
 /**
- * Makes every pattern of a language now, as a centric.yml is read: its markers are each a valid
- * regular expression, yet joined they may not be (two named groups of one name), and a pattern made
- * only when a ticket needs it would fail then, for that ticket. Resolves to the error's message.
+ * Makes every pattern of an object whose patterns are made when first read (a language here, its
+ * story forms in story-forms.ts: each getter of its class), as a centric.yml is read: its markers
+ * are each a valid regular expression, yet joined they may not be (two named groups of one name),
+ * and a pattern made only when a ticket needs it would fail then. Resolves to the error's message.
  */
-export function languageProblem(lang: CompiledLanguage): string | null {
+export function patternProblem(target: object): string | null {
   try {
-    for (const name of PATTERNS) void lang[name];
+    for (let proto = Object.getPrototypeOf(target); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+      for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(proto))) if (d.get) void (target as Record<string, unknown>)[name];
+    }
     return null;
   } catch (err) {
     return (err as Error).message;

@@ -53,7 +53,7 @@ describe('npm start builds only when the build is stale', () => {
     expect(isStale(root)).toBe(true);
   });
 
-  it('builds when a file the lint bundle is built from changed (its V8 flags, wrapper, entry or warm-up)', () => {
+  it('builds when a file the lint bundle is built from changed (its cache checksum, wrapper, entry or warm-up)', () => {
     for (const file of ['bin/code-cache.js', 'scripts/lint-entry.mjs', 'scripts/warm-up-issues.json']) {
       const root = checkout(BOTH);
       mkdirSync(join(root, file, '..'), { recursive: true });

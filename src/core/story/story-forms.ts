@@ -1,4 +1,4 @@
-import { WORD_END, WORD_START, wordsOf, type CompiledConfig, type CompiledLanguage } from '../compile.js';
+import { patternProblem, WORD_END, WORD_START, wordsOf, type CompiledConfig, type CompiledLanguage } from '../compile.js';
 
 /**
  * The story forms besides "As a …, I want …": job stories ("When …, I want …, so I can …") and
@@ -164,16 +164,8 @@ export function motivationFits(form: FormLanguage, situation: string, motivation
   return form.firstPersonSituation?.test(situation) ?? false;
 }
 
-/** The story forms' patterns of a language, made now (see languageProblem in compile.ts): the error's message, or null. */
-export function formProblem(lang: CompiledLanguage): string | null {
-  const form = new Form(lang);
-  try {
-    void [form.situationMarker, form.motivationMarker, form.situationThenMotivation, form.firstPersonMotivation, form.firstPersonSituation, form.benefitOpener];
-    return null;
-  } catch (err) {
-    return (err as Error).message;
-  }
-}
+/** The story forms' patterns of a language, made now (see patternProblem in compile.ts): the error's message, or null. */
+export const formProblem = (lang: CompiledLanguage): string | null => patternProblem(new Form(lang));
 
 const cache = new WeakMap<CompiledConfig, StoryForms>();
 
