@@ -23,6 +23,7 @@ import { migrate } from '../store/migrations.js';
 import type { CliIo } from '../cli.js';
 import { reachJira, oneScope } from './jira-reach.js';
 import { AuditUsageError } from './usage-error.js';
+import { projectOption } from './project-option.js';
 import type { Locale } from '../core/i18n/locales.js';
 import { runLanguage, unknownLang } from './lang.js';
 
@@ -78,9 +79,7 @@ export async function runAudit(args: string[], io: CliIo, render: (reports: Repo
   });
   if (!values.jql && !values.project) throw new AuditUsageError('centric audit needs --jql "…" or --project KEY');
   oneScope(values, 'audit');
-  // A key typed in lower case is the same project, as rank, digest and outcomes take it.
-  if (values.project) values.project = values.project.toUpperCase();
-  if (values.project && !/^[A-Z][A-Z0-9_]*$/.test(values.project)) throw new AuditUsageError(`--project takes a Jira project key such as SHOP, not "${values.project}"`);
+  values.project = projectOption(values.project);
   if (!AUDIT_FORMATS.includes(values.format as (typeof AUDIT_FORMATS)[number])) throw new AuditUsageError(`--format must be one of ${AUDIT_FORMATS.join(', ')}, not "${values.format}"`);
   const jql = values.jql ?? `project = "${values.project}" AND statusCategory != Done ORDER BY key`;
   const locale = runLanguage(values.lang, io.env) ?? undefined;

@@ -15,6 +15,7 @@ import { openStoredData } from './stored-data.js';
 import type { CliIo } from '../cli.js';
 import { reachJira, oneScope, searchOrSay } from './jira-reach.js';
 import { AuditUsageError } from './usage-error.js';
+import { projectOption } from './project-option.js';
 import { reportLanguage } from './lang.js';
 
 const DAY = 86_400_000;
@@ -34,11 +35,12 @@ export async function runDigest(args: string[], io: CliIo): Promise<number> {
   });
   if (!values.project && !values.jql) throw new AuditUsageError('centric digest needs --project KEY (from the stored reports) or --jql "…" (from Jira)');
   oneScope(values, 'digest');
+  const project = projectOption(values.project);
   if (values.format !== 'markdown' && values.format !== 'json') throw new AuditUsageError(`--format must be markdown or json, not "${values.format}"`);
   const periodMs = since(values.since!);
   if (io.env === process.env) loadDotenv({ quiet: true });
   const config: CentricConfig = loadConfig(values.config ?? (io.env.CENTRIC_CONFIG || undefined));
-  const locale = reportLanguage(values.lang, io.env, values.project?.toUpperCase(), () => config);
+  const locale = reportLanguage(values.lang, io.env, project, () => config);
   const now = Date.now();
   let digest;
   let title;
@@ -76,11 +78,11 @@ export async function runDigest(args: string[], io: CliIo): Promise<number> {
     // Read-only: the bot (or `centric audit --write`) stores the reports; --jql reads Jira instead.
     const store = await openStoredData(io.env, 'stored reports', `Run the bot, or \`centric audit --project ${values.project} --write\`, first; or use --jql to read Jira directly.`);
     try {
-      digest = await scopeDigest({ store, config }, { type: 'project', value: values.project!.toUpperCase() }, now + 1, periodMs);
+      digest = await scopeDigest({ store, config }, { type: 'project', value: project! }, now + 1, periodMs);
     } finally {
       await store.close();
     }
-    title = values.project!.toUpperCase();
+    title = project!;
   }
   if (truncatedAt !== undefined && values.format === 'json') io.stderr.write(`centric: ${slackText(locale)('digest.truncated', { count: truncatedAt })}\n`);
   io.stdout.write(values.format === 'json' ? `${JSON.stringify(digest, null, 2)}\n` : renderDigestMarkdown(digest, title, truncatedAt, locale));

@@ -11,6 +11,7 @@ import { openStoredData } from './stored-data.js';
 import { scopeReviews } from '../store/outcome-stats.js';
 import type { CliIo } from '../cli.js';
 import { AuditUsageError } from './usage-error.js';
+import { projectOption } from './project-option.js';
 import { reportLanguage } from './lang.js';
 import { percentIn } from '../core/render/locale-format.js';
 
@@ -174,8 +175,7 @@ export async function runOutcomes(args: string[], io: CliIo): Promise<number> {
     options: { project: { type: 'string', short: 'p' }, since: { type: 'string', default: '90d' }, format: { type: 'string', short: 'f', default: 'text' }, lang: { type: 'string' }, config: { type: 'string', short: 'c' } },
   });
   if (!values.project) throw new AuditUsageError('centric outcomes needs --project KEY');
-  const project = values.project.toUpperCase();
-  if (!/^[A-Z][A-Z0-9_]*$/.test(project)) throw new AuditUsageError(`--project takes a Jira project key such as SHOP, not "${values.project}"`);
+  const project = projectOption(values.project)!;
   const format = values.format as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) throw new AuditUsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
   const since = (io.clock ?? Date.now)() - sinceMs(values.since!);

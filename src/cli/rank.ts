@@ -20,6 +20,7 @@ import { Metrics } from '../runtime/metrics.js';
 import type { CliIo } from '../cli.js';
 import { reachJira, searchOrSay } from './jira-reach.js';
 import { AuditUsageError } from './usage-error.js';
+import { projectOption } from './project-option.js';
 import { reportLanguage } from './lang.js';
 
 const FORMATS = ['text', 'json', 'markdown', 'html'] as const;
@@ -206,7 +207,6 @@ ${rows}
 `;
 }
 
-const PROJECT = /^[A-Z][A-Z0-9_]*$/;
 
 /** centric rank: the open stories of a project or a JQL, ranked for the prioritisation meeting, from Jira now. */
 export async function runRank(args: string[], io: CliIo): Promise<number> {
@@ -215,8 +215,7 @@ export async function runRank(args: string[], io: CliIo): Promise<number> {
     options: { project: { type: 'string', short: 'p' }, jql: { type: 'string' }, format: { type: 'string', short: 'f', default: 'text' }, lang: { type: 'string' }, config: { type: 'string', short: 'c' } },
   });
   if (!values.project === !values.jql) throw new AuditUsageError('centric rank needs --project KEY or --jql "…" (one of them)');
-  const project = values.project?.toUpperCase();
-  if (project !== undefined && !PROJECT.test(project)) throw new AuditUsageError(`--project takes a Jira project key such as SHOP, not "${values.project}"`);
+  const project = projectOption(values.project);
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new AuditUsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
   if (io.env === process.env) loadDotenv({ quiet: true });

@@ -13,6 +13,7 @@ import { isKeyword } from './hints/keyword-matcher.js';
 import { BUILT_IN_PROFILES, profileConflicts, withBuiltInProfiles } from './profiles.js';
 import { journeySchema } from './journey/journey-schema.js';
 import { LOCALES } from './i18n/locales.js';
+import { PROJECT_KEY } from './jira-keys.js';
 
 const regexSource = z.string().min(1).refine(
   (s) => {
@@ -313,7 +314,7 @@ function makeSchemas() {
   const evidenceSource = z
     .string()
     .regex(/^[a-z0-9.-]+\.[a-z]{2,}(?:\/[^\s/]+)*$/i, 'expected a domain such as zendesk.com, or a domain and a path such as atlassian.net/servicedesk');
-  const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected a Jira project key such as SHOP');
+  const projectKey = z.string().regex(PROJECT_KEY, 'expected a Jira project key such as SHOP');
   const jiraLabel = z.string().min(1).regex(/^\S+$/, 'a Jira label has no spaces');
   const clockTime = (example: string) => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, `expected a time such as ${example}`);
 

@@ -1,5 +1,6 @@
 /** `/centric …` text -> a command, or a one-line answer saying what to type instead. Pure. */
 import type { Locale } from './i18n/locales.js';
+import { PROJECT_KEY, TICKET_KEY } from './jira-keys.js';
 import { commandText, type CommandText } from './i18n/messages/command/index.js';
 
 export type Schedule = { weekday: number; time: string };
@@ -35,8 +36,6 @@ export type Parsed = { ok: true; command: Command } | { ok: false; error: string
 
 export const SUBCOMMANDS = ['check', 'template', 'mine', 'digest', 'outcomes', 'rank', 'subscribe', 'unsubscribe', 'subscriptions', 'link', 'unlink', 'mute', 'unmute', 'help'] as const;
 
-const KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
-const PROJECT = /^[A-Z][A-Z0-9_]*$/;
 const CHANNEL = /<#([CG][A-Z0-9]+)(?:\|[^>]*)?>/;
 /** A user mention as Slack escapes it in command text: <@U123ABC|name>. */
 const USER = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
@@ -86,7 +85,7 @@ function extract(rest: string, t: CommandText): { scope: string; channel: string
 
 function scopeOf(text: string): Scope | null {
   if (!text) return null;
-  return PROJECT.test(text) ? { type: 'project', value: text } : { type: 'jql', value: text };
+  return PROJECT_KEY.test(text) ? { type: 'project', value: text } : { type: 'jql', value: text };
 }
 
 /** `link`, `link SHOP-123`, `link done`, `link [@someone] <account id> [shared]`. */
@@ -95,7 +94,7 @@ function parseLink(words: string[], t: CommandText): Parsed {
   const [first, ...more] = words;
   if (first === undefined) return link({ by: 'email' });
   if (more.length === 0 && /^(done|verify)$/i.test(first)) return link({ by: 'verify' });
-  if (more.length === 0 && KEY.test(first.toUpperCase())) return link({ by: 'code', ticket: first.toUpperCase() });
+  if (more.length === 0 && TICKET_KEY.test(first.toUpperCase())) return link({ by: 'code', ticket: first.toUpperCase() });
   const user = USER.exec(first)?.[1] ?? null;
   const [account, flag, ...extra] = user ? more : words;
   const shared = flag?.toLowerCase() === 'shared';
@@ -117,7 +116,7 @@ export function parseCommand(raw: string, locale: Locale = 'en'): Parsed {
     case 'check': {
       const key = rest.toUpperCase();
       if (!rest) return fail(t('checkWhich'));
-      if (!KEY.test(key) || words.length > 1) return fail(t('checkNotKey', { text: rest }));
+      if (!TICKET_KEY.test(key) || words.length > 1) return fail(t('checkNotKey', { text: rest }));
       return { ok: true, command: { name: 'check', key } };
     }
     case 'template':
@@ -125,19 +124,19 @@ export function parseCommand(raw: string, locale: Locale = 'en'): Parsed {
     case 'mine':
       return { ok: true, command: { name: 'mine' } };
     case 'digest': {
-      if (rest && !PROJECT.test(rest.toUpperCase())) return fail(t('digestNotProject', { text: rest }));
+      if (rest && !PROJECT_KEY.test(rest.toUpperCase())) return fail(t('digestNotProject', { text: rest }));
       return { ok: true, command: { name: 'digest', project: rest ? rest.toUpperCase() : null } };
     }
     case 'outcomes': {
       // Always one project: outcomes are read per project, and one the person may browse.
       if (!rest) return fail(t('outcomesWhich'));
-      if (!PROJECT.test(rest.toUpperCase())) return fail(t('outcomesNotProject', { text: rest }));
+      if (!PROJECT_KEY.test(rest.toUpperCase())) return fail(t('outcomesNotProject', { text: rest }));
       return { ok: true, command: { name: 'outcomes', project: rest.toUpperCase() } };
     }
     case 'rank': {
       // One project: the prioritisation meeting ranks one backlog, and one the person may browse.
       if (!rest) return fail(t('rankWhich'));
-      if (!PROJECT.test(rest.toUpperCase())) return fail(t('rankNotProject', { text: rest }));
+      if (!PROJECT_KEY.test(rest.toUpperCase())) return fail(t('rankNotProject', { text: rest }));
       return { ok: true, command: { name: 'rank', project: rest.toUpperCase() } };
     }
     case 'subscribe': {

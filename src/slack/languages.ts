@@ -1,6 +1,7 @@
 import type { CentricConfig } from '../core/config-types.js';
 import type { Locale } from '../core/i18n/locales.js';
 import { languageFor } from '../core/i18n/project-language.js';
+import { PROJECT_KEY } from '../core/jira-keys.js';
 import { projectOf } from '../core/ticket/project-of.js';
 import type { SlackUsers } from '../flows/ports.js';
 
@@ -24,7 +25,7 @@ export function slackLanguages(users: Pick<SlackUsers, 'locale'>, config: Pick<C
 export const projectOfTicket = (key: string | undefined): string | null => (key && key.includes('-') ? projectOf(key) : null);
 
 /** A digest's title is a project key, or a JQL in quotes (which names no one project). */
-export const projectOfTitle = (title: string): string | null => (/^[A-Z][A-Z0-9_]*$/.test(title) ? title : null);
+export const projectOfTitle = (title: string): string | null => (PROJECT_KEY.test(title) ? title : null);
 
 /** A Slack user id (a DM is sent to it), not a channel. */
 export const isUserId = (id: string): boolean => /^[UW][A-Z0-9]+$/.test(id);

@@ -61,4 +61,13 @@ describe('input errors say what was expected', () => {
       process.chdir(cwd);
     }
   });
+
+  it('refuses a --project that is no project key in every command that takes one, before reaching Jira or the database', async () => {
+    for (const command of ['audit', 'digest', 'outcomes', 'rank']) {
+      for (const given of ['SHOP-1', 'shop one', '"x" OR 1=1']) {
+        const run = await runCli([command, '--project', given], '', {});
+        expect(run).toEqual({ code: 2, stdout: '', stderr: `centric: --project takes a Jira project key such as SHOP, not "${given}"\n` });
+      }
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { Locale } from '../../../core/i18n/locales.js';
+import { TICKET_KEY } from '../../../core/jira-keys.js';
 import { replyPrivately } from '../../reply.js';
 import { slackText } from '../../views/i18n.js';
 import type { SlackMessage } from '../../views/limits.js';
@@ -7,9 +8,6 @@ import { lineMessage } from '../../views/line.js';
 import type { ListenerDeps } from '../deps.js';
 import { logFailure, sorry } from './failure.js';
 import { personLocale } from './locale.js';
-
-/** A ticket key as the buttons carry it; anything else was not sent by Centric. */
-const TICKET_KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
 
 /**
  * A nudge button that acts on a ticket: ack at once, then `run` (the flow and its answer, in the
@@ -26,6 +24,7 @@ export function onTicketButton(
   app.action<BlockButtonAction>(actionId, async ({ ack, body, action, respond, client }) => {
     await ack();
     const key = action.value ?? '';
+    // A ticket key as the buttons carry it; anything else was not sent by Centric.
     if (!TICKET_KEY.test(key)) return;
     const locale = await personLocale(deps, body.user.id);
     const answer = await run(body.user.id, key, body.user.name ?? body.user.id, locale).catch((err: unknown) => {
