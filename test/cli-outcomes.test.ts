@@ -1,9 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
+import { runCli } from './helpers/cli.js';
 import { openStore } from '../src/store/database.js';
 import { migrate } from '../src/store/migrations.js';
 import { CONVERSION, storeReviews } from './helpers/stored-reviews.js';
@@ -13,16 +12,7 @@ const NOW = Date.parse('2026-12-15T10:00:00Z');
 const ago = (days: number) => NOW - days * DAY;
 
 /** Runs the CLI at NOW. */
-async function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (c: Buffer) => out.push(c));
-  stderr.on('data', (c: Buffer) => err.push(c));
-  const code = await main(args, { stdout, stderr, stdin: Readable.from(['']), env, clock: () => NOW });
-  return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
-}
+const run = (args: string[], env: NodeJS.ProcessEnv) => runCli(args, '', env, () => NOW);
 
 async function storedOutcomes(): Promise<NodeJS.ProcessEnv> {
   const url = `sqlite:${join(mkdtempSync(join(tmpdir(), 'centric-outcomes-')), 'c.db')}`;

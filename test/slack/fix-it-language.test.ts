@@ -72,15 +72,19 @@ describe.each(BACKENDS)('the note Fix it leaves in the Jira comment, on $name', 
   const store = storePerTest(backend);
   const jira = jiraFakePerTest(2);
 
-  const deps = (config: CentricConfig): FixDeps => dataCenterFixDeps(store(), config);
+  /** Fix it's dependencies, with Slack user U1 linked to Jira account acc-priya. */
+  const linkedDeps = async (config: CentricConfig): Promise<FixDeps> => {
+    const d = dataCenterFixDeps(store(), config);
+    await saveLink(d.store, { slackUserId: 'U1', jiraAccountId: 'acc-priya', by: 'email' }, 0);
+    return d;
+  };
   const put = (key: string) =>
     jira().put({ key, fields: { summary: 'Basket', description: 'As a user, I want to save my basket.', issuetype: { name: 'Story' }, project: { key: key.split('-')[0] }, labels: [], attachment: [] } } as never);
   const FIX: StoryFix = { role: 'returning shopper', goal: 'save my basket', benefit: 'I can pay on my phone', metric: 'checkout conversion +3% within 6 weeks', visualsUrl: '' };
 
   it('is German in a project whose `language:` is German, as the rest of the comment; English elsewhere, as before', async () => {
     const config = { ...DEFAULT_CONFIG, projects: { SHOP: { language: 'de' as const } } };
-    const d = deps(config);
-    await saveLink(d.store, { slackUserId: 'U1', jiraAccountId: 'acc-priya', by: 'email' }, 0);
+    const d = await linkedDeps(config);
     put('SHOP-1');
     put('BOUT-1');
     expect((await applyFix(d, 'SHOP-1', FIX, { userId: 'U1', name: 'priya' })).status).toBe('updated');
@@ -92,8 +96,7 @@ describe.each(BACKENDS)('the note Fix it leaves in the Jira comment, on $name', 
   });
 
   it('"Not a story" leaves its note in the project’s language', async () => {
-    const d = deps({ ...DEFAULT_CONFIG, projects: { SHOP: { language: 'de' as const } } });
-    await saveLink(d.store, { slackUserId: 'U1', jiraAccountId: 'acc-priya', by: 'email' }, 0);
+    const d = await linkedDeps({ ...DEFAULT_CONFIG, projects: { SHOP: { language: 'de' as const } } });
     put('SHOP-2');
     expect(await markNotAStory(d, { userId: 'U1', name: 'priya' }, 'SHOP-2')).toMatchObject({ key: 'SHOP-2' });
     expect(jira().postedWiki('SHOP-2')).toBe('Von priya über Slack als „keine Story“ markiert (Slack-Nutzer U1, Jira-Konto acc-priya).');

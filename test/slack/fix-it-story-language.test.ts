@@ -83,14 +83,20 @@ describe.each(BACKENDS)('Fix it on a story in another language, on $name', (back
   const store = storePerTest(backend);
   const jira = jiraFakePerTest(2);
 
-  const deps = (config: CentricConfig): FixDeps => dataCenterFixDeps(store(), config);
+  /** Fix it's dependencies, with Slack user U1 linked to Jira account acc-priya. */
+  const linkedDeps = async (config: CentricConfig): Promise<FixDeps> => {
+    const d = dataCenterFixDeps(store(), config);
+    await saveLink(d.store, { slackUserId: 'U1', jiraAccountId: 'acc-priya', by: 'email' }, 0);
+    return d;
+  };
+  const putStory = (key: string, summary: string, description: string) =>
+    jira().put({ key, fields: { summary, description, issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [] } } as never);
   const written = (key: string): string =>
     String((jira().writes().find((c) => c.method === 'PUT' && c.path === `/rest/api/2/issue/${key}` && (c.body as { fields?: unknown }).fields)?.body as { fields: { description: string } }).fields.description);
 
   it.each(CASES)('$language: the modal’s story words are the ticket’s, the story is written back in it and read back as it', async ({ language, story, fix, written: expected, comment }) => {
-    const d = deps(DEFAULT_CONFIG);
-    await saveLink(d.store, { slackUserId: 'U1', jiraAccountId: 'acc-priya', by: 'email' }, 0);
-    jira().put({ key: 'SHOP-1', fields: { summary: 'Warenkorb', description: story, issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [] } } as never);
+    const d = await linkedDeps(DEFAULT_CONFIG);
+    putStory('SHOP-1', 'Warenkorb', story);
     const before = checkIssue({ key: 'SHOP-1', fields: { summary: 'Warenkorb', description: story, issuetype: { name: 'Story' } } }, DEFAULT_CONFIG).report.story;
     expect(before?.language).toBe(language);
 
@@ -120,19 +126,17 @@ describe.each(BACKENDS)('Fix it on a story in another language, on $name', (back
   });
 
   it('pre-fills a design link written in wiki markup without the markup around it', async () => {
-    const d = deps(DEFAULT_CONFIG);
-    await saveLink(d.store, { slackUserId: 'U1', jiraAccountId: 'acc-priya', by: 'email' }, 0);
-    jira().put({ key: 'SHOP-1', fields: { summary: 'Ward', description: 'As a night nurse, I want to see my ward.\n\n[Figma|https://www.figma.com/file/abc]', issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [] } } as never);
+    const d = await linkedDeps(DEFAULT_CONFIG);
+    putStory('SHOP-1', 'Ward', 'As a night nurse, I want to see my ward.\n\n[Figma|https://www.figma.com/file/abc]');
     const prefill = await fixPrefill(d, 'U1', 'SHOP-1');
     if (prefill.kind !== 'ready') throw new Error(`no prefill: ${prefill.kind}`);
     expect(prefill.prefill.visualsUrl).toBe('https://www.figma.com/file/abc');
   });
 
   it('a modal that carried no language (English, or opened before modals carried one) writes what it checked: English, even on a German ticket', async () => {
-    const d = deps(DEFAULT_CONFIG);
-    await saveLink(d.store, { slackUserId: 'U1', jiraAccountId: 'acc-priya', by: 'email' }, 0);
+    const d = await linkedDeps(DEFAULT_CONFIG);
     const german = CASES.find((c) => c.language === 'de')!;
-    jira().put({ key: 'SHOP-1', fields: { summary: 'Warenkorb', description: german.story, issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [] } } as never);
+    putStory('SHOP-1', 'Warenkorb', german.story);
     const values = { role: 'night-shift nurse', goal: 'to export my rota', benefit: 'I can plan my week', metric: '', visualsUrl: '' };
     expect((await applyFix(d, 'SHOP-1', values, { userId: 'U1', name: 'priya' })).status).toBe('updated');
     expect(written('SHOP-1')).toContain('As a night-shift nurse, I want to export my rota, so that I can plan my week.');
@@ -140,9 +144,8 @@ describe.each(BACKENDS)('Fix it on a story in another language, on $name', (back
   });
 
   it('"Not a story" leaves its note in the language of the ticket’s comments: the story’s, where the project sets none', async () => {
-    const d = deps(DEFAULT_CONFIG);
-    await saveLink(d.store, { slackUserId: 'U1', jiraAccountId: 'acc-priya', by: 'email' }, 0);
-    jira().put({ key: 'SHOP-2', fields: { summary: 'Warenkorb', description: CASES[0]!.story, issuetype: { name: 'Story' }, project: { key: 'SHOP' }, labels: [], attachment: [] } } as never);
+    const d = await linkedDeps(DEFAULT_CONFIG);
+    putStory('SHOP-2', 'Warenkorb', CASES[0]!.story);
     expect(await markNotAStory(d, { userId: 'U1', name: 'priya' }, 'SHOP-2')).toMatchObject({ key: 'SHOP-2' });
     expect(jira().postedWiki('SHOP-2')).toBe('Von priya über Slack als „keine Story“ markiert (Slack-Nutzer U1, Jira-Konto acc-priya).');
   });
