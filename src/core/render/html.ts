@@ -77,6 +77,12 @@ function verdictOf(r: Report): 'skipped' | 'passes' | 'fails' {
   return passes(r) ? 'passes' : 'fails';
 }
 
+/** "passes" and "fails" as the Jira comment and every other report say them (comment catalog). */
+function verdictText(verdict: 'skipped' | 'passes' | 'fails', t: Translate<keyof typeof catalogs.en>, locale: Locale): string {
+  if (verdict === 'skipped') return t('skipped');
+  return commentText(locale)(verdict === 'passes' ? 'text.passes' : 'text.fails');
+}
+
 function findingsCell(r: Report, t: Translate<keyof typeof catalogs.en>, locale: Locale): string {
   if (r.skipped) return escapeHtml(t('skippedWhy'));
   const journey = journeyLine(r, locale);
@@ -97,7 +103,7 @@ function row(r: Report, page: HtmlPage, t: Translate<keyof typeof catalogs.en>):
     ['summary', escapeHtml(page.summaries?.get(r.key) ?? ''), ''],
     ['persona', persona, ''],
     ['score', r.skipped ? '–' : String(r.score), ' class="score"'],
-    ['result', escapeHtml(t(verdict)), ' class="verdict"'],
+    ['result', escapeHtml(verdictText(verdict, t, page.locale ?? 'en')), ' class="verdict"'],
     ['findings', findingsCell(r, t, page.locale ?? 'en'), ''],
   ] as const;
   const tds = cells.map(([label, html, attrs]) => `<td data-label="${escapeHtml(t(label))}"${attrs}>${html}</td>`).join('');

@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/locales.js';
+import { commentText, type CommentText } from '../i18n/messages/comment/index.js';
 import { markdownText, type MarkdownText } from '../i18n/messages/markdown/index.js';
 import { passes } from '../lint.js';
 import type { Finding, LintResult, Report } from '../types.js';
@@ -18,12 +19,13 @@ function ruleName(f: Finding): string {
   return `**[${f.rule}](${linkTarget(f.link)})**`;
 }
 
-function verdict(r: Report, t: MarkdownText): string {
+/** The verdict and severity words are the Jira comment's and the terminal's (comment catalog), so every report says them alike. */
+function verdict(r: Report, t: MarkdownText, words: CommentText): string {
   if (r.skipped) return t('skipped');
-  return passes(r) ? `✅ ${t('passes')}` : `❌ ${t('fails')}`;
+  return passes(r) ? `✅ ${words('text.passes')}` : `❌ ${words('text.fails')}`;
 }
 
-function section(r: Report, t: MarkdownText, locale: Locale): string[] {
+function section(r: Report, t: MarkdownText, words: CommentText, locale: Locale): string[] {
   if (r.skipped || !r.findings) return [];
   const lines = [`### ${escapeMarkdown(r.key)} — ${r.score}/100`, ''];
   // The story, the metric's name, the epic's persona and link are the ticket's text: no markup of them may render.
@@ -36,7 +38,7 @@ function section(r: Report, t: MarkdownText, locale: Locale): string[] {
   for (const f of r.findings) {
     const icon = f.severity === 'error' ? '❌' : '⚠️';
     // Messages quote the ticket and hold placeholders ("<who exactly>") that must show as written.
-    const severity = t('severity', { severity: t(f.severity === 'error' ? 'error' : 'warn') });
+    const severity = t('severity', { severity: words(f.severity === 'error' ? 'text.error' : 'text.warn') });
     lines.push(`- ${icon} ${ruleName(f)} ${severity} ${escapeMarkdown(f.message)}  `, `  _${t('fix')}_ ${escapeMarkdown(f.hint)}`);
   }
   lines.push('');
@@ -46,8 +48,9 @@ function section(r: Report, t: MarkdownText, locale: Locale): string[] {
 /** The reports as Markdown (GFM): Centric's own words in `locale`, the findings in their own language. */
 export function renderMarkdown(result: LintResult, locale: Locale = 'en'): string {
   const t = markdownText(locale);
+  const words = commentText(locale);
   const rows = result.reports.map(
-    (r) => `| ${escapeMarkdown(r.key)} | ${r.skipped ? '–' : r.score} | ${verdict(r, t)} | ${r.findings?.length ?? 0} |`,
+    (r) => `| ${escapeMarkdown(r.key)} | ${r.skipped ? '–' : r.score} | ${verdict(r, t, words)} | ${r.findings?.length ?? 0} |`,
   );
   return [
     `## ${t('title')}`,
@@ -58,6 +61,6 @@ export function renderMarkdown(result: LintResult, locale: Locale = 'en'): strin
     '| --- | ---: | --- | ---: |',
     ...rows,
     '',
-    ...result.reports.flatMap((r) => section(r, t, locale)),
+    ...result.reports.flatMap((r) => section(r, t, words, locale)),
   ].join('\n');
 }

@@ -11,15 +11,11 @@ export const en = {
   score: 'Score',
   result: 'Result',
   findings: 'Findings',
-  passes: 'passes',
-  fails: 'fails',
   skipped: 'skipped',
   story: 'Story: {story}',
   epic: 'Epic: {epic}',
   allPass: 'Every check passes.',
   fix: 'Fix:',
-  error: 'error',
-  warn: 'warn',
   // After the rule's name, before the finding: French puts a no-break space before the colon.
   severity: '({severity}):',
 } as const satisfies Catalog;

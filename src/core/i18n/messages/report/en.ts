@@ -16,8 +16,6 @@ export const en = {
   score: "Score",
   result: "Result",
   findings: "Findings",
-  passes: "passes",
-  fails: "fails",
   skipped: "skipped",
   skippedWhy: "issue type not linted",
   everyCheckPasses: "Every check passes.",

@@ -15,8 +15,6 @@ export const nl: Record<keyof typeof en, string> = {
   score: "Behaalde score",
   result: "Resultaat",
   findings: "Bevindingen",
-  passes: "voldoet",
-  fails: "voldoet niet",
   skipped: "overgeslagen",
   skippedWhy: "issuetype wordt niet gecontroleerd",
   everyCheckPasses: "Alle controles geslaagd.",

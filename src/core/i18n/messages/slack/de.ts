@@ -48,8 +48,8 @@ export const de: Record<keyof typeof en, string> = {
   'template.introPersona': 'Kopier das ins Ticket ({persona}: {description}):',
 
   // /centric check
-  'report.fallback': '{key}: {score}/100, {passes, select, yes {bestanden} other {durchgefallen}}{findings, plural, =0 {} one {, # Befund} other {, # Befunde}}',
-  'report.header': '{key} · {score}/100 · {passes, select, yes {bestanden} other {durchgefallen}}',
+  'report.fallback': '{key}: {score}/100, {passes, select, yes {bestanden} other {nicht bestanden}}{findings, plural, =0 {} one {, # Befund} other {, # Befunde}}',
+  'report.header': '{key} · {score}/100 · {passes, select, yes {bestanden} other {nicht bestanden}}',
   'report.situation': 'Situation: {situation}',
   'report.persona': 'Persona: {persona}',
   'report.allPass': ':white_check_mark: Alle Prüfungen bestanden.',

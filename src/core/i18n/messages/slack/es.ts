@@ -48,8 +48,8 @@ export const es: Record<keyof typeof en, string> = {
   'template.introPersona': 'Copia esto en el ticket ({persona}: {description}):',
 
   // /centric check
-  'report.fallback': '{key}: {score}/100, {passes, select, yes {pasa} other {no pasa}}{findings, plural, =0 {} one {, # hallazgo} other {, # hallazgos}}',
-  'report.header': '{key} · {score}/100 · {passes, select, yes {pasa} other {no pasa}}',
+  'report.fallback': '{key}: {score}/100, {passes, select, yes {aprobado} other {no aprobado}}{findings, plural, =0 {} one {, # hallazgo} other {, # hallazgos}}',
+  'report.header': '{key} · {score}/100 · {passes, select, yes {aprobado} other {no aprobado}}',
   'report.situation': 'Situación: {situation}',
   'report.persona': 'Persona: {persona}',
   'report.allPass': ':white_check_mark: Pasa todas las comprobaciones.',

@@ -48,8 +48,8 @@ export const pt: Record<keyof typeof en, string> = {
   'template.introPersona': 'Copie isto no ticket ({persona}: {description}):',
 
   // /centric check
-  'report.fallback': '{key}: {score}/100, {passes, select, yes {passou} other {não passou}}{findings, plural, =0 {} one {, # apontamento} other {, # apontamentos}}',
-  'report.header': '{key} · {score}/100 · {passes, select, yes {passou} other {não passou}}',
+  'report.fallback': '{key}: {score}/100, {passes, select, yes {aprovado} other {reprovado}}{findings, plural, =0 {} one {, # apontamento} other {, # apontamentos}}',
+  'report.header': '{key} · {score}/100 · {passes, select, yes {aprovado} other {reprovado}}',
   'report.situation': 'Situação: {situation}',
   'report.persona': 'Persona: {persona}',
   'report.allPass': ':white_check_mark: Passou em todas as verificações.',
