@@ -179,8 +179,13 @@ const STATUS_MACRO = /\{status(?::([^}\n]{0,300}))?\}/gi;
 /** A status macro as the words on its lozenge ("title=DRAFT" gives "DRAFT"). */
 const statusTitle = (params = ''): string => /(?:^|\|)\s*title\s*=\s*([^|]*)/i.exec(params)?.[1]?.trim() ?? '';
 
+/** The first characters of every WIKI_LABEL ("[~", "@", "(", ":", ";", "{status"): a text with no line opening with one has no label. */
+const MAYBE_LABEL = /(?:^|\n)[^\S\n]*[[@(:;{]/;
+
 /** Each line with its leading label on a line of its own (see breakAfterLabel). */
 function breakWikiLabels(raw: string): string {
+  // Most blocks (table cells, list items) have no label: no split, no pattern per line.
+  if (!MAYBE_LABEL.test(raw)) return raw;
   return raw
     .split('\n')
     .map((line) => {
