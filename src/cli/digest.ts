@@ -76,7 +76,7 @@ export async function runDigest(args: string[], io: CliIo): Promise<number> {
     title = `"${values.jql}"`;
   } else {
     // Read-only: the bot (or `centric audit --write`) stores the reports; --jql reads Jira instead.
-    const store = await openStoredData(io.env, 'stored reports', `Run the bot, or \`centric audit --project ${values.project} --write\`, first; or use --jql to read Jira directly.`);
+    const store = await openStoredData(io.env, 'stored reports', `Run the bot, or \`centric audit --project ${project} --write\`, first; or use --jql to read Jira directly.`);
     try {
       digest = await scopeDigest({ store, config }, { type: 'project', value: project! }, now + 1, periodMs);
     } finally {

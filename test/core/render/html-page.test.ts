@@ -47,6 +47,9 @@ describe('the HTML report page', () => {
     expect(html).toContain('<time datetime="2026-11-30T08:05:00.000Z">30. November 2026 um 09:05 MEZ</time>');
     expect(html).toContain('<button type="button" data-sort="score" title="Nach Punkten sortieren">Punkte</button>');
     expect(html).toContain('<b>customer-value</b> (Fehler): ');
+    // The verdict and the column in the words of the Jira comment and the other reports.
+    expect(html).toContain('<td data-label="Ergebnis" class="verdict">nicht bestanden</td><td data-label="Befunde">');
+    expect(html).toContain('<th scope="col">Befunde</th>');
   });
 
   it('never shows a user name or password given in JIRA_BASE_URL', () => {

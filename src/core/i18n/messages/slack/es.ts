@@ -52,7 +52,7 @@ export const es: Record<keyof typeof en, string> = {
   'report.header': '{key} · {score}/100 · {passes, select, yes {aprobado} other {no aprobado}}',
   'report.situation': 'Situación: {situation}',
   'report.persona': 'Persona: {persona}',
-  'report.allPass': ':white_check_mark: Pasa todas las comprobaciones.',
+  'report.allPass': ':white_check_mark: Cumple todas las comprobaciones.',
 
   // /centric mine
   'mine.none': ':tada: Todos tus tickets abiertos pasan. ¡Gracias por mantenerlos centrados en el cliente!',

@@ -52,7 +52,7 @@ export const fr: Record<keyof typeof en, string> = {
   'report.header': '{key} · {score}/100 · {passes, select, yes {réussi} other {échoué}}',
   'report.situation': 'Situation\u00a0: {situation}',
   'report.persona': 'Persona\u00a0: {persona}',
-  'report.allPass': ':white_check_mark: Tous les contrôles sont validés.',
+  'report.allPass': ':white_check_mark: Toutes les vérifications sont réussies.',
 
   // /centric mine
   'mine.none': ':tada: Tous vos tickets ouverts passent les contrôles. Merci de les garder centrés sur le client\u202f!',

@@ -52,7 +52,7 @@ export const it: Record<keyof typeof en, string> = {
   'report.header': '{key} · {score}/100 · {passes, select, yes {superato} other {non superato}}',
   'report.situation': 'Situazione: {situation}',
   'report.persona': 'Persona: {persona}',
-  'report.allPass': ':white_check_mark: Tutti i controlli sono superati.',
+  'report.allPass': ':white_check_mark: Tutti i controlli superati.',
 
   // /centric mine
   'mine.none': ':tada: Tutti i tuoi ticket aperti passano. Grazie di mantenerli centrati sul cliente!',

@@ -52,7 +52,7 @@ export const pt: Record<keyof typeof en, string> = {
   'report.header': '{key} · {score}/100 · {passes, select, yes {aprovado} other {reprovado}}',
   'report.situation': 'Situação: {situation}',
   'report.persona': 'Persona: {persona}',
-  'report.allPass': ':white_check_mark: Passou em todas as verificações.',
+  'report.allPass': ':white_check_mark: Todas as verificações foram aprovadas.',
 
   // /centric mine
   'mine.none': ':tada: Todos os seus tickets abertos passam. Obrigado por mantê-los focados no cliente!',
