@@ -207,7 +207,6 @@ ${rows}
 `;
 }
 
-
 /** centric rank: the open stories of a project or a JQL, ranked for the prioritisation meeting, from Jira now. */
 export async function runRank(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
