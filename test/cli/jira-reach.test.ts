@@ -34,6 +34,18 @@ describe('the commands that read Jira say at once when they cannot', () => {
     expect(run).toEqual({ code: 2, stdout: '', stderr: 'centric: cannot reach Jira at http://127.0.0.1:1: GET /myself: no answer from http://127.0.0.1:1 (ECONNREFUSED). Check JIRA_BASE_URL and the network.\n' });
   });
 
+  it('a site that stays silent for a whole time-out is said then, without the search\'s retries', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const config = join(mkdtempSync(join(tmpdir(), 'centric-reach-')), 'centric.yml');
+    writeFileSync(config, 'jira:\n  timeoutSeconds: 1\n');
+    const scope = nock(JIRA).get('/rest/api/3/myself').delay(1_500).reply(200, { accountId: 'a1' });
+    const run = await runCli(['audit', '--project', 'SHOP'], '', { ...ENV, CENTRIC_CONFIG: config });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `centric: Jira at ${JIRA} did not answer in time: GET /myself: no answer from ${JIRA} (ECONNABORTED). Check JIRA_BASE_URL, the network and any proxy; jira.timeoutSeconds in centric.yml sets how long Centric waits.\n` });
+    expect(scope.isDone()).toBe(true);
+  });
+
   it('a 404 names the two settings that point Centric at the REST API', async () => {
     nock(JIRA).get('/rest/api/3/myself').reply(404, { errorMessages: ['Not found'] });
     expect((await runCli(['audit', '--project', 'SHOP'], '', ENV)).stderr).toBe(`centric: Jira at ${JIRA} has no REST API where Centric looked (404): check JIRA_BASE_URL (the site, without /rest/…) and JIRA_DEPLOYMENT (cloud or datacenter).\n`);
