@@ -10,7 +10,7 @@ import type { Report, Ticket } from '../core/types.js';
 import type { Logger } from '../runtime/logger.js';
 import type { Metrics } from '../runtime/metrics.js';
 import type { Store } from '../store/database.js';
-import { latestReport, saveReport } from '../store/reports.js';
+import { forgetReport, latestReport, saveReport } from '../store/reports.js';
 import { nudgeFixed, queueNudge, type NudgeTicket } from './nudges.js';
 import { settleReview } from './outcome-reviews.js';
 import type { JiraPort, OutcomeAsker, SlackDm } from './ports.js';
@@ -59,7 +59,7 @@ export interface TicketOutcome {
   key: string;
   /** gone: the issue no longer exists (or the bot may not see it); exempt: it has the exemption label. */
   status: 'linted' | 'skipped' | 'exempt' | 'gone';
-  /** Present unless gone. An exempt ticket is linted for whoever asked, but neither stored nor written. */
+  /** Present unless gone. An exempt ticket is linted for whoever asked, but neither stored nor written (its last report is forgotten). */
   ticket?: Ticket;
   report?: Report;
   comment: CommentAction;
@@ -151,6 +151,8 @@ export async function ticketChanged(deps: TicketChangedDeps, source: TicketSourc
   const issue = 'issue' in source ? source.issue : await deps.jira.getIssue(source.key);
   if (!issue) return untouched('key' in source ? source.key : '', 'gone');
   if ((issue.fields.labels ?? []).includes(deps.config.jira.exemptLabel)) {
+    // Its last report (failing, most likely) would keep it in App Home and /centric mine with a Fix it button.
+    await forgetReport(deps.store, issue.key);
     if (options.nudges !== 'off') await clearNudges(deps, issue.key);
     return untouched(issue.key, 'exempt', checkIssue(issue, deps.config));
   }

@@ -76,6 +76,14 @@ export async function saveReport(store: Store, ticket: Ticket, report: Report, n
   });
 }
 
+/**
+ * Forgets a ticket's current report (its history stays): a ticket marked as not a story is no
+ * longer listed as failing in App Home, `/centric mine` or the digest's facts.
+ */
+export async function forgetReport(store: Store, ticketKey: string): Promise<void> {
+  await store.db.deleteFrom('reports').where('ticket_key', '=', ticketKey).execute();
+}
+
 export async function latestReport(store: Store, ticketKey: string): Promise<Report | undefined> {
   const row = await store.db.selectFrom('reports').select('report_json').where('ticket_key', '=', ticketKey).executeTakeFirst();
   return row ? (JSON.parse(row.report_json) as Report) : undefined;

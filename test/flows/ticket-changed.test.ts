@@ -6,7 +6,7 @@ import { ticketChanged, ticketEventReceived, type TicketChangedDeps } from '../.
 import { JiraClient } from '../../src/jira/client.js';
 import { Metrics } from '../../src/runtime/metrics.js';
 import { markNudgesSent, queuedNudges } from '../../src/store/nudges.js';
-import { latestReport } from '../../src/store/reports.js';
+import { failingReportsOf, latestReport } from '../../src/store/reports.js';
 import { saveLink } from '../../src/store/user-links.js';
 import { good, GOOD_AC, GOOD_DESIGN, GOOD_EVIDENCE, GOOD_METRIC, GOOD_STORY } from '../helpers/issues.js';
 import { BOT_ACCOUNT, JiraFake, isolateNetwork, resetNetwork } from '../helpers/jira-fake.js';
@@ -123,19 +123,22 @@ describe.each(BACKENDS)('the "ticket changed" flow on $name', (backend) => {
     expect(t.updates).toEqual([{ ts: '1.1', items: [expect.objectContaining({ key: 'SHOP-1', fixed: true })], userId: 'U1' }]);
   });
 
-  it('an exempt ticket is linted for whoever asked, but neither stored nor written; its nudges are cleared', async () => {
+  it('an exempt ticket is linted for whoever asked, but neither stored nor written; its last report is forgotten and its nudges are cleared', async () => {
     const t = await setup();
     jira.put(ticket(FAILING));
     await ticketChanged(t.deps, { key: 'SHOP-1' }, { nudges: 'queue' });
     const [nudge] = await queuedNudges(store());
     await markNudgesSent(store(), [nudge!.id], { channel: 'D1', ts: '1.1' }, 1_000);
+    expect((await failingReportsOf(store(), 'acc-priya', 40)).map((r) => r.key)).toEqual(['SHOP-1']);
     jira.put(ticket('Nothing here.', ['centric:exempt']));
     const writes = jira.writes().length;
 
     const outcome = await ticketChanged(t.deps, { key: 'SHOP-1' }, { nudges: 'clear' });
     expect(outcome).toMatchObject({ status: 'exempt', comment: 'none', report: { key: 'SHOP-1', score: 0 } });
     expect(jira.writes()).toHaveLength(writes);
-    expect((await latestReport(store(), 'SHOP-1'))?.score).not.toBe(0);
+    // Its failing report no longer lists it in App Home or /centric mine.
+    expect(await latestReport(store(), 'SHOP-1')).toBeUndefined();
+    expect(await failingReportsOf(store(), 'acc-priya', 40)).toEqual([]);
     expect(t.updates.map((u) => u.items.map((i) => i.fixed))).toEqual([[true]]);
   });
 
