@@ -127,7 +127,10 @@ export async function prune(store: Store, historyBefore: number, inboxBefore: nu
   return history + inbox;
 }
 
-/** A person's failing reports (reported or assigned), worst first; the OR is two indexed reads (reports_reporter, reports_assignee). */
+/**
+ * A person's open failing reports (reported or assigned; a ticket closed since, status category
+ * done, is no work left), worst first; the OR is two indexed reads (reports_reporter, reports_assignee).
+ */
 export async function failingReportsOf(store: Store, jiraAccountId: string, limit: number): Promise<Array<{ key: string; score: number | null; role: string | null }>> {
   const rows = await store.db
     .selectFrom('reports')
@@ -135,6 +138,7 @@ export async function failingReportsOf(store: Store, jiraAccountId: string, limi
     .where((eb) => eb.or([eb('reporter_account_id', '=', jiraAccountId), eb('assignee_account_id', '=', jiraAccountId)]))
     .where('passing', '=', 0)
     .where('skipped', '=', 0)
+    .where('done', '=', 0)
     .orderBy('score', 'asc')
     .orderBy('ticket_key')
     .limit(limit)
