@@ -8,8 +8,8 @@ const credentials = (env: JiraEnv): string => (env.JIRA_DEPLOYMENT === 'datacent
 /**
  * One call before a command reads Jira: a site that cannot be reached, stays silent for a whole
  * time-out, or refuses the credentials, is said in one line (with what to check), not after
- * minutes of retries. Retries stay
- * for what they are for: a rate limit or a server's hiccup during the search.
+ * minutes of retries. Retries stay for what they are for: a rate limit or a server's hiccup
+ * during the search.
  */
 export async function reachJira(jira: JiraClient, env: JiraEnv): Promise<void> {
   try {
